@@ -1,0 +1,430 @@
+package io.github.feishuvc.test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.feishuvc.test.Replies.Reply;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The reservations of the emulated platform and what the VC reserve endpoints do with them. Works on JSON trees
+ * only, never on the starter's models, so that it checks the starter rather than mirroring it.
+ *
+ * <p>A reservation belongs to whoever made it: the app (tenant access token) or a user (user access token). The
+ * user named as its {@code reserve_user_id} (the {@code owner_id} of an app's apply) may use it too.
+ */
+final class EmulatedReserves {
+
+	static final String REFERENCE_RESERVE_ID = "6911188411934973028";
+
+	private static final Duration MAX_RESERVATION = Duration.ofDays(30);
+
+	private static final int MAX_ASSIGNED_HOSTS = 10;
+
+	private static final Set<String> USER_ID_TYPES = Set.of("open_id", "union_id", "user_id");
+
+	private static final String APP_LINK = "https://applink.feishu.cn/client/videochat/open?source=openplatform"
+			+ "&action=join&idtype=reservationid&id={?}&preview={?}&mic={?}&speaker={?}&camera={?}";
+
+	private final Replies replies;
+
+	private final Clock clock;
+
+	private final Map<String, StoredReserve> reserves = new ConcurrentHashMap<>();
+
+	private final Set<String> meetingNumbers = ConcurrentHashMap.newKeySet();
+
+	EmulatedReserves(Replies replies, Clock clock) {
+		this.replies = replies;
+		this.clock = clock;
+		ObjectNode reference = (ObjectNode) readResource("reserve-get-response.json").path("data").path("reserve");
+		ObjectNode meeting = (ObjectNode) readResource("get-active-meeting-response.json").path("data").path("meeting");
+		this.reserves.put(REFERENCE_RESERVE_ID, new StoredReserve(reference, Caller.APP, false, meeting));
+		this.meetingNumbers.add(reference.path("meeting_no").asString());
+	}
+
+	// Endpoints
+
+	Reply apply(Caller caller, Map<String, List<String>> query, byte[] body) {
+		Reply error = checkUserIdType(query);
+		ObjectNode request = parseObject(body);
+		if (error != null || request == null) {
+			return (error != null) ? error : paramError();
+		}
+		if (!(request.get("meeting_settings") instanceof ObjectNode settings)) {
+			return paramError();
+		}
+		boolean call = settings.path("meeting_initial_type").asInt(1) == 2;
+		Instant endTime = parseSeconds(request.get("end_time"));
+		boolean endTimeUnreadable = request.has("end_time") && endTime == null;
+		if (endTimeUnreadable || (endTime == null && !call) || (endTime != null && !isValidEndTime(endTime))) {
+			return paramError();
+		}
+		String owner = caller.isApp() ? request.path("owner_id").asString("") : caller.userId();
+		if (owner.isEmpty()) {
+			return paramError();
+		}
+		error = checkSettings(settings, false);
+		if (error != null) {
+			return error;
+		}
+		ArrayNode invalidHosts = this.replies.mapper().createArrayNode();
+		ObjectNode reserve = this.replies.object();
+		synchronized (this) {
+			reserve.put("id", uniqueReserveId());
+			reserve.put("meeting_no", uniqueMeetingNo());
+		}
+		String password = settings.has("password") ? settings.path("password").asString("")
+				: this.replies.randomDigits(6);
+		if (!password.isEmpty()) {
+			reserve.put("password", password);
+		}
+		reserve.put("url", "https://vc.feishu.cn/j/" + reserve.path("meeting_no").asString());
+		reserve.put("app_link", APP_LINK);
+		reserve.put("live_link", "https://meetings.feishu.cn/s/" + this.replies.randomHex(6));
+		if (endTime != null) {
+			reserve.put("end_time", Long.toString(endTime.getEpochSecond()));
+		}
+		reserve.put("reserve_user_id", owner);
+		ObjectNode storedSettings = settings.deepCopy();
+		storedSettings.remove("password");
+		keepValidHosts(storedSettings, query, invalidHosts);
+		reserve.set("meeting_settings", storedSettings);
+		this.reserves.put(reserve.path("id").asString(), new StoredReserve(reserve, caller, true, null));
+		return this.replies.success(result(reserve, invalidHosts, "app_link"));
+	}
+
+	Reply get(Caller caller, String reserveId, Map<String, List<String>> query) {
+		Reply error = checkUserIdType(query);
+		StoredReserve stored = this.reserves.get(reserveId);
+		error = (error != null) ? error : accessError(caller, stored);
+		if (error != null) {
+			return error;
+		}
+		ObjectNode data = this.replies.object();
+		data.set("reserve", view(stored));
+		return this.replies.success(data);
+	}
+
+	Reply update(Caller caller, String reserveId, Map<String, List<String>> query, byte[] body) {
+		Reply error = checkUserIdType(query);
+		ObjectNode request = parseObject(body);
+		if (error != null || request == null) {
+			return (error != null) ? error : paramError();
+		}
+		synchronized (this) {
+			StoredReserve stored = this.reserves.get(reserveId);
+			error = accessError(caller, stored);
+			if (error != null) {
+				return error;
+			}
+			ObjectNode reserve = stored.json().deepCopy();
+			if (request.has("end_time")) {
+				Instant endTime = parseSeconds(request.get("end_time"));
+				if (endTime == null || !isValidEndTime(endTime)) {
+					return paramError();
+				}
+				reserve.put("end_time", Long.toString(endTime.getEpochSecond()));
+			}
+			ArrayNode invalidHosts = this.replies.mapper().createArrayNode();
+			if (request.get("meeting_settings") instanceof ObjectNode changes) {
+				error = checkSettings(changes, true);
+				if (error != null) {
+					return error;
+				}
+				ObjectNode settings = (reserve.get("meeting_settings") instanceof ObjectNode existing) ? existing
+						: reserve.putObject("meeting_settings");
+				changes.properties().forEach((field) -> {
+					if (field.getKey().equals("password")) {
+						reserve.put("password", field.getValue().asString(""));
+					}
+					else {
+						settings.set(field.getKey(), field.getValue().deepCopy());
+					}
+				});
+				if (reserve.path("password").asString("").isEmpty()) {
+					reserve.remove("password");
+				}
+				keepValidHosts(settings, query, invalidHosts);
+			}
+			this.reserves.put(reserveId, new StoredReserve(reserve, stored.creator(), stored.managed(),
+					stored.activeMeeting()));
+			return this.replies.success(result(view(this.reserves.get(reserveId)), invalidHosts, "expire_status"));
+		}
+	}
+
+	Reply delete(Caller caller, String reserveId) {
+		synchronized (this) {
+			StoredReserve stored = this.reserves.get(reserveId);
+			Reply error = accessError(caller, stored);
+			if (error != null) {
+				return error;
+			}
+			this.reserves.remove(reserveId);
+		}
+		return this.replies.success(this.replies.object());
+	}
+
+	Reply activeMeeting(Caller caller, String reserveId, Map<String, List<String>> query) {
+		Reply error = checkUserIdType(query);
+		StoredReserve stored = this.reserves.get(reserveId);
+		error = (error != null) ? error : accessError(caller, stored);
+		if (error != null) {
+			return error;
+		}
+		if (stored.activeMeeting() == null) {
+			return this.replies.error(404, 121004, "data not exist");
+		}
+		ObjectNode meeting = stored.activeMeeting().deepCopy();
+		if (!"true".equals(first(query, "with_participants"))) {
+			meeting.remove("participants");
+		}
+		ObjectNode data = this.replies.object();
+		data.set("meeting", meeting);
+		return this.replies.success(data);
+	}
+
+	// Test hooks
+
+	String add(String reserveJson, Caller creator) {
+		JsonNode node;
+		try {
+			node = this.replies.mapper().readTree(reserveJson);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException("Reserve JSON is not valid JSON", ex);
+		}
+		if (!(node instanceof ObjectNode reserve) || !reserve.path("id").isString()) {
+			throw new IllegalArgumentException("Reserve JSON must be an object with a string \"id\"");
+		}
+		String id = reserve.path("id").asString();
+		this.reserves.put(id, new StoredReserve(reserve.deepCopy(), creator, false, null));
+		return id;
+	}
+
+	Optional<String> find(String reserveId) {
+		StoredReserve stored = this.reserves.get(reserveId);
+		return Optional.ofNullable(stored).map((reserve) -> this.replies.mapper().writeValueAsString(view(reserve)));
+	}
+
+	synchronized String startMeeting(String reserveId) {
+		StoredReserve stored = this.reserves.get(reserveId);
+		if (stored == null) {
+			throw new IllegalArgumentException("No reservation " + reserveId);
+		}
+		ObjectNode reserve = stored.json();
+		String now = Long.toString(this.clock.instant().getEpochSecond());
+		String host = reserve.path("reserve_user_id").asString("ou_emulated_host");
+		ObjectNode meeting = this.replies.object()
+			.put("id", this.replies.randomDigits(19))
+			.put("topic", reserve.path("meeting_settings").path("topic").asString(""))
+			.put("url", reserve.path("url").asString(""))
+			.put("meeting_no", reserve.path("meeting_no").asString(""))
+			.put("create_time", now)
+			.put("start_time", now);
+		if (reserve.has("password")) {
+			meeting.put("password", reserve.path("password").asString());
+		}
+		meeting.putObject("host_user").put("id", host).put("user_type", 1);
+		meeting.put("meeting_connect", reserve.path("meeting_settings").path("meeting_connect").asBoolean(false))
+			.put("status", 2)
+			.put("participant_count", "1")
+			.put("participant_count_accumulated", "1");
+		meeting.putArray("participants")
+			.addObject()
+			.put("id", host)
+			.put("first_join_time", now)
+			.put("in_meeting_duration", "0")
+			.put("user_type", 1)
+			.put("is_host", true)
+			.put("is_cohost", false)
+			.put("is_external", false)
+			.put("status", 2);
+		meeting.putObject("ability").put("use_video", true).put("use_audio", true).put("use_share_screen", false)
+			.put("use_follow_screen", false).put("use_recording", false).put("use_pstn", false);
+		this.reserves.put(reserveId, new StoredReserve(reserve, stored.creator(), stored.managed(), meeting));
+		return meeting.path("id").asString();
+	}
+
+	synchronized void endMeeting(String reserveId) {
+		StoredReserve stored = this.reserves.get(reserveId);
+		if (stored != null) {
+			this.reserves.put(reserveId, new StoredReserve(stored.json(), stored.creator(), stored.managed(), null));
+		}
+	}
+
+	// Rules
+
+	private @Nullable Reply accessError(Caller caller, @Nullable StoredReserve stored) {
+		if (stored == null) {
+			return this.replies.error(404, 121004, "data not exist");
+		}
+		boolean owner = caller.equals(stored.creator())
+				|| (!caller.isApp() && caller.userId().equals(stored.json().path("reserve_user_id").asString(null)));
+		return owner ? null : this.replies.error(403, 121005, "no permission");
+	}
+
+	private @Nullable Reply checkSettings(ObjectNode settings, boolean update) {
+		if (update && settings.has("meeting_connect")) {
+			return this.replies.error(400, 121002, "not support");
+		}
+		JsonNode hosts = settings.path("assign_host_list");
+		if (hosts.isArray() && hosts.size() > MAX_ASSIGNED_HOSTS) {
+			return this.replies.error(400, 123003, "assign host exceed max limit 10");
+		}
+		if (settings.path("auto_record").asBoolean(false) && settings.path("meeting_initial_type").asInt(1) == 2) {
+			return this.replies.error(400, 123002, "record param error");
+		}
+		String password = settings.path("password").asString("");
+		if (!password.isEmpty() && !password.matches("\\d{4,9}")) {
+			return paramError();
+		}
+		for (JsonNode permission : settings.path("action_permissions")) {
+			if (!permission.path("permission").isInt() || permission.path("permission_checkers").isEmpty()) {
+				return paramError();
+			}
+		}
+		JsonNode callee = settings.path("call_setting").path("callee");
+		if (settings.has("call_setting") && callee.path("user_type").asInt(0) != 6) {
+			return paramError();
+		}
+		return null;
+	}
+
+	private boolean isValidEndTime(Instant endTime) {
+		Instant now = this.clock.instant();
+		return endTime.isAfter(now) && !endTime.isAfter(now.plus(MAX_RESERVATION));
+	}
+
+	/** Like the platform: assigned hosts that are not valid users are dropped and reported. */
+	private void keepValidHosts(ObjectNode settings, Map<String, List<String>> query, ArrayNode invalidHosts) {
+		if (!(settings.get("assign_host_list") instanceof ArrayNode hosts)) {
+			return;
+		}
+		String prefix = switch (String.valueOf(first(query, "user_id_type"))) {
+			case "union_id" -> "on_";
+			case "user_id" -> "";
+			default -> "ou_";
+		};
+		ArrayNode valid = settings.putArray("assign_host_list");
+		for (JsonNode host : hosts) {
+			if (host.path("id").asString("").startsWith(prefix)) {
+				valid.add(host);
+			}
+			else {
+				invalidHosts.add(host.path("id").asString(""));
+			}
+		}
+	}
+
+	private @Nullable Reply checkUserIdType(Map<String, List<String>> query) {
+		List<String> userIdType = query.get("user_id_type");
+		if (userIdType != null && (userIdType.size() != 1 || !USER_ID_TYPES.contains(userIdType.get(0)))) {
+			return this.replies.error(400, 99992402, "field validation failed");
+		}
+		return null;
+	}
+
+	private Reply paramError() {
+		return this.replies.error(400, 121003, "param error");
+	}
+
+	private ObjectNode view(StoredReserve stored) {
+		ObjectNode reserve = stored.json().deepCopy();
+		if (stored.managed()) {
+			Instant endTime = parseSeconds(reserve.get("end_time"));
+			reserve.put("expire_status", (endTime != null && !endTime.isAfter(this.clock.instant())) ? 2 : 1);
+		}
+		return reserve;
+	}
+
+	/** The {@code data} of apply and update: the reservation's main fields and the correction info. */
+	private ObjectNode result(ObjectNode reserve, ArrayNode invalidHosts, String extraField) {
+		ObjectNode data = this.replies.object();
+		ObjectNode summary = data.putObject("reserve");
+		for (String field : List.of("id", "meeting_no", "password", "url", extraField, "live_link", "end_time")) {
+			if (reserve.has(field)) {
+				summary.set(field, reserve.get(field).deepCopy());
+			}
+		}
+		data.putObject("reserve_correction_check_info").set("invalid_host_id_list", invalidHosts);
+		return data;
+	}
+
+	private String uniqueReserveId() {
+		String id;
+		do {
+			id = "69" + this.replies.randomDigits(17);
+		}
+		while (this.reserves.containsKey(id));
+		return id;
+	}
+
+	private String uniqueMeetingNo() {
+		String meetingNo;
+		do {
+			meetingNo = this.replies.randomDigits(9);
+		}
+		while (!this.meetingNumbers.add(meetingNo));
+		return meetingNo;
+	}
+
+	private @Nullable ObjectNode parseObject(byte[] body) {
+		try {
+			return (this.replies.mapper().readTree(body) instanceof ObjectNode object) ? object : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private static @Nullable Instant parseSeconds(@Nullable JsonNode value) {
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		try {
+			return Instant.ofEpochSecond(Long.parseLong(value.asString("").strip()));
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	private static @Nullable String first(Map<String, List<String>> query, String name) {
+		List<String> values = query.get(name);
+		return (values != null && !values.isEmpty()) ? values.get(0) : null;
+	}
+
+	private JsonNode readResource(String name) {
+		try (InputStream in = EmulatedReserves.class.getResourceAsStream(name)) {
+			if (in == null) {
+				throw new IllegalStateException("Missing emulator resource " + name);
+			}
+			return this.replies.mapper().readTree(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * A reservation: its JSON as the platform returns it, who made it, whether the emulator manages its
+	 * {@code expire_status}, and the meeting running behind it, if any.
+	 */
+	private record StoredReserve(ObjectNode json, Caller creator, boolean managed, @Nullable ObjectNode activeMeeting) {
+	}
+
+}

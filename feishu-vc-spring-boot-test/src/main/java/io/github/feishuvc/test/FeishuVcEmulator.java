@@ -1,0 +1,404 @@
+package io.github.feishuvc.test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * An in-process fake of the Feishu open platform for tests and offline runs: the tenant access token endpoint
+ * and the five VC reserve endpoints (apply, get, update, delete, get active meeting), on a random loopback port.
+ *
+ * <ul>
+ * <li>Tokens: {@code POST /open-apis/auth/v3/tenant_access_token/internal} checks the app id and secret and issues
+ * tokens that expire (the same token while more than 30 minutes of it remain, as the platform does);
+ * {@link #issueUserAccessToken(String)} issues user access tokens. VC calls without a token get code
+ * {@code 99991661}; with an unknown or expired tenant token {@code 99991663}, user token {@code 99991668} /
+ * {@code 99991677}.</li>
+ * <li>Reservations are stateful: apply creates one with a fresh id, meeting number and link; get, update and
+ * delete act on it; after delete, get answers HTTP 404 / code {@code 121004}. A reservation belongs to whoever made
+ * it (the app, or the user of a user token) and to the user it names as owner; anyone else gets HTTP 403 / code
+ * {@code 121005}. The platform's documented rules are enforced: end time within 30 days, at most 10 hosts
+ * ({@code 123003}), no auto-record for one-to-one calls ({@code 123002}), {@code owner_id} with a tenant token.
+ * Assigned hosts whose ids are not of the call's user id type ({@code ou_} for open ids) are dropped and reported in
+ * {@code invalid_host_id_list}.</li>
+ * <li>The reference reservation of the platform's documentation ({@link #REFERENCE_RESERVE_ID}) is preloaded,
+ * owned by the app, with the documentation's reference meeting running behind it; {@link #startMeeting(String)}
+ * starts one behind any other reservation.</li>
+ * <li>Every reply carries an {@code X-Tt-Logid} header; requests are counted per {@link Endpoint} and recorded.</li>
+ * <li>Faults can be injected: queued for the next requests of an endpoint ({@link #failNext}) or at random
+ * ({@link #injectFaults}); see {@link Fault}.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * try (FeishuVcEmulator emulator = FeishuVcEmulator.start()) {
+ *     emulator.springProperties(); // feishu.vc.base-url, feishu.vc.app-id, feishu.vc.app-secret
+ * }
+ * }</pre>
+ */
+public final class FeishuVcEmulator implements AutoCloseable {
+
+	/** App id the emulator accepts unless the builder names another. */
+	public static final String DEFAULT_APP_ID = "cli_emulator000000";
+
+	/** App secret the emulator accepts unless the builder names another. */
+	public static final String DEFAULT_APP_SECRET = "emulator-app-secret";
+
+	/** Id of the preloaded reservation: the response example of the platform's "get reserve" document. */
+	public static final String REFERENCE_RESERVE_ID = "6911188411934973028";
+
+	/** Header carrying the log id of each reply. */
+	public static final String LOG_ID_HEADER = "X-Tt-Logid";
+
+	private final EmulatedPlatform platform;
+
+	private final DisposableServer server;
+
+	private final String appId;
+
+	private final String appSecret;
+
+	private final Duration slowResponseDelay;
+
+	private FeishuVcEmulator(Builder builder) {
+		this.appId = builder.appId;
+		this.appSecret = builder.appSecret;
+		this.platform = new EmulatedPlatform(builder.appId, builder.appSecret, builder.tokenLifetime, builder.clock,
+				builder.rateLimitReset);
+		this.slowResponseDelay = builder.slowResponseDelay;
+		this.server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.handle((request, response) -> request.receive()
+				.aggregate()
+				.asByteArray()
+				.defaultIfEmpty(new byte[0])
+				.flatMap((body) -> reply(response, this.platform.handle(request.method().name(), request.uri(),
+						request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION), body))))
+			.bindNow();
+	}
+
+	private Mono<Void> reply(HttpServerResponse response, EmulatedPlatform.Outcome outcome) {
+		Replies.Reply reply = outcome.reply();
+		if (reply == null) {
+			response.withConnection((connection) -> connection.channel().close());
+			return Mono.empty();
+		}
+		response.status(reply.status())
+			.header(HttpHeaderNames.CONTENT_TYPE, reply.contentType())
+			.header(LOG_ID_HEADER, reply.logId());
+		reply.headers().forEach(response::header);
+		if (outcome.fault() == Fault.TRUNCATED_BODY) {
+			// The channel is taken first: once the response is sent, the server's operations let go of it.
+			AtomicReference<Channel> channel = new AtomicReference<>();
+			response.withConnection((connection) -> channel.set(connection.channel()));
+			byte[] half = Arrays.copyOf(reply.body(), reply.body().length / 2);
+			return response.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(reply.body().length))
+				.sendByteArray(Mono.just(half))
+				.then()
+				.then(Mono.fromRunnable(() -> channel.get().close()));
+		}
+		Mono<Void> send = response.sendByteArray(Mono.just(reply.body())).then();
+		return (outcome.fault() == Fault.SLOW_RESPONSE) ? Mono.delay(this.slowResponseDelay).then(send) : send;
+	}
+
+	/**
+	 * Start an emulator with the default app id, secret and token lifetime.
+	 * @return the running emulator; close it when done
+	 */
+	public static FeishuVcEmulator start() {
+		return builder().start();
+	}
+
+	/**
+	 * A builder to start an emulator with other settings.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Base URL to set as {@code feishu.vc.base-url}, such as {@code http://127.0.0.1:53127}.
+	 * @return the base URL
+	 */
+	public String baseUrl() {
+		return "http://127.0.0.1:" + port();
+	}
+
+	/**
+	 * The port the emulator listens on.
+	 * @return the port
+	 */
+	public int port() {
+		return this.server.port();
+	}
+
+	/**
+	 * The app id the token endpoint accepts.
+	 * @return the app id
+	 */
+	public String appId() {
+		return this.appId;
+	}
+
+	/**
+	 * The app secret the token endpoint accepts.
+	 * @return the app secret
+	 */
+	public String appSecret() {
+		return this.appSecret;
+	}
+
+	/**
+	 * The Spring properties that point the starter at this emulator: {@code feishu.vc.base-url},
+	 * {@code feishu.vc.app-id} and {@code feishu.vc.app-secret}.
+	 * @return the properties, in that order
+	 */
+	public Map<String, String> springProperties() {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("feishu.vc.base-url", baseUrl());
+		properties.put("feishu.vc.app-id", this.appId);
+		properties.put("feishu.vc.app-secret", this.appSecret);
+		return properties;
+	}
+
+	/**
+	 * Add (or replace) a reservation owned by the app, so the tenant access token can read it.
+	 * @param reserveJson the {@code reserve} object as the platform sends it; must have a string {@code id}
+	 * @return the reservation's id
+	 */
+	public String addReserve(String reserveJson) {
+		return this.platform.reserves().add(reserveJson, Caller.APP);
+	}
+
+	/**
+	 * Add (or replace) a reservation a user made; the app's tenant access token gets HTTP 403 / code
+	 * {@code 121005} for it, the user's access token can use it.
+	 * @param reserveJson the {@code reserve} object as the platform sends it; must have a string {@code id}
+	 * @param ownerUserId the owning user's id
+	 * @return the reservation's id
+	 */
+	public String addReserve(String reserveJson, String ownerUserId) {
+		return this.platform.reserves().add(reserveJson, Caller.user(ownerUserId));
+	}
+
+	/**
+	 * The stored reservation, as get would return it to its owner.
+	 * @param reserveId the reservation's id
+	 * @return the {@code reserve} JSON, empty if there is none (for example after delete)
+	 */
+	public Optional<String> findReserve(String reserveId) {
+		return this.platform.reserves().find(reserveId);
+	}
+
+	/**
+	 * Start a meeting behind a reservation, hosted by its {@code reserve_user_id}, so that get active meeting
+	 * returns it.
+	 * @param reserveId the reservation's id
+	 * @return the meeting's id
+	 * @throws IllegalArgumentException if there is no such reservation
+	 */
+	public String startMeeting(String reserveId) {
+		return this.platform.reserves().startMeeting(reserveId);
+	}
+
+	/**
+	 * End the meeting behind a reservation: get active meeting answers HTTP 404 / code {@code 121004} again.
+	 * @param reserveId the reservation's id
+	 */
+	public void endMeeting(String reserveId) {
+		this.platform.reserves().endMeeting(reserveId);
+	}
+
+	/**
+	 * Issue a user access token ({@code u-...}) for a user, valid for the token lifetime; calls made with it act
+	 * as that user.
+	 * @param userId the user's id, such as an open id {@code ou_...}
+	 * @return the token
+	 */
+	public String issueUserAccessToken(String userId) {
+		return this.platform.issueUserAccessToken(userId);
+	}
+
+	/**
+	 * Expire every token issued so far, as if their lifetime had passed: calls made with them get code
+	 * {@code 99991663} and the token endpoint issues new ones.
+	 */
+	public void expireTokens() {
+		this.platform.expireTokens();
+	}
+
+	/**
+	 * How many requests reached an endpoint since start or the last {@link #resetRequests()}, failed ones included.
+	 * @param endpoint the endpoint
+	 * @return the count
+	 */
+	public int requestCount(Endpoint endpoint) {
+		return this.platform.requestCount(endpoint);
+	}
+
+	/**
+	 * The requests received since start or the last {@link #resetRequests()}, oldest first (the latest 10,000).
+	 * @return a copy of the recorded requests
+	 */
+	public List<RecordedRequest> requests() {
+		return this.platform.requests();
+	}
+
+	/**
+	 * The latest request that reached an endpoint.
+	 * @param endpoint the endpoint
+	 * @return the request, empty if none since start or the last {@link #resetRequests()}
+	 */
+	public Optional<RecordedRequest> lastRequest(Endpoint endpoint) {
+		return this.platform.lastRequest(endpoint);
+	}
+
+	/**
+	 * Answer the next requests to an endpoint with a fault, in order, before any random fault.
+	 * @param endpoint the endpoint
+	 * @param fault the fault
+	 * @param times how many requests get it
+	 */
+	public void failNext(Endpoint endpoint, Fault fault, int times) {
+		this.platform.faults().failNext(endpoint, fault, times);
+	}
+
+	/**
+	 * Answer a share of all requests with faults picked at random, for load and chaos tests.
+	 * @param rate the share of requests that get a fault, from 0 to 1
+	 * @param faults the faults to pick from
+	 */
+	public void injectFaults(double rate, Fault... faults) {
+		if (rate < 0 || rate > 1) {
+			throw new IllegalArgumentException("rate must be between 0 and 1");
+		}
+		this.platform.faults().inject(rate, List.of(faults));
+	}
+
+	/**
+	 * Stop injecting faults, queued and random.
+	 */
+	public void clearFaults() {
+		this.platform.faults().clear();
+	}
+
+	/**
+	 * Forget recorded requests and zero the counts.
+	 */
+	public void resetRequests() {
+		this.platform.resetRequests();
+	}
+
+	/**
+	 * Stop the emulator.
+	 */
+	@Override
+	public void close() {
+		this.server.disposeNow();
+	}
+
+	/**
+	 * Settings of an emulator to start.
+	 */
+	public static final class Builder {
+
+		private String appId = DEFAULT_APP_ID;
+
+		private String appSecret = DEFAULT_APP_SECRET;
+
+		private Duration tokenLifetime = Duration.ofHours(2);
+
+		private Clock clock = Clock.systemUTC();
+
+		private Duration slowResponseDelay = Duration.ofSeconds(30);
+
+		private Duration rateLimitReset = Duration.ofSeconds(1);
+
+		private Builder() {
+		}
+
+		/**
+		 * How long {@link Fault#SLOW_RESPONSE} holds a reply back (30 seconds unless set).
+		 * @param slowResponseDelay the delay
+		 * @return this builder
+		 */
+		public Builder slowResponseDelay(Duration slowResponseDelay) {
+			this.slowResponseDelay = slowResponseDelay;
+			return this;
+		}
+
+		/**
+		 * The wait {@link Fault#RATE_LIMITED} replies announce in {@code x-ogw-ratelimit-reset} (1 second unless
+		 * set).
+		 * @param rateLimitReset the wait
+		 * @return this builder
+		 */
+		public Builder rateLimitReset(Duration rateLimitReset) {
+			this.rateLimitReset = rateLimitReset;
+			return this;
+		}
+
+		/**
+		 * The app id the token endpoint accepts.
+		 * @param appId the app id
+		 * @return this builder
+		 */
+		public Builder appId(String appId) {
+			this.appId = appId;
+			return this;
+		}
+
+		/**
+		 * The app secret the token endpoint accepts.
+		 * @param appSecret the app secret
+		 * @return this builder
+		 */
+		public Builder appSecret(String appSecret) {
+			this.appSecret = appSecret;
+			return this;
+		}
+
+		/**
+		 * Lifetime of the tokens the emulator issues (the platform's is two hours).
+		 * @param tokenLifetime the lifetime
+		 * @return this builder
+		 */
+		public Builder tokenLifetime(Duration tokenLifetime) {
+			this.tokenLifetime = tokenLifetime;
+			return this;
+		}
+
+		/**
+		 * The clock that decides when tokens expire, for tests that move time.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Start the emulator.
+		 * @return the running emulator; close it when done
+		 */
+		public FeishuVcEmulator start() {
+			return new FeishuVcEmulator(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,96 @@
+package io.github.feishuvc.test;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * How the emulated platform answers: JSON envelopes, error bodies with {@code error.log_id}, and a fresh log id for
+ * every reply.
+ */
+final class Replies {
+
+	private static final String JSON = "application/json; charset=utf-8";
+
+	private static final DateTimeFormatter LOG_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
+		.withZone(ZoneOffset.UTC);
+
+	private final JsonMapper mapper = JsonMapper.builder().build();
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final Clock clock;
+
+	Replies(Clock clock) {
+		this.clock = clock;
+	}
+
+	JsonMapper mapper() {
+		return this.mapper;
+	}
+
+	ObjectNode object() {
+		return this.mapper.createObjectNode();
+	}
+
+	/** {@code {"code":0,"msg":"success","data":data}}. */
+	Reply success(ObjectNode data) {
+		ObjectNode body = object().put("code", 0).put("msg", "success");
+		body.set("data", data);
+		return json(200, body);
+	}
+
+	Reply json(int status, ObjectNode body) {
+		return new Reply(status, JSON, this.mapper.writeValueAsBytes(body), newLogId(), Map.of());
+	}
+
+	Reply error(int status, int code, String msg) {
+		String logId = newLogId();
+		ObjectNode body = object().put("code", code).put("msg", msg);
+		body.putObject("error").put("log_id", logId);
+		return new Reply(status, JSON, this.mapper.writeValueAsBytes(body), logId, Map.of());
+	}
+
+	Reply text(int status, String contentType, String text) {
+		return new Reply(status, contentType, text.getBytes(StandardCharsets.UTF_8), newLogId(), Map.of());
+	}
+
+	String randomHex(int bytes) {
+		byte[] value = new byte[bytes];
+		this.random.nextBytes(value);
+		return HexFormat.of().formatHex(value);
+	}
+
+	String randomDigits(int count) {
+		StringBuilder digits = new StringBuilder(count);
+		digits.append(1 + this.random.nextInt(9));
+		while (digits.length() < count) {
+			digits.append(this.random.nextInt(10));
+		}
+		return digits.toString();
+	}
+
+	private String newLogId() {
+		return LOG_ID_TIME.format(this.clock.instant()) + randomHex(6).toUpperCase();
+	}
+
+	/** An HTTP reply: status, content type, body, the log id for {@code X-Tt-Logid}, and any other headers. */
+	record Reply(int status, String contentType, byte[] body, String logId, Map<String, String> headers) {
+
+		Reply withHeader(String name, String value) {
+			Map<String, String> all = new LinkedHashMap<>(this.headers);
+			all.put(name, value);
+			return new Reply(this.status, this.contentType, this.body, this.logId, all);
+		}
+
+	}
+
+}
