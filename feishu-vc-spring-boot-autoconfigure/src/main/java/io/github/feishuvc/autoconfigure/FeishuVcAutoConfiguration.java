@@ -1,0 +1,137 @@
+package io.github.feishuvc.autoconfigure;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.feishuvc.auth.CachingTenantAccessTokenProvider;
+import io.github.feishuvc.auth.TenantAccessTokenProvider;
+import io.github.feishuvc.core.ClientRateLimiter;
+import io.github.feishuvc.core.FeishuVcClient;
+import io.github.feishuvc.core.FeishuVcExecutor;
+import io.github.feishuvc.core.FeishuVcObservationConvention;
+import io.github.feishuvc.core.FeishuVcRetryPolicy;
+import io.github.feishuvc.reserve.ReserveOperations;
+import io.github.feishuvc.reserve.ReserveTemplate;
+import io.micrometer.observation.ObservationRegistry;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ImportRuntimeHints;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.util.StringUtils;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Auto-configuration of the Feishu VC client: {@link ReserveOperations}, the {@link TenantAccessTokenProvider}, and
+ * what they share: the {@link FeishuVcExecutor} (retries, client-side rate limit) over the {@link FeishuVcClient}.
+ *
+ * <p>Calls are observed with the application's {@link ObservationRegistry}, if it has one. The client's
+ * {@link WebClient} is built from a clone of the application's auto-configured
+ * {@link WebClient.Builder}, so its customizers, observations and SSL apply, with the timeouts of
+ * {@link FeishuVcProperties} on the application's HTTP connector and, for Reactor Netty, a connection pool of the
+ * Feishu client's own. Every bean backs off when the application defines its own.
+ */
+@AutoConfiguration(after = WebClientAutoConfiguration.class)
+@ConditionalOnClass({ WebClient.class, ClientHttpConnectorBuilder.class })
+@ConditionalOnBooleanProperty(name = FeishuVcProperties.PREFIX + ".enabled", matchIfMissing = true)
+@EnableConfigurationProperties(FeishuVcProperties.class)
+@ImportRuntimeHints(FeishuVcRuntimeHints.class)
+public final class FeishuVcAutoConfiguration {
+
+	@Bean(destroyMethod = "dispose")
+	@ConditionalOnMissingBean(name = "feishuVcConnectionProvider")
+	ConnectionProvider feishuVcConnectionProvider(FeishuVcProperties properties) {
+		FeishuVcProperties.Pool pool = properties.getPool();
+		return ConnectionProvider.builder("feishu-vc")
+			.maxConnections(pool.getMaxConnections())
+			.maxIdleTime(pool.getMaxIdleTime())
+			.pendingAcquireTimeout(pool.getPendingAcquireTimeout())
+			.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FeishuVcClient feishuVcClient(FeishuVcProperties properties, ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<ClientHttpConnectorBuilder<?>> clientHttpConnectorBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings,
+			ObjectProvider<FeishuVcWebClientCustomizer> customizers, ResourceLoader resourceLoader,
+			ConnectionProvider feishuVcConnectionProvider) {
+		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
+			.withTimeouts(properties.getConnectTimeout(), properties.getResponseTimeout());
+		ClientHttpConnectorBuilder<?> connectorBuilder = clientHttpConnectorBuilder
+			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()));
+		ClientHttpConnector connector = (connectorBuilder instanceof ReactorClientHttpConnectorBuilder reactor)
+				? reactor.withHttpClientFactory(() -> HttpClient.create(feishuVcConnectionProvider)).build(settings)
+				: connectorBuilder.build(settings);
+		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder)
+			.clone()
+			.clientConnector(connector)
+			// Headers (the bearer token) are never logged, even with spring.codec.log-request-details=true.
+			.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false));
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return new FeishuVcClient(builder.build(), properties.getBaseUrl(), properties.getMaxResponseSize());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = FeishuVcProperties.PREFIX + ".rate-limit.enabled", matchIfMissing = true)
+	ClientRateLimiter feishuVcRateLimiter(FeishuVcProperties properties) {
+		FeishuVcProperties.RateLimit rateLimit = properties.getRateLimit();
+		return new ClientRateLimiter(rateLimit.getPerSecond(), rateLimit.getPerMinute(), rateLimit.getMaxWait(),
+				Schedulers.parallel());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FeishuVcExecutor feishuVcExecutor(FeishuVcClient client, FeishuVcProperties properties,
+			ObjectProvider<ClientRateLimiter> rateLimiter, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<FeishuVcObservationConvention> observationConvention) {
+		FeishuVcProperties.Retry retry = properties.getRetry();
+		FeishuVcRetryPolicy policy = new FeishuVcRetryPolicy(retry.isEnabled(), retry.getMaxAttempts(),
+				retry.getInitialBackoff(), retry.getMaxBackoff(), retry.getJitter(), retry.getMaxTotalTime(),
+				retry.getMaxRateLimitWait());
+		return new FeishuVcExecutor(client, policy, rateLimiter.getIfAvailable(), Schedulers.parallel(),
+				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
+				observationConvention.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(TenantAccessTokenProvider.class)
+	CachingTenantAccessTokenProvider tenantAccessTokenProvider(FeishuVcProperties properties,
+			FeishuVcExecutor executor) {
+		List<String> missing = new ArrayList<>();
+		if (!StringUtils.hasText(properties.getAppId())) {
+			missing.add(FeishuVcProperties.PREFIX + ".app-id");
+		}
+		if (!StringUtils.hasText(properties.getAppSecret())) {
+			missing.add(FeishuVcProperties.PREFIX + ".app-secret");
+		}
+		if (!missing.isEmpty()) {
+			throw new MissingFeishuVcCredentialsException(missing);
+		}
+		return new CachingTenantAccessTokenProvider(executor, properties.getAppId(), properties.getAppSecret(),
+				properties.getToken().getRefreshBeforeExpiry(), Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ReserveOperations.class)
+	ReserveTemplate reserveOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
+			FeishuVcProperties properties) {
+		return new ReserveTemplate(executor, tokenProvider, properties.getUserIdType());
+	}
+
+}

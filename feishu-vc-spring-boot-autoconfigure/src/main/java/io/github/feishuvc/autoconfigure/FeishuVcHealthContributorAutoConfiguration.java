@@ -1,0 +1,33 @@
+package io.github.feishuvc.autoconfigure;
+
+import java.time.Clock;
+
+import io.github.feishuvc.auth.CachingTenantAccessTokenProvider;
+import io.github.feishuvc.health.FeishuVcHealthIndicator;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the {@code feishuVc} health indicator, when Spring Boot's health support is present; switch
+ * it off with {@code management.health.feishu-vc.enabled=false}.
+ */
+@AutoConfiguration(after = FeishuVcAutoConfiguration.class,
+		beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
+@ConditionalOnClass(HealthIndicator.class)
+@ConditionalOnBean(CachingTenantAccessTokenProvider.class)
+@ConditionalOnEnabledHealthIndicator("feishu-vc")
+public final class FeishuVcHealthContributorAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(name = "feishuVcHealthIndicator")
+	FeishuVcHealthIndicator feishuVcHealthIndicator(CachingTenantAccessTokenProvider tokenProvider) {
+		return new FeishuVcHealthIndicator(tokenProvider, Clock.systemUTC());
+	}
+
+}

@@ -1,0 +1,234 @@
+package io.github.feishuvc.core;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.util.Assert;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientException;
+
+/**
+ * The HTTP plumbing of one attempt of a call: sends a {@link FeishuVcRequest} with its bearer token, reads the body
+ * (up to a size limit), and turns it into the payload or a {@link FeishuVcException} carrying the platform's code,
+ * message, HTTP status and log id. Retries, tokens and rate limits are {@link FeishuVcExecutor}'s business.
+ *
+ * <p>Bodies are read as bytes and decoded with {@link FeishuVcJson#mapper()}, so the application's codec and
+ * Jackson settings never change how Feishu JSON is read, and an HTML or truncated body becomes a
+ * {@link FeishuVcInvalidResponseException} rather than a codec stack trace.
+ */
+public final class FeishuVcClient {
+
+	/** Header in which the platform's gateway returns the request's log id. */
+	public static final String LOG_ID_HEADER = "X-Tt-Logid";
+
+	/** Header in which the platform's gateway says how many seconds to wait after a rate limit. */
+	public static final String RATE_LIMIT_RESET_HEADER = "x-ogw-ratelimit-reset";
+
+	/** Largest response body read unless configured otherwise; Feishu VC responses are a few kilobytes. */
+	public static final DataSize DEFAULT_MAX_RESPONSE_SIZE = DataSize.ofMegabytes(1);
+
+	private static final Log logger = LogFactory.getLog(FeishuVcClient.class);
+
+	private static final byte[] NO_BODY = new byte[0];
+
+	private static final String BEARER = "Bearer ";
+
+	private static final MediaType JSON_UTF8 = MediaType.parseMediaType("application/json; charset=utf-8");
+
+	private final WebClient webClient;
+
+	private final String baseUrl;
+
+	private final int maxResponseSize;
+
+	/**
+	 * Create a client that reads responses of up to {@link #DEFAULT_MAX_RESPONSE_SIZE}.
+	 * @param webClient the WebClient to send requests with
+	 * @param baseUrl the open platform's base URL, such as {@code https://open.feishu.cn}
+	 */
+	public FeishuVcClient(WebClient webClient, String baseUrl) {
+		this(webClient, baseUrl, DEFAULT_MAX_RESPONSE_SIZE);
+	}
+
+	/**
+	 * Create a client.
+	 * @param webClient the WebClient to send requests with
+	 * @param baseUrl the open platform's base URL, such as {@code https://open.feishu.cn}
+	 * @param maxResponseSize the largest response body to read; larger ones are refused without being buffered
+	 */
+	public FeishuVcClient(WebClient webClient, String baseUrl, DataSize maxResponseSize) {
+		Assert.isTrue(maxResponseSize.toBytes() > 0 && maxResponseSize.toBytes() <= Integer.MAX_VALUE,
+				"maxResponseSize must be between 1 byte and 2GB");
+		this.webClient = webClient;
+		this.baseUrl = validBaseUrl(baseUrl);
+		this.maxResponseSize = (int) maxResponseSize.toBytes();
+	}
+
+	/**
+	 * The open platform's base URL, without a trailing slash.
+	 * @return the base URL
+	 */
+	public String baseUrl() {
+		return this.baseUrl;
+	}
+
+	/**
+	 * Resolve an encoded path (and query) against the base URL.
+	 * @param encodedPathAndQuery the path, starting with {@code /}, with every variable part already encoded
+	 * @return the absolute URI
+	 */
+	public URI uri(String encodedPathAndQuery) {
+		return URI.create(this.baseUrl + encodedPathAndQuery);
+	}
+
+	/**
+	 * Send a request and read its response. Cancelling the subscription cancels the HTTP exchange.
+	 * @param <B> the body type
+	 * @param <T> the payload type
+	 * @param request the request
+	 * @param reader how to read the response
+	 * @return the payload, or an error: {@link FeishuVcApiException} (or a subclass) for a non-zero code,
+	 * {@link FeishuVcInvalidResponseException} for an unreadable or oversized body,
+	 * {@link FeishuVcTransportException} when no response arrived
+	 */
+	public <B extends FeishuVcResponseBody, T> Mono<T> exchange(FeishuVcRequest request, ResponseReader<B, T> reader) {
+		WebClient.RequestBodySpec spec = this.webClient.method(request.method())
+			.uri(request.uri())
+			.accept(MediaType.APPLICATION_JSON);
+		String token = request.accessToken();
+		if (token != null) {
+			spec.header(HttpHeaders.AUTHORIZATION, BEARER + token);
+		}
+		byte[] body = request.body();
+		WebClient.RequestHeadersSpec<?> ready = (body != null) ? spec.contentType(JSON_UTF8).bodyValue(body) : spec;
+		return ready.exchangeToMono((response) -> read(request, reader, response))
+			.onErrorMap(FeishuVcClient::isTransportFailure, (ex) -> new FeishuVcTransportException(
+					CallInfo.noResponse(request.operation(), request.attempt()), this.baseUrl, ex));
+	}
+
+	private <B extends FeishuVcResponseBody, T> Mono<T> read(FeishuVcRequest request, ResponseReader<B, T> reader,
+			ClientResponse response) {
+		HttpHeaders headers = response.headers().asHttpHeaders();
+		CallInfo info = new CallInfo(request.operation(), request.attempt(), response.statusCode().value(),
+				headers.getFirst(LOG_ID_HEADER), rateLimitReset(headers.getFirst(RATE_LIMIT_RESET_HEADER)));
+		long declaredLength = headers.getContentLength();
+		if (declaredLength > this.maxResponseSize) {
+			return response.releaseBody().then(Mono.error(tooLarge(info, declaredLength + " bytes declared")));
+		}
+		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), this.maxResponseSize)
+			.map(FeishuVcClient::toBytes)
+			.defaultIfEmpty(NO_BODY)
+			.onErrorMap(DataBufferLimitException.class, (ex) -> tooLarge(info, "more bytes sent"))
+			.map((bytes) -> decode(request, reader, info, bytes));
+	}
+
+	private FeishuVcInvalidResponseException tooLarge(CallInfo info, String actual) {
+		return new FeishuVcInvalidResponseException(info,
+				"body larger than the limit of " + this.maxResponseSize + " bytes (" + actual + ")", NO_BODY);
+	}
+
+	static <B extends FeishuVcResponseBody, T> T decode(FeishuVcRequest request, ResponseReader<B, T> reader,
+			CallInfo info, byte[] bytes) {
+		if (logger.isDebugEnabled()) {
+			logger.debug(request + " -> HTTP " + info.httpStatus() + ", " + bytes.length + " bytes"
+					+ ((info.logId() != null) ? ", logId=" + info.logId() : ""));
+		}
+		if (bytes.length == 0) {
+			throw new FeishuVcInvalidResponseException(info, "empty body", bytes);
+		}
+		B body;
+		try {
+			body = reader.reader().readValue(bytes);
+		}
+		catch (JacksonException ex) {
+			throw new FeishuVcInvalidResponseException(info, "not the platform's JSON", bytes);
+		}
+		if (body == null) {
+			throw new FeishuVcInvalidResponseException(info, "JSON null", bytes);
+		}
+		FeishuVcResponseBody.ErrorDetail error = body.error();
+		if (info.logId() == null && error != null && error.logId() != null) {
+			info = new CallInfo(info.operation(), info.attempt(), info.httpStatus(), error.logId(),
+					info.rateLimitReset());
+		}
+		Integer code = body.code();
+		if (code == null) {
+			throw new FeishuVcInvalidResponseException(info, "no code field", bytes);
+		}
+		if (code != 0) {
+			String msg = body.msg();
+			throw FeishuVcApiException.of(info, code, (msg != null) ? msg : "");
+		}
+		if (info.httpStatus() >= 300) {
+			throw new FeishuVcInvalidResponseException(info, "code 0 with an HTTP error status", bytes);
+		}
+		T payload = reader.payload().apply(body);
+		if (payload == null) {
+			throw new FeishuVcInvalidResponseException(info, "no " + reader.payloadName(), bytes);
+		}
+		return payload;
+	}
+
+	private static byte[] toBytes(DataBuffer buffer) {
+		try {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			return bytes;
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
+	}
+
+	/** {@code x-ogw-ratelimit-reset}: seconds to wait, possibly fractional. */
+	static @Nullable Duration rateLimitReset(@Nullable String header) {
+		if (header == null) {
+			return null;
+		}
+		try {
+			double seconds = Double.parseDouble(header.strip());
+			return (seconds >= 0 && seconds < Long.MAX_VALUE / 1_000_000_000L)
+					? Duration.ofNanos((long) (seconds * 1_000_000_000L)) : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	private static boolean isTransportFailure(Throwable ex) {
+		return ex instanceof WebClientException || ex instanceof IOException || ex instanceof TimeoutException
+				|| ex instanceof io.netty.handler.timeout.TimeoutException;
+	}
+
+	private static String validBaseUrl(String baseUrl) {
+		URI uri;
+		try {
+			uri = URI.create(baseUrl);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("Feishu base URL '" + baseUrl + "' is not a valid URL", ex);
+		}
+		Assert.isTrue("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()),
+				() -> "Feishu base URL '" + baseUrl + "' must start with https:// or http://");
+		Assert.isTrue(uri.getHost() != null && uri.getRawQuery() == null && uri.getRawFragment() == null,
+				() -> "Feishu base URL '" + baseUrl + "' must be a host (and optional path) without query or fragment");
+		return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+	}
+
+}

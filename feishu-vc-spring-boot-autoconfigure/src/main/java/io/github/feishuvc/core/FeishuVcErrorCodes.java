@@ -1,0 +1,72 @@
+package io.github.feishuvc.core;
+
+/**
+ * Error codes the Feishu open platform documents for the VC reserve API and its gateway.
+ */
+public final class FeishuVcErrorCodes {
+
+	/** Internal error of the VC service (HTTP 500); retrying may help. */
+	public static final int INTERNAL_ERROR = 121001;
+
+	/** The feature is not supported (HTTP 400). */
+	public static final int NOT_SUPPORTED = 121002;
+
+	/** A parameter is out of range (HTTP 400). */
+	public static final int PARAM_ERROR = 121003;
+
+	/** The requested data does not exist (HTTP 404). */
+	public static final int DATA_NOT_EXIST = 121004;
+
+	/** No permission for the operation: token type, caller or ownership (HTTP 403). */
+	public static final int NO_PERMISSION = 121005;
+
+	/** Recording parameter error: a one-to-one call cannot be recorded automatically (HTTP 400). */
+	public static final int RECORD_PARAM_ERROR = 123002;
+
+	/** More than 10 assigned hosts (HTTP 400). */
+	public static final int ASSIGN_HOST_LIMIT_EXCEEDED = 123003;
+
+	/** An assigned host is not valid (HTTP 400). */
+	public static final int ASSIGN_HOST_ERROR = 123004;
+
+	/** The gateway's rate limit was hit (HTTP 429). */
+	public static final int RATE_LIMITED = 99991400;
+
+	/** No access token was attached to the request. */
+	public static final int MISSING_ACCESS_TOKEN = 99991661;
+
+	/** The tenant access token is invalid or expired. */
+	public static final int INVALID_TENANT_ACCESS_TOKEN = 99991663;
+
+	/** The app access token is invalid or expired. */
+	public static final int INVALID_APP_ACCESS_TOKEN = 99991664;
+
+	/** The tenant access token is not a valid one (invalid tenant code). */
+	public static final int INVALID_TENANT_CODE = 99991665;
+
+	/** The user access token is invalid or expired. */
+	public static final int INVALID_USER_ACCESS_TOKEN = 99991668;
+
+	/** The access token is malformed (it must start with {@code t-} or {@code u-}). */
+	public static final int MALFORMED_ACCESS_TOKEN = 99991671;
+
+	/** The user access token has expired. */
+	public static final int USER_ACCESS_TOKEN_EXPIRED = 99991677;
+
+	private FeishuVcErrorCodes() {
+	}
+
+	/**
+	 * Whether a code says the access token sent with the request was missing, malformed, invalid or expired: the
+	 * access-token codes of the platform's general error table (99991661, 99991663, 99991664, 99991665, 99991668,
+	 * 99991671, 99991677).
+	 * @param code a platform error code
+	 * @return {@code true} for the access-token codes
+	 */
+	public static boolean isAccessTokenError(int code) {
+		return code == MISSING_ACCESS_TOKEN || code == INVALID_TENANT_ACCESS_TOKEN || code == INVALID_APP_ACCESS_TOKEN
+				|| code == INVALID_TENANT_CODE || code == INVALID_USER_ACCESS_TOKEN || code == MALFORMED_ACCESS_TOKEN
+				|| code == USER_ACCESS_TOKEN_EXPIRED;
+	}
+
+}

@@ -1,0 +1,223 @@
+package io.github.feishuvc.core;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Makes calls resilient: for each attempt takes a token, waits for the client-side rate limiter, sends through
+ * {@link FeishuVcClient}, and after a failure decides with the {@link FeishuVcRetryPolicy} whether and when to try
+ * again. A call rejected for its access token gets a fresh token and one more attempt, if its token source can
+ * renew tokens; never more, so a second rejection is reported.
+ *
+ * <p>Each call is one {@code feishu.vc.client} observation (see {@link FeishuVcObservationDocumentation}), with
+ * retries, token renewals and rate-limit waits as events. The returned {@link Mono}s are lazy and cold; cancelling
+ * one cancels the HTTP exchange in flight and any pending wait.
+ */
+public final class FeishuVcExecutor {
+
+	private static final Log logger = LogFactory.getLog(FeishuVcExecutor.class);
+
+	private static final FeishuVcObservationConvention DEFAULT_CONVENTION = new DefaultFeishuVcObservationConvention();
+
+	private final FeishuVcClient client;
+
+	private final FeishuVcRetryPolicy retryPolicy;
+
+	private final @Nullable ClientRateLimiter rateLimiter;
+
+	private final Scheduler scheduler;
+
+	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable FeishuVcObservationConvention observationConvention;
+
+	/**
+	 * Create an executor that sends each call once, without rate limiting or observations.
+	 * @param client the client for single attempts
+	 */
+	public FeishuVcExecutor(FeishuVcClient client) {
+		this(client, FeishuVcRetryPolicy.none(), null, Schedulers.parallel());
+	}
+
+	/**
+	 * Create an executor without observations.
+	 * @param client the client for single attempts
+	 * @param retryPolicy when to retry
+	 * @param rateLimiter the client-side rate limiter for calls with an access token, or {@code null} for none
+	 * @param scheduler the scheduler whose clock and timer time the waits between attempts
+	 */
+	public FeishuVcExecutor(FeishuVcClient client, FeishuVcRetryPolicy retryPolicy,
+			@Nullable ClientRateLimiter rateLimiter, Scheduler scheduler) {
+		this(client, retryPolicy, rateLimiter, scheduler, ObservationRegistry.NOOP, null);
+	}
+
+	/**
+	 * Create an executor.
+	 * @param client the client for single attempts
+	 * @param retryPolicy when to retry
+	 * @param rateLimiter the client-side rate limiter for calls with an access token, or {@code null} for none
+	 * @param scheduler the scheduler whose clock and timer time the waits between attempts
+	 * @param observationRegistry where each call is observed as {@code feishu.vc.client}; {@code NOOP} for none
+	 * @param observationConvention a convention replacing {@link DefaultFeishuVcObservationConvention}, or
+	 * {@code null}
+	 */
+	public FeishuVcExecutor(FeishuVcClient client, FeishuVcRetryPolicy retryPolicy,
+			@Nullable ClientRateLimiter rateLimiter, Scheduler scheduler, ObservationRegistry observationRegistry,
+			@Nullable FeishuVcObservationConvention observationConvention) {
+		this.client = client;
+		this.retryPolicy = retryPolicy;
+		this.rateLimiter = rateLimiter;
+		this.scheduler = scheduler;
+		this.observationRegistry = observationRegistry;
+		this.observationConvention = observationConvention;
+	}
+
+	/**
+	 * Resolve an encoded path (and query) against the base URL.
+	 * @param encodedPathAndQuery the path, starting with {@code /}, with every variable part already encoded
+	 * @return the absolute URI
+	 * @see FeishuVcClient#uri(String)
+	 */
+	public URI uri(String encodedPathAndQuery) {
+		return this.client.uri(encodedPathAndQuery);
+	}
+
+	/**
+	 * The open platform's base URL.
+	 * @return the base URL
+	 */
+	public String baseUrl() {
+		return this.client.baseUrl();
+	}
+
+	/**
+	 * Make a call with a bearer token from a source.
+	 * @param <T> the payload type
+	 * @param call the call
+	 * @param tokens where the bearer token comes from
+	 * @param reader how to read the response
+	 * @return the payload, or the failure of the last attempt (its {@link FeishuVcException#attempts()} says how many
+	 * were made)
+	 */
+	public <T> Mono<T> execute(FeishuVcCall call, AccessTokenSource tokens, ResponseReader<?, T> reader) {
+		return observed(call, tokens, reader);
+	}
+
+	/**
+	 * Make a call without a bearer token, such as the token endpoint's.
+	 * @param <T> the payload type
+	 * @param call the call
+	 * @param reader how to read the response
+	 * @return the payload, or the failure of the last attempt
+	 */
+	public <T> Mono<T> execute(FeishuVcCall call, ResponseReader<?, T> reader) {
+		return observed(call, null, reader);
+	}
+
+	/**
+	 * The call as one observation: the parent is the caller's observation from the Reactor context, and it becomes
+	 * the parent of the WebClient's {@code http.client.requests} observations.
+	 */
+	private <T> Mono<T> observed(FeishuVcCall call, @Nullable AccessTokenSource tokens, ResponseReader<?, T> reader) {
+		return Mono.deferContextual((reactorContext) -> {
+			FeishuVcObservationContext context = new FeishuVcObservationContext(call.operation());
+			Observation observation = FeishuVcObservationDocumentation.CLIENT
+				.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
+				.parentObservation(reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null))
+				.start();
+			// Stopped before the signal travels on, so a caller that sees the result sees a stopped observation.
+			return attempt(call, tokens, reader, 1, false, now(), observation, context).doOnSuccess((payload) -> {
+				context.succeeded();
+				observation.stop();
+			}).doOnError((ex) -> {
+				observation.error(ex);
+				observation.stop();
+			}).doOnCancel(() -> {
+				context.cancelled();
+				observation.stop();
+			}).contextWrite((writable) -> writable.put(ObservationThreadLocalAccessor.KEY, observation));
+		});
+	}
+
+	private <T> Mono<T> attempt(FeishuVcCall call, @Nullable AccessTokenSource tokens, ResponseReader<?, T> reader,
+			int attempt, boolean tokenRenewed, long startNanos, Observation observation,
+			FeishuVcObservationContext context) {
+		context.attempted();
+		AtomicReference<String> sentToken = new AtomicReference<>();
+		Mono<T> once = (tokens == null) ? this.client.exchange(call.attempt(null, attempt), reader)
+				: tokens.getToken().flatMap((token) -> {
+					sentToken.set(token);
+					return send(call, token, attempt, reader, observation);
+				});
+		return once.onErrorResume((ex) -> {
+			String token = sentToken.get();
+			if (tokens != null && token != null && isRenewableRejection(ex, tokens, tokenRenewed)) {
+				tokens.invalidate(token);
+				log(call, attempt, ex, Duration.ZERO);
+				observation.event(FeishuVcObservationDocumentation.Events.TOKEN_RENEWAL);
+				return attempt(call, tokens, reader, attempt + 1, true, startNanos, observation, context);
+			}
+			if (isTokenPhaseFailure(ex, call)) {
+				return Mono.error(ex);
+			}
+			Duration elapsed = Duration.ofNanos(now() - startNanos);
+			Duration delay = this.retryPolicy.delayAfter(ex, attempt, call.idempotent(), elapsed);
+			if (delay == null) {
+				return Mono.error(ex);
+			}
+			log(call, attempt, ex, delay);
+			observation.event(FeishuVcObservationDocumentation.Events.RETRY);
+			return Mono.delay(delay, this.scheduler)
+				.then(Mono.defer(() -> attempt(call, tokens, reader, attempt + 1, tokenRenewed, startNanos, observation,
+						context)));
+		});
+	}
+
+	private <T> Mono<T> send(FeishuVcCall call, String token, int attempt, ResponseReader<?, T> reader,
+			Observation observation) {
+		Mono<T> exchange = this.client.exchange(call.attempt(token, attempt), reader);
+		if (this.rateLimiter == null) {
+			return exchange;
+		}
+		return this.rateLimiter.acquire(call.operation(), attempt).flatMap((wait) -> {
+			if (!wait.isZero()) {
+				observation.event(FeishuVcObservationDocumentation.Events.RATE_LIMIT_WAIT);
+			}
+			return exchange;
+		});
+	}
+
+	private static boolean isRenewableRejection(Throwable ex, AccessTokenSource tokens, boolean tokenRenewed) {
+		return !tokenRenewed && tokens.isRenewable() && ex instanceof FeishuVcAuthenticationException rejection
+				&& FeishuVcErrorCodes.isAccessTokenError(rejection.code());
+	}
+
+	/** Token fetches retry on their own; their failures reach a call already final. */
+	private static boolean isTokenPhaseFailure(Throwable ex, FeishuVcCall call) {
+		return ex instanceof FeishuVcException failure && !failure.operation().equals(call.operation());
+	}
+
+	private static void log(FeishuVcCall call, int attempt, Throwable ex, Duration delay) {
+		if (logger.isDebugEnabled()) {
+			logger.debug(call + ": attempt " + attempt + " failed (" + ex.getClass().getSimpleName() + "); retrying"
+					+ (delay.isZero() ? " with a new token" : " in " + delay.toMillis() + "ms"));
+		}
+	}
+
+	private long now() {
+		return this.scheduler.now(TimeUnit.NANOSECONDS);
+	}
+
+}

@@ -1,0 +1,47 @@
+package io.github.feishuvc.core;
+
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+/**
+ * The response could not be read as the platform's JSON: an HTML page from a proxy, an empty or truncated
+ * body, or JSON without the expected fields. Carries the HTTP status and a short snippet of the body.
+ */
+public class FeishuVcInvalidResponseException extends FeishuVcException {
+
+	static final int MAX_SNIPPET_LENGTH = 200;
+
+	private static final Pattern ACCESS_TOKEN = Pattern.compile("\\b[tua]-[A-Za-z0-9._~+/=-]{6,}");
+
+	private static final Pattern WHITESPACE = Pattern.compile("[\\s\\p{Cntrl}]+");
+
+	private final String bodySnippet;
+
+	public FeishuVcInvalidResponseException(CallInfo info, String reason, byte[] body) {
+		this(info, reason, snippet(body));
+	}
+
+	private FeishuVcInvalidResponseException(CallInfo info, String reason, String bodySnippet) {
+		super(info, info.operation() + " got an unreadable response (" + reason + "): " + info.describe() + ", body=\""
+				+ bodySnippet + "\"", null);
+		this.bodySnippet = bodySnippet;
+	}
+
+	/**
+	 * The start of the response body (at most 200 characters, whitespace collapsed, anything shaped like an
+	 * access token masked).
+	 * @return the body snippet, empty for an empty body
+	 */
+	public String bodySnippet() {
+		return this.bodySnippet;
+	}
+
+	static String snippet(byte[] body) {
+		int length = Math.min(body.length, MAX_SNIPPET_LENGTH * 4);
+		String text = new String(body, 0, length, StandardCharsets.UTF_8);
+		text = WHITESPACE.matcher(text).replaceAll(" ").strip();
+		text = ACCESS_TOKEN.matcher(text).replaceAll("[masked]");
+		return (text.length() <= MAX_SNIPPET_LENGTH) ? text : text.substring(0, MAX_SNIPPET_LENGTH) + "...";
+	}
+
+}

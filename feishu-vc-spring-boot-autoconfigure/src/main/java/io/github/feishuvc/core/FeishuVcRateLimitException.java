@@ -1,0 +1,29 @@
+package io.github.feishuvc.core;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Code {@value FeishuVcErrorCodes#RATE_LIMITED} (too many requests): the platform's gateway refused the call for
+ * the app's rate limit. Calls are retried after the wait the gateway asks for, within
+ * {@code feishu.vc.retry.max-rate-limit-wait}, before this is reported.
+ */
+public class FeishuVcRateLimitException extends FeishuVcApiException {
+
+	private final @Nullable Duration resetAfter;
+
+	public FeishuVcRateLimitException(CallInfo info, int code, String msg) {
+		super(info, code, msg);
+		this.resetAfter = info.rateLimitReset();
+	}
+
+	/**
+	 * How long the gateway asked to wait ({@code x-ogw-ratelimit-reset}).
+	 * @return the wait, or {@code null} if the gateway did not say
+	 */
+	public @Nullable Duration resetAfter() {
+		return this.resetAfter;
+	}
+
+}

@@ -1,0 +1,48 @@
+package io.github.feishuvc.core;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+
+/**
+ * The call did not complete: the connection could not be made or was dropped, or a timeout expired. The cause is
+ * the underlying network exception.
+ */
+public class FeishuVcTransportException extends FeishuVcException {
+
+	private final boolean connectFailure;
+
+	public FeishuVcTransportException(CallInfo info, String target, Throwable cause) {
+		super(info, info.operation() + " failed to reach " + target + ": " + describeCause(cause) + "; "
+				+ info.describe(), cause);
+		this.connectFailure = isConnectFailure(cause);
+	}
+
+	/**
+	 * Whether no connection could be opened, so the request was certainly never sent (connection refused, connect
+	 * timeout, unknown host); {@code false} when it may have reached the platform.
+	 * @return whether the request was never sent
+	 */
+	public boolean isConnectFailure() {
+		return this.connectFailure;
+	}
+
+	private static boolean isConnectFailure(Throwable cause) {
+		for (Throwable current = cause; current != null; current = current.getCause()) {
+			if (current instanceof ConnectException || current instanceof UnknownHostException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The innermost cause names what happened: {@code ReadTimeoutException}, {@code ConnectException (...)}. */
+	private static String describeCause(Throwable cause) {
+		Throwable root = cause;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage();
+		return root.getClass().getSimpleName() + ((message != null) ? " (" + message + ")" : "");
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Actuator health of the Feishu VC client.
+ */
+@NullMarked
+package io.github.feishuvc.health;
+
+import org.jspecify.annotations.NullMarked;

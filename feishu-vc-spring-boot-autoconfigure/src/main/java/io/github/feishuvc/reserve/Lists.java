@@ -1,0 +1,43 @@
+package io.github.feishuvc.reserve;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/** Immutable, null-free copies of the lists the platform sends and the lists callers pass. */
+final class Lists {
+
+	private Lists() {
+	}
+
+	static <T> List<T> immutable(@Nullable List<? extends @Nullable T> list) {
+		if (list == null || list.isEmpty()) {
+			return List.of();
+		}
+		return list.stream().filter(Objects::nonNull).map((item) -> (T) item).toList();
+	}
+
+	/** A caller's list, copied; {@code null} or null elements are named in the error. */
+	static <T> List<T> required(@Nullable List<T> list, String name) {
+		if (list == null) {
+			throw new IllegalArgumentException(name + " must not be null");
+		}
+		return copy(list, name);
+	}
+
+	/** A caller's optional list, copied; {@code null} stays {@code null} (not sent), null elements are refused. */
+	static <T> @Nullable List<T> optional(@Nullable List<T> list, String name) {
+		return (list != null) ? copy(list, name) : null;
+	}
+
+	private static <T> List<T> copy(List<T> list, String name) {
+		for (T item : list) {
+			if (item == null) {
+				throw new IllegalArgumentException(name + " must not contain null");
+			}
+		}
+		return List.copyOf(list);
+	}
+
+}

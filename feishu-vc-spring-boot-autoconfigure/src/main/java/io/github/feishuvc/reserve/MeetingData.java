@@ -1,0 +1,7 @@
+package io.github.feishuvc.reserve;
+
+import org.jspecify.annotations.Nullable;
+
+/** The {@code data} of the get-active-meeting response. */
+record MeetingData(@Nullable Meeting meeting) {
+}

@@ -1,0 +1,16 @@
+package io.github.feishuvc.reserve;
+
+import java.util.List;
+
+/**
+ * What the platform corrected when it accepted a reservation ({@code reserve_correction_check_info}).
+ *
+ * @param invalidHostIdList ids of assigned hosts that were not valid and were dropped; never {@code null}
+ */
+public record ReserveCorrectionCheckInfo(List<String> invalidHostIdList) {
+
+	public ReserveCorrectionCheckInfo {
+		invalidHostIdList = Lists.immutable(invalidHostIdList);
+	}
+
+}

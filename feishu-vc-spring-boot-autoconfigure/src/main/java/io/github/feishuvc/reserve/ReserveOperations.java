@@ -1,0 +1,101 @@
+package io.github.feishuvc.reserve;
+
+import io.github.feishuvc.core.UserIdType;
+import reactor.core.publisher.Mono;
+
+/**
+ * Meeting reservations of the Feishu VC API ({@code /open-apis/vc/v1/reserves}): what applications inject.
+ *
+ * <p>Calls are non-blocking and lazy: nothing is sent until the returned {@link Mono} is subscribed. Failures arrive
+ * as {@link io.github.feishuvc.core.FeishuVcException} subclasses carrying the platform's code, message, HTTP
+ * status and log id. Invalid arguments are rejected with an {@link IllegalArgumentException} thrown by the method
+ * itself, naming each offending field, before anything is sent.
+ *
+ * <p>Calls are made as the app, with the tenant access token, unless {@link #withUserAccessToken(String)} says
+ * otherwise. Reservations belong to whoever made them: only the owner can read, change or delete one.
+ *
+ * @see ReserveTemplate
+ */
+public interface ReserveOperations {
+
+	/**
+	 * Make a reservation (a meeting number and link valid until {@code endTime}, at most 30 days ahead). No calendar
+	 * event is created.
+	 * @param request the reservation
+	 * @return the reservation, with the hosts the platform dropped as invalid
+	 * @throws IllegalArgumentException if the request breaks a documented rule (see {@link ReserveApplyRequest})
+	 */
+	Mono<ReserveResult> apply(ReserveApplyRequest request);
+
+	/**
+	 * Change a reservation: only the fields set in the request change. Setting {@code endTime} renews it.
+	 * @param reserveId the reservation's id
+	 * @param request the changes
+	 * @return the updated reservation, with the hosts the platform dropped as invalid
+	 * @throws IllegalArgumentException if the id is blank or the request breaks a documented rule
+	 */
+	Mono<ReserveResult> update(String reserveId, ReserveUpdateRequest request);
+
+	/**
+	 * Delete a reservation; this cannot be undone.
+	 * @param reserveId the reservation's id
+	 * @return completes when deleted; {@link io.github.feishuvc.core.FeishuVcNotFoundException} if it does not exist
+	 * @throws IllegalArgumentException if the id is blank
+	 */
+	Mono<Void> delete(String reserveId);
+
+	/**
+	 * Get a reservation.
+	 * @param reserveId the reservation's id
+	 * @return the reservation; {@link io.github.feishuvc.core.FeishuVcNotFoundException} if it does not exist,
+	 * {@link io.github.feishuvc.core.FeishuVcPermissionDeniedException} if the caller does not own it
+	 * @throws IllegalArgumentException if {@code reserveId} is null or blank
+	 */
+	Mono<Reserve> get(String reserveId);
+
+	/**
+	 * Get a reservation, with user ids of the given type.
+	 * @param reserveId the reservation's id
+	 * @param userIdType the type of the user ids in the response
+	 * @return the reservation; {@link io.github.feishuvc.core.FeishuVcNotFoundException} if it does not exist,
+	 * {@link io.github.feishuvc.core.FeishuVcPermissionDeniedException} if the caller does not own it
+	 * @throws IllegalArgumentException if {@code reserveId} is null or blank or {@code userIdType} is null
+	 */
+	Mono<Reserve> get(String reserveId, UserIdType userIdType);
+
+	/**
+	 * Get the meeting currently running behind a reservation (at most one runs at a time), without its
+	 * participant list.
+	 * @param reserveId the reservation's id
+	 * @return the meeting; {@link io.github.feishuvc.core.FeishuVcNotFoundException} if none is running
+	 * @throws IllegalArgumentException if {@code reserveId} is null or blank
+	 */
+	Mono<Meeting> getActiveMeeting(String reserveId);
+
+	/**
+	 * Get the meeting currently running behind a reservation.
+	 * @param reserveId the reservation's id
+	 * @param withParticipants whether to include the participant list
+	 * @return the meeting; {@link io.github.feishuvc.core.FeishuVcNotFoundException} if none is running
+	 * @throws IllegalArgumentException if {@code reserveId} is null or blank
+	 */
+	Mono<Meeting> getActiveMeeting(String reserveId, boolean withParticipants);
+
+	/**
+	 * The same operations with user ids of another type in requests and responses.
+	 * @param userIdType the user id type
+	 * @return operations using that type
+	 */
+	ReserveOperations withUserIdType(UserIdType userIdType);
+
+	/**
+	 * The same operations acting as a user, with their user access token instead of the app's tenant access
+	 * token, for example to manage the reservations a user made in Feishu. The token is sent as given: it is not
+	 * cached, logged, refreshed, or replaced by the tenant token if the platform rejects it.
+	 * @param userAccessToken the user access token ({@code u-...})
+	 * @return operations acting as that user
+	 * @throws IllegalArgumentException if the token is null or blank
+	 */
+	ReserveOperations withUserAccessToken(String userAccessToken);
+
+}

@@ -1,0 +1,117 @@
+package io.github.feishuvc.core;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import io.github.feishuvc.support.Windows;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link ClientRateLimiter} on virtual time: no test waits.
+ */
+class ClientRateLimiterTests {
+
+	private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
+
+	@AfterEach
+	void dispose() {
+		this.time.dispose();
+	}
+
+	@Test
+	void shouldLetTheFirstFiftyGoAtOnceAndTheRestAsTheWindowSlides() {
+		ClientRateLimiter limiter = new ClientRateLimiter(50, 1000, Duration.ofMinutes(1), this.time);
+		List<Long> passed = acquire(limiter, "reserve.get", 120);
+
+		this.time.advanceTimeBy(Duration.ZERO);
+		assertThat(passed).hasSize(50);
+		this.time.advanceTimeBy(Duration.ofMillis(999));
+		assertThat(passed).hasSize(50);
+		this.time.advanceTimeBy(Duration.ofMillis(1));
+		assertThat(passed).hasSize(100);
+		this.time.advanceTimeBy(Duration.ofSeconds(1));
+		assertThat(passed).hasSize(120);
+	}
+
+	@Test
+	void shouldHoldTheMinuteLimitToo() {
+		ClientRateLimiter limiter = new ClientRateLimiter(50, 100, Duration.ofMinutes(2), this.time);
+		List<Long> passed = acquire(limiter, "reserve.apply", 150);
+
+		this.time.advanceTimeBy(Duration.ofSeconds(59));
+		assertThat(passed).hasSize(100);
+		this.time.advanceTimeBy(Duration.ofSeconds(1));
+		assertThat(passed).hasSize(150);
+	}
+
+	@Test
+	void shouldNeverLetMoreThanTheLimitsIntoAnyWindowWhateverTheArrivals() {
+		ClientRateLimiter limiter = new ClientRateLimiter(50, 1000, Duration.ofMinutes(30), this.time);
+		Random random = new Random(42);
+		List<Long> passed = Collections.synchronizedList(new ArrayList<>());
+		for (int i = 0; i < 5000; i++) {
+			this.time.advanceTimeBy(Duration.ofMillis(random.nextInt(random.nextBoolean() ? 2 : 60)));
+			limiter.acquire("reserve.get", 1).subscribe(null, null, () -> passed.add(this.time.now(TimeUnit.NANOSECONDS)));
+		}
+		this.time.advanceTimeBy(Duration.ofHours(1));
+
+		assertThat(passed).hasSize(5000);
+		assertThat(Windows.maxInAnyWindow(passed, TimeUnit.SECONDS.toNanos(1))).isLessThanOrEqualTo(50);
+		assertThat(Windows.maxInAnyWindow(passed, TimeUnit.MINUTES.toNanos(1))).isLessThanOrEqualTo(1000);
+	}
+
+	@Test
+	void shouldRefuseAWaitLongerThanTheMaximumWithoutTakingAPermit() {
+		ClientRateLimiter limiter = new ClientRateLimiter(2, 1000, Duration.ofMillis(500), this.time);
+		assertThat(acquire(limiter, "reserve.get", 2)).hasSize(2);
+
+		StepVerifier.create(limiter.acquire("reserve.get", 3))
+			.expectErrorSatisfies((ex) -> assertThat(ex)
+				.isInstanceOfSatisfying(FeishuVcClientRateLimitException.class, (refused) -> {
+					assertThat(refused.waitRequired()).isEqualTo(Duration.ofSeconds(1));
+					assertThat(refused.operation()).isEqualTo("reserve.get");
+					assertThat(refused.attempts()).isEqualTo(3);
+					assertThat(refused.httpStatus()).isZero();
+				})
+				.hasMessageContaining("2/s and 1000/min per operation")
+				.hasMessageContaining("more than the maximum wait of 500ms"))
+			.verify();
+
+		this.time.advanceTimeBy(Duration.ofMillis(600));
+		List<Long> passed = acquire(limiter, "reserve.get", 1);
+		assertThat(passed).isEmpty();
+		this.time.advanceTimeBy(Duration.ofMillis(400));
+		assertThat(passed).as("the refused caller left its slot to the next").hasSize(1);
+	}
+
+	@Test
+	void shouldLimitEachOperationOnItsOwn() {
+		ClientRateLimiter limiter = new ClientRateLimiter(1, 1000, Duration.ofSeconds(5), this.time);
+
+		List<Long> gets = acquire(limiter, "reserve.get", 1);
+		List<Long> deletes = acquire(limiter, "reserve.delete", 1);
+
+		assertThat(gets).hasSize(1);
+		assertThat(deletes).hasSize(1);
+	}
+
+	private List<Long> acquire(ClientRateLimiter limiter, String operation, int count) {
+		List<Long> passed = Collections.synchronizedList(new ArrayList<>());
+		for (int i = 0; i < count; i++) {
+			limiter.acquire(operation, 1)
+				.subscribe(null, (ex) -> passed.add(-1L), () -> passed.add(this.time.now(TimeUnit.NANOSECONDS)));
+		}
+		this.time.advanceTimeBy(Duration.ZERO);
+		return passed;
+	}
+
+}

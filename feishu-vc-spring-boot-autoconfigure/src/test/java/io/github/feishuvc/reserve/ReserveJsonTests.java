@@ -1,0 +1,43 @@
+package io.github.feishuvc.reserve;
+
+import io.github.feishuvc.support.TestFeishu;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Feishu's wire names stay inside the starter's mapper.
+ */
+class ReserveJsonTests {
+
+	private final Reserve reference = ReserveJson.MAPPER.treeToValue(
+			ReserveJson.MAPPER.readTree(TestFeishu.referenceResponse()).path("data").path("reserve"), Reserve.class);
+
+	@Test
+	void shouldSerializeWithTheApplicationsConventionsInTheApplicationsMapper() {
+		JsonNode json = JsonMapper.builder().build().valueToTree(this.reference);
+
+		assertThat(json.has("expireStatusCode")).isTrue();
+		assertThat(json.has("expire_status")).isFalse();
+		assertThat(json.has("meetingNo")).isTrue();
+		assertThat(json.path("meetingSettings").path("actionPermissions").get(0).has("permissionCode")).isTrue();
+	}
+
+	@Test
+	void shouldWriteFeishuNamesWithTheFeishuMapper() {
+		JsonNode json = ReserveJson.MAPPER.valueToTree(this.reference);
+
+		assertThat(json.path("expire_status").asInt()).isZero();
+		assertThat(json.path("end_time").asString()).isEqualTo("1608883322");
+		JsonNode settings = json.path("meeting_settings");
+		assertThat(settings.path("meeting_initial_type").asInt()).isEqualTo(1);
+		assertThat(settings.path("action_permissions").get(0).path("permission").asInt()).isEqualTo(1);
+		assertThat(settings.path("action_permissions").get(0).path("permission_checkers").get(0).path("check_mode")
+			.asInt()).isEqualTo(1);
+		assertThat(settings.path("call_setting").path("callee").path("user_type").asInt()).isEqualTo(1);
+		assertThat(settings.path("assign_host_list").get(0).path("user_type").asInt()).isEqualTo(1);
+	}
+
+}

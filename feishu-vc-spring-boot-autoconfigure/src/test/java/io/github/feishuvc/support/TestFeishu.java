@@ -1,0 +1,97 @@
+package io.github.feishuvc.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+
+import io.github.feishuvc.auth.CachingTenantAccessTokenProvider;
+import io.github.feishuvc.core.FeishuVcClient;
+import io.github.feishuvc.core.FeishuVcExecutor;
+import io.github.feishuvc.test.FeishuVcEmulator;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+/** Building blocks the tests share: clients on real loopback HTTP and canned platform responses. */
+public final class TestFeishu {
+
+	public static final String APP_ID = FeishuVcEmulator.DEFAULT_APP_ID;
+
+	public static final String APP_SECRET = FeishuVcEmulator.DEFAULT_APP_SECRET;
+
+	private TestFeishu() {
+	}
+
+	public static FeishuVcClient client(String baseUrl) {
+		return new FeishuVcClient(WebClient.builder().build(), baseUrl);
+	}
+
+	/** An executor that sends every call once, as most tests want to see each response. */
+	public static FeishuVcExecutor executor(String baseUrl) {
+		return new FeishuVcExecutor(client(baseUrl));
+	}
+
+	public static CachingTenantAccessTokenProvider tokenProvider(FeishuVcExecutor executor, Clock clock) {
+		return new CachingTenantAccessTokenProvider(executor, APP_ID, APP_SECRET, Duration.ofMinutes(5), clock);
+	}
+
+	public static MockWebServer startMockServer() {
+		MockWebServer server = new MockWebServer();
+		try {
+			server.start(InetAddress.getLoopbackAddress(), 0);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return server;
+	}
+
+	public static String baseUrl(MockWebServer server) {
+		return "http://" + server.getHostName() + ":" + server.getPort();
+	}
+
+	/** The response example of the platform's "get reserve" document, as the emulator serves it. */
+	public static String referenceResponse() {
+		return resource(FeishuVcEmulator.class, "reserve-get-response.json");
+	}
+
+	/** The response example of the platform's "get active meeting" document, as the emulator serves it. */
+	public static String activeMeetingResponse() {
+		return resource(FeishuVcEmulator.class, "get-active-meeting-response.json");
+	}
+
+	/** The response example of another document of the platform, from {@code src/test/resources/feishu}. */
+	public static String documentedResponse(String name) {
+		return resource(TestFeishu.class, "/feishu/" + name);
+	}
+
+	private static String resource(Class<?> base, String name) {
+		try (InputStream in = base.getResourceAsStream(name)) {
+			if (in == null) {
+				throw new IllegalStateException("Missing test resource " + name);
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public static MockResponse json(int status, String body) {
+		return new MockResponse.Builder().code(status)
+			.setHeader("Content-Type", "application/json; charset=utf-8")
+			.body(body)
+			.build();
+	}
+
+	public static MockResponse tokenResponse(String token, long expireSeconds) {
+		return json(200, "{\"code\":0,\"msg\":\"ok\",\"tenant_access_token\":\"" + token + "\",\"expire\":"
+				+ expireSeconds + "}");
+	}
+
+}
