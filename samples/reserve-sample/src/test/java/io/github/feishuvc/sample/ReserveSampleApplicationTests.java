@@ -1,0 +1,36 @@
+package io.github.feishuvc.sample;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's sample run: without credentials it starts the emulator and prints the reference reservation.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ReserveSampleApplicationTests {
+
+	@Test
+	void shouldPrintTheReferenceReserveAndWalkALifeCycleOnTheEmulatorWithoutCredentials(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = ReserveSampleApplication.application().run()) {
+			assertThat(context.isActive()).isTrue();
+		}
+
+		assertThat(output).contains("using the embedded Feishu VC emulator at http://127.0.0.1:")
+			.contains("Reserve 6911188411934973028")
+			.contains("topic:          my meeting")
+			.contains("meeting number: 112000358")
+			.contains("url:            https://vc.feishu.cn/j/337736498")
+			.contains("end time:       2020-12-25T08:02:02Z")
+			.containsPattern("applied: \\d{19}, meeting number \\d{9}, https://vc.feishu.cn/j/\\d{9}")
+			.contains("got:     topic 'Sample stand-up'")
+			.contains("updated: topic 'Sample stand-up (renewed)'")
+			.containsPattern("deleted: \\d{19}");
+	}
+
+}
