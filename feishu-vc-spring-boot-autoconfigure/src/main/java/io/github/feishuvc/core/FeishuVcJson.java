@@ -9,6 +9,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -29,7 +31,9 @@ import tools.jackson.databind.module.SimpleModule;
  */
 public final class FeishuVcJson {
 
-	private static final JsonMapper MAPPER = JsonMapper.builder()
+	// Responses are decoded on the event loops: per-thread buffers spare every call a trip through a shared deque.
+	private static final JsonMapper MAPPER = JsonMapper
+		.builder(JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build())
 		.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -39,6 +43,7 @@ public final class FeishuVcJson {
 			.addSerializer(Instant.class, new SecondsSerializer<>(Instant.class, Instant::getEpochSecond))
 			.addDeserializer(Duration.class, new SecondsDeserializer<>(Duration.class, Duration::ofSeconds))
 			.addSerializer(Duration.class, new SecondsSerializer<>(Duration.class, Duration::getSeconds)))
+		.addModule(new SpreadingCreators())
 		.build();
 
 	private FeishuVcJson() {
