@@ -16,7 +16,9 @@ import io.github.feishuvc.reserve.ReserveTemplate;
 import io.micrometer.observation.ObservationRegistry;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.HttpResources;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -25,12 +27,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -69,13 +73,16 @@ public final class FeishuVcAutoConfiguration {
 			ObjectProvider<ClientHttpConnectorBuilder<?>> clientHttpConnectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
 			ObjectProvider<FeishuVcWebClientCustomizer> customizers, ResourceLoader resourceLoader,
-			ConnectionProvider feishuVcConnectionProvider) {
+			ConnectionProvider feishuVcConnectionProvider, ObjectProvider<ReactorResourceFactory> reactorResources) {
+		// The platform never redirects an API call; following a redirect would hand the bearer token to its target.
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
-			.withTimeouts(properties.getConnectTimeout(), properties.getResponseTimeout());
+			.withTimeouts(properties.getConnectTimeout(), properties.getResponseTimeout())
+			.withRedirects(HttpRedirects.DONT_FOLLOW);
 		ClientHttpConnectorBuilder<?> connectorBuilder = clientHttpConnectorBuilder
 			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()));
 		ClientHttpConnector connector = (connectorBuilder instanceof ReactorClientHttpConnectorBuilder reactor)
-				? reactor.withHttpClientFactory(() -> HttpClient.create(feishuVcConnectionProvider)).build(settings)
+				? reactor.withHttpClientFactory(() -> HttpClient.create(feishuVcConnectionProvider)
+					.runOn(new UncolocatedLoopResources(loops(reactorResources)))).build(settings)
 				: connectorBuilder.build(settings);
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder)
 			.clone()
@@ -84,6 +91,12 @@ public final class FeishuVcAutoConfiguration {
 			.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return new FeishuVcClient(builder.build(), properties.getBaseUrl(), properties.getMaxResponseSize());
+	}
+
+	/** The application's event loops: those of its {@link ReactorResourceFactory}, else Reactor Netty's global ones. */
+	private static LoopResources loops(ObjectProvider<ReactorResourceFactory> reactorResources) {
+		ReactorResourceFactory factory = reactorResources.getIfAvailable();
+		return (factory != null) ? factory.getLoopResources() : HttpResources.get();
 	}
 
 	@Bean

@@ -1,13 +1,16 @@
 package io.github.feishuvc.autoconfigure;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import io.github.feishuvc.auth.CachingTenantAccessTokenProvider;
 import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.ClientRateLimiter;
 import io.github.feishuvc.core.FeishuVcClient;
 import io.github.feishuvc.core.FeishuVcExecutor;
+import io.github.feishuvc.core.FeishuVcInvalidResponseException;
 import io.github.feishuvc.core.FeishuVcTransportException;
 import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.reserve.ExpireStatus;
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -368,6 +372,24 @@ class FeishuVcAutoConfigurationTests {
 				});
 		}
 
+		@Test
+		void shouldNotFollowARedirectWithTheBearerToken() throws InterruptedException {
+			this.server.enqueue(new MockResponse.Builder().code(302)
+				.setHeader("Location", TestFeishu.baseUrl(this.server) + "/elsewhere")
+				.build());
+			this.server.enqueue(TestFeishu.json(200, TestFeishu.referenceResponse()));
+			withServer().withPropertyValues("feishu.vc.retry.enabled=false").run((context) -> {
+				StepVerifier.create(context.getBean(ReserveOperations.class).get("1"))
+					.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(FeishuVcInvalidResponseException.class)
+						.extracting("httpStatus")
+						.isEqualTo(302))
+					.verify(Duration.ofSeconds(5));
+			});
+			this.server.takeRequest(5, TimeUnit.SECONDS);
+			assertThat(this.server.takeRequest(5, TimeUnit.SECONDS).getTarget()).startsWith("/open-apis/vc/v1/reserves/1");
+			assertThat(this.server.takeRequest(200, TimeUnit.MILLISECONDS)).as("request to the redirect's target").isNull();
+		}
+
 		private RecordedRequest takeRequestTo(String path) throws InterruptedException {
 			RecordedRequest request;
 			do {
@@ -378,6 +400,21 @@ class FeishuVcAutoConfigurationTests {
 			return request;
 		}
 
+	}
+
+	@Test
+	void shouldSpreadTheConnectionsOfCallsThatWaitedForATokenOverTheEventLoops() {
+		withEmulator().run((context) -> {
+			ReserveOperations reserves = context.getBean(ReserveOperations.class);
+			// All eight continue on the loop that read the token; colocated, their connections would all live there.
+			Set<String> loops = Flux.range(0, 8)
+				.flatMap((i) -> reserves.get(FeishuVcEmulator.REFERENCE_RESERVE_ID)
+					.map((reserve) -> Thread.currentThread().getName()))
+				.collect(Collectors.toSet())
+				.block(Duration.ofSeconds(10));
+			assertThat(this.emulator.requestCount(Endpoint.TENANT_ACCESS_TOKEN)).isEqualTo(1);
+			assertThat(loops).as("event loops that read the responses").hasSizeGreaterThan(1);
+		});
 	}
 
 	@Test

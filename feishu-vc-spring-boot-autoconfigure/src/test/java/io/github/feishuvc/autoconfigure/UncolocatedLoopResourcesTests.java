@@ -1,0 +1,42 @@
+package io.github.feishuvc.autoconfigure;
+
+import io.netty.channel.EventLoopGroup;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.netty.resources.LoopResources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link UncolocatedLoopResources}.
+ */
+class UncolocatedLoopResourcesTests {
+
+	private final LoopResources loops = LoopResources.create("uncolocated-test", 2, true);
+
+	@AfterEach
+	void disposeLoops() {
+		this.loops.disposeLater().block();
+	}
+
+	@Test
+	void shouldHandOutTheLoopsThemselvesToClients() {
+		UncolocatedLoopResources view = new UncolocatedLoopResources(this.loops);
+
+		assertThat(this.loops.onClient(true)).as("the default, colocated").isNotSameAs(this.loops.onServer(true));
+		assertThat(view.onClient(true)).isSameAs(this.loops.onServer(true));
+		assertThat(view.onClient(false)).isSameAs(this.loops.onServer(false));
+	}
+
+	@Test
+	void shouldLeaveTheApplicationsLoopsRunningWhenDisposed() {
+		EventLoopGroup group = this.loops.onServer(true);
+		UncolocatedLoopResources view = new UncolocatedLoopResources(this.loops);
+
+		view.disposeLater().block();
+		view.dispose();
+
+		assertThat(group.isShuttingDown()).isFalse();
+	}
+
+}
