@@ -57,6 +57,8 @@ public final class FeishuVcClient {
 
 	private final int maxResponseSize;
 
+	private volatile @Nullable Authorization lastAuthorization;
+
 	/**
 	 * Create a client that reads responses of up to {@link #DEFAULT_MAX_RESPONSE_SIZE}.
 	 * @param webClient the WebClient to send requests with
@@ -110,16 +112,26 @@ public final class FeishuVcClient {
 	public <B extends FeishuVcResponseBody, T> Mono<T> exchange(FeishuVcRequest request, ResponseReader<B, T> reader) {
 		WebClient.RequestBodySpec spec = this.webClient.method(request.method())
 			.uri(request.uri())
-			.accept(MediaType.APPLICATION_JSON);
+			.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
 		String token = request.accessToken();
 		if (token != null) {
-			spec.header(HttpHeaders.AUTHORIZATION, BEARER + token);
+			spec.header(HttpHeaders.AUTHORIZATION, authorization(token));
 		}
 		byte[] body = request.body();
 		WebClient.RequestHeadersSpec<?> ready = (body != null) ? spec.contentType(JSON_UTF8).bodyValue(body) : spec;
 		return ready.exchangeToMono((response) -> read(request, reader, response))
 			.onErrorMap(FeishuVcClient::isTransportFailure, (ex) -> new FeishuVcTransportException(
 					CallInfo.noResponse(request.operation(), request.attempt()), this.baseUrl, ex));
+	}
+
+	/** The header value, built once per token rather than once per call. */
+	private String authorization(String token) {
+		Authorization last = this.lastAuthorization;
+		if (last == null || !last.token().equals(token)) {
+			last = new Authorization(token, BEARER + token);
+			this.lastAuthorization = last;
+		}
+		return last.header();
 	}
 
 	private <B extends FeishuVcResponseBody, T> Mono<T> read(FeishuVcRequest request, ResponseReader<B, T> reader,
@@ -214,6 +226,16 @@ public final class FeishuVcClient {
 	private static boolean isTransportFailure(Throwable ex) {
 		return ex instanceof WebClientException || ex instanceof IOException || ex instanceof TimeoutException
 				|| ex instanceof io.netty.handler.timeout.TimeoutException;
+	}
+
+	/** A token and its header value; {@code toString()} never shows either. */
+	private record Authorization(String token, String header) {
+
+		@Override
+		public String toString() {
+			return "Authorization[hidden]";
+		}
+
 	}
 
 	private static String validBaseUrl(String baseUrl) {

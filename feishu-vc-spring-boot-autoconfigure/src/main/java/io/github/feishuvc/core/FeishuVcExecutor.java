@@ -131,6 +131,11 @@ public final class FeishuVcExecutor {
 	 * the parent of the WebClient's {@code http.client.requests} observations.
 	 */
 	private <T> Mono<T> observed(FeishuVcCall call, @Nullable AccessTokenSource tokens, ResponseReader<?, T> reader) {
+		if (this.observationRegistry.isNoop()) {
+			// Nothing would record the observation: spare every call the operators that feed it.
+			return Mono.defer(() -> attempt(call, tokens, reader, 1, false, now(), Observation.NOOP,
+					new FeishuVcObservationContext(call.operation())));
+		}
 		return Mono.deferContextual((reactorContext) -> {
 			FeishuVcObservationContext context = new FeishuVcObservationContext(call.operation());
 			Observation observation = FeishuVcObservationDocumentation.CLIENT

@@ -1,7 +1,8 @@
 package io.github.feishuvc.reserve;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,7 +16,14 @@ final class Lists {
 		if (list == null || list.isEmpty()) {
 			return List.of();
 		}
-		return list.stream().filter(Objects::nonNull).map((item) -> (T) item).toList();
+		// A loop, not a stream: every decoded reservation passes through here several times.
+		List<T> items = new ArrayList<>(list.size());
+		for (T item : list) {
+			if (item != null) {
+				items.add(item);
+			}
+		}
+		return Collections.unmodifiableList(items);
 	}
 
 	/** A caller's list, copied; {@code null} or null elements are named in the error. */

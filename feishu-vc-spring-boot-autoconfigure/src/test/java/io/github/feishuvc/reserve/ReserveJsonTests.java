@@ -1,11 +1,14 @@
 package io.github.feishuvc.reserve;
 
+import java.util.List;
+
 import io.github.feishuvc.support.TestFeishu;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Feishu's wire names stay inside the starter's mapper.
@@ -23,6 +26,18 @@ class ReserveJsonTests {
 		assertThat(json.has("expire_status")).isFalse();
 		assertThat(json.has("meetingNo")).isTrue();
 		assertThat(json.path("meetingSettings").path("actionPermissions").get(0).has("permissionCode")).isTrue();
+	}
+
+	@Test
+	void shouldDropNullElementsAndKeepListsUnmodifiable() {
+		Reserve reserve = ReserveJson.MAPPER.readValue("""
+				{"meeting_settings":{"assign_host_list":[null,{"id":"ou_1","user_type":1}],"action_permissions":[]}}""",
+				Reserve.class);
+
+		List<ReserveAssignHost> hosts = reserve.meetingSettings().assignHostList();
+		assertThat(hosts).singleElement().extracting(ReserveAssignHost::id).isEqualTo("ou_1");
+		assertThat(reserve.meetingSettings().actionPermissions()).isEmpty();
+		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> hosts.add(hosts.get(0)));
 	}
 
 	@Test
