@@ -66,9 +66,9 @@ public final class BenchmarkMain {
 				for (Contender contender : contenders) {
 					Result result = harness.run(contender, concurrency);
 					System.err.printf(Locale.ROOT,
-							"%-18s c=%-3d %,10.0f calls/s  p50 %6.2f ms  p99 %6.2f ms  %,8.0f B/call  errors %d%n",
+							"%-18s c=%-3d %,10.0f calls/s  p50 %6.2f ms  p99 %6.2f ms  %,8.0f B/call  %6.1f us CPU/call  errors %d%n",
 							result.contender(), concurrency, result.throughput(), result.p50Millis(),
-							result.p99Millis(), result.bytesPerCall(), result.errors());
+							result.p99Millis(), result.bytesPerCall(), result.cpuMicrosPerCall(), result.errors());
 					results.add(result);
 				}
 			}

@@ -52,16 +52,17 @@ final class Harness {
 		phase.run(this.warmup, new Recorder(3), new LongAdder());
 		Recorder recorder = new Recorder(3);
 		LongAdder errors = new LongAdder();
-		long allocatedBefore = clientAllocatedBytes();
+		ClientThreads before = ClientThreads.now();
 		long start = System.nanoTime();
 		phase.run(this.measure, recorder, errors);
 		long elapsed = System.nanoTime() - start;
-		long allocated = clientAllocatedBytes() - allocatedBefore;
+		ClientThreads used = ClientThreads.now().minus(before);
 		Histogram latencies = recorder.getIntervalHistogram();
 		long calls = latencies.getTotalCount();
 		return new Result(name, concurrency, calls, errors.sum(), calls / (elapsed / 1e9),
 				latencies.getValueAtPercentile(50) / 1e6, latencies.getValueAtPercentile(99) / 1e6,
-				(calls > 0) ? (double) allocated / calls : 0);
+				(calls > 0) ? (double) used.allocatedBytes() / calls : 0,
+				(calls > 0) ? used.cpuNanos() / 1e3 / calls : 0);
 	}
 
 	private static void reactive(Contender.Reactive contender, int concurrency, Duration duration, Recorder recorder,
@@ -100,17 +101,30 @@ final class Harness {
 		}
 	}
 
-	/** Bytes allocated so far by every live thread but the server's. */
-	static long clientAllocatedBytes() {
-		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-		long total = 0;
-		for (Thread thread : Thread.getAllStackTraces().keySet()) {
-			if (!thread.getName().startsWith("bench-server")) {
-				long bytes = threads.getThreadAllocatedBytes(thread.getId());
-				total += Math.max(bytes, 0);
+	/**
+	 * Bytes allocated and CPU time (user and kernel) used so far by every live thread but the server's: what the
+	 * client costs, without the scheduling noise of a shared machine that throughput suffers from.
+	 */
+	record ClientThreads(long allocatedBytes, long cpuNanos) {
+
+		static ClientThreads now() {
+			com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
+				.getThreadMXBean();
+			long allocated = 0;
+			long cpu = 0;
+			for (Thread thread : Thread.getAllStackTraces().keySet()) {
+				if (!thread.getName().startsWith("bench-server")) {
+					allocated += Math.max(threads.getThreadAllocatedBytes(thread.getId()), 0);
+					cpu += Math.max(threads.getThreadCpuTime(thread.getId()), 0);
+				}
 			}
+			return new ClientThreads(allocated, cpu);
 		}
-		return total;
+
+		ClientThreads minus(ClientThreads earlier) {
+			return new ClientThreads(this.allocatedBytes - earlier.allocatedBytes, this.cpuNanos - earlier.cpuNanos);
+		}
+
 	}
 
 	@FunctionalInterface
@@ -122,7 +136,7 @@ final class Harness {
 
 	/** What one contender achieved at one concurrency. */
 	record Result(String contender, int concurrency, long calls, long errors, double throughput, double p50Millis,
-			double p99Millis, double bytesPerCall) {
+			double p99Millis, double bytesPerCall, double cpuMicrosPerCall) {
 	}
 
 }
