@@ -9,7 +9,7 @@ import io.github.feishuvc.benchmarks.Harness.Result;
 /** The Markdown report: one row per concurrency, the three contenders side by side, and the ratios. */
 final class Report {
 
-	static final String COMMAND = "./mvnw -B -q -Pbenchmarks -pl benchmarks -am -DskipTests package && java -jar benchmarks/target/benchmarks.jar";
+	static final String COMMAND = "./mvnw -B -q -Pbenchmarks -pl benchmarks -am -DskipTests package && java -jar benchmarks/target/benchmarks.jar --output=BENCHMARKS.md";
 
 	private Report() {
 	}
@@ -25,25 +25,31 @@ final class Report {
 			.append(warmup.toSeconds()).append("s of warm-up and ").append(measure.toSeconds()).append("s measured.\n\n");
 		report.append("- **starter**: `ReserveOperations.get` through the auto-configured context, client-side rate limiter ")
 			.append("switched off (`feishu.vc.rate-limit.enabled=false`), retries and observation plumbing on as by default.\n");
-		report.append("- **Lark SDK**: `com.larksuite.oapi:oapi-sdk` 2.5.3, `client.vc().v1().reserve().get(...)`, its OkHttp ")
+		report.append("- **Lark SDK**: `com.larksuite.oapi:oapi-sdk` ")
+			.append(com.lark.oapi.Client.class.getPackage().getImplementationVersion())
+			.append(", `client.vc().v1().reserve().get(...)`, its OkHttp ")
 			.append("transport with a pool of 512 connections; blocking, one thread per concurrent caller.\n");
 		report.append("- **raw**: a Reactor Netty `HttpClient` GET with the token header whose body is drained, not decoded: ")
 			.append("the ceiling for any client on this machine (and so the server's, as seen by a client).\n\n");
+		report.append("Bytes and client CPU per call are those of every thread but the server's (user and kernel time, ")
+			.append("the JVM's per-thread counters); on a shared machine they vary less than throughput does.\n\n");
 		report.append("Machine: ").append(machine).append(". Date: ").append(date).append(".\n\n");
 		report.append("Command: `").append(COMMAND).append("`\n\n");
 		report.append("| Concurrency | starter calls/s | Lark SDK calls/s | raw calls/s | starter / SDK | starter / raw ")
-			.append("| p50 ms (starter / SDK / raw) | p99 ms (starter / SDK / raw) | bytes/call (starter / SDK / raw) |\n");
-		report.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+			.append("| p50 ms (starter / SDK / raw) | p99 ms (starter / SDK / raw) | bytes/call (starter / SDK / raw) ")
+			.append("| client CPU µs/call (starter / SDK / raw) |\n");
+		report.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
 		for (int concurrency : results.stream().mapToInt(Result::concurrency).distinct().toArray()) {
 			Result starter = find(results, "starter", concurrency);
 			Result sdk = find(results, "Lark SDK", concurrency);
 			Result raw = find(results, "raw Reactor Netty", concurrency);
 			report.append(String.format(Locale.ROOT,
-					"| %d | %,.0f | %,.0f | %,.0f | %.2f | %.2f | %.2f / %.2f / %.2f | %.2f / %.2f / %.2f | %,.0f / %,.0f / %,.0f |%n",
+					"| %d | %,.0f | %,.0f | %,.0f | %.2f | %.2f | %.2f / %.2f / %.2f | %.2f / %.2f / %.2f | %,.0f / %,.0f / %,.0f | %.1f / %.1f / %.1f |%n",
 					concurrency, starter.throughput(), sdk.throughput(), raw.throughput(),
 					starter.throughput() / sdk.throughput(), starter.throughput() / raw.throughput(), starter.p50Millis(),
 					sdk.p50Millis(), raw.p50Millis(), starter.p99Millis(), sdk.p99Millis(), raw.p99Millis(),
-					starter.bytesPerCall(), sdk.bytesPerCall(), raw.bytesPerCall()));
+					starter.bytesPerCall(), sdk.bytesPerCall(), raw.bytesPerCall(), starter.cpuMicrosPerCall(),
+					sdk.cpuMicrosPerCall(), raw.cpuMicrosPerCall()));
 		}
 		long errors = results.stream().mapToLong(Result::errors).sum();
 		report.append("\nErrors during the measured runs: ").append(errors).append(".\n\n");
