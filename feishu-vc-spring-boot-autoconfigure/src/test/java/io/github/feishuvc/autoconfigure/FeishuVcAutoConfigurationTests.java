@@ -62,13 +62,9 @@ import static org.assertj.core.api.Assertions.assertThatException;
  */
 class FeishuVcAutoConfigurationTests {
 
-	private static final AutoConfigurations BOOT_WEB_CLIENT = AutoConfigurations.of(HttpClientAutoConfiguration.class,
-			ReactiveHttpClientAutoConfiguration.class, CodecsAutoConfiguration.class, JacksonAutoConfiguration.class,
-			WebClientAutoConfiguration.class);
-
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(FeishuVcAutoConfiguration.class))
-		.withConfiguration(BOOT_WEB_CLIENT);
+		.withConfiguration(AutoConfigurations.of(FeishuVcAutoConfiguration.class, JacksonAutoConfiguration.class))
+		.withConfiguration(TestFeishu.BOOT_WEB_CLIENT);
 
 	private FeishuVcEmulator emulator;
 

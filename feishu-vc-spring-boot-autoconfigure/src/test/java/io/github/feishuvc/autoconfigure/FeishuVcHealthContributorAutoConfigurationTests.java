@@ -4,6 +4,7 @@ import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.health.FeishuVcHealthIndicator;
 import io.github.feishuvc.reserve.ReserveOperations;
 import io.github.feishuvc.support.FixedTenantToken;
+import io.github.feishuvc.support.TestFeishu;
 import io.github.feishuvc.test.Endpoint;
 import io.github.feishuvc.test.FeishuVcEmulator;
 import org.junit.jupiter.api.AfterEach;
@@ -15,12 +16,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
-import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,13 +33,8 @@ class FeishuVcHealthContributorAutoConfigurationTests {
 	@BeforeEach
 	void start() {
 		this.emulator = FeishuVcEmulator.start();
-		this.contextRunner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(FeishuVcAutoConfiguration.class,
-					FeishuVcHealthContributorAutoConfiguration.class, HttpClientAutoConfiguration.class,
-					ReactiveHttpClientAutoConfiguration.class, CodecsAutoConfiguration.class,
-					WebClientAutoConfiguration.class))
-			.withPropertyValues("feishu.vc.base-url=" + this.emulator.baseUrl(),
-					"feishu.vc.app-id=" + this.emulator.appId());
+		this.contextRunner = TestFeishu.contextRunner(this.emulator)
+			.withConfiguration(AutoConfigurations.of(FeishuVcHealthContributorAutoConfiguration.class));
 	}
 
 	@AfterEach
@@ -52,7 +44,7 @@ class FeishuVcHealthContributorAutoConfigurationTests {
 
 	@Test
 	void shouldBeUnknownBeforeTheFirstTokenAndUpAfterIt() {
-		this.contextRunner.withPropertyValues("feishu.vc.app-secret=" + this.emulator.appSecret()).run((context) -> {
+		this.contextRunner.run((context) -> {
 			HealthIndicator health = context.getBean("feishuVcHealthIndicator", HealthIndicator.class);
 			assertThat(health.health().getStatus()).isEqualTo(Status.UNKNOWN);
 

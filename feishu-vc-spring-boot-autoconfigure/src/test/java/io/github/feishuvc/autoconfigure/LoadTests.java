@@ -18,6 +18,7 @@ import io.github.feishuvc.core.FeishuVcException;
 import io.github.feishuvc.reserve.ReserveApplyRequest;
 import io.github.feishuvc.reserve.ReserveMeetingSettingRequest;
 import io.github.feishuvc.reserve.ReserveOperations;
+import io.github.feishuvc.support.TestFeishu;
 import io.github.feishuvc.test.Fault;
 import io.github.feishuvc.test.FeishuVcEmulator;
 import io.netty.buffer.ByteBuf;
@@ -30,12 +31,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
-import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -164,13 +160,8 @@ class LoadTests {
 	}
 
 	private ApplicationContextRunner contextRunner() {
-		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(FeishuVcAutoConfiguration.class, HttpClientAutoConfiguration.class,
-					ReactiveHttpClientAutoConfiguration.class, CodecsAutoConfiguration.class,
-					WebClientAutoConfiguration.class))
-			.withPropertyValues("feishu.vc.base-url=" + this.emulator.baseUrl(),
-					"feishu.vc.app-id=" + this.emulator.appId(), "feishu.vc.app-secret=" + this.emulator.appSecret(),
-					"feishu.vc.rate-limit.enabled=false", "feishu.vc.response-timeout=3s",
+		return TestFeishu.contextRunner(this.emulator)
+			.withPropertyValues("feishu.vc.rate-limit.enabled=false", "feishu.vc.response-timeout=3s",
 					"feishu.vc.pool.max-connections=200", "feishu.vc.pool.pending-acquire-timeout=30s",
 					"feishu.vc.retry.initial-backoff=10ms", "feishu.vc.retry.max-backoff=100ms");
 	}

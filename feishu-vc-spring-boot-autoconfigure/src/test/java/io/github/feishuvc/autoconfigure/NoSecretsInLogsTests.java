@@ -12,6 +12,7 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.reserve.ReserveOperations;
+import io.github.feishuvc.support.TestFeishu;
 import io.github.feishuvc.test.Endpoint;
 import io.github.feishuvc.test.FeishuVcEmulator;
 import io.github.feishuvc.test.RecordedRequest;
@@ -21,12 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import reactor.test.StepVerifier;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
-import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,13 +64,8 @@ class NoSecretsInLogsTests {
 
 	@Test
 	void shouldNeverLogTheAppSecretOrATokenEvenAtTrace() {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(FeishuVcAutoConfiguration.class, HttpClientAutoConfiguration.class,
-					ReactiveHttpClientAutoConfiguration.class, CodecsAutoConfiguration.class,
-					WebClientAutoConfiguration.class))
-			.withPropertyValues("feishu.vc.base-url=" + this.emulator.baseUrl(),
-					"feishu.vc.app-id=" + this.emulator.appId(), "feishu.vc.app-secret=" + this.emulator.appSecret(),
-					"spring.codec.log-request-details=true", "logging.level.root=trace")
+		TestFeishu.contextRunner(this.emulator)
+			.withPropertyValues("spring.codec.log-request-details=true", "logging.level.root=trace")
 			.run((context) -> {
 				ReserveOperations reserves = context.getBean(ReserveOperations.class);
 				TenantAccessTokenProvider tokens = context.getBean(TenantAccessTokenProvider.class);

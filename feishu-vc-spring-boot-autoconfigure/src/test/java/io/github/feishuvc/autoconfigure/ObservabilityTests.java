@@ -13,6 +13,7 @@ import io.github.feishuvc.core.FeishuVcObservationContext;
 import io.github.feishuvc.core.FeishuVcObservationConvention;
 import io.github.feishuvc.reserve.ReserveOperations;
 import io.github.feishuvc.support.RecordingObservationHandler;
+import io.github.feishuvc.support.TestFeishu;
 import io.github.feishuvc.test.Endpoint;
 import io.github.feishuvc.test.Fault;
 import io.github.feishuvc.test.FeishuVcEmulator;
@@ -29,11 +30,7 @@ import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
-import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,13 +48,9 @@ class ObservabilityTests {
 	@BeforeEach
 	void start() {
 		this.emulator = FeishuVcEmulator.start();
-		this.contextRunner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(FeishuVcAutoConfiguration.class, HttpClientAutoConfiguration.class,
-					ReactiveHttpClientAutoConfiguration.class, CodecsAutoConfiguration.class,
-					WebClientAutoConfiguration.class, WebClientObservationAutoConfiguration.class))
-			.withPropertyValues("feishu.vc.base-url=" + this.emulator.baseUrl(),
-					"feishu.vc.app-id=" + this.emulator.appId(), "feishu.vc.app-secret=" + this.emulator.appSecret(),
-					"feishu.vc.retry.initial-backoff=1ms");
+		this.contextRunner = TestFeishu.contextRunner(this.emulator)
+			.withConfiguration(AutoConfigurations.of(WebClientObservationAutoConfiguration.class))
+			.withPropertyValues("feishu.vc.retry.initial-backoff=1ms");
 	}
 
 	@AfterEach
@@ -179,16 +172,7 @@ class ObservabilityTests {
 
 	@Test
 	void shouldWorkAndObserveNothingWithoutARegistry() {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(FeishuVcAutoConfiguration.class, HttpClientAutoConfiguration.class,
-					ReactiveHttpClientAutoConfiguration.class, CodecsAutoConfiguration.class,
-					WebClientAutoConfiguration.class))
-			.withPropertyValues(this.emulator.springProperties()
-				.entrySet()
-				.stream()
-				.map((property) -> property.getKey() + "=" + property.getValue())
-				.toArray(String[]::new))
-			.run((context) -> {
+		TestFeishu.contextRunner(this.emulator).run((context) -> {
 			assertThat(context).doesNotHaveBean(ObservationRegistry.class).hasSingleBean(FeishuVcExecutor.class);
 			assertThat(context.getBean(ReserveOperations.class).get(FeishuVcEmulator.REFERENCE_RESERVE_ID).block())
 				.isNotNull();

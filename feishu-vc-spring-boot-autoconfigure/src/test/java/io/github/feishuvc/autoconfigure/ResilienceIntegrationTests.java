@@ -10,6 +10,7 @@ import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.FeishuVcTransportException;
 import io.github.feishuvc.reserve.ReserveOperations;
 import io.github.feishuvc.support.FixedTenantToken;
+import io.github.feishuvc.support.TestFeishu;
 import io.github.feishuvc.support.Windows;
 import io.github.feishuvc.test.Endpoint;
 import io.github.feishuvc.test.Fault;
@@ -25,12 +26,8 @@ import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.test.StepVerifier;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
-import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
+
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,12 +44,7 @@ class ResilienceIntegrationTests {
 	@BeforeEach
 	void start() {
 		this.emulator = FeishuVcEmulator.builder().slowResponseDelay(Duration.ofSeconds(2)).start();
-		this.contextRunner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(FeishuVcAutoConfiguration.class, HttpClientAutoConfiguration.class,
-					ReactiveHttpClientAutoConfiguration.class, CodecsAutoConfiguration.class,
-					WebClientAutoConfiguration.class))
-			.withPropertyValues("feishu.vc.base-url=" + this.emulator.baseUrl(),
-					"feishu.vc.app-id=" + this.emulator.appId(), "feishu.vc.app-secret=" + this.emulator.appSecret());
+		this.contextRunner = TestFeishu.contextRunner(this.emulator);
 	}
 
 	@AfterEach

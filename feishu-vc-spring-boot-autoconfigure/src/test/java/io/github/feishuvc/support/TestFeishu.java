@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.github.feishuvc.autoconfigure.FeishuVcAutoConfiguration;
 import io.github.feishuvc.auth.CachingTenantAccessTokenProvider;
 import io.github.feishuvc.core.FeishuVcClient;
 import io.github.feishuvc.core.FeishuVcExecutor;
@@ -15,6 +16,12 @@ import io.github.feishuvc.test.FeishuVcEmulator;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /** Building blocks the tests share: clients on real loopback HTTP and canned platform responses. */
@@ -24,7 +31,27 @@ public final class TestFeishu {
 
 	public static final String APP_SECRET = FeishuVcEmulator.DEFAULT_APP_SECRET;
 
+	/** Boot's own auto-configurations that give the application a {@code WebClient.Builder}. */
+	public static final AutoConfigurations BOOT_WEB_CLIENT = AutoConfigurations.of(HttpClientAutoConfiguration.class,
+			ReactiveHttpClientAutoConfiguration.class, CodecsAutoConfiguration.class, WebClientAutoConfiguration.class);
+
 	private TestFeishu() {
+	}
+
+	/**
+	 * An application with the Feishu auto-configuration and Boot's WebClient, pointed at the emulator.
+	 * @param emulator the emulator
+	 * @return the context runner
+	 */
+	public static ApplicationContextRunner contextRunner(FeishuVcEmulator emulator) {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(FeishuVcAutoConfiguration.class))
+			.withConfiguration(BOOT_WEB_CLIENT)
+			.withPropertyValues(emulator.springProperties()
+				.entrySet()
+				.stream()
+				.map((property) -> property.getKey() + "=" + property.getValue())
+				.toArray(String[]::new));
 	}
 
 	public static FeishuVcClient client(String baseUrl) {
