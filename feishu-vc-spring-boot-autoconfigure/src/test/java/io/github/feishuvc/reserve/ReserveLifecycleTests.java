@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import io.github.feishuvc.core.FeishuVcAuthenticationException;
-import io.github.feishuvc.core.FeishuVcExecutor;
 import io.github.feishuvc.core.FeishuVcNotFoundException;
 import io.github.feishuvc.core.FeishuVcPermissionDeniedException;
 import io.github.feishuvc.core.UserIdType;
@@ -33,9 +32,7 @@ class ReserveLifecycleTests {
 	@BeforeEach
 	void start() {
 		this.emulator = FeishuVcEmulator.start();
-		FeishuVcExecutor client = TestFeishu.executor(this.emulator.baseUrl());
-		this.reserves = new ReserveTemplate(client, TestFeishu.tokenProvider(client, Clock.systemUTC()),
-				UserIdType.OPEN_ID);
+		this.reserves = TestFeishu.reserveTemplate(this.emulator.baseUrl(), UserIdType.OPEN_ID, Clock.systemUTC());
 	}
 
 	@AfterEach

@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import io.github.feishuvc.core.FeishuVcExecutor;
 import io.github.feishuvc.core.FeishuVcException;
 import io.github.feishuvc.core.FeishuVcInvalidParameterException;
 import io.github.feishuvc.core.FeishuVcNotFoundException;
@@ -53,10 +52,8 @@ class ReserveOperationsWireTests {
 	void startServer() {
 		this.server = TestFeishu.startMockServer();
 		this.server.enqueue(TestFeishu.tokenResponse("t-tenant", 7200));
-		FeishuVcExecutor client = TestFeishu.executor(TestFeishu.baseUrl(this.server));
-		Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-		this.reserves = new ReserveTemplate(client, TestFeishu.tokenProvider(client, clock), UserIdType.OPEN_ID,
-				clock);
+		this.reserves = TestFeishu.reserveTemplate(TestFeishu.baseUrl(this.server), UserIdType.OPEN_ID,
+				Clock.fixed(NOW, ZoneOffset.UTC));
 	}
 
 	@AfterEach

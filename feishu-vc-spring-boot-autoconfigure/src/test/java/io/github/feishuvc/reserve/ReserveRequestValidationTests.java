@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.List;
 
-import io.github.feishuvc.core.FeishuVcExecutor;
 import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.support.TestFeishu;
 import io.github.feishuvc.test.FeishuVcEmulator;
@@ -36,10 +35,8 @@ class ReserveRequestValidationTests {
 	@BeforeEach
 	void start() {
 		this.emulator = FeishuVcEmulator.start();
-		FeishuVcExecutor client = TestFeishu.executor(this.emulator.baseUrl());
-		Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-		this.reserves = new ReserveTemplate(client, TestFeishu.tokenProvider(client, clock), UserIdType.OPEN_ID,
-				clock);
+		this.reserves = TestFeishu.reserveTemplate(this.emulator.baseUrl(), UserIdType.OPEN_ID,
+				Clock.fixed(NOW, ZoneOffset.UTC));
 	}
 
 	@AfterEach

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
-import io.github.feishuvc.core.FeishuVcExecutor;
 import io.github.feishuvc.core.FeishuVcNotFoundException;
 import io.github.feishuvc.core.FeishuVcPermissionDeniedException;
 import io.github.feishuvc.core.UserIdType;
@@ -36,7 +35,7 @@ class ReserveTemplateTests {
 	@BeforeEach
 	void startEmulator() {
 		this.emulator = FeishuVcEmulator.start();
-		this.reserves = template(this.emulator.baseUrl(), UserIdType.OPEN_ID);
+		this.reserves = TestFeishu.reserveTemplate(this.emulator.baseUrl(), UserIdType.OPEN_ID, Clock.systemUTC());
 	}
 
 	@AfterEach
@@ -131,7 +130,9 @@ class ReserveTemplateTests {
 
 	@Test
 	void shouldSendTheConfiguredUserIdTypeAsQueryParameter() {
-		template(this.emulator.baseUrl(), UserIdType.UNION_ID).get(FeishuVcEmulator.REFERENCE_RESERVE_ID).block();
+		TestFeishu.reserveTemplate(this.emulator.baseUrl(), UserIdType.UNION_ID, Clock.systemUTC())
+			.get(FeishuVcEmulator.REFERENCE_RESERVE_ID)
+			.block();
 
 		assertThat(lastReserveRequest().uri())
 			.isEqualTo("/open-apis/vc/v1/reserves/6911188411934973028?user_id_type=union_id");
@@ -201,7 +202,8 @@ class ReserveTemplateTests {
 		try (MockWebServer server = TestFeishu.startMockServer()) {
 			server.enqueue(TestFeishu.tokenResponse("t-token", 7200));
 			server.enqueue(TestFeishu.json(404, "{\"code\":121004,\"msg\":\"data not exist\"}"));
-			ReserveTemplate template = template(TestFeishu.baseUrl(server), UserIdType.OPEN_ID);
+			ReserveTemplate template = TestFeishu.reserveTemplate(TestFeishu.baseUrl(server), UserIdType.OPEN_ID,
+					Clock.systemUTC());
 
 			StepVerifier.create(template.get(reserveId)).expectError(FeishuVcNotFoundException.class).verify();
 
@@ -245,11 +247,6 @@ class ReserveTemplateTests {
 			.filter((request) -> request.endpoint() == Endpoint.RESERVE_GET)
 			.findFirst()
 			.orElseThrow();
-	}
-
-	private static ReserveTemplate template(String baseUrl, UserIdType userIdType) {
-		FeishuVcExecutor client = TestFeishu.executor(baseUrl);
-		return new ReserveTemplate(client, TestFeishu.tokenProvider(client, Clock.systemUTC()), userIdType);
 	}
 
 }

@@ -12,6 +12,8 @@ import io.github.feishuvc.autoconfigure.FeishuVcAutoConfiguration;
 import io.github.feishuvc.auth.CachingTenantAccessTokenProvider;
 import io.github.feishuvc.core.FeishuVcClient;
 import io.github.feishuvc.core.FeishuVcExecutor;
+import io.github.feishuvc.core.UserIdType;
+import io.github.feishuvc.reserve.ReserveTemplate;
 import io.github.feishuvc.test.FeishuVcEmulator;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -65,6 +67,18 @@ public final class TestFeishu {
 
 	public static CachingTenantAccessTokenProvider tokenProvider(FeishuVcExecutor executor, Clock clock) {
 		return new CachingTenantAccessTokenProvider(executor, APP_ID, APP_SECRET, Duration.ofMinutes(5), clock);
+	}
+
+	/**
+	 * Reserve operations acting as the app, with their own executor and token provider.
+	 * @param baseUrl where the platform (emulator or mock server) listens
+	 * @param userIdType the user id type of calls
+	 * @param clock the clock of the token cache and of end-time validation
+	 * @return the template
+	 */
+	public static ReserveTemplate reserveTemplate(String baseUrl, UserIdType userIdType, Clock clock) {
+		FeishuVcExecutor executor = executor(baseUrl);
+		return new ReserveTemplate(executor, tokenProvider(executor, clock), userIdType, clock);
 	}
 
 	public static MockWebServer startMockServer() {
