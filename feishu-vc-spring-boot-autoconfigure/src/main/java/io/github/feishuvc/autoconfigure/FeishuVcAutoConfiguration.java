@@ -80,9 +80,13 @@ public final class FeishuVcAutoConfiguration {
 			.withRedirects(HttpRedirects.DONT_FOLLOW);
 		ClientHttpConnectorBuilder<?> connectorBuilder = clientHttpConnectorBuilder
 			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()));
+		// The loops go in a customizer, which runs last: with a ReactorResourceFactory (any WebFlux application)
+		// Boot's builder would otherwise put the client back on the factory's colocated loops.
 		ClientHttpConnector connector = (connectorBuilder instanceof ReactorClientHttpConnectorBuilder reactor)
-				? reactor.withHttpClientFactory(() -> HttpClient.create(feishuVcConnectionProvider)
-					.runOn(new UncolocatedLoopResources(loops(reactorResources)))).build(settings)
+				? reactor.withHttpClientFactory(() -> HttpClient.create(feishuVcConnectionProvider))
+					.withHttpClientCustomizer(
+							(client) -> client.runOn(new UncolocatedLoopResources(loops(reactorResources))))
+					.build(settings)
 				: connectorBuilder.build(settings);
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder)
 			.clone()
