@@ -3,59 +3,59 @@ package io.github.feishuvc.test;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.github.feishuvc.test.Replies.Reply;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The emulated open platform, independent of the HTTP server: routes a request, checks its token, counts and
- * records it, and turns it into a {@link Reply}. Reservation behaviour lives in {@link EmulatedReserves}.
+ * The emulated open platform, independent of the HTTP server: routes a request, counts and records it, and turns
+ * it into a {@link Reply}. Tokens live in {@link EmulatedTokens}, reservations in {@link EmulatedReserves}, event
+ * pushes in {@link EventPusher}.
  */
 final class EmulatedPlatform {
 
 	static final String TOKEN_PATH = "/open-apis/auth/v3/tenant_access_token/internal";
 
+	static final String STORE_TENANT_TOKEN_PATH = "/open-apis/auth/v3/tenant_access_token";
+
+	static final String APP_TOKEN_PATH = "/open-apis/auth/v3/app_access_token";
+
+	static final String RESEND_PATH = "/open-apis/auth/v3/app_ticket/resend";
+
 	static final String RESERVES_PATH = "/open-apis/vc/v1/reserves/";
 
 	private static final String ACTIVE_MEETING = "/get_active_meeting";
 
-	private static final Duration TOKEN_REUSE_THRESHOLD = Duration.ofMinutes(30);
-
 	private static final int MAX_RECORDED_REQUESTS = 10_000;
 
-	private final String appId;
-
-	private final String appSecret;
-
-	private final Duration tokenLifetime;
+	private final EmulatedApp app;
 
 	private final Clock clock;
 
 	private final Replies replies;
 
+	private final EmulatedTokens tokens;
+
 	private final EmulatedReserves reserves;
+
+	private final EventPusher events;
 
 	private final Faults faults = new Faults();
 
 	private final Duration rateLimitReset;
-
-	private final Map<String, IssuedToken> tokens = new ConcurrentHashMap<>();
-
-	private @Nullable IssuedToken tenantToken;
 
 	private final Map<Endpoint, AtomicInteger> counts = new EnumMap<>(Endpoint.class);
 
@@ -63,14 +63,14 @@ final class EmulatedPlatform {
 
 	private final AtomicInteger recordedSize = new AtomicInteger();
 
-	EmulatedPlatform(String appId, String appSecret, Duration tokenLifetime, Clock clock, Duration rateLimitReset) {
+	EmulatedPlatform(EmulatedApp app, Duration tokenLifetime, Clock clock, Duration rateLimitReset) {
+		this.app = app;
 		this.rateLimitReset = rateLimitReset;
-		this.appId = appId;
-		this.appSecret = appSecret;
-		this.tokenLifetime = tokenLifetime;
 		this.clock = clock;
 		this.replies = new Replies(clock);
-		this.reserves = new EmulatedReserves(this.replies, clock);
+		this.tokens = new EmulatedTokens(app, tokenLifetime, clock, this.replies);
+		this.reserves = new EmulatedReserves(this.replies, clock, app.defaultTenant());
+		this.events = new EventPusher(app, clock, this.replies);
 		for (Endpoint endpoint : Endpoint.values()) {
 			this.counts.put(endpoint, new AtomicInteger());
 		}
@@ -109,23 +109,55 @@ final class EmulatedPlatform {
 			byte[] body) {
 		Map<String, List<String>> query = decoder.parameters();
 		return switch (endpoint) {
-			case TENANT_ACCESS_TOKEN -> issueTenantToken(body);
-			case RESERVE_APPLY -> authenticated(authorization, (caller) -> this.reserves.apply(caller, query, body));
-			case RESERVE_GET -> authenticated(authorization,
+			case TENANT_ACCESS_TOKEN -> this.tokens.selfBuiltTenantToken(body);
+			case APP_TICKET_RESEND -> resendAppTicket(body);
+			case APP_ACCESS_TOKEN -> storeOnly(() -> this.tokens.appAccessToken(body));
+			case STORE_TENANT_ACCESS_TOKEN -> storeOnly(() -> this.tokens.storeTenantToken(body));
+			case RESERVE_APPLY -> this.tokens.authenticated(authorization,
+					(caller) -> this.reserves.apply(caller, query, body));
+			case RESERVE_GET -> this.tokens.authenticated(authorization,
 					(caller) -> this.reserves.get(caller, reserveId(path, ""), query));
-			case RESERVE_UPDATE -> authenticated(authorization,
+			case RESERVE_UPDATE -> this.tokens.authenticated(authorization,
 					(caller) -> this.reserves.update(caller, reserveId(path, ""), query, body));
-			case RESERVE_DELETE -> authenticated(authorization,
+			case RESERVE_DELETE -> this.tokens.authenticated(authorization,
 					(caller) -> this.reserves.delete(caller, reserveId(path, "")));
-			case RESERVE_GET_ACTIVE_MEETING -> authenticated(authorization,
+			case RESERVE_GET_ACTIVE_MEETING -> this.tokens.authenticated(authorization,
 					(caller) -> this.reserves.activeMeeting(caller, reserveId(path, ACTIVE_MEETING), query));
-			case UNKNOWN -> this.replies.text(404, "text/plain; charset=utf-8", "404 page not found");
+			case UNKNOWN -> notFound();
 		};
 	}
 
+	private Reply storeOnly(Supplier<Reply> reply) {
+		return this.app.store() ? reply.get() : this.replies.error(400, 10003, "invalid param: not a store app");
+	}
+
+	/** Like the platform: the ticket is pushed to the event URL shortly after the answer, if there is one. */
+	private Reply resendAppTicket(byte[] body) {
+		Reply reply = storeOnly(() -> this.tokens.resendAppTicket(body));
+		if (reply.status() == 200 && this.events.eventUrl() != null) {
+			Mono.delay(Duration.ofMillis(20)).publishOn(Schedulers.boundedElastic()).subscribe((tick) -> pushAppTicket());
+		}
+		return reply;
+	}
+
+	private Reply notFound() {
+		return this.replies.text(404, "text/plain; charset=utf-8", "404 page not found");
+	}
+
 	private static Endpoint route(String method, String path) {
-		if (method.equals("POST") && path.equals(TOKEN_PATH)) {
-			return Endpoint.TENANT_ACCESS_TOKEN;
+		if (method.equals("POST")) {
+			switch (path) {
+				case TOKEN_PATH:
+					return Endpoint.TENANT_ACCESS_TOKEN;
+				case STORE_TENANT_TOKEN_PATH:
+					return Endpoint.STORE_TENANT_ACCESS_TOKEN;
+				case APP_TOKEN_PATH:
+					return Endpoint.APP_ACCESS_TOKEN;
+				case RESEND_PATH:
+					return Endpoint.APP_TICKET_RESEND;
+				default:
+					break;
+			}
 		}
 		if (!path.startsWith(RESERVES_PATH) || path.length() == RESERVES_PATH.length()) {
 			return Endpoint.UNKNOWN;
@@ -147,91 +179,76 @@ final class EmulatedPlatform {
 		return activeMeeting ? Endpoint.RESERVE_GET_ACTIVE_MEETING : Endpoint.UNKNOWN;
 	}
 
-	private Reply issueTenantToken(byte[] body) {
-		JsonNode request;
-		try {
-			request = this.replies.mapper().readTree(body);
-		}
-		catch (JacksonException ex) {
-			return this.replies.error(400, 10003, "invalid param");
-		}
-		String id = request.path("app_id").asString("");
-		String secret = request.path("app_secret").asString("");
-		if (id.isEmpty() || secret.isEmpty() || !id.equals(this.appId)) {
-			return this.replies.error(400, 10003, "invalid param");
-		}
-		if (!secret.equals(this.appSecret)) {
-			return this.replies.error(400, 10014, "app secret invalid");
-		}
-		IssuedToken token = currentOrNewTenantToken();
-		ObjectNode reply = this.replies.object()
-			.put("code", 0)
-			.put("msg", "ok")
-			.put("tenant_access_token", token.value())
-			.put("expire", Duration.between(this.clock.instant(), token.expiresAt()).toSeconds());
-		return this.replies.json(200, reply);
-	}
-
-	/** Like the platform: the same token while more than 30 minutes remain, a new one after. */
-	private synchronized IssuedToken currentOrNewTenantToken() {
-		Instant now = this.clock.instant();
-		IssuedToken current = this.tenantToken;
-		if (current != null && this.tokens.containsKey(current.value())
-				&& Duration.between(now, current.expiresAt()).compareTo(TOKEN_REUSE_THRESHOLD) > 0) {
-			return current;
-		}
-		IssuedToken issued = issue("t-", Caller.APP);
-		this.tenantToken = issued;
-		return issued;
-	}
-
-	String issueUserAccessToken(String userId) {
-		return issue("u-", Caller.user(userId)).value();
-	}
-
-	private IssuedToken issue(String prefix, Caller caller) {
-		IssuedToken issued = new IssuedToken(prefix + this.replies.randomHex(20), caller,
-				this.clock.instant().plus(this.tokenLifetime));
-		this.tokens.put(issued.value(), issued);
-		return issued;
-	}
-
-	private Reply authenticated(@Nullable String authorization, Function<Caller, Reply> call) {
-		if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() == 7) {
-			return this.replies.error(400, 99991661,
-					"Missing access token for authorization. Please make a request with token attached.");
-		}
-		String value = authorization.substring(7);
-		IssuedToken token = this.tokens.get(value);
-		boolean user = value.startsWith("u-");
-		if (token == null) {
-			return user ? this.replies.error(400, 99991668, "Invalid access token for authorization.")
-					: this.replies.error(400, 99991663,
-							"Invalid access token for authorization. Please make a request with token attached.");
-		}
-		if (!this.clock.instant().isBefore(token.expiresAt())) {
-			return user ? this.replies.error(400, 99991677, "user access token expired")
-					: this.replies.error(400, 99991663,
-							"Invalid access token for authorization. Please make a request with token attached.");
-		}
-		return call.apply(token.caller());
-	}
-
 	private static String reserveId(String path, String suffix) {
 		String segment = path.substring(RESERVES_PATH.length(), path.length() - suffix.length());
 		return QueryStringDecoder.decodeComponent(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
 	}
 
+	// Events
+
+	EventPusher events() {
+		return this.events;
+	}
+
+	/** A fresh app ticket, pushed in the platform's version 1 event format. */
+	EventDelivery pushAppTicket() {
+		ObjectNode event = v1Event();
+		event.putObject("event")
+			.put("app_id", this.app.appId())
+			.put("app_ticket", this.tokens.issueAppTicket())
+			.put("type", "app_ticket");
+		return this.events.push(event);
+	}
+
+	/** An event in the platform's version 2 format. */
+	EventDelivery pushEvent(String eventType, String tenantKey, String eventJson) {
+		ObjectNode eventBody;
+		try {
+			eventBody = (ObjectNode) this.replies.mapper().readTree(eventJson);
+		}
+		catch (JacksonException | ClassCastException ex) {
+			throw new IllegalArgumentException("The event must be a JSON object", ex);
+		}
+		ObjectNode event = this.replies.object().put("schema", "2.0");
+		event.putObject("header")
+			.put("event_id", this.replies.randomHex(16))
+			.put("token", this.app.verificationToken())
+			.put("create_time", Long.toString(this.clock.millis()))
+			.put("event_type", eventType)
+			.put("tenant_key", tenantKey)
+			.put("app_id", this.app.appId());
+		event.set("event", eventBody);
+		return this.events.push(event);
+	}
+
+	/** The check the developer console makes when the event URL is saved. */
+	EventDelivery verifyEventUrl(String challenge) {
+		return this.events.push(this.replies.object()
+			.put("challenge", challenge)
+			.put("token", this.app.verificationToken())
+			.put("type", "url_verification"));
+	}
+
+	private ObjectNode v1Event() {
+		return this.replies.object()
+			.put("uuid", this.replies.randomHex(16))
+			.put("token", this.app.verificationToken())
+			.put("ts", String.format("%.3f", this.clock.millis() / 1000.0))
+			.put("type", "event_callback");
+	}
+
+	// Test hooks
+
 	EmulatedReserves reserves() {
 		return this.reserves;
 	}
 
-	Faults faults() {
-		return this.faults;
+	EmulatedTokens tokens() {
+		return this.tokens;
 	}
 
-	void expireTokens() {
-		this.tokens.clear();
+	Faults faults() {
+		return this.faults;
 	}
 
 	int requestCount(Endpoint endpoint) {
@@ -264,9 +281,6 @@ final class EmulatedPlatform {
 		if (this.recordedSize.incrementAndGet() > MAX_RECORDED_REQUESTS && this.recorded.pollFirst() != null) {
 			this.recordedSize.decrementAndGet();
 		}
-	}
-
-	private record IssuedToken(String value, Caller caller, Instant expiresAt) {
 	}
 
 }

@@ -23,8 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The reservations of the emulated platform and what the VC reserve endpoints do with them. Works on JSON trees
  * only, never on the starter's models, so that it checks the starter rather than mirroring it.
  *
- * <p>A reservation belongs to whoever made it: the app (tenant access token) or a user (user access token). The
- * user named as its {@code reserve_user_id} (the {@code owner_id} of an app's apply) may use it too.
+ * <p>A reservation belongs to whoever made it: the app (tenant access token) or a user (user access token), in one
+ * tenant. The user named as its {@code reserve_user_id} (the {@code owner_id} of an app's apply) may use it too;
+ * other tenants do not see it at all.
  */
 final class EmulatedReserves {
 
@@ -47,12 +48,12 @@ final class EmulatedReserves {
 
 	private final Set<String> meetingNumbers = ConcurrentHashMap.newKeySet();
 
-	EmulatedReserves(Replies replies, Clock clock) {
+	EmulatedReserves(Replies replies, Clock clock, String referenceTenant) {
 		this.replies = replies;
 		this.clock = clock;
 		ObjectNode reference = (ObjectNode) readResource("reserve-get-response.json").path("data").path("reserve");
 		ObjectNode meeting = (ObjectNode) readResource("get-active-meeting-response.json").path("data").path("meeting");
-		this.reserves.put(REFERENCE_RESERVE_ID, new StoredReserve(reference, Caller.APP, false, meeting));
+		this.reserves.put(REFERENCE_RESERVE_ID, new StoredReserve(reference, Caller.app(referenceTenant), false, meeting));
 		this.meetingNumbers.add(reference.path("meeting_no").asString());
 	}
 
@@ -269,7 +270,8 @@ final class EmulatedReserves {
 	// Rules
 
 	private @Nullable Reply accessError(Caller caller, @Nullable StoredReserve stored) {
-		if (stored == null) {
+		// A tenant never sees another tenant's reservations, not even that they exist.
+		if (stored == null || !stored.creator().tenantKey().equals(caller.tenantKey())) {
 			return this.replies.error(404, 121004, "data not exist");
 		}
 		boolean owner = caller.equals(stored.creator())

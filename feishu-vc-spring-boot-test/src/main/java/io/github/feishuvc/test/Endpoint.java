@@ -5,8 +5,17 @@ package io.github.feishuvc.test;
  */
 public enum Endpoint {
 
-	/** {@code POST /open-apis/auth/v3/tenant_access_token/internal}. */
+	/** {@code POST /open-apis/auth/v3/tenant_access_token/internal}: a self-built app's tenant token. */
 	TENANT_ACCESS_TOKEN,
+
+	/** {@code POST /open-apis/auth/v3/app_ticket/resend}: a store app asks for its app ticket again. */
+	APP_TICKET_RESEND,
+
+	/** {@code POST /open-apis/auth/v3/app_access_token}: a store app's app token, for its app ticket. */
+	APP_ACCESS_TOKEN,
+
+	/** {@code POST /open-apis/auth/v3/tenant_access_token}: a store app's token for one tenant. */
+	STORE_TENANT_ACCESS_TOKEN,
 
 	/** {@code POST /open-apis/vc/v1/reserves/apply}. */
 	RESERVE_APPLY,

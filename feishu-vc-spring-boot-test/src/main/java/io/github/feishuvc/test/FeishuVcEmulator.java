@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.netty.channel.Channel;
+import org.jspecify.annotations.Nullable;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -61,21 +62,25 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	/** Header carrying the log id of each reply. */
 	public static final String LOG_ID_HEADER = "X-Tt-Logid";
 
+	/** Key of the tenant of a self-built app. */
+	public static final String DEFAULT_TENANT_KEY = "emulated_tenant";
+
+	/** Verification token the emulator's events carry unless the builder names another. */
+	public static final String DEFAULT_VERIFICATION_TOKEN = "emulator-verification-token";
+
 	private final EmulatedPlatform platform;
 
 	private final DisposableServer server;
 
-	private final String appId;
-
-	private final String appSecret;
+	private final EmulatedApp app;
 
 	private final Duration slowResponseDelay;
 
 	private FeishuVcEmulator(Builder builder) {
-		this.appId = builder.appId;
-		this.appSecret = builder.appSecret;
-		this.platform = new EmulatedPlatform(builder.appId, builder.appSecret, builder.tokenLifetime, builder.clock,
-				builder.rateLimitReset);
+		this.app = new EmulatedApp(builder.appId, builder.appSecret, builder.tenants != null,
+				(builder.tenants != null) ? builder.tenants : List.of(DEFAULT_TENANT_KEY), builder.verificationToken,
+				builder.encryptKey);
+		this.platform = new EmulatedPlatform(this.app, builder.tokenLifetime, builder.clock, builder.rateLimitReset);
 		this.slowResponseDelay = builder.slowResponseDelay;
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
@@ -150,7 +155,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 * @return the app id
 	 */
 	public String appId() {
-		return this.appId;
+		return this.app.appId();
 	}
 
 	/**
@@ -158,20 +163,81 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 * @return the app secret
 	 */
 	public String appSecret() {
-		return this.appSecret;
+		return this.app.appSecret();
 	}
 
 	/**
 	 * The Spring properties that point the starter at this emulator: {@code feishu.vc.base-url},
-	 * {@code feishu.vc.app-id} and {@code feishu.vc.app-secret}.
+	 * {@code feishu.vc.app-id} and {@code feishu.vc.app-secret}; for a store app also {@code feishu.vc.app-type},
+	 * {@code feishu.vc.events.verification-token} and, if one is set, {@code feishu.vc.events.encrypt-key}.
 	 * @return the properties, in that order
 	 */
 	public Map<String, String> springProperties() {
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("feishu.vc.base-url", baseUrl());
-		properties.put("feishu.vc.app-id", this.appId);
-		properties.put("feishu.vc.app-secret", this.appSecret);
+		properties.put("feishu.vc.app-id", this.app.appId());
+		properties.put("feishu.vc.app-secret", this.app.appSecret());
+		if (this.app.store()) {
+			properties.put("feishu.vc.app-type", "store");
+			properties.put("feishu.vc.events.verification-token", this.app.verificationToken());
+			if (this.app.encryptKey() != null) {
+				properties.put("feishu.vc.events.encrypt-key", this.app.encryptKey());
+			}
+		}
 		return properties;
+	}
+
+	/**
+	 * The keys of the tenants that installed the app: those given to {@link Builder#storeApp(String...)}, or
+	 * {@link #DEFAULT_TENANT_KEY} for a self-built app.
+	 * @return the tenant keys
+	 */
+	public List<String> tenants() {
+		return this.app.tenants();
+	}
+
+	/**
+	 * Where the platform pushes the app's events (its app tickets among them), as the app's event request URL in
+	 * the developer console says; after this, asking for the app ticket again pushes one there.
+	 * @param eventUrl the URL of the application's event endpoint, such as
+	 * {@code http://127.0.0.1:8080/feishu/events}
+	 */
+	public void deliverEventsTo(String eventUrl) {
+		this.platform.events().eventUrl(eventUrl);
+	}
+
+	/**
+	 * Push a new app ticket to the event URL now, as the platform does every hour; encrypted and signed when the
+	 * app has an encrypt key.
+	 * @return how the application answered
+	 * @throws IllegalStateException if no event URL is set
+	 */
+	public EventDelivery pushAppTicket() {
+		return this.platform.pushAppTicket();
+	}
+
+	/**
+	 * Push an event in the platform's version 2 format to the event URL now, with a fresh event id.
+	 * @param eventType the event type, such as {@code vc.meeting.all_meeting_started_v1}
+	 * @param tenantKey the tenant the event happened in
+	 * @param eventJson the {@code event} object
+	 * @return how the application answered
+	 * @throws IllegalArgumentException if the event JSON is not an object
+	 * @throws IllegalStateException if no event URL is set
+	 */
+	public EventDelivery pushEvent(String eventType, String tenantKey, String eventJson) {
+		return this.platform.pushEvent(eventType, tenantKey, eventJson);
+	}
+
+	/**
+	 * Make the check the developer console makes when the event URL is saved: a {@code url_verification} request
+	 * that the application must answer with the challenge.
+	 * @param challenge the challenge
+	 * @return how the application answered
+	 * @throws IllegalStateException if no event URL is set
+	 */
+	public EventDelivery verifyEventUrl(String challenge) {
+		return this.platform.verifyEventUrl(challenge);
 	}
 
 	/**
@@ -180,7 +246,23 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 * @return the reservation's id
 	 */
 	public String addReserve(String reserveJson) {
-		return this.platform.reserves().add(reserveJson, Caller.APP);
+		return addTenantReserve(this.app.defaultTenant(), reserveJson);
+	}
+
+	/**
+	 * Add (or replace) a reservation owned by a store app in one of its tenants: only that tenant's token can read
+	 * it; other tenants get HTTP 404 / code {@code 121004}.
+	 * @param tenantKey the tenant
+	 * @param reserveJson the {@code reserve} object as the platform sends it; must have a string {@code id}
+	 * @return the reservation's id
+	 * @throws IllegalArgumentException if the tenant did not install the app
+	 */
+	public String addTenantReserve(String tenantKey, String reserveJson) {
+		if (!this.app.tenants().contains(tenantKey)) {
+			throw new IllegalArgumentException("Tenant " + tenantKey + " did not install the app; tenants: "
+					+ this.app.tenants());
+		}
+		return this.platform.reserves().add(reserveJson, Caller.app(tenantKey));
 	}
 
 	/**
@@ -191,7 +273,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 * @return the reservation's id
 	 */
 	public String addReserve(String reserveJson, String ownerUserId) {
-		return this.platform.reserves().add(reserveJson, Caller.user(ownerUserId));
+		return this.platform.reserves().add(reserveJson, Caller.user(this.app.defaultTenant(), ownerUserId));
 	}
 
 	/**
@@ -229,7 +311,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 * @return the token
 	 */
 	public String issueUserAccessToken(String userId) {
-		return this.platform.issueUserAccessToken(userId);
+		return this.platform.tokens().issueUserAccessToken(userId);
 	}
 
 	/**
@@ -237,7 +319,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 * {@code 99991663} and the token endpoint issues new ones.
 	 */
 	public void expireTokens() {
-		this.platform.expireTokens();
+		this.platform.tokens().expireAll();
 	}
 
 	/**
@@ -327,7 +409,49 @@ public final class FeishuVcEmulator implements AutoCloseable {
 
 		private Duration rateLimitReset = Duration.ofSeconds(1);
 
+		private @Nullable List<String> tenants;
+
+		private String verificationToken = DEFAULT_VERIFICATION_TOKEN;
+
+		private @Nullable String encryptKey;
+
 		private Builder() {
+		}
+
+		/**
+		 * Emulate a store (marketplace) app installed by the given tenants: tokens come from the app ticket the
+		 * emulator pushes to the event URL ({@link #deliverEventsTo(String)}), each tenant has its own tenant
+		 * token and its own reservations.
+		 * @param tenantKeys the tenants' keys, at least one
+		 * @return this builder
+		 */
+		public Builder storeApp(String... tenantKeys) {
+			if (tenantKeys.length == 0) {
+				throw new IllegalArgumentException("A store app needs at least one tenant");
+			}
+			this.tenants = List.of(tenantKeys);
+			return this;
+		}
+
+		/**
+		 * The verification token the emulator's events carry ({@link #DEFAULT_VERIFICATION_TOKEN} unless set).
+		 * @param verificationToken the token
+		 * @return this builder
+		 */
+		public Builder verificationToken(String verificationToken) {
+			this.verificationToken = verificationToken;
+			return this;
+		}
+
+		/**
+		 * Encrypt and sign the emulator's events with this key, as the platform does for an app with an Encrypt
+		 * Key (plain events unless set).
+		 * @param encryptKey the key
+		 * @return this builder
+		 */
+		public Builder encryptKey(String encryptKey) {
+			this.encryptKey = encryptKey;
+			return this;
 		}
 
 		/**
