@@ -4,17 +4,18 @@ import io.github.feishuvc.core.AccessTokenSource;
 import reactor.core.publisher.Mono;
 
 /**
- * Source of the tenant access token sent as {@code Authorization: Bearer ...} with every call made on the
- * app's behalf.
+ * Source of the tenant access tokens sent as {@code Authorization: Bearer ...} with every call made on the app's
+ * behalf: a self-built app's one tenant ({@link #getToken()}), or each tenant of a store app
+ * ({@link #forTenant(String)}).
  *
- * <p>The auto-configured implementation is {@link CachingTenantAccessTokenProvider}; define a bean of this type to
- * replace it (for example to share tokens between instances through a cache of your own).
+ * <p>The auto-configured implementations are {@link CachingTenantAccessTokenProvider} (self-built apps) and
+ * {@link StoreAppTokenProvider} (store apps); define a bean of this type to replace them.
  */
 public interface TenantAccessTokenProvider extends AccessTokenSource {
 
 	/**
-	 * A tenant access token that is valid now. Implementations are expected to cache it and must be safe to call
-	 * concurrently.
+	 * The tenant access token of the app's own tenant, valid now. Implementations are expected to cache it and must
+	 * be safe to call concurrently.
 	 * @return the token, or an error describing why none could be obtained
 	 */
 	@Override
@@ -27,5 +28,17 @@ public interface TenantAccessTokenProvider extends AccessTokenSource {
 	 */
 	@Override
 	void invalidate(String token);
+
+	/**
+	 * The tenant access tokens of one tenant that installed a store app.
+	 * @param tenantKey the tenant's key, as events and the platform name it
+	 * @return the tenant's token source
+	 * @throws IllegalArgumentException if the tenant key is null or blank
+	 * @throws IllegalStateException if the provider serves a self-built app, which acts in its own tenant only
+	 */
+	default AccessTokenSource forTenant(String tenantKey) {
+		throw new IllegalStateException("forTenant(tenantKey) is for store apps (feishu.vc.app-type=store); "
+				+ "a self-built app acts in its own tenant: call the operations without forTenant");
+	}
 
 }

@@ -1,10 +1,7 @@
 package io.github.feishuvc.autoconfigure;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-
-import io.github.feishuvc.auth.CachingTenantAccessTokenProvider;
+import io.github.feishuvc.auth.AppTicketStore;
+import io.github.feishuvc.auth.InMemoryAppTicketStore;
 import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.ClientRateLimiter;
 import io.github.feishuvc.core.FeishuVcClient;
@@ -32,16 +29,16 @@ import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.http.client.reactive.ClientHttpConnector;
-import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Auto-configuration of the Feishu VC client: {@link ReserveOperations}, the {@link TenantAccessTokenProvider}, and
- * what they share: the {@link FeishuVcExecutor} (retries, client-side rate limit) over the {@link FeishuVcClient}.
+ * Auto-configuration of the Feishu VC client: {@link ReserveOperations}, the {@link TenantAccessTokenProvider} of a
+ * self-built or store app (with the {@link AppTicketStore} of the latter), and what they share: the {@link FeishuVcExecutor} (retries, client-side rate limit) over the {@link FeishuVcClient}.
  *
  * <p>Calls are observed with the application's {@link ObservationRegistry}, if it has one. The client's
  * {@link WebClient} is built from a clone of the application's auto-configured
@@ -54,6 +51,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnBooleanProperty(name = FeishuVcProperties.PREFIX + ".enabled", matchIfMissing = true)
 @EnableConfigurationProperties(FeishuVcProperties.class)
 @ImportRuntimeHints(FeishuVcRuntimeHints.class)
+@Import({ FeishuVcTokenProviderConfigurations.SelfBuiltAppConfiguration.class,
+		FeishuVcTokenProviderConfigurations.StoreAppConfiguration.class,
+		FeishuVcTokenProviderConfigurations.StoreAppWithoutCaffeineConfiguration.class })
 public final class FeishuVcAutoConfiguration {
 
 	@Bean(destroyMethod = "dispose")
@@ -127,21 +127,9 @@ public final class FeishuVcAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(TenantAccessTokenProvider.class)
-	CachingTenantAccessTokenProvider tenantAccessTokenProvider(FeishuVcProperties properties,
-			FeishuVcExecutor executor) {
-		List<String> missing = new ArrayList<>();
-		if (!StringUtils.hasText(properties.getAppId())) {
-			missing.add(FeishuVcProperties.PREFIX + ".app-id");
-		}
-		if (!StringUtils.hasText(properties.getAppSecret())) {
-			missing.add(FeishuVcProperties.PREFIX + ".app-secret");
-		}
-		if (!missing.isEmpty()) {
-			throw new MissingFeishuVcCredentialsException(missing);
-		}
-		return new CachingTenantAccessTokenProvider(executor, properties.getAppId(), properties.getAppSecret(),
-				properties.getToken().getRefreshBeforeExpiry(), Clock.systemUTC());
+	@ConditionalOnMissingBean(AppTicketStore.class)
+	InMemoryAppTicketStore feishuVcAppTicketStore() {
+		return new InMemoryAppTicketStore();
 	}
 
 	@Bean

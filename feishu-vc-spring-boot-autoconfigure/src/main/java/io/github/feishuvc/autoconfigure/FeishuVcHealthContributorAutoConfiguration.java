@@ -2,7 +2,7 @@ package io.github.feishuvc.autoconfigure;
 
 import java.time.Clock;
 
-import io.github.feishuvc.auth.CachingTenantAccessTokenProvider;
+import io.github.feishuvc.auth.TokenRefreshHistory;
 import io.github.feishuvc.health.FeishuVcHealthIndicator;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,13 +20,13 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = FeishuVcAutoConfiguration.class,
 		beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
 @ConditionalOnClass(HealthIndicator.class)
-@ConditionalOnBean(CachingTenantAccessTokenProvider.class)
+@ConditionalOnBean(TokenRefreshHistory.class)
 @ConditionalOnEnabledHealthIndicator("feishu-vc")
 public final class FeishuVcHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "feishuVcHealthIndicator")
-	FeishuVcHealthIndicator feishuVcHealthIndicator(CachingTenantAccessTokenProvider tokenProvider) {
+	FeishuVcHealthIndicator feishuVcHealthIndicator(TokenRefreshHistory tokenProvider) {
 		return new FeishuVcHealthIndicator(tokenProvider, Clock.systemUTC());
 	}
 

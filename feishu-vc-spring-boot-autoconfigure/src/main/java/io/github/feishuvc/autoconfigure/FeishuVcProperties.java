@@ -25,12 +25,18 @@ public final class FeishuVcProperties {
 	private final boolean enabled;
 
 	/**
-	 * App ID of the self-built app (cli_...), from the app's Credentials page in the Feishu developer console.
+	 * Kind of Feishu app: a self-built app acting in its own tenant, or a store (marketplace) app acting for every
+	 * tenant that installed it.
+	 */
+	private final AppType appType;
+
+	/**
+	 * App ID (cli_...), from the app's Credentials page in the Feishu developer console.
 	 */
 	private final @Nullable String appId;
 
 	/**
-	 * App secret of the self-built app. Never logged.
+	 * App secret. Never logged.
 	 */
 	private final @Nullable String appSecret;
 
@@ -79,15 +85,27 @@ public final class FeishuVcProperties {
 	 */
 	private final Retry retry;
 
-	public FeishuVcProperties(@DefaultValue("true") boolean enabled, @Nullable String appId,
+	/**
+	 * Store app settings.
+	 */
+	private final StoreApp storeApp;
+
+	/**
+	 * Event endpoint settings.
+	 */
+	private final Events events;
+
+	public FeishuVcProperties(@DefaultValue("true") boolean enabled, @DefaultValue("self-built") AppType appType,
+			@Nullable String appId,
 			@Nullable String appSecret, @DefaultValue("https://open.feishu.cn") String baseUrl,
 			@DefaultValue("open_id") UserIdType userIdType, @DefaultValue("5s") Duration connectTimeout,
 			@DefaultValue("10s") Duration responseTimeout, @DefaultValue("1MB") DataSize maxResponseSize,
 			@DefaultValue Token token, @DefaultValue Pool pool, @DefaultValue RateLimit rateLimit,
-			@DefaultValue Retry retry) {
+			@DefaultValue Retry retry, @DefaultValue StoreApp storeApp, @DefaultValue Events events) {
 		Assert.isTrue(maxResponseSize.toBytes() > 0 && maxResponseSize.toBytes() <= Integer.MAX_VALUE,
 				"feishu.vc.max-response-size must be between 1B and 2GB");
 		this.enabled = enabled;
+		this.appType = appType;
 		this.appId = appId;
 		this.appSecret = appSecret;
 		this.baseUrl = baseUrl;
@@ -99,10 +117,16 @@ public final class FeishuVcProperties {
 		this.pool = pool;
 		this.rateLimit = rateLimit;
 		this.retry = retry;
+		this.storeApp = storeApp;
+		this.events = events;
 	}
 
 	public boolean isEnabled() {
 		return this.enabled;
+	}
+
+	public AppType getAppType() {
+		return this.appType;
 	}
 
 	public @Nullable String getAppId() {
@@ -149,14 +173,169 @@ public final class FeishuVcProperties {
 		return this.retry;
 	}
 
+	public StoreApp getStoreApp() {
+		return this.storeApp;
+	}
+
+	public Events getEvents() {
+		return this.events;
+	}
+
 	/** Shows every setting but the app secret. */
 	@Override
 	public String toString() {
-		return "FeishuVcProperties[enabled=" + this.enabled + ", appId=" + this.appId + ", appSecret="
-				+ ((this.appSecret != null) ? "[masked]" : null) + ", baseUrl=" + this.baseUrl + ", userIdType="
-				+ this.userIdType + ", connectTimeout=" + this.connectTimeout + ", responseTimeout="
+		return "FeishuVcProperties[enabled=" + this.enabled + ", appType=" + this.appType + ", appId=" + this.appId
+				+ ", appSecret=" + ((this.appSecret != null) ? "[masked]" : null) + ", baseUrl=" + this.baseUrl
+				+ ", userIdType=" + this.userIdType + ", connectTimeout=" + this.connectTimeout + ", responseTimeout="
 				+ this.responseTimeout + ", maxResponseSize=" + this.maxResponseSize + ", token=" + this.token + ", pool="
-				+ this.pool + ", rateLimit=" + this.rateLimit + ", retry=" + this.retry + "]";
+				+ this.pool + ", rateLimit=" + this.rateLimit + ", retry=" + this.retry + ", storeApp=" + this.storeApp
+				+ ", events=" + this.events + "]";
+	}
+
+	/**
+	 * Kinds of Feishu app.
+	 */
+	public enum AppType {
+
+		/**
+		 * A self-built (custom) app, acting in its own tenant with a tenant access token fetched with its id and
+		 * secret.
+		 */
+		SELF_BUILT,
+
+		/**
+		 * A store (marketplace) app, acting for every tenant that installed it; its tokens need the app ticket the
+		 * platform pushes to its event URL.
+		 */
+		STORE
+
+	}
+
+	/**
+	 * Store app settings ({@code feishu.vc.store-app.*}).
+	 */
+	public static final class StoreApp {
+
+		/**
+		 * How long a call waits for the app ticket to arrive after the client asked the platform to resend it.
+		 */
+		private final Duration ticketWait;
+
+		/**
+		 * Most tenants whose tokens are cached at once; the least recently used are dropped beyond it.
+		 */
+		private final long maxTenants;
+
+		/**
+		 * How long a tenant's token stays cached without being used.
+		 */
+		private final Duration tenantIdleTime;
+
+		public StoreApp(@DefaultValue("10s") Duration ticketWait, @DefaultValue("10000") long maxTenants,
+				@DefaultValue("2h") Duration tenantIdleTime) {
+			Assert.isTrue(!ticketWait.isNegative(), "feishu.vc.store-app.ticket-wait must not be negative");
+			Assert.isTrue(maxTenants > 0, "feishu.vc.store-app.max-tenants must be positive");
+			Assert.isTrue(!tenantIdleTime.isNegative() && !tenantIdleTime.isZero(), "feishu.vc.store-app.tenant-idle-time must be positive");
+			this.ticketWait = ticketWait;
+			this.maxTenants = maxTenants;
+			this.tenantIdleTime = tenantIdleTime;
+		}
+
+		public Duration getTicketWait() {
+			return this.ticketWait;
+		}
+
+		public long getMaxTenants() {
+			return this.maxTenants;
+		}
+
+		public Duration getTenantIdleTime() {
+			return this.tenantIdleTime;
+		}
+
+		@Override
+		public String toString() {
+			return "StoreApp[ticketWait=" + this.ticketWait + ", maxTenants=" + this.maxTenants + ", tenantIdleTime="
+					+ this.tenantIdleTime + "]";
+		}
+
+	}
+
+	/**
+	 * Event endpoint settings ({@code feishu.vc.events.*}): where the application receives the events the platform
+	 * pushes, the app ticket of a store app among them.
+	 */
+	public static final class Events {
+
+		/**
+		 * Whether to serve the event endpoint on the application's web server. On by default for store apps, which
+		 * need it for their app ticket, off for self-built apps.
+		 */
+		private final @Nullable Boolean enabled;
+
+		/**
+		 * Path of the event endpoint; the app's event request URL in the Feishu developer console must point here.
+		 */
+		private final String path;
+
+		/**
+		 * Verification Token of the app (Events and callbacks, Encryption strategy, in the developer console);
+		 * events that do not carry it are refused. Never logged.
+		 */
+		private final @Nullable String verificationToken;
+
+		/**
+		 * Encrypt Key of the app, if one is set in the developer console; events are then decrypted and their
+		 * signature checked. Never logged.
+		 */
+		private final @Nullable String encryptKey;
+
+		/**
+		 * Largest difference allowed between an event's request timestamp and this machine's clock; older or
+		 * newer events are refused as replays.
+		 */
+		private final Duration maxClockSkew;
+
+		public Events(@Nullable Boolean enabled, @DefaultValue("/feishu/events") String path,
+				@Nullable String verificationToken, @Nullable String encryptKey,
+				@DefaultValue("5m") Duration maxClockSkew) {
+			Assert.isTrue(path.startsWith("/"), "feishu.vc.events.path must start with /");
+			Assert.isTrue(!maxClockSkew.isNegative(), "feishu.vc.events.max-clock-skew must not be negative");
+			this.enabled = enabled;
+			this.path = path;
+			this.verificationToken = verificationToken;
+			this.encryptKey = encryptKey;
+			this.maxClockSkew = maxClockSkew;
+		}
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public @Nullable String getVerificationToken() {
+			return this.verificationToken;
+		}
+
+		public @Nullable String getEncryptKey() {
+			return this.encryptKey;
+		}
+
+		public Duration getMaxClockSkew() {
+			return this.maxClockSkew;
+		}
+
+		/** Shows every setting but the secrets. */
+		@Override
+		public String toString() {
+			return "Events[enabled=" + this.enabled + ", path=" + this.path + ", verificationToken="
+					+ ((this.verificationToken != null) ? "[masked]" : null) + ", encryptKey="
+					+ ((this.encryptKey != null) ? "[masked]" : null) + ", maxClockSkew=" + this.maxClockSkew + "]";
+		}
+
 	}
 
 	/**

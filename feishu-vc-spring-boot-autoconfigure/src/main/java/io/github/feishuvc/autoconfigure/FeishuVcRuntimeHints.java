@@ -46,7 +46,7 @@ class FeishuVcRuntimeHints implements RuntimeHintsRegistrar {
 
 	/** Package-private records Jackson reads, named because they cannot be referenced from here. */
 	static final List<String> BOUND_INTERNAL_TYPES = List.of("io.github.feishuvc.reserve.ReserveData",
-			"io.github.feishuvc.reserve.MeetingData", "io.github.feishuvc.auth.TenantAccessTokenResponse");
+			"io.github.feishuvc.reserve.MeetingData", "io.github.feishuvc.auth.AccessTokenResponse");
 
 	/** Jackson mix-ins carrying wire names, whose annotated methods Jackson introspects. */
 	static final List<String> MIX_INS = List.of("ReserveMixin", "MeetingSettingMixin", "ActionPermissionMixin",

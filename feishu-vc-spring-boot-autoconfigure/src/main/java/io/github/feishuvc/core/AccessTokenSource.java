@@ -1,12 +1,14 @@
 package io.github.feishuvc.core;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.util.Assert;
 
 /**
  * Where the bearer token of a call comes from: the app's tenant access token
- * ({@link io.github.feishuvc.auth.TenantAccessTokenProvider}) or a user's access token ({@link #fixed}).
+ * ({@link io.github.feishuvc.auth.TenantAccessTokenProvider}), one tenant's token of a store app, or a user's access
+ * token ({@link #fixed}).
  */
 public interface AccessTokenSource {
 
@@ -31,12 +33,40 @@ public interface AccessTokenSource {
 	}
 
 	/**
+	 * The tenant the token acts in, when the source knows it: calls are rate limited per tenant and operation, as
+	 * the platform counts them.
+	 * @return the tenant key, or {@code null} for the app's own tenant
+	 */
+	default @Nullable String tenantKey() {
+		return null;
+	}
+
+	/**
+	 * Check, before anything is sent, that this source can give a token at all; called when a call is made, so a
+	 * misuse fails at once rather than on subscription.
+	 * @throws IllegalStateException if no call can be made with this source, saying what to do instead
+	 */
+	default void checkUsable() {
+	}
+
+	/**
 	 * A token given by the application, such as a user access token: used as is, never replaced.
 	 * @param token the token
 	 * @return the source
 	 * @throws IllegalArgumentException if the token is null or blank
 	 */
 	static AccessTokenSource fixed(String token) {
+		return fixed(token, null);
+	}
+
+	/**
+	 * A token given by the application, acting in a known tenant: used as is, never replaced.
+	 * @param token the token
+	 * @param tenantKey the tenant it acts in, or {@code null} for the app's own
+	 * @return the source
+	 * @throws IllegalArgumentException if the token is null or blank
+	 */
+	static AccessTokenSource fixed(String token, @Nullable String tenantKey) {
 		Assert.isTrue(token != null && !token.isBlank(), "token must not be null or blank");
 		Mono<String> value = Mono.just(token);
 		return new AccessTokenSource() {
@@ -53,6 +83,11 @@ public interface AccessTokenSource {
 			@Override
 			public boolean isRenewable() {
 				return false;
+			}
+
+			@Override
+			public @Nullable String tenantKey() {
+				return tenantKey;
 			}
 
 			@Override

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
@@ -38,7 +39,8 @@ public final class ClientRateLimiter {
 
 	private final String description;
 
-	private final Map<String, Windows> windows = new ConcurrentHashMap<>();
+	/** Windows per tenant ({@code ""} for the app's own) and operation. */
+	private final Map<String, Map<String, Windows>> windows = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a limiter.
@@ -58,16 +60,30 @@ public final class ClientRateLimiter {
 	}
 
 	/**
-	 * Wait for a permit to make one call of an operation.
+	 * Wait for a permit to make one call of an operation in the app's own tenant.
 	 * @param operation the operation, such as {@code reserve.get}; each has its own limits
 	 * @param attempt the attempt of the call, for the error
 	 * @return the delay, emitted when the call may go ({@link Duration#ZERO} at once); an error if the delay would be
 	 * too long
 	 */
 	public Mono<Duration> acquire(String operation, int attempt) {
+		return acquire(null, operation, attempt);
+	}
+
+	/**
+	 * Wait for a permit to make one call of an operation in a tenant; each tenant and operation has its own limits,
+	 * as the platform counts them.
+	 * @param tenantKey the tenant, or {@code null} for the app's own
+	 * @param operation the operation, such as {@code reserve.get}
+	 * @param attempt the attempt of the call, for the error
+	 * @return the delay, emitted when the call may go ({@link Duration#ZERO} at once); an error if the delay would be
+	 * too long
+	 */
+	public Mono<Duration> acquire(@Nullable String tenantKey, String operation, int attempt) {
 		return Mono.defer(() -> {
 			long now = this.scheduler.now(TimeUnit.NANOSECONDS);
-			long wait = this.windows.computeIfAbsent(operation, (key) -> new Windows(this.perSecond, this.perMinute))
+			long wait = this.windows.computeIfAbsent((tenantKey != null) ? tenantKey : "", (key) -> new ConcurrentHashMap<>())
+				.computeIfAbsent(operation, (key) -> new Windows(this.perSecond, this.perMinute))
 				.reserve(now, this.maxWaitNanos);
 			if (wait < 0) {
 				long required = -wait - 1;

@@ -17,8 +17,20 @@ public class FeishuVcApiException extends FeishuVcException {
 	private final String msg;
 
 	public FeishuVcApiException(CallInfo info, int code, String msg) {
-		super(info, info.operation() + " failed: code=" + code + ", msg=" + bounded(msg) + ", " + info.describe(),
-				null);
+		this(info, code, msg,
+				info.operation() + " failed: code=" + code + ", msg=" + bounded(msg) + ", " + info.describe());
+	}
+
+	/**
+	 * Create an exception with a message of its own, for a failure the client detects rather than the platform
+	 * reports.
+	 * @param info the failed attempt
+	 * @param code the code
+	 * @param msg the message as {@link #msg()} returns it
+	 * @param message the exception's message
+	 */
+	protected FeishuVcApiException(CallInfo info, int code, String msg, String message) {
+		super(info, message, null);
 		this.code = code;
 		this.msg = bounded(msg);
 	}

@@ -53,6 +53,12 @@ public final class FeishuVcErrorCodes {
 	/** The user access token has expired. */
 	public static final int USER_ACCESS_TOKEN_EXPIRED = 99991677;
 
+	/**
+	 * Not a platform code: a store app had no {@code app_ticket} to fetch its app access token with (reported by
+	 * the client as a {@link FeishuVcAuthenticationException}).
+	 */
+	public static final int APP_TICKET_MISSING = -1;
+
 	private FeishuVcErrorCodes() {
 	}
 

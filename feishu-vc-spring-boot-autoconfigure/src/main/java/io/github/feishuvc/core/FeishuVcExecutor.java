@@ -110,8 +110,11 @@ public final class FeishuVcExecutor {
 	 * @param reader how to read the response
 	 * @return the payload, or the failure of the last attempt (its {@link FeishuVcException#attempts()} says how many
 	 * were made)
+	 * @throws IllegalStateException if the token source cannot give a token at all (see
+	 * {@link AccessTokenSource#checkUsable()})
 	 */
 	public <T> Mono<T> execute(FeishuVcCall call, AccessTokenSource tokens, ResponseReader<?, T> reader) {
+		tokens.checkUsable();
 		return observed(call, tokens, reader);
 	}
 
@@ -164,7 +167,7 @@ public final class FeishuVcExecutor {
 		Mono<T> once = (tokens == null) ? this.client.exchange(call.attempt(null, attempt), reader)
 				: tokens.getToken().flatMap((token) -> {
 					sentToken.set(token);
-					return send(call, token, attempt, reader, observation);
+					return send(call, tokens.tenantKey(), token, attempt, reader, observation);
 				});
 		return once.onErrorResume((ex) -> {
 			String token = sentToken.get();
@@ -190,13 +193,13 @@ public final class FeishuVcExecutor {
 		});
 	}
 
-	private <T> Mono<T> send(FeishuVcCall call, String token, int attempt, ResponseReader<?, T> reader,
-			Observation observation) {
+	private <T> Mono<T> send(FeishuVcCall call, @Nullable String tenantKey, String token, int attempt,
+			ResponseReader<?, T> reader, Observation observation) {
 		Mono<T> exchange = this.client.exchange(call.attempt(token, attempt), reader);
 		if (this.rateLimiter == null) {
 			return exchange;
 		}
-		return this.rateLimiter.acquire(call.operation(), attempt).flatMap((wait) -> {
+		return this.rateLimiter.acquire(tenantKey, call.operation(), attempt).flatMap((wait) -> {
 			if (!wait.isZero()) {
 				observation.event(FeishuVcObservationDocumentation.Events.RATE_LIMIT_WAIT);
 			}

@@ -2,8 +2,8 @@ package io.github.feishuvc.health;
 
 import java.time.Clock;
 
-import io.github.feishuvc.auth.CachingTenantAccessTokenProvider;
-import io.github.feishuvc.auth.CachingTenantAccessTokenProvider.TokenRefresh;
+import io.github.feishuvc.auth.TokenRefresh;
+import io.github.feishuvc.auth.TokenRefreshHistory;
 import io.github.feishuvc.core.FeishuVcApiException;
 import io.github.feishuvc.core.FeishuVcException;
 
@@ -11,17 +11,17 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Whether the app can obtain a tenant access token, judged by the last fetch the client made: {@code UP} after a
- * fetch that succeeded, {@code DOWN} after one that failed, {@code UNKNOWN} before the first. A probe never calls
- * the platform, and the details never include the token.
+ * Whether the app can obtain its tokens, judged by the last fetch the client made (for a store app, of its app token
+ * or any tenant's): {@code UP} after a fetch that succeeded, {@code DOWN} after one that failed, {@code UNKNOWN}
+ * before the first. A probe never calls the platform, and the details never include a token.
  */
 public class FeishuVcHealthIndicator implements HealthIndicator {
 
-	private final CachingTenantAccessTokenProvider tokens;
+	private final TokenRefreshHistory tokens;
 
 	private final Clock clock;
 
-	public FeishuVcHealthIndicator(CachingTenantAccessTokenProvider tokens, Clock clock) {
+	public FeishuVcHealthIndicator(TokenRefreshHistory tokens, Clock clock) {
 		this.tokens = tokens;
 		this.clock = clock;
 	}

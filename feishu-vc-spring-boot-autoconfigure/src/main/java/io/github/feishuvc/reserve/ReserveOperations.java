@@ -12,7 +12,8 @@ import reactor.core.publisher.Mono;
  * itself, naming each offending field, before anything is sent.
  *
  * <p>Calls are made as the app, with the tenant access token, unless {@link #withUserAccessToken(String)} says
- * otherwise. Reservations belong to whoever made them: only the owner can read, change or delete one.
+ * otherwise. A store app, which acts for many tenants, names the tenant of its calls with {@link #forTenant(String)}.
+ * Reservations belong to whoever made them: only the owner can read, change or delete one.
  *
  * @see ReserveTemplate
  */
@@ -87,6 +88,22 @@ public interface ReserveOperations {
 	 * @return operations using that type
 	 */
 	ReserveOperations withUserIdType(UserIdType userIdType);
+
+	/**
+	 * The same operations acting in one tenant of a store app ({@code feishu.vc.app-type=store}), with that tenant's
+	 * tenant access token. A store app must name the tenant of every call made with a tenant token: without one, a
+	 * call fails at once with an {@link IllegalStateException}. Composes with {@link #withUserIdType}; followed by
+	 * {@link #withUserAccessToken}, the user's token is used and the calls are rate limited as the tenant's.
+	 * @param tenantKey the tenant's key, as the platform's events name it ({@code tenant_key})
+	 * @return operations acting in that tenant
+	 * @throws IllegalArgumentException if the tenant key is null or blank
+	 * @throws IllegalStateException if the app is a self-built app, which acts in its own tenant only
+	 * @throws UnsupportedOperationException if the implementation does not serve store apps (the default, so that
+	 * implementations written before store apps keep compiling)
+	 */
+	default ReserveOperations forTenant(String tenantKey) {
+		throw new UnsupportedOperationException(getClass().getName() + " does not serve store apps");
+	}
 
 	/**
 	 * The same operations acting as a user, with their user access token instead of the app's tenant access

@@ -21,7 +21,8 @@ import org.springframework.util.Assert;
  * {@link ReserveOperations} over a {@link FeishuVcExecutor}: validates and encodes each call, which the executor then
  * authenticates, rate-limits, sends and retries. Reads (get, get active meeting) are retried after transient
  * failures; writes (apply, update, delete) only when the platform certainly did not act on them. Instances are
- * immutable and thread safe; {@link #withUserIdType} and {@link #withUserAccessToken} return views.
+ * immutable and thread safe; {@link #withUserIdType}, {@link #forTenant} and {@link #withUserAccessToken} return
+ * views.
  */
 public class ReserveTemplate implements ReserveOperations {
 
@@ -140,11 +141,19 @@ public class ReserveTemplate implements ReserveOperations {
 	}
 
 	@Override
+	public ReserveOperations forTenant(String tenantKey) {
+		Assert.isTrue(tenantKey != null && !tenantKey.isBlank(), "tenantKey must not be null or blank");
+		return new ReserveTemplate(this.executor, this.tenantTokens, this.tenantTokens.forTenant(tenantKey), false,
+				this.userIdType, this.validator);
+	}
+
+	@Override
 	public ReserveOperations withUserAccessToken(String userAccessToken) {
 		Assert.isTrue(userAccessToken != null && !userAccessToken.isBlank(),
 				"userAccessToken must not be null or blank");
-		return new ReserveTemplate(this.executor, this.tenantTokens, AccessTokenSource.fixed(userAccessToken), true,
-				this.userIdType, this.validator);
+		return new ReserveTemplate(this.executor, this.tenantTokens,
+				AccessTokenSource.fixed(userAccessToken, this.tokens.tenantKey()), true, this.userIdType,
+				this.validator);
 	}
 
 	private <T> Mono<T> send(String operation, HttpMethod method, String pathAndQuery, byte @Nullable [] body,
@@ -161,8 +170,9 @@ public class ReserveTemplate implements ReserveOperations {
 	/** Never shows the user access token. */
 	@Override
 	public String toString() {
+		String tenant = this.tokens.tenantKey();
 		return "ReserveTemplate[baseUrl=" + this.executor.baseUrl() + ", userIdType=" + this.userIdType + ", actingAs="
-				+ (this.asUser ? "user" : "app") + "]";
+				+ (this.asUser ? "user" : "app") + ((tenant != null) ? ", tenant=" + tenant : "") + "]";
 	}
 
 }

@@ -36,7 +36,7 @@ class FeishuVcRuntimeHintsTests {
 		List<Class<?>> bound = new ArrayList<>(recordsIn("io.github.feishuvc.reserve"));
 		bound.add(FeishuVcEnvelope.class);
 		bound.add(FeishuVcResponseBody.ErrorDetail.class);
-		bound.add(ClassUtils.forName("io.github.feishuvc.auth.TenantAccessTokenResponse", null));
+		bound.add(ClassUtils.forName("io.github.feishuvc.auth.AccessTokenResponse", null));
 		assertThat(bound).contains(Reserve.class).hasSizeGreaterThan(20);
 
 		for (Class<?> type : bound) {

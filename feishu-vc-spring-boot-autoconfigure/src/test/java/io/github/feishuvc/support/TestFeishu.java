@@ -49,11 +49,16 @@ public final class TestFeishu {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(FeishuVcAutoConfiguration.class))
 			.withConfiguration(BOOT_WEB_CLIENT)
-			.withPropertyValues(emulator.springProperties()
-				.entrySet()
-				.stream()
-				.map((property) -> property.getKey() + "=" + property.getValue())
-				.toArray(String[]::new));
+			.withPropertyValues(properties(emulator));
+	}
+
+	/** The emulator's {@code feishu.vc.*} properties as {@code name=value} pairs. */
+	public static String[] properties(FeishuVcEmulator emulator) {
+		return emulator.springProperties()
+			.entrySet()
+			.stream()
+			.map((property) -> property.getKey() + "=" + property.getValue())
+			.toArray(String[]::new);
 	}
 
 	public static FeishuVcClient client(String baseUrl) {

@@ -1,0 +1,69 @@
+package io.github.feishuvc.events;
+
+import io.github.feishuvc.events.FeishuEventReceiver.EventRequest;
+import io.github.feishuvc.events.FeishuEventReceiver.Reply;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * The event endpoint on a WebFlux application's server: {@code POST {path}}, handled by a
+ * {@link FeishuEventReceiver}, without blocking.
+ */
+public final class WebFluxFeishuEventEndpoint {
+
+	private static final Reply TOO_LARGE = Reply.message(413, "body too large");
+
+	private final FeishuEventReceiver receiver;
+
+	public WebFluxFeishuEventEndpoint(FeishuEventReceiver receiver) {
+		this.receiver = receiver;
+	}
+
+	/**
+	 * The route of the endpoint.
+	 * @param path the path it is served at
+	 * @return the router function
+	 */
+	public RouterFunction<ServerResponse> route(String path) {
+		return RouterFunctions.route(RequestPredicates.POST(path), this::handle);
+	}
+
+	private Mono<ServerResponse> handle(ServerRequest request) {
+		HttpHeaders headers = request.headers().asHttpHeaders();
+		Mono<Reply> reply = (headers.getContentLength() > FeishuEventReceiver.MAX_BODY_SIZE) ? Mono.just(TOO_LARGE)
+				: DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), FeishuEventReceiver.MAX_BODY_SIZE)
+					.map(WebFluxFeishuEventEndpoint::toBytes)
+					.defaultIfEmpty(new byte[0])
+					.flatMap((body) -> this.receiver.receive(new EventRequest(
+							headers.getFirst(FeishuEventReceiver.TIMESTAMP_HEADER),
+							headers.getFirst(FeishuEventReceiver.NONCE_HEADER),
+							headers.getFirst(FeishuEventReceiver.SIGNATURE_HEADER), body)))
+					.onErrorResume(DataBufferLimitException.class, (ex) -> Mono.just(TOO_LARGE));
+		return reply.flatMap((answer) -> ServerResponse.status(answer.status())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(answer.json()));
+	}
+
+	private static byte[] toBytes(DataBuffer buffer) {
+		try {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			return bytes;
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
+	}
+
+}

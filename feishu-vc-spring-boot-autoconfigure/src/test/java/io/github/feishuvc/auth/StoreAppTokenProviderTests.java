@@ -1,0 +1,244 @@
+package io.github.feishuvc.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import io.github.feishuvc.core.AccessTokenSource;
+import io.github.feishuvc.core.FeishuVcAuthenticationException;
+import io.github.feishuvc.core.FeishuVcErrorCodes;
+import io.github.feishuvc.support.EventEndpointServer;
+import io.github.feishuvc.support.TestFeishu;
+import io.github.feishuvc.test.Endpoint;
+import io.github.feishuvc.test.FeishuVcEmulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * {@link StoreAppTokenProvider} against the emulator in store-app mode, whose tickets reach the provider's
+ * {@link AppTicketStore} through the starter's own event endpoint.
+ */
+class StoreAppTokenProviderTests {
+
+	private static final String ENCRYPT_KEY = "store-app-encrypt-key";
+
+	private final InMemoryAppTicketStore tickets = new InMemoryAppTicketStore();
+
+	private FeishuVcEmulator emulator;
+
+	private EventEndpointServer endpoint;
+
+	@BeforeEach
+	void start() {
+		this.emulator = FeishuVcEmulator.builder().storeApp("t1", "t2", "t3").encryptKey(ENCRYPT_KEY).start();
+		this.endpoint = EventEndpointServer.start(this.emulator, ENCRYPT_KEY, this.tickets);
+	}
+
+	@AfterEach
+	void stop() {
+		this.endpoint.close();
+		this.emulator.close();
+	}
+
+	@Nested
+	class Tokens {
+
+		@Test
+		void shouldAskForTheTicketThenFetchOneAppTokenAndEachTenantsToken() {
+			StoreAppTokenProvider provider = provider(Duration.ofSeconds(5), 100);
+
+			String t1 = provider.forTenant("t1").getToken().block();
+			String t2 = provider.forTenant("t2").getToken().block();
+
+			assertThat(t1).startsWith("t-").isNotEqualTo(t2);
+			assertThat(t2).startsWith("t-");
+			assertThat(provider.forTenant("t1").getToken().block()).as("cached").isEqualTo(t1);
+			assertThat(count(Endpoint.APP_TICKET_RESEND)).isEqualTo(1);
+			assertThat(count(Endpoint.APP_ACCESS_TOKEN)).isEqualTo(1);
+			assertThat(count(Endpoint.STORE_TENANT_ACCESS_TOKEN)).isEqualTo(2);
+			assertThat(provider.lastRefresh().succeeded()).isTrue();
+		}
+
+		@Test
+		void shouldUseATicketPushedBeforeAnyCallWithoutAskingAgain() {
+			assertThat(StoreAppTokenProviderTests.this.emulator.pushAppTicket().accepted()).isTrue();
+
+			assertThat(provider(Duration.ofSeconds(5), 100).forTenant("t1").getToken().block()).startsWith("t-");
+			assertThat(count(Endpoint.APP_TICKET_RESEND)).isZero();
+		}
+
+		@Test
+		void shouldShareOneResendOneAppTokenAndOneTokenPerTenantBetweenConcurrentColdCallers() {
+			StoreAppTokenProvider provider = provider(Duration.ofSeconds(5), 100);
+			List<String> tenants = List.of("t1", "t2", "t3");
+
+			List<String> tokens = Flux.range(0, 600)
+				.flatMap((i) -> provider.forTenant(tenants.get(i % 3)).getToken().subscribeOn(Schedulers.boundedElastic()),
+						600)
+				.collectList()
+				.block(Duration.ofSeconds(30));
+
+			assertThat(tokens).hasSize(600);
+			assertThat(Set.copyOf(tokens)).hasSize(3);
+			assertThat(count(Endpoint.APP_TICKET_RESEND)).isEqualTo(1);
+			assertThat(count(Endpoint.APP_ACCESS_TOKEN)).isEqualTo(1);
+			assertThat(count(Endpoint.STORE_TENANT_ACCESS_TOKEN)).isEqualTo(3);
+		}
+
+		@Test
+		void shouldReplaceAnAppTokenThePlatformRejectsAndTryOnce() {
+			StoreAppTokenProvider provider = provider(Duration.ofSeconds(5), 100);
+			provider.forTenant("t1").getToken().block();
+			StoreAppTokenProviderTests.this.emulator.expireTokens();
+
+			assertThat(provider.forTenant("t2").getToken().block()).startsWith("t-");
+			assertThat(count(Endpoint.APP_ACCESS_TOKEN)).isEqualTo(2);
+			assertThat(count(Endpoint.STORE_TENANT_ACCESS_TOKEN)).isEqualTo(3);
+		}
+
+		@Test
+		void shouldDropOnlyTheRejectedTenantsToken() {
+			StoreAppTokenProvider provider = provider(Duration.ofSeconds(5), 100);
+			AccessTokenSource t1 = provider.forTenant("t1");
+			String first = t1.getToken().block();
+			String t2 = provider.forTenant("t2").getToken().block();
+			StoreAppTokenProviderTests.this.emulator.expireTokens();
+
+			t1.invalidate(first);
+
+			assertThat(t1.getToken().block()).isNotEqualTo(first);
+			assertThat(provider.forTenant("t2").getToken().block()).isEqualTo(t2);
+			assertThat(t1.tenantKey()).isEqualTo("t1");
+		}
+
+		@Test
+		void shouldAskForANewTicketWhenThePlatformRefusesTheOneKept() {
+			StoreAppTokenProviderTests.this.tickets.save(FeishuVcEmulator.DEFAULT_APP_ID, "a-ticket-from-long-ago")
+				.block();
+			StoreAppTokenProvider provider = provider(Duration.ofSeconds(5), 100);
+
+			StepVerifier.create(provider.forTenant("t1").getToken())
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(FeishuVcAuthenticationException.class)
+					.hasMessageContaining("app_ticket is invalid"))
+				.verify(Duration.ofSeconds(10));
+			assertThat(count(Endpoint.APP_TICKET_RESEND)).isZero();
+
+			assertThat(provider.forTenant("t1").getToken().block()).startsWith("t-");
+			assertThat(count(Endpoint.APP_TICKET_RESEND)).isEqualTo(1);
+			assertThat(count(Endpoint.APP_ACCESS_TOKEN)).isEqualTo(2);
+		}
+
+		@Test
+		void shouldKeepNoMoreTenantsThanAllowed() {
+			StoreAppTokenProvider provider = provider(Duration.ofSeconds(5), 2);
+
+			for (String tenant : List.of("t1", "t2", "t3", "t1", "t2", "t3")) {
+				assertThat(provider.forTenant(tenant).getToken().block()).startsWith("t-");
+			}
+
+			assertThat(provider.cachedTenants()).isLessThanOrEqualTo(2);
+		}
+
+	}
+
+	@Nested
+	class NoTicket {
+
+		@Test
+		void shouldAskOnceWaitABoundedTimeAndSayWhatToFix() {
+			noPushes();
+			StoreAppTokenProvider provider = provider(Duration.ofMillis(500), 100);
+
+			long start = System.nanoTime();
+			List<Throwable> failures = Flux.range(0, 50)
+				.flatMap((i) -> provider.forTenant("t" + (1 + i % 3)).getToken().subscribeOn(Schedulers.boundedElastic())
+					.map((token) -> (Throwable) new AssertionError("got a token"))
+					.onErrorResume(Mono::just), 50)
+				.collectList()
+				.block(Duration.ofSeconds(10));
+			Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+			assertThat(failures).hasSize(50).allSatisfy((ex) -> assertThat(ex)
+				.isInstanceOfSatisfying(FeishuVcAuthenticationException.class,
+						(auth) -> assertThat(auth.code()).isEqualTo(FeishuVcErrorCodes.APP_TICKET_MISSING))
+				.hasMessageContaining("no app_ticket has arrived for store app " + FeishuVcEmulator.DEFAULT_APP_ID)
+				.hasMessageContaining("within 500ms")
+				.hasMessageContaining("event request URL")
+				.hasMessageContaining("https://example.test/feishu/events"));
+			assertThat(elapsed).isLessThan(Duration.ofSeconds(3));
+			assertThat(count(Endpoint.APP_TICKET_RESEND)).as("one resend for all callers").isEqualTo(1);
+			assertThat(count(Endpoint.APP_ACCESS_TOKEN)).isZero();
+			assertThat(provider.lastRefresh().succeeded()).isFalse();
+		}
+
+		@Test
+		void shouldReportARefusedResend() {
+			noPushes();
+			StoreAppTokenProvider provider = new StoreAppTokenProvider(
+					TestFeishu.executor(StoreAppTokenProviderTests.this.emulator.baseUrl()),
+					FeishuVcEmulator.DEFAULT_APP_ID, "a-wrong-secret", StoreAppTokenProviderTests.this.tickets,
+					settings(Duration.ofMillis(500), 100), Clock.systemUTC());
+
+			StepVerifier.create(provider.forTenant("t1").getToken())
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(FeishuVcAuthenticationException.class,
+						(auth) -> assertThat(auth.code()).isEqualTo(10014)))
+				.verify(Duration.ofSeconds(5));
+		}
+
+		/** The platform pushes the ticket to a URL where nothing listens. */
+		private void noPushes() {
+			StoreAppTokenProviderTests.this.emulator.deliverEventsTo("http://127.0.0.1:9/nowhere");
+		}
+
+	}
+
+	@Nested
+	class WithoutATenant {
+
+		@Test
+		void shouldRefuseToActWithoutATenant() {
+			StoreAppTokenProvider provider = provider(Duration.ofSeconds(5), 100);
+
+			assertThatIllegalStateException().isThrownBy(provider::checkUsable).withMessageContaining("forTenant(tenantKey)");
+			StepVerifier.create(provider.getToken()).expectError(IllegalStateException.class).verify();
+			assertThatIllegalArgumentException().isThrownBy(() -> provider.forTenant(" "));
+			assertThat(StoreAppTokenProviderTests.this.emulator.requests()).isEmpty();
+		}
+
+		@Test
+		void shouldTellASelfBuiltAppThatItHasNoTenantsToName() {
+			CachingTenantAccessTokenProvider selfBuilt = TestFeishu
+				.tokenProvider(TestFeishu.executor(StoreAppTokenProviderTests.this.emulator.baseUrl()), Clock.systemUTC());
+
+			assertThatIllegalStateException().isThrownBy(() -> selfBuilt.forTenant("t1"))
+				.withMessageContaining("feishu.vc.app-type=store");
+		}
+
+	}
+
+	private StoreAppTokenProvider provider(Duration ticketWait, long maxTenants) {
+		return new StoreAppTokenProvider(TestFeishu.executor(this.emulator.baseUrl()), FeishuVcEmulator.DEFAULT_APP_ID,
+				FeishuVcEmulator.DEFAULT_APP_SECRET, this.tickets, settings(ticketWait, maxTenants), Clock.systemUTC());
+	}
+
+	private static StoreAppTokenProvider.Settings settings(Duration ticketWait, long maxTenants) {
+		return new StoreAppTokenProvider.Settings(ticketWait, "https://example.test/feishu/events", Duration.ofMinutes(5),
+				maxTenants, Duration.ofHours(2));
+	}
+
+	private int count(Endpoint endpoint) {
+		return this.emulator.requestCount(endpoint);
+	}
+
+}

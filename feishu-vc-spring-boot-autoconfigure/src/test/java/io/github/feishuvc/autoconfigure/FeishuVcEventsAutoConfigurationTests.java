@@ -1,0 +1,205 @@
+package io.github.feishuvc.autoconfigure;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.feishuvc.auth.AppTicketStore;
+import io.github.feishuvc.auth.CachingTenantAccessTokenProvider;
+import io.github.feishuvc.auth.InMemoryAppTicketStore;
+import io.github.feishuvc.auth.StoreAppTokenProvider;
+import io.github.feishuvc.auth.TenantAccessTokenProvider;
+import io.github.feishuvc.events.FeishuEventReceiver;
+import io.github.feishuvc.health.FeishuVcHealthIndicator;
+import io.github.feishuvc.support.FixedTenantToken;
+import io.github.feishuvc.support.TestFeishu;
+import io.github.feishuvc.test.FeishuVcEmulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link FeishuVcEventsAutoConfiguration} and the store-app variant of {@link FeishuVcAutoConfiguration}.
+ */
+class FeishuVcEventsAutoConfigurationTests {
+
+	private static final AutoConfigurations FEISHU = AutoConfigurations.of(FeishuVcAutoConfiguration.class,
+			FeishuVcEventsAutoConfiguration.class, FeishuVcHealthContributorAutoConfiguration.class,
+			HealthContributorAutoConfiguration.class);
+
+	private FeishuVcEmulator store;
+
+	private FeishuVcEmulator selfBuilt;
+
+	@BeforeEach
+	void start() {
+		this.store = FeishuVcEmulator.builder().storeApp("t1").encryptKey("key").start();
+		this.selfBuilt = FeishuVcEmulator.start();
+	}
+
+	@AfterEach
+	void stop() {
+		this.store.close();
+		this.selfBuilt.close();
+	}
+
+	private ReactiveWebApplicationContextRunner reactive(FeishuVcEmulator emulator) {
+		return new ReactiveWebApplicationContextRunner().withConfiguration(FEISHU)
+			.withConfiguration(TestFeishu.BOOT_WEB_CLIENT)
+			.withPropertyValues(TestFeishu.properties(emulator));
+	}
+
+	private WebApplicationContextRunner servlet(FeishuVcEmulator emulator) {
+		return new WebApplicationContextRunner().withConfiguration(FEISHU)
+			.withConfiguration(TestFeishu.BOOT_WEB_CLIENT)
+			.withPropertyValues(TestFeishu.properties(emulator));
+	}
+
+	@Nested
+	class StoreApp {
+
+		@Test
+		void shouldServeTheEventEndpointOnAWebFluxServer() {
+			reactive(FeishuVcEventsAutoConfigurationTests.this.store).run((context) -> {
+				assertThat(context).hasSingleBean(StoreAppTokenProvider.class)
+					.hasSingleBean(InMemoryAppTicketStore.class)
+					.hasSingleBean(FeishuEventReceiver.class)
+					.hasSingleBean(FeishuVcHealthIndicator.class)
+					.hasBean("feishuVcEventRoute");
+				assertThat(context.getBean("feishuVcEventRoute"))
+					.isInstanceOf(org.springframework.web.reactive.function.server.RouterFunction.class);
+			});
+		}
+
+		@Test
+		void shouldServeTheEventEndpointOnAServletServer() {
+			servlet(FeishuVcEventsAutoConfigurationTests.this.store).run((context) -> {
+				assertThat(context).hasSingleBean(FeishuEventReceiver.class).hasBean("feishuVcEventRoute");
+				assertThat(context.getBean("feishuVcEventRoute"))
+					.isInstanceOf(org.springframework.web.servlet.function.RouterFunction.class);
+			});
+		}
+
+		@Test
+		void shouldBindTheAppTypeRelaxedly() {
+			reactive(FeishuVcEventsAutoConfigurationTests.this.store).withPropertyValues("feishu.vc.app-type=STORE")
+				.run((context) -> assertThat(context).hasSingleBean(StoreAppTokenProvider.class)
+					.doesNotHaveBean(CachingTenantAccessTokenProvider.class));
+		}
+
+		@Test
+		void shouldServeNoEndpointWhenSwitchedOff() {
+			reactive(FeishuVcEventsAutoConfigurationTests.this.store).withPropertyValues("feishu.vc.events.enabled=false")
+				.run((context) -> assertThat(context).hasSingleBean(StoreAppTokenProvider.class)
+					.hasSingleBean(AppTicketStore.class)
+					.doesNotHaveBean(FeishuEventReceiver.class)
+					.doesNotHaveBean("feishuVcEventRoute"));
+		}
+
+		@Test
+		void shouldServeNoEndpointWithoutAWebServer() {
+			new ApplicationContextRunner().withConfiguration(FEISHU)
+				.withConfiguration(TestFeishu.BOOT_WEB_CLIENT)
+				.withPropertyValues(TestFeishu.properties(FeishuVcEventsAutoConfigurationTests.this.store))
+				.run((context) -> assertThat(context).hasSingleBean(StoreAppTokenProvider.class)
+					.doesNotHaveBean(FeishuEventReceiver.class));
+		}
+
+		@Test
+		void shouldFailWithoutTheVerificationToken() {
+			reactive(FeishuVcEventsAutoConfigurationTests.this.store)
+				.withPropertyValues("feishu.vc.events.verification-token=")
+				.run((context) -> {
+					assertThat(context).hasFailed()
+						.getFailure()
+						.rootCause()
+						.isInstanceOfSatisfying(MissingFeishuVcCredentialsException.class,
+								(ex) -> assertThat(ex.getMissingProperties())
+									.containsExactly("feishu.vc.events.verification-token"));
+					var analysis = new MissingFeishuVcCredentialsFailureAnalyzer().analyze(context.getStartupFailure());
+					assertThat(analysis.getDescription()).contains("verification token",
+							"feishu.vc.events.verification-token is not set");
+					assertThat(analysis.getAction()).contains("Events and callbacks", "feishu.vc.events.enabled=false");
+				});
+		}
+
+		@Test
+		void shouldExplainThatCaffeineIsMissing() {
+			reactive(FeishuVcEventsAutoConfigurationTests.this.store).withClassLoader(new FilteredClassLoader(Caffeine.class))
+				.run((context) -> {
+					assertThat(context).hasFailed()
+						.getFailure()
+						.rootCause()
+						.isInstanceOf(FeishuVcConfigurationException.class)
+						.hasMessageContaining("Caffeine is not on the classpath");
+					var analysis = new MissingFeishuVcCredentialsFailureAnalyzer().analyze(context.getStartupFailure());
+					assertThat(analysis.getAction()).contains("com.github.ben-manes.caffeine:caffeine");
+				});
+		}
+
+		@Test
+		void shouldNeedNoCaffeineForASelfBuiltApp() {
+			reactive(FeishuVcEventsAutoConfigurationTests.this.selfBuilt)
+				.withClassLoader(new FilteredClassLoader(Caffeine.class))
+				.run((context) -> assertThat(context).hasSingleBean(CachingTenantAccessTokenProvider.class));
+		}
+
+		@Test
+		void shouldBackOffForBeansOfTheApplicationsOwn() {
+			InMemoryAppTicketStore tickets = new InMemoryAppTicketStore();
+			reactive(FeishuVcEventsAutoConfigurationTests.this.store).withBean(AppTicketStore.class, () -> tickets)
+				.withBean("feishuVcEventRoute", String.class, () -> "an application's own route")
+				.run((context) -> {
+					assertThat(context.getBean(AppTicketStore.class)).isSameAs(tickets);
+					assertThat(context.getBean("feishuVcEventRoute")).isEqualTo("an application's own route");
+				});
+		}
+
+		@Test
+		void shouldUseATokenProviderOfTheApplicationsOwn() {
+			reactive(FeishuVcEventsAutoConfigurationTests.this.store)
+				.withBean(TenantAccessTokenProvider.class, () -> new FixedTenantToken("t-own"))
+				.run((context) -> assertThat(context).hasSingleBean(TenantAccessTokenProvider.class)
+					.doesNotHaveBean(StoreAppTokenProvider.class));
+		}
+
+	}
+
+	@Nested
+	class SelfBuiltApp {
+
+		@Test
+		void shouldServeNoEndpointByDefault() {
+			reactive(FeishuVcEventsAutoConfigurationTests.this.selfBuilt)
+				.run((context) -> assertThat(context).hasSingleBean(CachingTenantAccessTokenProvider.class)
+					.doesNotHaveBean(FeishuEventReceiver.class)
+					.doesNotHaveBean("feishuVcEventRoute"));
+		}
+
+		@Test
+		void shouldServeTheEndpointWhenSwitchedOn() {
+			servlet(FeishuVcEventsAutoConfigurationTests.this.selfBuilt)
+				.withPropertyValues("feishu.vc.events.enabled=true", "feishu.vc.events.verification-token=v",
+						"feishu.vc.events.path=/hooks/feishu")
+				.run((context) -> assertThat(context).hasSingleBean(FeishuEventReceiver.class)
+					.hasBean("feishuVcEventRoute"));
+		}
+
+	}
+
+	@Test
+	void shouldMaskTheEventSecretsInTheProperties() {
+		reactive(this.store).withPropertyValues("feishu.vc.events.encrypt-key=the-encrypt-key")
+			.run((context) -> assertThat(context.getBean(FeishuVcProperties.class).toString())
+				.contains("appType=STORE", "verificationToken=[masked]", "encryptKey=[masked]")
+				.doesNotContain(FeishuVcEmulator.DEFAULT_VERIFICATION_TOKEN, "the-encrypt-key"));
+	}
+
+}

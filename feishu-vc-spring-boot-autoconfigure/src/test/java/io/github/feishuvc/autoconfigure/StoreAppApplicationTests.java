@@ -1,0 +1,172 @@
+package io.github.feishuvc.autoconfigure;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.github.feishuvc.core.FeishuVcNotFoundException;
+import io.github.feishuvc.events.FeishuEvent;
+import io.github.feishuvc.reserve.Reserve;
+import io.github.feishuvc.reserve.ReserveOperations;
+import io.github.feishuvc.test.Endpoint;
+import io.github.feishuvc.test.EventDelivery;
+import io.github.feishuvc.test.FeishuVcEmulator;
+import io.github.feishuvc.test.RecordedRequest;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * A store app as users run it: a WebFlux and a Spring MVC application, each receiving the emulator's encrypted,
+ * signed app ticket on its own event endpoint and reading reservations for two tenants.
+ */
+class StoreAppApplicationTests {
+
+	private static final String ENCRYPT_KEY = "application-encrypt-key";
+
+	private FeishuVcEmulator emulator;
+
+	private ConfigurableApplicationContext context;
+
+	@BeforeEach
+	void startEmulator() {
+		this.emulator = FeishuVcEmulator.builder().storeApp("t1", "t2").encryptKey(ENCRYPT_KEY).start();
+		this.emulator.addTenantReserve("t1", "{\"id\": \"r-t1\", \"meeting_settings\": {\"topic\": \"t1 stand-up\"}}");
+		this.emulator.addTenantReserve("t2", "{\"id\": \"r-t2\", \"meeting_settings\": {\"topic\": \"t2 review\"}}");
+	}
+
+	@AfterEach
+	void stop() {
+		if (this.context != null) {
+			this.context.close();
+		}
+		this.emulator.close();
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = WebApplicationType.class, names = { "REACTIVE", "SERVLET" })
+	void shouldReceiveThePushedTicketAndActForEachTenantWithItsOwnToken(WebApplicationType type) {
+		start(type);
+		assertThat(this.emulator.verifyEventUrl("check-42").body()).contains("check-42");
+		assertThat(this.emulator.pushAppTicket().accepted()).isTrue();
+		ReserveOperations reserves = this.context.getBean(ReserveOperations.class);
+
+		List<Reserve> read = Flux.range(0, 500)
+			.flatMap((i) -> reserves.forTenant((i % 2 == 0) ? "t1" : "t2").get((i % 2 == 0) ? "r-t1" : "r-t2"), 500)
+			.collectList()
+			.block(Duration.ofSeconds(30));
+
+		assertThat(read).hasSize(500);
+		assertThat(read).filteredOn((reserve) -> reserve.id().equals("r-t1"))
+			.hasSize(250)
+			.allSatisfy((reserve) -> assertThat(reserve.meetingSettings().topic()).isEqualTo("t1 stand-up"));
+		assertThat(this.emulator.requestCount(Endpoint.APP_TICKET_RESEND)).isZero();
+		assertThat(this.emulator.requestCount(Endpoint.APP_ACCESS_TOKEN)).isEqualTo(1);
+		assertThat(this.emulator.requestCount(Endpoint.STORE_TENANT_ACCESS_TOKEN)).isEqualTo(2);
+		assertThat(this.emulator.requests()
+			.stream()
+			.filter((request) -> request.endpoint() == Endpoint.RESERVE_GET)
+			.map(RecordedRequest::authorization)
+			.distinct()).as("one tenant token per tenant").hasSize(2);
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = WebApplicationType.class, names = { "REACTIVE", "SERVLET" })
+	void shouldAskForTheTicketOnTheFirstCallAndKeepTenantsApart(WebApplicationType type) {
+		start(type);
+		ReserveOperations reserves = this.context.getBean(ReserveOperations.class);
+
+		assertThat(reserves.forTenant("t2").get("r-t2").block().meetingSettings().topic()).isEqualTo("t2 review");
+		StepVerifier.create(reserves.forTenant("t1").get("r-t2")).expectError(FeishuVcNotFoundException.class).verify();
+		assertThatIllegalStateException().isThrownBy(() -> reserves.get("r-t1"))
+			.withMessageContaining("forTenant(tenantKey)");
+		assertThat(this.emulator.requestCount(Endpoint.APP_TICKET_RESEND)).isEqualTo(1);
+		assertThat(this.emulator.requestCount(Endpoint.RESERVE_GET)).isEqualTo(2);
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = WebApplicationType.class, names = { "REACTIVE", "SERVLET" })
+	void shouldPublishOtherEventsAndRefuseForgedRequests(WebApplicationType type) throws Exception {
+		start(type);
+		EventDelivery delivery = this.emulator.pushEvent("vc.meeting.all_meeting_ended_v1", "t2",
+				"{\"meeting\": {\"id\": \"6911\"}}");
+		assertThat(delivery.accepted()).isTrue();
+		List<FeishuEvent> events = this.context.getBean(Events.class).received;
+		Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !events.isEmpty());
+		assertThat(events).singleElement().satisfies((event) -> {
+			assertThat(event.type()).isEqualTo("vc.meeting.all_meeting_ended_v1");
+			assertThat(event.tenantKey()).isEqualTo("t2");
+		});
+
+		HttpClient http = HttpClient.newHttpClient();
+		for (Map.Entry<String, Integer> forged : Map.of("{\"encrypt\": \"QUJD\"}", 401, "garbage", 400).entrySet()) {
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(eventUrl()))
+				.header("Content-Type", "application/json")
+				.header("X-Lark-Request-Timestamp", Long.toString(System.currentTimeMillis() / 1000))
+				.header("X-Lark-Request-Nonce", "n")
+				.header("X-Lark-Signature", "0".repeat(64))
+				.POST(HttpRequest.BodyPublishers.ofString(forged.getKey()))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(forged.getKey()).isEqualTo(forged.getValue());
+		}
+		assertThat(events).hasSize(1);
+	}
+
+	private void start(WebApplicationType type) {
+		this.context = new SpringApplicationBuilder(StoreApplication.class).web(type)
+			.properties(new HashMap<String, Object>(this.emulator.springProperties()))
+			.properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off")
+			.run();
+		this.emulator.deliverEventsTo(eventUrl());
+	}
+
+	private String eventUrl() {
+		int port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
+		return "http://127.0.0.1:" + port + "/feishu/events";
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class StoreApplication {
+
+		@Bean
+		Events events() {
+			return new Events();
+		}
+
+	}
+
+	static class Events {
+
+		final List<FeishuEvent> received = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void on(FeishuEvent event) {
+			this.received.add(event);
+		}
+
+	}
+
+}

@@ -1,0 +1,61 @@
+package io.github.feishuvc.support;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.github.feishuvc.auth.AppTicketStore;
+import io.github.feishuvc.events.FeishuEventReceiver;
+import io.github.feishuvc.events.WebFluxFeishuEventEndpoint;
+import io.github.feishuvc.test.FeishuVcEmulator;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+
+/**
+ * The starter's event endpoint on a bare Reactor Netty server, with the emulator's app settings, keeping tickets in a
+ * given store: the event URL of tests that need tickets to arrive without a whole application.
+ */
+public final class EventEndpointServer implements AutoCloseable {
+
+	private static final String PATH = "/feishu/events";
+
+	private final DisposableServer server;
+
+	private EventEndpointServer(FeishuEventReceiver receiver) {
+		this.server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.handle(new ReactorHttpHandlerAdapter(
+					RouterFunctions.toHttpHandler(new WebFluxFeishuEventEndpoint(receiver).route(PATH))))
+			.bindNow(Duration.ofSeconds(10));
+	}
+
+	/**
+	 * Start an endpoint for the emulator's app and point the emulator's pushes at it.
+	 * @param emulator the emulator, with its encrypt key if any
+	 * @param encryptKey the encrypt key the emulator was built with, or {@code null}
+	 * @param tickets where received tickets are kept
+	 * @return the running endpoint
+	 */
+	public static EventEndpointServer start(FeishuVcEmulator emulator, String encryptKey, AppTicketStore tickets) {
+		FeishuEventReceiver receiver = new FeishuEventReceiver(new FeishuEventReceiver.Settings(emulator.appId(),
+				FeishuVcEmulator.DEFAULT_VERIFICATION_TOKEN, encryptKey, Duration.ofMinutes(5)), tickets, (event) -> {
+				}, Schedulers.boundedElastic(), Clock.systemUTC());
+		EventEndpointServer server = new EventEndpointServer(receiver);
+		emulator.deliverEventsTo(server.url());
+		return server;
+	}
+
+	public String url() {
+		return "http://127.0.0.1:" + this.server.port() + PATH;
+	}
+
+	@Override
+	public void close() {
+		this.server.disposeNow();
+	}
+
+}
