@@ -7,6 +7,7 @@ import io.github.feishuvc.test.FeishuVcEmulator;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -17,7 +18,9 @@ import org.springframework.util.StringUtils;
 /**
  * Offline mode: when no app id is configured ({@code feishu.vc.app-id}, or the {@code FEISHU_VC_APP_ID}
  * environment variable), start a {@link FeishuVcEmulator} and point the starter at it, with a demo owner for the
- * life-cycle walk. A real application does not need this: it sets its credentials.
+ * life-cycle walk. With the {@code store} profile the emulator is a store app installed by two tenants, each with a
+ * reservation, and pushes its app ticket to the sample's own event endpoint. A real application does not need this:
+ * it sets its credentials.
  */
 class OfflineEmulator implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -35,13 +38,38 @@ class OfflineEmulator implements ApplicationContextInitializer<ConfigurableAppli
 		if (StringUtils.hasText(environment.getProperty("feishu.vc.app-id")) || Boolean.getBoolean(AOT_PROCESSING)) {
 			return;
 		}
-		FeishuVcEmulator emulator = FeishuVcEmulator.start();
+		boolean store = environment.matchesProfiles("store");
+		FeishuVcEmulator emulator = store ? storeApp() : FeishuVcEmulator.start();
 		Map<String, Object> properties = new HashMap<>(emulator.springProperties());
 		properties.put("sample.owner-id", DEMO_OWNER);
+		if (store) {
+			properties.put("sample.tenants", String.join(",", emulator.tenants()));
+			properties.put("sample.tenant-reserve-ids", "7000000000000000001,7000000000000000002");
+			properties.put("server.port", "0");
+			properties.put("server.address", "127.0.0.1");
+			// The platform pushes the app ticket to the event URL, known once the server listens.
+			context.addApplicationListener((WebServerInitializedEvent event) -> emulator.deliverEventsTo("http://127.0.0.1:"
+					+ event.getWebServer().getPort() + environment.getProperty("feishu.vc.events.path", "/feishu/events")));
+		}
 		environment.getPropertySources().addFirst(new MapPropertySource("feishuVcEmulator", properties));
 		context.addApplicationListener((ContextClosedEvent event) -> emulator.close());
 		logger.info("No Feishu credentials set (FEISHU_VC_APP_ID / FEISHU_VC_APP_SECRET): using the embedded "
-				+ "Feishu VC emulator at " + emulator.baseUrl());
+				+ "Feishu VC emulator at " + emulator.baseUrl() + (store ? " as a store app installed by tenants "
+						+ String.join(" and ", emulator.tenants()) : ""));
+	}
+
+	private static FeishuVcEmulator storeApp() {
+		FeishuVcEmulator emulator = FeishuVcEmulator.builder()
+			.storeApp("tenant_acme", "tenant_globex")
+			.encryptKey("sample-encrypt-key")
+			.start();
+		emulator.addTenantReserve("tenant_acme", """
+				{"id": "7000000000000000001", "meeting_no": "301000001", "url": "https://vc.feishu.cn/j/301000001",
+				 "end_time": "1893456000", "meeting_settings": {"topic": "Acme weekly sync"}}""");
+		emulator.addTenantReserve("tenant_globex", """
+				{"id": "7000000000000000002", "meeting_no": "302000002", "url": "https://vc.feishu.cn/j/302000002",
+				 "end_time": "1893456000", "meeting_settings": {"topic": "Globex design review"}}""");
+		return emulator;
 	}
 
 }

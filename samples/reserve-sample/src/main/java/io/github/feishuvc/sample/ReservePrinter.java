@@ -73,7 +73,7 @@ class ReservePrinter implements ApplicationRunner {
 		System.out.println("  deleted: " + id);
 	}
 
-	private static void print(Reserve reserve) {
+	static void print(Reserve reserve) {
 		System.out.println("Reserve " + reserve.id());
 		System.out.println("  topic:          " + topic(reserve));
 		System.out.println("  meeting number: " + reserve.meetingNo());

@@ -7,14 +7,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Prints a reservation and exits; with {@code --spring.profiles.active=web} it serves {@link ReserveController}
- * instead. Without Feishu credentials it runs against the embedded emulator ({@link OfflineEmulator}).
+ * instead, and with {@code --spring.profiles.active=store} it runs as a store app ({@link StoreReservePrinter}) and
+ * exits. Without Feishu credentials it runs against the embedded emulator ({@link OfflineEmulator}).
  */
 @SpringBootApplication
 public class ReserveSampleApplication {
 
 	public static void main(String[] args) {
 		ConfigurableApplicationContext context = application().run(args);
-		if (!(context instanceof WebServerApplicationContext)) {
+		// The store app serves its event endpoint only while it reads its tenants' reservations.
+		if (!(context instanceof WebServerApplicationContext) || context.getEnvironment().matchesProfiles("store")) {
 			System.exit(SpringApplication.exit(context));
 		}
 	}

@@ -33,4 +33,19 @@ class ReserveSampleApplicationTests {
 			.containsPattern("deleted: \\d{19}");
 	}
 
+	@Test
+	void shouldReceiveTheAppTicketAndReadAReservationForEachTenantAsAStoreApp(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = ReserveSampleApplication.application()
+			.run("--spring.profiles.active=store")) {
+			assertThat(context.isActive()).isTrue();
+		}
+
+		assertThat(output).contains("as a store app installed by tenants tenant_acme and tenant_globex")
+			.contains("Received the app_ticket of store app")
+			.contains("Tenant tenant_acme")
+			.contains("topic:          Acme weekly sync")
+			.contains("Tenant tenant_globex")
+			.contains("topic:          Globex design review");
+	}
+
 }
