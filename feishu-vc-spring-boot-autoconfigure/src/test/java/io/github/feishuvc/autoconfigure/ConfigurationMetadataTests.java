@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The IDE metadata the configuration processor generates: every {@code feishu.vc.*} property described, the hints
- * present, and the README's configuration table in step with it.
+ * present, and the configuration page's table in step with it.
  */
 class ConfigurationMetadataTests {
 
@@ -47,10 +47,10 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
-	void shouldListEveryPropertyInTheReadmesConfigurationTable() throws IOException {
-		String readme = Files.readString(Path.of("..", "README.md"));
+	void shouldListEveryPropertyInTheConfigurationPage() throws IOException {
+		String page = Files.readString(Path.of("..", "docs", "configuration.md"));
 		Set<String> documented = new TreeSet<>();
-		Matcher row = Pattern.compile("(?m)^\\| `(feishu\\.vc\\.[a-z.-]+)` \\|").matcher(readme);
+		Matcher row = Pattern.compile("(?m)^\\| `(feishu\\.vc\\.[a-z.-]+)` \\|").matcher(page);
 		while (row.find()) {
 			documented.add(row.group(1));
 		}
