@@ -43,7 +43,7 @@ public final class CachingTenantAccessTokenProvider implements TenantAccessToken
 		Assert.hasText(appSecret, "appSecret must not be empty");
 		Assert.isTrue(!refreshBeforeExpiry.isNegative(), "refreshBeforeExpiry must not be negative");
 		FeishuVcCall call = TokenEndpoints.call(executor, OPERATION, PATH, "app_id", appId, "app_secret", appSecret);
-		this.token = new RefreshingToken("tenant access token",
+		this.token = new RefreshingToken("a tenant access token",
 				TokenEndpoints.execute(executor, call, AccessTokenResponse.TENANT_TOKEN), refreshBeforeExpiry, clock, null);
 	}
 

@@ -40,7 +40,7 @@ final class RefreshingToken {
 	private volatile @Nullable TokenRefresh lastRefresh;
 
 	/**
-	 * @param kind what the token is, for log lines, such as {@code tenant access token}
+	 * @param kind what the token is, for log lines, such as {@code a tenant access token}
 	 * @param fetch fetches a new token; subscribed once per refresh
 	 * @param refreshBeforeExpiry how long before the token expires to fetch a new one
 	 * @param clock the clock that decides when a token is stale
@@ -67,7 +67,7 @@ final class RefreshingToken {
 		CachedToken current = this.current;
 		if (current != null && current.value().equals(token)) {
 			this.rejected = current;
-			logger.debug("The platform rejected the " + this.kind + "; the next call fetches a new one");
+			logger.debug("The platform rejected " + this.kind + "; the next call fetches a new one");
 		}
 	}
 
@@ -86,7 +86,7 @@ final class RefreshingToken {
 		this.current = token;
 		refreshed(new TokenRefresh(now, token.expiresAt(), null));
 		if (logger.isDebugEnabled()) {
-			logger.debug("Fetched a " + this.kind + " valid for " + lifetime.toSeconds() + "s; refreshing it after "
+			logger.debug("Fetched " + this.kind + " valid for " + lifetime.toSeconds() + "s; refreshing it after "
 					+ refreshAfter.toSeconds() + "s");
 		}
 		return token;

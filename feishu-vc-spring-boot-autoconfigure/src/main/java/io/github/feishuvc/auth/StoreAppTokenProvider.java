@@ -114,7 +114,7 @@ public final class StoreAppTokenProvider implements TenantAccessTokenProvider, T
 		this.clock = clock;
 		this.usableTicket = Mono.defer(() -> this.tickets.get(this.appId))
 			.filter((ticket) -> !ticket.equals(this.rejectedTicket));
-		this.appToken = new RefreshingToken("app access token", Mono.defer(this::fetchAppToken),
+		this.appToken = new RefreshingToken("an app access token", Mono.defer(this::fetchAppToken),
 				this.refreshBeforeExpiry, clock, null);
 		this.tenantTokens = Caffeine.newBuilder()
 			.maximumSize(settings.maxTenants())
@@ -173,7 +173,7 @@ public final class StoreAppTokenProvider implements TenantAccessTokenProvider, T
 	}
 
 	private RefreshingToken tenantToken(String tenantKey) {
-		return this.tenantTokens.get(tenantKey, (key) -> new RefreshingToken("tenant access token",
+		return this.tenantTokens.get(tenantKey, (key) -> new RefreshingToken("a tenant access token",
 				Mono.defer(() -> fetchTenantToken(key)), this.refreshBeforeExpiry, this.clock,
 				(refresh) -> this.lastTenantRefresh = refresh));
 	}

@@ -322,6 +322,8 @@ public final class FeishuEventReceiver {
 
 		static final Reply SUCCESS = message(200, "success");
 
+		static final Reply TOO_LARGE = message(413, "body too large");
+
 		static Reply message(int status, String msg) {
 			return new Reply(status,
 					FeishuVcJson.mapper().writeValueAsString(FeishuVcJson.mapper().createObjectNode().put("msg", msg)));

@@ -24,8 +24,6 @@ public final class ServletFeishuEventEndpoint {
 	/** Longest a request waits for its ticket to be kept, inside the platform's own deadline. */
 	private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(2);
 
-	private static final Reply TOO_LARGE = Reply.message(413, "body too large");
-
 	private final FeishuEventReceiver receiver;
 
 	public ServletFeishuEventEndpoint(FeishuEventReceiver receiver) {
@@ -45,14 +43,14 @@ public final class ServletFeishuEventEndpoint {
 		HttpServletRequest servletRequest = request.servletRequest();
 		Reply reply;
 		if (servletRequest.getContentLengthLong() > FeishuEventReceiver.MAX_BODY_SIZE) {
-			reply = TOO_LARGE;
+			reply = Reply.TOO_LARGE;
 		}
 		else {
 			byte[] body;
 			try (InputStream in = servletRequest.getInputStream()) {
 				body = in.readNBytes(FeishuEventReceiver.MAX_BODY_SIZE + 1);
 			}
-			reply = (body.length > FeishuEventReceiver.MAX_BODY_SIZE) ? TOO_LARGE
+			reply = (body.length > FeishuEventReceiver.MAX_BODY_SIZE) ? Reply.TOO_LARGE
 					: this.receiver.receive(new EventRequest(servletRequest.getHeader(FeishuEventReceiver.TIMESTAMP_HEADER),
 							servletRequest.getHeader(FeishuEventReceiver.NONCE_HEADER),
 							servletRequest.getHeader(FeishuEventReceiver.SIGNATURE_HEADER), body))

@@ -1,12 +1,14 @@
 package io.github.feishuvc.events;
 
+import java.util.Map;
+
 import io.github.feishuvc.events.FeishuEventReceiver.EventRequest;
 import io.github.feishuvc.events.FeishuEventReceiver.Reply;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.codec.ByteArrayDecoder;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyExtractors;
@@ -22,12 +24,15 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  */
 public final class WebFluxFeishuEventEndpoint {
 
-	private static final Reply TOO_LARGE = Reply.message(413, "body too large");
+	private static final ResolvableType BYTES = ResolvableType.forClass(byte[].class);
 
 	private final FeishuEventReceiver receiver;
 
+	private final ByteArrayDecoder bodyReader = new ByteArrayDecoder();
+
 	public WebFluxFeishuEventEndpoint(FeishuEventReceiver receiver) {
 		this.receiver = receiver;
+		this.bodyReader.setMaxInMemorySize(FeishuEventReceiver.MAX_BODY_SIZE);
 	}
 
 	/**
@@ -41,29 +46,17 @@ public final class WebFluxFeishuEventEndpoint {
 
 	private Mono<ServerResponse> handle(ServerRequest request) {
 		HttpHeaders headers = request.headers().asHttpHeaders();
-		Mono<Reply> reply = (headers.getContentLength() > FeishuEventReceiver.MAX_BODY_SIZE) ? Mono.just(TOO_LARGE)
-				: DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), FeishuEventReceiver.MAX_BODY_SIZE)
-					.map(WebFluxFeishuEventEndpoint::toBytes)
+		Mono<Reply> reply = (headers.getContentLength() > FeishuEventReceiver.MAX_BODY_SIZE) ? Mono.just(Reply.TOO_LARGE)
+				: this.bodyReader.decodeToMono(request.body(BodyExtractors.toDataBuffers()), BYTES, null, Map.of())
 					.defaultIfEmpty(new byte[0])
 					.flatMap((body) -> this.receiver.receive(new EventRequest(
 							headers.getFirst(FeishuEventReceiver.TIMESTAMP_HEADER),
 							headers.getFirst(FeishuEventReceiver.NONCE_HEADER),
 							headers.getFirst(FeishuEventReceiver.SIGNATURE_HEADER), body)))
-					.onErrorResume(DataBufferLimitException.class, (ex) -> Mono.just(TOO_LARGE));
+					.onErrorResume(DataBufferLimitException.class, (ex) -> Mono.just(Reply.TOO_LARGE));
 		return reply.flatMap((answer) -> ServerResponse.status(answer.status())
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(answer.json()));
-	}
-
-	private static byte[] toBytes(DataBuffer buffer) {
-		try {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			return bytes;
-		}
-		finally {
-			DataBufferUtils.release(buffer);
-		}
 	}
 
 }

@@ -42,7 +42,7 @@ class StoreAppTokenProviderTests {
 	@BeforeEach
 	void start() {
 		this.emulator = FeishuVcEmulator.builder().storeApp("t1", "t2", "t3").encryptKey(ENCRYPT_KEY).start();
-		this.endpoint = EventEndpointServer.start(this.emulator, ENCRYPT_KEY, this.tickets);
+		this.endpoint = EventEndpointServer.start(this.emulator, this.tickets);
 	}
 
 	@AfterEach

@@ -2,7 +2,6 @@ package io.github.feishuvc.autoconfigure;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,23 +10,19 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.github.feishuvc.core.FeishuVcException;
 import io.github.feishuvc.reserve.ReserveApplyRequest;
 import io.github.feishuvc.reserve.ReserveMeetingSettingRequest;
 import io.github.feishuvc.reserve.ReserveOperations;
+import io.github.feishuvc.support.NettyLeaks;
 import io.github.feishuvc.support.TestFeishu;
 import io.github.feishuvc.test.Fault;
 import io.github.feishuvc.test.FeishuVcEmulator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
-import io.netty.util.ResourceLeakDetector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -46,16 +41,13 @@ class LoadTests {
 
 	private static final int CONCURRENCY = 500;
 
-	private final ListAppender<ILoggingEvent> leaks = new ListAppender<>();
-
-	private final Logger leakLogger = (Logger) LoggerFactory.getLogger(ResourceLeakDetector.class);
+	private NettyLeaks leaks;
 
 	private FeishuVcEmulator emulator;
 
 	@BeforeEach
 	void start() {
-		this.leaks.start();
-		this.leakLogger.addAppender(this.leaks);
+		this.leaks = NettyLeaks.watch();
 		this.emulator = FeishuVcEmulator.builder()
 			.slowResponseDelay(Duration.ofSeconds(4))
 			.rateLimitReset(Duration.ofMillis(50))
@@ -64,13 +56,12 @@ class LoadTests {
 
 	@AfterEach
 	void stop() {
-		this.leakLogger.detachAppender(this.leaks);
+		this.leaks.close();
 		this.emulator.close();
 	}
 
 	@Test
 	void shouldEndEveryCallWithAResultOrATypedFailureAndLeakNoBuffer() throws InterruptedException {
-		assertThat(ResourceLeakDetector.getLevel()).isEqualTo(ResourceLeakDetector.Level.PARANOID);
 		Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
 		AtomicInteger ended = new AtomicInteger();
 		contextRunner().run((context) -> {
@@ -99,7 +90,7 @@ class LoadTests {
 		assertThat(outcomes.keySet()).as("every outcome is a result or a typed failure")
 			.allSatisfy((outcome) -> assertThat(outcome).matches("succeeded|FeishuVc\\w+Exception"));
 		assertThat(outcomes.get("succeeded").sum()).as("retries absorb most faults").isGreaterThan(CALLS * 9L / 10);
-		assertNoLeakReported();
+		this.leaks.assertNoneReported();
 	}
 
 	@Test
@@ -108,10 +99,8 @@ class LoadTests {
 		leaked.writeLong(42);
 		leaked = null;
 
-		triggerLeakReports();
-
-		assertThat(leakReports()).as("the leak detector works in this set-up")
-			.anySatisfy((event) -> assertThat(event.getFormattedMessage()).contains("LEAK"));
+		assertThat(this.leaks.reported()).as("the leak detector works in this set-up")
+			.anySatisfy((report) -> assertThat(report).contains("LEAK"));
 	}
 
 	private Mono<?> call(ReserveOperations reserves, int i) {
@@ -133,30 +122,6 @@ class LoadTests {
 
 	private long faulted() {
 		return this.emulator.requests().stream().filter((request) -> request.fault() != null).count();
-	}
-
-	private void assertNoLeakReported() throws InterruptedException {
-		triggerLeakReports();
-		assertThat(leakReports()).as("leaks reported by Netty")
-			.noneSatisfy((event) -> assertThat(event.getFormattedMessage()).contains("LEAK"));
-	}
-
-	/** Netty threads may append while we read; {@code AppenderBase.doAppend} holds the appender's lock. */
-	private List<ILoggingEvent> leakReports() {
-		synchronized (this.leaks) {
-			return new ArrayList<>(this.leaks.list);
-		}
-	}
-
-	/** Leaks are reported when a later allocation finds a collected, unreleased buffer. */
-	private static void triggerLeakReports() throws InterruptedException {
-		for (int round = 0; round < 5; round++) {
-			System.gc();
-			Thread.sleep(100);
-			for (int i = 0; i < 100; i++) {
-				PooledByteBufAllocator.DEFAULT.directBuffer(64).release();
-			}
-		}
 	}
 
 	private ApplicationContextRunner contextRunner() {

@@ -4,14 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
+import io.github.feishuvc.auth.AppTicketStore;
 import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.reserve.ReserveOperations;
+import io.github.feishuvc.support.EventEndpointServer;
+import io.github.feishuvc.support.LogCapture;
 import io.github.feishuvc.support.TestFeishu;
 import io.github.feishuvc.test.Endpoint;
 import io.github.feishuvc.test.FeishuVcEmulator;
@@ -19,46 +16,35 @@ import io.github.feishuvc.test.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import reactor.test.StepVerifier;
-
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Captures every log line the client side writes at TRACE while it fetches a token, reads a reservation, fails and
  * refreshes, with Boot's {@code spring.codec.log-request-details=true}, and checks that neither the app secret nor
- * any token appears.
+ * any token appears; for a store app, nor its app ticket, app token, verification token or encrypt key.
  */
 class NoSecretsInLogsTests {
 
 	/** The emulator's own server side is not the starter's logging. */
 	private static final String EMULATOR_SERVER_LOGGERS = "reactor.netty.http.server";
 
-	private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-
-	private final LoggerContext loggers = (LoggerContext) LoggerFactory.getILoggerFactory();
-
-	private Level rootLevel;
+	private LogCapture logs;
 
 	private FeishuVcEmulator emulator;
 
 	@BeforeEach
 	void captureEverything() {
-		Logger root = this.loggers.getLogger(Logger.ROOT_LOGGER_NAME);
-		this.rootLevel = root.getLevel();
-		root.setLevel(Level.TRACE);
-		this.appender.setContext(this.loggers);
-		this.appender.start();
-		root.addAppender(this.appender);
+		this.logs = LogCapture.everything();
 		this.emulator = FeishuVcEmulator.builder().appSecret("s3cr3t-app-secret-value").start();
 	}
 
 	@AfterEach
 	void restore() {
-		Logger root = this.loggers.getLogger(Logger.ROOT_LOGGER_NAME);
-		root.detachAppender(this.appender);
-		root.setLevel(this.rootLevel);
+		this.logs.close();
 		this.emulator.close();
 	}
 
@@ -91,10 +77,7 @@ class NoSecretsInLogsTests {
 		assertThat(tokens).hasSizeGreaterThanOrEqualTo(3);
 		assertThat(this.emulator.requestCount(Endpoint.TENANT_ACCESS_TOKEN)).isGreaterThanOrEqualTo(3);
 
-		List<String> lines = captured().stream()
-			.filter((event) -> !event.getLoggerName().startsWith(EMULATOR_SERVER_LOGGERS))
-			.map(NoSecretsInLogsTests::fullText)
-			.toList();
+		List<String> lines = lines();
 		assertThat(lines).as("client-side DEBUG lines of the starter")
 			.anySatisfy((line) -> assertThat(line).contains("reserve.get GET /open-apis/vc/v1/reserves/"))
 			.anySatisfy((line) -> assertThat(line).contains("Fetched a tenant access token"))
@@ -104,20 +87,56 @@ class NoSecretsInLogsTests {
 			.forEach((secret) -> assertThat(lines).noneSatisfy((line) -> assertThat(line).contains(secret)));
 	}
 
-	/**
-	 * Netty threads may still log (a connection closing) while the test reads; {@code AppenderBase.doAppend}
-	 * synchronizes on the appender, so a copy taken under that lock is consistent.
-	 */
-	private List<ILoggingEvent> captured() {
-		synchronized (this.appender) {
-			return new ArrayList<>(this.appender.list);
+	@Test
+	void shouldNeverLogTheTicketsTokensOrEventSecretsOfAStoreApp() {
+		try (FeishuVcEmulator store = FeishuVcEmulator.builder()
+			.appSecret("s3cr3t-store-secret")
+			.verificationToken("v3rification-token-value")
+			.encryptKey("3ncrypt-key-value")
+			.storeApp("t1", "t2")
+			.start()) {
+			TestFeishu.contextRunner(store)
+				.withPropertyValues("spring.codec.log-request-details=true", "logging.level.root=trace")
+				.run((context) -> {
+					try (EventEndpointServer endpoint = EventEndpointServer.start(store,
+							context.getBean(AppTicketStore.class))) {
+						ReserveOperations reserves = context.getBean(ReserveOperations.class);
+						store.addTenantReserve("t2", "{\"id\": \"r-t2\"}");
+						reserves.forTenant("t2").get("r-t2").block();
+						store.expireTokens();
+						reserves.forTenant("t1").get(FeishuVcEmulator.REFERENCE_RESERVE_ID).block();
+						StepVerifier.create(reserves.forTenant("t1").get("r-t2")).expectError().verify();
+					}
+				});
+			List<String> secrets = new ArrayList<>(List.of(store.appSecret(), "v3rification-token-value",
+					"3ncrypt-key-value"));
+			for (RecordedRequest request : store.requests()) {
+				if (request.authorization() != null) {
+					secrets.add(request.authorization().substring("Bearer ".length()));
+				}
+				JsonNode body = request.body().isEmpty() ? null : JsonMapper.builder().build().readTree(request.body());
+				for (String field : List.of("app_ticket", "app_access_token")) {
+					if (body != null && body.hasNonNull(field)) {
+						secrets.add(body.path(field).asString());
+					}
+				}
+			}
+			assertThat(secrets).hasSizeGreaterThan(8);
+			assertThat(store.requestCount(Endpoint.APP_ACCESS_TOKEN)).isEqualTo(2);
+			List<String> lines = lines();
+			assertThat(lines).anySatisfy((line) -> assertThat(line).contains("Received the app_ticket"))
+				.anySatisfy((line) -> assertThat(line).contains("Fetched a tenant access token"))
+				.anySatisfy((line) -> assertThat(line).contains("Fetched an app access token"));
+			secrets.forEach((secret) -> assertThat(lines).noneSatisfy((line) -> assertThat(line).contains(secret)));
 		}
 	}
 
-	private static String fullText(ILoggingEvent event) {
-		String text = event.getLoggerName() + " " + event.getFormattedMessage();
-		return (event.getThrowableProxy() != null) ? text + " " + ThrowableProxyUtil.asString(event.getThrowableProxy())
-				: text;
+	private List<String> lines() {
+		return this.logs.events()
+			.stream()
+			.filter((event) -> !event.getLoggerName().startsWith(EMULATOR_SERVER_LOGGERS))
+			.map(LogCapture::fullText)
+			.toList();
 	}
 
 }

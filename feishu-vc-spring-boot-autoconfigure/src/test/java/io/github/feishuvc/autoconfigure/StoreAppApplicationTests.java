@@ -1,5 +1,6 @@
 package io.github.feishuvc.autoconfigure;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -130,6 +131,13 @@ class StoreAppApplicationTests {
 				.POST(HttpRequest.BodyPublishers.ofString(forged.getKey()))
 				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).as(forged.getKey()).isEqualTo(forged.getValue());
+		}
+		for (HttpRequest.BodyPublisher tooLarge : List.of(HttpRequest.BodyPublishers.ofString("x".repeat(2_000_000)),
+				HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[2_000_000])))) {
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(eventUrl()))
+				.POST(tooLarge)
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as("a body over 1 MB").isEqualTo(413);
 		}
 		assertThat(events).hasSize(1);
 	}

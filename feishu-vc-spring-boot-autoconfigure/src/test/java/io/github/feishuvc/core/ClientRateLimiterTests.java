@@ -104,6 +104,21 @@ class ClientRateLimiterTests {
 		assertThat(deletes).hasSize(1);
 	}
 
+	@Test
+	void shouldLimitEachTenantOnItsOwnAsThePlatformCounts() {
+		ClientRateLimiter limiter = new ClientRateLimiter(2, 1000, Duration.ofSeconds(5), this.time);
+		List<Long> passed = Collections.synchronizedList(new ArrayList<>());
+		for (String tenant : new String[] { "t1", "t1", "t1", "t2", "t2", null, null }) {
+			limiter.acquire(tenant, "reserve.get", 1)
+				.subscribe(null, (ex) -> passed.add(-1L), () -> passed.add(this.time.now(TimeUnit.NANOSECONDS)));
+		}
+
+		this.time.advanceTimeBy(Duration.ZERO);
+		assertThat(passed).as("two of t1, both of t2 and both of the app's own tenant").hasSize(6);
+		this.time.advanceTimeBy(Duration.ofSeconds(1));
+		assertThat(passed).hasSize(7);
+	}
+
 	private List<Long> acquire(ClientRateLimiter limiter, String operation, int count) {
 		List<Long> passed = Collections.synchronizedList(new ArrayList<>());
 		for (int i = 0; i < count; i++) {

@@ -2,6 +2,7 @@ package io.github.feishuvc.support;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 import io.github.feishuvc.auth.AppTicketStore;
 import io.github.feishuvc.events.FeishuEventReceiver;
@@ -34,15 +35,17 @@ public final class EventEndpointServer implements AutoCloseable {
 	}
 
 	/**
-	 * Start an endpoint for the emulator's app and point the emulator's pushes at it.
-	 * @param emulator the emulator, with its encrypt key if any
-	 * @param encryptKey the encrypt key the emulator was built with, or {@code null}
+	 * Start an endpoint for a store app emulator's app (its verification token and encrypt key) and point the
+	 * emulator's pushes at it.
+	 * @param emulator the emulator
 	 * @param tickets where received tickets are kept
 	 * @return the running endpoint
 	 */
-	public static EventEndpointServer start(FeishuVcEmulator emulator, String encryptKey, AppTicketStore tickets) {
+	public static EventEndpointServer start(FeishuVcEmulator emulator, AppTicketStore tickets) {
+		Map<String, String> properties = emulator.springProperties();
 		FeishuEventReceiver receiver = new FeishuEventReceiver(new FeishuEventReceiver.Settings(emulator.appId(),
-				FeishuVcEmulator.DEFAULT_VERIFICATION_TOKEN, encryptKey, Duration.ofMinutes(5)), tickets, (event) -> {
+				properties.get("feishu.vc.events.verification-token"), properties.get("feishu.vc.events.encrypt-key"),
+				Duration.ofMinutes(5)), tickets, (event) -> {
 				}, Schedulers.boundedElastic(), Clock.systemUTC());
 		EventEndpointServer server = new EventEndpointServer(receiver);
 		emulator.deliverEventsTo(server.url());

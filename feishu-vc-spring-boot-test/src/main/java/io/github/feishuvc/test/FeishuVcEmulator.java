@@ -18,8 +18,8 @@ import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * An in-process fake of the Feishu open platform for tests and offline runs: the tenant access token endpoint
- * and the five VC reserve endpoints (apply, get, update, delete, get active meeting), on a random loopback port.
+ * An in-process fake of the Feishu open platform for tests and offline runs: the token endpoints of self-built and
+ * store apps and the five VC reserve endpoints (apply, get, update, delete, get active meeting), on a random loopback port.
  *
  * <ul>
  * <li>Tokens: {@code POST /open-apis/auth/v3/tenant_access_token/internal} checks the app id and secret and issues
@@ -37,6 +37,11 @@ import reactor.netty.http.server.HttpServerResponse;
  * <li>The reference reservation of the platform's documentation ({@link #REFERENCE_RESERVE_ID}) is preloaded,
  * owned by the app, with the documentation's reference meeting running behind it; {@link #startMeeting(String)}
  * starts one behind any other reservation.</li>
+ * <li>Store apps ({@link Builder#storeApp(String...)}): the app ticket is pushed to the application's event URL
+ * ({@link #deliverEventsTo(String)}) on {@link #pushAppTicket()} and after a resend request, encrypted and signed when
+ * an encrypt key is set; the app access token endpoint accepts only tickets it pushed, the tenant access token
+ * endpoint only the app's tenants; each tenant's token acts in that tenant, which never sees another's reservations
+ * (code {@code 121004}).</li>
  * <li>Every reply carries an {@code X-Tt-Logid} header; requests are counted per {@link Endpoint} and recorded.</li>
  * <li>Faults can be injected: queued for the next requests of an endpoint ({@link #failNext}) or at random
  * ({@link #injectFaults}); see {@link Fault}.</li>
