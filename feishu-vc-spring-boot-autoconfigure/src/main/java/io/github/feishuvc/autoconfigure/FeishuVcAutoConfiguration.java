@@ -75,8 +75,9 @@ public final class FeishuVcAutoConfiguration {
 			ObjectProvider<FeishuVcWebClientCustomizer> customizers, ResourceLoader resourceLoader,
 			ConnectionProvider feishuVcConnectionProvider, ObjectProvider<ReactorResourceFactory> reactorResources) {
 		// The platform never redirects an API call; following a redirect would hand the bearer token to its target.
+		// No read timeout: FeishuVcClient bounds each whole response itself, which an idle timeout cannot.
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
-			.withTimeouts(properties.getConnectTimeout(), properties.getResponseTimeout())
+			.withTimeouts(properties.getConnectTimeout(), null)
 			.withRedirects(HttpRedirects.DONT_FOLLOW);
 		ClientHttpConnectorBuilder<?> connectorBuilder = clientHttpConnectorBuilder
 			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()));
@@ -94,7 +95,8 @@ public final class FeishuVcAutoConfiguration {
 			// Headers (the bearer token) are never logged, even with spring.codec.log-request-details=true.
 			.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return new FeishuVcClient(builder.build(), properties.getBaseUrl(), properties.getMaxResponseSize());
+		return new FeishuVcClient(builder.build(), properties.getBaseUrl(), properties.getMaxResponseSize(),
+				properties.getResponseTimeout());
 	}
 
 	/** The application's event loops: those of its {@link ReactorResourceFactory}, else Reactor Netty's global ones. */
@@ -123,7 +125,7 @@ public final class FeishuVcAutoConfiguration {
 				retry.getMaxRateLimitWait());
 		return new FeishuVcExecutor(client, policy, rateLimiter.getIfAvailable(), Schedulers.parallel(),
 				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
-				observationConvention.getIfAvailable());
+				observationConvention.getIfAvailable(), properties.getCallTimeout());
 	}
 
 	@Bean

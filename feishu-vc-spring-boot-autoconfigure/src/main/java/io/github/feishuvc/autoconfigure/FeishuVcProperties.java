@@ -56,9 +56,15 @@ public final class FeishuVcProperties {
 	private final Duration connectTimeout;
 
 	/**
-	 * Time allowed for a response to arrive once a request is sent, for every call including the token fetch.
+	 * Time allowed for the whole response of one attempt, from the request being sent to the last byte of its body
+	 * read, whatever the peer does, for every call including the token fetch.
 	 */
 	private final Duration responseTimeout;
+
+	/**
+	 * Deadline of a whole call: token fetch, rate-limit waits, every attempt and the backoffs between them.
+	 */
+	private final Duration callTimeout;
 
 	/**
 	 * Largest response body to read; a larger one is refused without being buffered.
@@ -99,11 +105,14 @@ public final class FeishuVcProperties {
 			@Nullable String appId,
 			@Nullable String appSecret, @DefaultValue("https://open.feishu.cn") String baseUrl,
 			@DefaultValue("open_id") UserIdType userIdType, @DefaultValue("5s") Duration connectTimeout,
-			@DefaultValue("10s") Duration responseTimeout, @DefaultValue("1MB") DataSize maxResponseSize,
+			@DefaultValue("10s") Duration responseTimeout, @DefaultValue("30s") Duration callTimeout,
+			@DefaultValue("1MB") DataSize maxResponseSize,
 			@DefaultValue Token token, @DefaultValue Pool pool, @DefaultValue RateLimit rateLimit,
 			@DefaultValue Retry retry, @DefaultValue StoreApp storeApp, @DefaultValue Events events) {
 		Assert.isTrue(maxResponseSize.toBytes() > 0 && maxResponseSize.toBytes() <= Integer.MAX_VALUE,
 				"feishu.vc.max-response-size must be between 1B and 2GB");
+		Assert.isTrue(responseTimeout.compareTo(Duration.ZERO) > 0 && callTimeout.compareTo(Duration.ZERO) > 0,
+				"feishu.vc.response-timeout and feishu.vc.call-timeout must be positive");
 		this.enabled = enabled;
 		this.appType = appType;
 		this.appId = appId;
@@ -112,6 +121,7 @@ public final class FeishuVcProperties {
 		this.userIdType = userIdType;
 		this.connectTimeout = connectTimeout;
 		this.responseTimeout = responseTimeout;
+		this.callTimeout = callTimeout;
 		this.maxResponseSize = maxResponseSize;
 		this.token = token;
 		this.pool = pool;
@@ -153,6 +163,10 @@ public final class FeishuVcProperties {
 		return this.responseTimeout;
 	}
 
+	public Duration getCallTimeout() {
+		return this.callTimeout;
+	}
+
 	public DataSize getMaxResponseSize() {
 		return this.maxResponseSize;
 	}
@@ -187,9 +201,9 @@ public final class FeishuVcProperties {
 		return "FeishuVcProperties[enabled=" + this.enabled + ", appType=" + this.appType + ", appId=" + this.appId
 				+ ", appSecret=" + ((this.appSecret != null) ? "[masked]" : null) + ", baseUrl=" + this.baseUrl
 				+ ", userIdType=" + this.userIdType + ", connectTimeout=" + this.connectTimeout + ", responseTimeout="
-				+ this.responseTimeout + ", maxResponseSize=" + this.maxResponseSize + ", token=" + this.token + ", pool="
-				+ this.pool + ", rateLimit=" + this.rateLimit + ", retry=" + this.retry + ", storeApp=" + this.storeApp
-				+ ", events=" + this.events + "]";
+				+ this.responseTimeout + ", callTimeout=" + this.callTimeout + ", maxResponseSize=" + this.maxResponseSize
+				+ ", token=" + this.token + ", pool=" + this.pool + ", rateLimit=" + this.rateLimit + ", retry="
+				+ this.retry + ", storeApp=" + this.storeApp + ", events=" + this.events + "]";
 	}
 
 	/**

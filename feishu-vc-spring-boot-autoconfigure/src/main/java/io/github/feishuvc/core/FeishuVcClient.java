@@ -8,7 +8,10 @@ import java.util.concurrent.TimeoutException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import tools.jackson.core.JacksonException;
 
 import org.springframework.core.io.buffer.DataBuffer;
@@ -43,9 +46,34 @@ public final class FeishuVcClient {
 	/** Largest response body read unless configured otherwise; Feishu VC responses are a few kilobytes. */
 	public static final DataSize DEFAULT_MAX_RESPONSE_SIZE = DataSize.ofMegabytes(1);
 
+	/** Time allowed for an attempt's whole response unless configured otherwise. */
+	public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(10);
+
 	private static final Log logger = LogFactory.getLog(FeishuVcClient.class);
 
 	private static final byte[] NO_BODY = new byte[0];
+
+	private static final Subscriber<DataBuffer> CANCEL_AT_ONCE = new Subscriber<>() {
+
+		@Override
+		public void onSubscribe(Subscription subscription) {
+			subscription.cancel();
+		}
+
+		@Override
+		public void onNext(DataBuffer buffer) {
+			DataBufferUtils.release(buffer);
+		}
+
+		@Override
+		public void onError(Throwable ex) {
+		}
+
+		@Override
+		public void onComplete() {
+		}
+
+	};
 
 	private static final String BEARER = "Bearer ";
 
@@ -57,15 +85,28 @@ public final class FeishuVcClient {
 
 	private final int maxResponseSize;
 
+	private final Duration responseTimeout;
+
 	private volatile @Nullable Authorization lastAuthorization;
 
 	/**
-	 * Create a client that reads responses of up to {@link #DEFAULT_MAX_RESPONSE_SIZE}.
+	 * Create a client that reads responses of up to {@link #DEFAULT_MAX_RESPONSE_SIZE} within
+	 * {@link #DEFAULT_RESPONSE_TIMEOUT}.
 	 * @param webClient the WebClient to send requests with
 	 * @param baseUrl the open platform's base URL, such as {@code https://open.feishu.cn}
 	 */
 	public FeishuVcClient(WebClient webClient, String baseUrl) {
-		this(webClient, baseUrl, DEFAULT_MAX_RESPONSE_SIZE);
+		this(webClient, baseUrl, DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_RESPONSE_TIMEOUT);
+	}
+
+	/**
+	 * Create a client that reads each whole response within {@link #DEFAULT_RESPONSE_TIMEOUT}.
+	 * @param webClient the WebClient to send requests with
+	 * @param baseUrl the open platform's base URL, such as {@code https://open.feishu.cn}
+	 * @param maxResponseSize the largest response body to read; larger ones are refused without being buffered
+	 */
+	public FeishuVcClient(WebClient webClient, String baseUrl, DataSize maxResponseSize) {
+		this(webClient, baseUrl, maxResponseSize, DEFAULT_RESPONSE_TIMEOUT);
 	}
 
 	/**
@@ -73,13 +114,17 @@ public final class FeishuVcClient {
 	 * @param webClient the WebClient to send requests with
 	 * @param baseUrl the open platform's base URL, such as {@code https://open.feishu.cn}
 	 * @param maxResponseSize the largest response body to read; larger ones are refused without being buffered
+	 * @param responseTimeout the time allowed for an attempt's whole response, from the request being sent to the
+	 * last byte of the body read, whatever the peer does
 	 */
-	public FeishuVcClient(WebClient webClient, String baseUrl, DataSize maxResponseSize) {
+	public FeishuVcClient(WebClient webClient, String baseUrl, DataSize maxResponseSize, Duration responseTimeout) {
 		Assert.isTrue(maxResponseSize.toBytes() > 0 && maxResponseSize.toBytes() <= Integer.MAX_VALUE,
 				"maxResponseSize must be between 1 byte and 2GB");
+		Assert.isTrue(responseTimeout.compareTo(Duration.ZERO) > 0, "responseTimeout must be positive");
 		this.webClient = webClient;
 		this.baseUrl = validBaseUrl(baseUrl);
 		this.maxResponseSize = (int) maxResponseSize.toBytes();
+		this.responseTimeout = responseTimeout;
 	}
 
 	/**
@@ -107,12 +152,16 @@ public final class FeishuVcClient {
 	 * @param reader how to read the response
 	 * @return the payload, or an error: {@link FeishuVcApiException} (or a subclass) for a non-zero code,
 	 * {@link FeishuVcInvalidResponseException} for an unreadable or oversized body,
-	 * {@link FeishuVcTransportException} when no response arrived
+	 * {@link FeishuVcTransportException} when no response arrived, {@link FeishuVcTimeoutException} when the whole
+	 * response did not arrive within the response timeout
 	 */
 	public <B extends FeishuVcResponseBody, T> Mono<T> exchange(FeishuVcRequest request, ResponseReader<B, T> reader) {
+		// The deadline starts once the request is sent, so connecting (bounded on its own) does not eat into it.
+		Sinks.Empty<Void> sent = Sinks.empty();
 		WebClient.RequestBodySpec spec = this.webClient.method(request.method())
 			.uri(request.uri())
-			.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
+			.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+			.httpRequest((httpRequest) -> sent.tryEmitEmpty());
 		String token = request.accessToken();
 		if (token != null) {
 			spec.header(HttpHeaders.AUTHORIZATION, authorization(token));
@@ -120,6 +169,9 @@ public final class FeishuVcClient {
 		byte[] body = request.body();
 		WebClient.RequestHeadersSpec<?> ready = (body != null) ? spec.contentType(JSON_UTF8).bodyValue(body) : spec;
 		return ready.exchangeToMono((response) -> read(request, reader, response))
+			.timeout(sent.asMono().then(Mono.delay(this.responseTimeout)), Mono.error(() -> new FeishuVcTimeoutException(
+					CallInfo.noResponse(request.operation(), request.attempt()), this.baseUrl,
+					FeishuVcTimeoutException.RESPONSE_TIMEOUT, this.responseTimeout)))
 			.onErrorMap(FeishuVcClient::isTransportFailure, (ex) -> new FeishuVcTransportException(
 					CallInfo.noResponse(request.operation(), request.attempt()), this.baseUrl, ex));
 	}
@@ -141,7 +193,9 @@ public final class FeishuVcClient {
 				headers.getFirst(LOG_ID_HEADER), rateLimitReset(headers.getFirst(RATE_LIMIT_RESET_HEADER)));
 		long declaredLength = headers.getContentLength();
 		if (declaredLength > this.maxResponseSize) {
-			return response.releaseBody().then(Mono.error(tooLarge(info, declaredLength + " bytes declared")));
+			// Subscribed and cancelled before anything is requested: the connection is closed, not the body drained.
+			response.body(BodyExtractors.toDataBuffers()).subscribe(CANCEL_AT_ONCE);
+			return Mono.error(tooLarge(info, declaredLength + " bytes declared"));
 		}
 		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), this.maxResponseSize)
 			.map(FeishuVcClient::toBytes)

@@ -15,11 +15,16 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.util.Assert;
+
 /**
  * Makes calls resilient: for each attempt takes a token, waits for the client-side rate limiter, sends through
  * {@link FeishuVcClient}, and after a failure decides with the {@link FeishuVcRetryPolicy} whether and when to try
  * again. A call rejected for its access token gets a fresh token and one more attempt, if its token source can
  * renew tokens; never more, so a second rejection is reported.
+ *
+ * <p>A call ends by its deadline ({@code feishu.vc.call-timeout}) whatever it waits for: the token, the rate limiter,
+ * a backoff or a response; each attempt's whole response is bounded by the client's response timeout.
  *
  * <p>Each call is one {@code feishu.vc.client} observation (see {@link FeishuVcObservationDocumentation}), with
  * retries, token renewals and rate-limit waits as events. The returned {@link Mono}s are lazy and cold; cancelling
@@ -42,6 +47,8 @@ public final class FeishuVcExecutor {
 	private final ObservationRegistry observationRegistry;
 
 	private final @Nullable FeishuVcObservationConvention observationConvention;
+
+	private final @Nullable Duration callTimeout;
 
 	/**
 	 * Create an executor that sends each call once, without rate limiting or observations.
@@ -76,6 +83,26 @@ public final class FeishuVcExecutor {
 	public FeishuVcExecutor(FeishuVcClient client, FeishuVcRetryPolicy retryPolicy,
 			@Nullable ClientRateLimiter rateLimiter, Scheduler scheduler, ObservationRegistry observationRegistry,
 			@Nullable FeishuVcObservationConvention observationConvention) {
+		this(client, retryPolicy, rateLimiter, scheduler, observationRegistry, observationConvention, null);
+	}
+
+	/**
+	 * Create an executor whose calls end by a deadline.
+	 * @param client the client for single attempts
+	 * @param retryPolicy when to retry
+	 * @param rateLimiter the client-side rate limiter for calls with an access token, or {@code null} for none
+	 * @param scheduler the scheduler whose clock and timer time the waits between attempts and the deadline
+	 * @param observationRegistry where each call is observed as {@code feishu.vc.client}; {@code NOOP} for none
+	 * @param observationConvention a convention replacing {@link DefaultFeishuVcObservationConvention}, or
+	 * {@code null}
+	 * @param callTimeout the deadline of a whole call, token fetch, rate-limit waits, retries and backoffs included,
+	 * or {@code null} for none
+	 */
+	public FeishuVcExecutor(FeishuVcClient client, FeishuVcRetryPolicy retryPolicy,
+			@Nullable ClientRateLimiter rateLimiter, Scheduler scheduler, ObservationRegistry observationRegistry,
+			@Nullable FeishuVcObservationConvention observationConvention, @Nullable Duration callTimeout) {
+		Assert.isTrue(callTimeout == null || callTimeout.compareTo(Duration.ZERO) > 0, "callTimeout must be positive");
+		this.callTimeout = callTimeout;
 		this.client = client;
 		this.retryPolicy = retryPolicy;
 		this.rateLimiter = rateLimiter;
@@ -136,8 +163,10 @@ public final class FeishuVcExecutor {
 	private <T> Mono<T> observed(FeishuVcCall call, @Nullable AccessTokenSource tokens, ResponseReader<?, T> reader) {
 		if (this.observationRegistry.isNoop()) {
 			// Nothing would record the observation: spare every call the operators that feed it.
-			return Mono.defer(() -> attempt(call, tokens, reader, 1, false, now(), Observation.NOOP,
-					new FeishuVcObservationContext(call.operation())));
+			return Mono.defer(() -> {
+				FeishuVcObservationContext context = new FeishuVcObservationContext(call.operation());
+				return deadline(attempt(call, tokens, reader, 1, false, now(), Observation.NOOP, context), call, context);
+			});
 		}
 		return Mono.deferContextual((reactorContext) -> {
 			FeishuVcObservationContext context = new FeishuVcObservationContext(call.operation());
@@ -146,17 +175,29 @@ public final class FeishuVcExecutor {
 				.parentObservation(reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null))
 				.start();
 			// Stopped before the signal travels on, so a caller that sees the result sees a stopped observation.
-			return attempt(call, tokens, reader, 1, false, now(), observation, context).doOnSuccess((payload) -> {
-				context.succeeded();
-				observation.stop();
-			}).doOnError((ex) -> {
-				observation.error(ex);
-				observation.stop();
-			}).doOnCancel(() -> {
-				context.cancelled();
-				observation.stop();
-			}).contextWrite((writable) -> writable.put(ObservationThreadLocalAccessor.KEY, observation));
+			return deadline(attempt(call, tokens, reader, 1, false, now(), observation, context), call, context)
+				.doOnSuccess((payload) -> {
+					context.succeeded();
+					observation.stop();
+				})
+				.doOnError((ex) -> {
+					observation.error(ex);
+					observation.stop();
+				})
+				.doOnCancel(() -> {
+					context.cancelled();
+					observation.stop();
+				})
+				.contextWrite((writable) -> writable.put(ObservationThreadLocalAccessor.KEY, observation));
 		});
+	}
+
+	/** The call, ended by {@code callTimeout} whatever it is waiting for. */
+	private <T> Mono<T> deadline(Mono<T> call, FeishuVcCall what, FeishuVcObservationContext context) {
+		Duration timeout = this.callTimeout;
+		return (timeout == null) ? call : call.timeout(timeout, Mono.error(() -> new FeishuVcTimeoutException(
+				CallInfo.noResponse(what.operation(), Math.max(1, context.getAttempts())), this.client.baseUrl(),
+				FeishuVcTimeoutException.CALL_TIMEOUT, timeout)), this.scheduler);
 	}
 
 	private <T> Mono<T> attempt(FeishuVcCall call, @Nullable AccessTokenSource tokens, ResponseReader<?, T> reader,

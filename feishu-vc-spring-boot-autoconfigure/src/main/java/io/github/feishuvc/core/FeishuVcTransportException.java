@@ -5,7 +5,7 @@ import java.net.UnknownHostException;
 
 /**
  * The call did not complete: the connection could not be made or was dropped, or a timeout expired. The cause is
- * the underlying network exception.
+ * the underlying network exception; a deadline of the client's own is a {@link FeishuVcTimeoutException}.
  */
 public class FeishuVcTransportException extends FeishuVcException {
 
@@ -15,6 +15,17 @@ public class FeishuVcTransportException extends FeishuVcException {
 		super(info, info.operation() + " failed to reach " + target + ": " + describeCause(cause) + "; "
 				+ info.describe(), cause);
 		this.connectFailure = isConnectFailure(cause);
+	}
+
+	/**
+	 * Create an exception the client raises itself, with no network exception behind it.
+	 * @param info the failed attempt
+	 * @param target where the call went
+	 * @param reason what happened
+	 */
+	protected FeishuVcTransportException(CallInfo info, String target, String reason) {
+		super(info, info.operation() + " failed to reach " + target + ": " + reason + "; " + info.describe(), null);
+		this.connectFailure = false;
 	}
 
 	/**

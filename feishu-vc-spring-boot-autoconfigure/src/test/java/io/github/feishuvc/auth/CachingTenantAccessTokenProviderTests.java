@@ -17,6 +17,8 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
@@ -250,6 +252,68 @@ class CachingTenantAccessTokenProviderTests {
 
 				assertThat(provider.getToken().block()).isEqualTo("t-same");
 				assertThat(provider.getToken().block()).isEqualTo("t-same");
+				assertThat(server.getRequestCount()).isEqualTo(2);
+			}
+		}
+
+	}
+
+	@Nested
+	class NonsensicalAnswers {
+
+		@ParameterizedTest
+		@ValueSource(strings = { "{\"code\":0,\"msg\":\"ok\",\"tenant_access_token\":\"t-x\"}",
+				"{\"code\":0,\"msg\":\"ok\",\"tenant_access_token\":\"t-x\",\"expire\":0}",
+				"{\"code\":0,\"msg\":\"ok\",\"tenant_access_token\":\"t-x\",\"expire\":-5}",
+				"{\"code\":0,\"msg\":\"ok\",\"tenant_access_token\":\"t-x\",\"expire\":\"\"}",
+				"{\"code\":0,\"msg\":\"ok\",\"tenant_access_token\":\"t-x\",\"expire\":null}",
+				"{\"code\":0,\"msg\":\"ok\",\"tenant_access_token\":\"\",\"expire\":7200}",
+				"{\"code\":0,\"msg\":\"ok\",\"tenant_access_token\":\"  \",\"expire\":7200}",
+				"{\"code\":0,\"msg\":\"ok\",\"expire\":7200}", "{\"code\":0,\"msg\":\"ok\"}" })
+		void shouldRefuseAnAnswerWithoutAUsableTokenAndLifetime(String answer) {
+			try (MockWebServer server = TestFeishu.startMockServer()) {
+				server.enqueue(TestFeishu.json(200, answer));
+				server.enqueue(TestFeishu.tokenResponse("t-good", 7200));
+				CachingTenantAccessTokenProvider provider = provider(server);
+
+				StepVerifier.create(provider.getToken())
+					.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(FeishuVcInvalidResponseException.class)
+						.hasMessageContaining("no tenant_access_token and expire"))
+					.verify();
+				assertThat(provider.getToken().block()).as("the next call fetches again").isEqualTo("t-good");
+			}
+		}
+
+		@Test
+		void shouldBelieveNoLifetimeLongerThanTwoHours() {
+			try (MockWebServer server = TestFeishu.startMockServer()) {
+				server.enqueue(TestFeishu.tokenResponse("t-forever", 1_000_000_000_000L));
+				server.enqueue(TestFeishu.tokenResponse("t-next", 7200));
+				CachingTenantAccessTokenProvider provider = provider(server);
+				assertThat(provider.getToken().block()).isEqualTo("t-forever");
+				assertThat(provider.lastRefresh().expiresAt()).isEqualTo(clock().instant().plus(Duration.ofHours(2)));
+
+				advance(Duration.ofMinutes(114));
+				assertThat(provider.getToken().block()).isEqualTo("t-forever");
+				advance(Duration.ofMinutes(2));
+				assertThat(provider.getToken().block()).as("refreshed 5 minutes before two hours").isEqualTo("t-next");
+			}
+		}
+
+		@Test
+		void shouldNotRefetchAShortLivedTokenOnEveryCall() {
+			try (MockWebServer server = TestFeishu.startMockServer()) {
+				server.enqueue(TestFeishu.tokenResponse("t-brief", 2));
+				server.enqueue(TestFeishu.tokenResponse("t-brief-2", 2));
+				CachingTenantAccessTokenProvider provider = provider(server);
+
+				for (int i = 0; i < 100; i++) {
+					assertThat(provider.getToken().block()).isEqualTo("t-brief");
+				}
+				advance(Duration.ofMillis(999));
+				assertThat(provider.getToken().block()).isEqualTo("t-brief");
+				advance(Duration.ofMillis(1));
+				assertThat(provider.getToken().block()).as("refreshed at half its life").isEqualTo("t-brief-2");
 				assertThat(server.getRequestCount()).isEqualTo(2);
 			}
 		}
