@@ -12,7 +12,6 @@ import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import tools.jackson.core.JacksonException;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -209,46 +208,13 @@ public final class FeishuVcClient {
 				"body larger than the limit of " + this.maxResponseSize + " bytes (" + actual + ")", NO_BODY);
 	}
 
-	static <B extends FeishuVcResponseBody, T> T decode(FeishuVcRequest request, ResponseReader<B, T> reader,
+	private static <B extends FeishuVcResponseBody, T> T decode(FeishuVcRequest request, ResponseReader<B, T> reader,
 			CallInfo info, byte[] bytes) {
 		if (logger.isDebugEnabled()) {
 			logger.debug(request + " -> HTTP " + info.httpStatus() + ", " + bytes.length + " bytes"
 					+ ((info.logId() != null) ? ", logId=" + info.logId() : ""));
 		}
-		if (bytes.length == 0) {
-			throw new FeishuVcInvalidResponseException(info, "empty body", bytes);
-		}
-		B body;
-		try {
-			body = reader.reader().readValue(bytes);
-		}
-		catch (JacksonException ex) {
-			throw new FeishuVcInvalidResponseException(info, "not the platform's JSON", bytes);
-		}
-		if (body == null) {
-			throw new FeishuVcInvalidResponseException(info, "JSON null", bytes);
-		}
-		FeishuVcResponseBody.ErrorDetail error = body.error();
-		if (info.logId() == null && error != null && error.logId() != null) {
-			info = new CallInfo(info.operation(), info.attempt(), info.httpStatus(), error.logId(),
-					info.rateLimitReset());
-		}
-		Integer code = body.code();
-		if (code == null) {
-			throw new FeishuVcInvalidResponseException(info, "no code field", bytes);
-		}
-		if (code != 0) {
-			String msg = body.msg();
-			throw FeishuVcApiException.of(info, code, (msg != null) ? msg : "");
-		}
-		if (info.httpStatus() >= 300) {
-			throw new FeishuVcInvalidResponseException(info, "code 0 with an HTTP error status", bytes);
-		}
-		T payload = reader.payload().apply(body);
-		if (payload == null) {
-			throw new FeishuVcInvalidResponseException(info, "no " + reader.payloadName(), bytes);
-		}
-		return payload;
+		return reader.read(info, bytes);
 	}
 
 	private static byte[] toBytes(DataBuffer buffer) {

@@ -1,11 +1,13 @@
 package io.github.feishuvc.core;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -17,6 +19,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
@@ -27,7 +31,7 @@ import tools.jackson.databind.module.SimpleModule;
  * {@code spring.jackson.deserialization.fail-on-unknown-properties=true} or a global naming strategy are right
  * for an application's own API but would break decoding of a third-party protocol that adds fields at will.
  * Feishu names are snake case, unknown fields are ignored, nulls are not written, instants are strings of Unix
- * seconds and durations strings of seconds.
+ * seconds and durations strings of seconds, and an empty string reads as an absent value, whatever the field's type.
  */
 public final class FeishuVcJson {
 
@@ -38,6 +42,9 @@ public final class FeishuVcJson {
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+		// The platform may send "" (or blanks) where a value is absent: null for every type alike.
+		.withCoercionConfigDefaults((coercion) -> coercion.setAcceptBlankAsEmpty(true)
+			.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull))
 		.addModule(new SimpleModule("feishu-seconds")
 			.addDeserializer(Instant.class, new SecondsDeserializer<>(Instant.class, Instant::ofEpochSecond))
 			.addSerializer(Instant.class, new SecondsSerializer<>(Instant.class, Instant::getEpochSecond))
@@ -57,31 +64,82 @@ public final class FeishuVcJson {
 		return MAPPER;
 	}
 
-	/** Reads {@code "1608883322"} (or a bare number) of seconds. */
+	/**
+	 * Reads {@code "1608883322"} (or a bare number, fractions kept to the nanosecond) of seconds; an empty or blank
+	 * string is absent. Anything else, or seconds out of range, fails with Jackson's own exception, which names the
+	 * field.
+	 */
 	private static final class SecondsDeserializer<T> extends ValueDeserializer<T> {
+
+		/** Far beyond any date or duration the platform sends, and within what {@code Instant} can hold. */
+		private static final long MAX_SECONDS = Instant.MAX.getEpochSecond();
+
+		private static final BigDecimal MAX_DECIMAL_SECONDS = BigDecimal.valueOf(MAX_SECONDS);
+
+		private static final int MAX_SECONDS_LENGTH = 64;
 
 		private final Class<T> type;
 
-		private final LongFunction<T> fromSeconds;
+		private final Seconds<T> fromSeconds;
 
-		SecondsDeserializer(Class<T> type, LongFunction<T> fromSeconds) {
+		SecondsDeserializer(Class<T> type, Seconds<T> fromSeconds) {
 			this.type = type;
 			this.fromSeconds = fromSeconds;
 		}
 
 		@Override
-		public T deserialize(JsonParser parser, DeserializationContext context) {
-			if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT) {
-				return this.fromSeconds.apply(parser.getLongValue());
+		public @Nullable T deserialize(JsonParser parser, DeserializationContext context) {
+			JsonToken token = parser.currentToken();
+			String text;
+			if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+				text = parser.getText();
 			}
-			String text = parser.getString().strip();
+			else if (token == JsonToken.VALUE_STRING) {
+				text = parser.getString().strip();
+				if (text.isEmpty()) {
+					return null;
+				}
+			}
+			else {
+				return this.type.cast(context.handleUnexpectedToken(this.type, parser));
+			}
+			long whole;
 			try {
-				return this.fromSeconds.apply(Long.parseLong(text));
+				whole = Long.parseLong(text);
+			}
+			catch (NumberFormatException ex) {
+				return fractional(text, context);
+			}
+			return (whole >= -MAX_SECONDS && whole <= MAX_SECONDS) ? this.fromSeconds.of(whole, 0)
+					: this.type.cast(context.handleWeirdStringValue(this.type, text, "seconds out of range"));
+		}
+
+		private T fractional(String text, DeserializationContext context) {
+			if (text.length() > MAX_SECONDS_LENGTH) {
+				// Parsing a huge number costs time for nothing: no date or duration is written that long.
+				return this.type.cast(context.handleWeirdStringValue(this.type, text, "seconds out of range"));
+			}
+			BigDecimal seconds;
+			try {
+				seconds = new BigDecimal(text);
 			}
 			catch (NumberFormatException ex) {
 				return this.type.cast(context.handleWeirdStringValue(this.type, text, "not a number of seconds"));
 			}
+			if (seconds.abs().compareTo(MAX_DECIMAL_SECONDS) > 0) {
+				return this.type.cast(context.handleWeirdStringValue(this.type, text, "seconds out of range"));
+			}
+			BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
+			return this.fromSeconds.of(whole.longValueExact(), seconds.subtract(whole).movePointRight(9).intValue());
 		}
+
+	}
+
+	/** Makes a value of seconds and nanoseconds, such as {@code Instant::ofEpochSecond}. */
+	@FunctionalInterface
+	private interface Seconds<T> {
+
+		T of(long seconds, long nanos);
 
 	}
 

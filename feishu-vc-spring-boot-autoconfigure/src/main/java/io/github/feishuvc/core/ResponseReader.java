@@ -3,6 +3,7 @@ package io.github.feishuvc.core;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +23,66 @@ public record ResponseReader<B extends FeishuVcResponseBody, T>(ObjectReader rea
 
 	private static final ResponseReader<FeishuVcEnvelope<?>, Boolean> ACKNOWLEDGEMENT = new ResponseReader<>(
 			FeishuVcJson.mapper().readerFor(FeishuVcEnvelope.class), (body) -> Boolean.TRUE, "code");
+
+	/**
+	 * Read a response body: the payload of a successful one, else the failure it describes.
+	 * @param info the attempt the body answers (its HTTP status and log id)
+	 * @param bytes the body
+	 * @return the payload
+	 * @throws FeishuVcApiException (or a subclass) for a non-zero {@code code}
+	 * @throws FeishuVcInvalidResponseException for a body that is not the platform's JSON, has no {@code code}, or
+	 * lacks the payload; it names the field Jackson could not read, if any
+	 */
+	public T read(CallInfo info, byte[] bytes) {
+		if (bytes.length == 0) {
+			throw new FeishuVcInvalidResponseException(info, "empty body", bytes);
+		}
+		B body;
+		try {
+			body = this.reader.readValue(bytes);
+		}
+		catch (JacksonException ex) {
+			throw new FeishuVcInvalidResponseException(info, "not the platform's JSON" + field(ex), bytes);
+		}
+		if (body == null) {
+			throw new FeishuVcInvalidResponseException(info, "JSON null", bytes);
+		}
+		FeishuVcResponseBody.ErrorDetail error = body.error();
+		if (info.logId() == null && error != null && error.logId() != null) {
+			info = new CallInfo(info.operation(), info.attempt(), info.httpStatus(), error.logId(),
+					info.rateLimitReset());
+		}
+		Integer code = body.code();
+		if (code == null) {
+			throw new FeishuVcInvalidResponseException(info, "no code field", bytes);
+		}
+		if (code != 0) {
+			String msg = body.msg();
+			throw FeishuVcApiException.of(info, code, (msg != null) ? msg : "");
+		}
+		if (info.httpStatus() >= 300) {
+			throw new FeishuVcInvalidResponseException(info, "code 0 with an HTTP error status", bytes);
+		}
+		T payload = this.payload.apply(body);
+		if (payload == null) {
+			throw new FeishuVcInvalidResponseException(info, "no " + this.payloadName, bytes);
+		}
+		return payload;
+	}
+
+	/** Where in the body reading failed, as {@code (field data.meeting.participant_count)}, if Jackson says. */
+	private static String field(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append((path.length() > 0) ? "." : "").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return (path.length() > 0) ? " (field " + path + ")" : "";
+	}
 
 	/**
 	 * Read a body of the given type.

@@ -28,13 +28,13 @@ public class ReserveTemplate implements ReserveOperations {
 
 	private static final String RESERVES = "/open-apis/vc/v1/reserves/";
 
-	private static final ResponseReader<FeishuVcEnvelope<ReserveData>, Reserve> RESERVE = ResponseReader
+	static final ResponseReader<FeishuVcEnvelope<ReserveData>, Reserve> RESERVE = ResponseReader
 		.envelope(ReserveJson.MAPPER, ReserveData.class, ReserveData::identifiedReserve, "data.reserve");
 
-	private static final ResponseReader<FeishuVcEnvelope<ReserveData>, ReserveResult> RESERVE_RESULT = ResponseReader
+	static final ResponseReader<FeishuVcEnvelope<ReserveData>, ReserveResult> RESERVE_RESULT = ResponseReader
 		.envelope(ReserveJson.MAPPER, ReserveData.class, ReserveData::result, "data.reserve");
 
-	private static final ResponseReader<FeishuVcEnvelope<MeetingData>, Meeting> MEETING = ResponseReader
+	static final ResponseReader<FeishuVcEnvelope<MeetingData>, Meeting> MEETING = ResponseReader
 		.envelope(ReserveJson.MAPPER, MeetingData.class, MeetingData::meeting, "data.meeting");
 
 	private final FeishuVcExecutor executor;
