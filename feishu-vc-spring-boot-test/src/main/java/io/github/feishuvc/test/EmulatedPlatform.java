@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.github.feishuvc.test.Replies.Reply;
@@ -57,13 +58,16 @@ final class EmulatedPlatform {
 
 	private final Duration rateLimitReset;
 
+	private final @Nullable EmulatedRateLimits rateLimits;
+
 	private final Map<Endpoint, AtomicInteger> counts = new EnumMap<>(Endpoint.class);
 
 	private final ConcurrentLinkedDeque<RecordedRequest> recorded = new ConcurrentLinkedDeque<>();
 
 	private final AtomicInteger recordedSize = new AtomicInteger();
 
-	EmulatedPlatform(EmulatedApp app, Duration tokenLifetime, Clock clock, Duration rateLimitReset) {
+	EmulatedPlatform(EmulatedApp app, Duration tokenLifetime, Clock clock, Duration rateLimitReset,
+			int @Nullable [] enforcedRateLimits) {
 		this.app = app;
 		this.rateLimitReset = rateLimitReset;
 		this.clock = clock;
@@ -71,6 +75,8 @@ final class EmulatedPlatform {
 		this.tokens = new EmulatedTokens(app, tokenLifetime, clock, this.replies);
 		this.reserves = new EmulatedReserves(this.replies, clock, app.defaultTenant());
 		this.events = new EventPusher(app, clock, this.replies);
+		this.rateLimits = (enforcedRateLimits != null)
+				? new EmulatedRateLimits(enforcedRateLimits[0], enforcedRateLimits[1], this.replies) : null;
 		for (Endpoint endpoint : Endpoint.values()) {
 			this.counts.put(endpoint, new AtomicInteger());
 		}
@@ -113,18 +119,25 @@ final class EmulatedPlatform {
 			case APP_TICKET_RESEND -> resendAppTicket(body);
 			case APP_ACCESS_TOKEN -> storeOnly(() -> this.tokens.appAccessToken(body));
 			case STORE_TENANT_ACCESS_TOKEN -> storeOnly(() -> this.tokens.storeTenantToken(body));
-			case RESERVE_APPLY -> this.tokens.authenticated(authorization,
-					(caller) -> this.reserves.apply(caller, query, body));
-			case RESERVE_GET -> this.tokens.authenticated(authorization,
+			case RESERVE_APPLY -> limited(authorization, endpoint, (caller) -> this.reserves.apply(caller, query, body));
+			case RESERVE_GET -> limited(authorization, endpoint,
 					(caller) -> this.reserves.get(caller, reserveId(path, ""), query));
-			case RESERVE_UPDATE -> this.tokens.authenticated(authorization,
+			case RESERVE_UPDATE -> limited(authorization, endpoint,
 					(caller) -> this.reserves.update(caller, reserveId(path, ""), query, body));
-			case RESERVE_DELETE -> this.tokens.authenticated(authorization,
+			case RESERVE_DELETE -> limited(authorization, endpoint,
 					(caller) -> this.reserves.delete(caller, reserveId(path, "")));
-			case RESERVE_GET_ACTIVE_MEETING -> this.tokens.authenticated(authorization,
+			case RESERVE_GET_ACTIVE_MEETING -> limited(authorization, endpoint,
 					(caller) -> this.reserves.activeMeeting(caller, reserveId(path, ACTIVE_MEETING), query));
 			case UNKNOWN -> notFound();
 		};
+	}
+
+	/** An authenticated VC call, counted against the gateway's limits of its tenant and endpoint if they are enforced. */
+	private Reply limited(@Nullable String authorization, Endpoint endpoint, Function<Caller, Reply> call) {
+		return this.tokens.authenticated(authorization, (caller) -> {
+			Reply refusal = (this.rateLimits != null) ? this.rateLimits.admit(caller.tenantKey(), endpoint) : null;
+			return (refusal != null) ? refusal : call.apply(caller);
+		});
 	}
 
 	private Reply storeOnly(Supplier<Reply> reply) {
@@ -249,6 +262,10 @@ final class EmulatedPlatform {
 
 	Faults faults() {
 		return this.faults;
+	}
+
+	int rateLimited() {
+		return (this.rateLimits != null) ? this.rateLimits.refused() : 0;
 	}
 
 	int requestCount(Endpoint endpoint) {

@@ -85,7 +85,8 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		this.app = new EmulatedApp(builder.appId, builder.appSecret, builder.tenants != null,
 				(builder.tenants != null) ? builder.tenants : List.of(DEFAULT_TENANT_KEY), builder.verificationToken,
 				builder.encryptKey);
-		this.platform = new EmulatedPlatform(this.app, builder.tokenLifetime, builder.clock, builder.rateLimitReset);
+		this.platform = new EmulatedPlatform(this.app, builder.tokenLifetime, builder.clock, builder.rateLimitReset,
+				builder.enforcedRateLimits);
 		this.slowResponseDelay = builder.slowResponseDelay;
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
@@ -328,6 +329,14 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * How many requests the enforced rate limits refused with HTTP 429 ({@link Builder#enforceRateLimits}).
+	 * @return the count, {@code 0} when no limits are enforced
+	 */
+	public int rateLimitedRequests() {
+		return this.platform.rateLimited();
+	}
+
+	/**
 	 * How many requests reached an endpoint since start or the last {@link #resetRequests()}, failed ones included.
 	 * @param endpoint the endpoint
 	 * @return the count
@@ -420,7 +429,27 @@ public final class FeishuVcEmulator implements AutoCloseable {
 
 		private @Nullable String encryptKey;
 
+		private int @Nullable [] enforcedRateLimits;
+
 		private Builder() {
+		}
+
+		/**
+		 * Enforce the gateway's rate limits as the platform does: per app, tenant and VC endpoint, sliding windows of a
+		 * second and a minute counted at arrival. A request over a limit gets HTTP 429 / code {@code 99991400} with
+		 * {@code x-ogw-ratelimit-reset} (the seconds until it would have been let through) and does not count.
+		 * The platform's limits for the reserve APIs are 50 a second and 1000 a minute.
+		 * @param perSecond most requests of one endpoint and tenant in any second
+		 * @param perMinute most requests of one endpoint and tenant in any minute
+		 * @return this builder
+		 * @see FeishuVcEmulator#rateLimitedRequests()
+		 */
+		public Builder enforceRateLimits(int perSecond, int perMinute) {
+			if (perSecond <= 0 || perMinute <= 0) {
+				throw new IllegalArgumentException("Rate limits must be positive");
+			}
+			this.enforcedRateLimits = new int[] { perSecond, perMinute };
+			return this;
 		}
 
 		/**
