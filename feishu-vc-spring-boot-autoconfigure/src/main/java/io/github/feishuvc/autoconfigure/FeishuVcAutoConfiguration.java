@@ -7,6 +7,7 @@ import io.github.feishuvc.core.ClientRateLimiter;
 import io.github.feishuvc.core.FeishuVcClient;
 import io.github.feishuvc.core.FeishuVcExecutor;
 import io.github.feishuvc.core.FeishuVcObservationConvention;
+import io.github.feishuvc.core.FeishuVcRateLimiter;
 import io.github.feishuvc.core.FeishuVcRetryPolicy;
 import io.github.feishuvc.reserve.ReserveOperations;
 import io.github.feishuvc.reserve.ReserveTemplate;
@@ -106,18 +107,18 @@ public final class FeishuVcAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(FeishuVcRateLimiter.class)
 	@ConditionalOnBooleanProperty(name = FeishuVcProperties.PREFIX + ".rate-limit.enabled", matchIfMissing = true)
 	ClientRateLimiter feishuVcRateLimiter(FeishuVcProperties properties) {
 		FeishuVcProperties.RateLimit rateLimit = properties.getRateLimit();
-		return new ClientRateLimiter(rateLimit.getPerSecond(), rateLimit.getPerMinute(), rateLimit.getMaxWait(),
-				Schedulers.parallel());
+		return new ClientRateLimiter(rateLimit.getPerSecond(), rateLimit.getPerMinute(), rateLimit.getMargin(),
+				rateLimit.getMaxWait(), Schedulers.parallel());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	FeishuVcExecutor feishuVcExecutor(FeishuVcClient client, FeishuVcProperties properties,
-			ObjectProvider<ClientRateLimiter> rateLimiter, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<FeishuVcRateLimiter> rateLimiter, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<FeishuVcObservationConvention> observationConvention) {
 		FeishuVcProperties.Retry retry = properties.getRetry();
 		FeishuVcRetryPolicy policy = new FeishuVcRetryPolicy(retry.isEnabled(), retry.getMaxAttempts(),

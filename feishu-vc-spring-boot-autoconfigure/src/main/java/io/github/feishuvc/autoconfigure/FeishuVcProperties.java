@@ -436,14 +436,20 @@ public final class FeishuVcProperties {
 		private final boolean enabled;
 
 		/**
-		 * Most calls of one operation in any second.
+		 * Most calls of one operation (in one tenant) in any second.
 		 */
 		private final int perSecond;
 
 		/**
-		 * Most calls of one operation in any minute.
+		 * Most calls of one operation (in one tenant) in any minute.
 		 */
 		private final int perMinute;
+
+		/**
+		 * How much longer than a second and a minute the limiter's windows are, so that calls sent a window apart still
+		 * arrive at the platform a window apart when the network delays one more than another.
+		 */
+		private final Duration margin;
 
 		/**
 		 * Longest a call may be delayed by the limiter; a call that would wait longer fails at once.
@@ -451,13 +457,17 @@ public final class FeishuVcProperties {
 		private final Duration maxWait;
 
 		public RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("50") int perSecond,
-				@DefaultValue("1000") int perMinute, @DefaultValue("10s") Duration maxWait) {
+				@DefaultValue("1000") int perMinute, @DefaultValue("50ms") Duration margin,
+				@DefaultValue("10s") Duration maxWait) {
 			Assert.isTrue(perSecond > 0 && perMinute > 0,
 					"feishu.vc.rate-limit.per-second and feishu.vc.rate-limit.per-minute must be positive");
 			Assert.isTrue(!maxWait.isNegative(), "feishu.vc.rate-limit.max-wait must not be negative");
+			Assert.isTrue(!margin.isNegative() && margin.compareTo(Duration.ofSeconds(1)) < 0,
+					"feishu.vc.rate-limit.margin must be at least 0 and less than a second");
 			this.enabled = enabled;
 			this.perSecond = perSecond;
 			this.perMinute = perMinute;
+			this.margin = margin;
 			this.maxWait = maxWait;
 		}
 
@@ -473,6 +483,10 @@ public final class FeishuVcProperties {
 			return this.perMinute;
 		}
 
+		public Duration getMargin() {
+			return this.margin;
+		}
+
 		public Duration getMaxWait() {
 			return this.maxWait;
 		}
@@ -480,7 +494,7 @@ public final class FeishuVcProperties {
 		@Override
 		public String toString() {
 			return "RateLimit[enabled=" + this.enabled + ", perSecond=" + this.perSecond + ", perMinute="
-					+ this.perMinute + ", maxWait=" + this.maxWait + "]";
+					+ this.perMinute + ", margin=" + this.margin + ", maxWait=" + this.maxWait + "]";
 		}
 
 	}

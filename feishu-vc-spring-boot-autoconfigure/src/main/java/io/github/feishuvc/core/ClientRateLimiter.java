@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -13,15 +14,19 @@ import reactor.core.scheduler.Scheduler;
 import org.springframework.util.Assert;
 
 /**
- * Keeps each operation under the platform's per-API limits ({@code feishu.vc.rate-limit.*}; the reserve APIs allow
- * 50 calls a second and 1000 a minute per app) by delaying calls, without blocking a thread.
+ * A {@link FeishuVcRateLimiter} in this instance's memory: keeps each tenant's operations under the platform's
+ * per-API limits ({@code feishu.vc.rate-limit.*}; the reserve APIs allow 50 calls a second and 1000 a minute per app
+ * and tenant) by delaying calls, without blocking a thread.
  *
  * <p>Each limit is a sliding window: a call may go when fewer than the limit went in the window before it. Unlike
  * a token bucket or fixed windows, this never lets 2x the limit through across a window boundary, whichever way
- * the gateway aligns its own windows. Permits are reserved in order; a caller that would have to wait longer than
- * {@code maxWait} is refused at once with {@link FeishuVcClientRateLimitException}, taking no permit.
+ * the gateway aligns its own windows. The windows are longer than the platform's by a margin, so that calls sent
+ * just over a window apart still arrive over a window apart when the network delays the first a little more than
+ * the second. Permits are reserved in order; a caller that would have to wait longer than {@code maxWait} is refused
+ * at once with {@link FeishuVcClientRateLimitException}, taking no permit. Windows idle for longer than a minute are
+ * forgotten, so thousands of tenants do not keep memory.
  */
-public final class ClientRateLimiter {
+public final class ClientRateLimiter implements FeishuVcRateLimiter {
 
 	private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
@@ -35,6 +40,12 @@ public final class ClientRateLimiter {
 
 	private final long maxWaitNanos;
 
+	private final long secondWindow;
+
+	private final long minuteWindow;
+
+	private final AtomicLong lastSweep;
+
 	private final Scheduler scheduler;
 
 	private final String description;
@@ -43,20 +54,35 @@ public final class ClientRateLimiter {
 	private final Map<String, Map<String, Windows>> windows = new ConcurrentHashMap<>();
 
 	/**
-	 * Create a limiter.
+	 * Create a limiter whose windows are exactly a second and a minute.
 	 * @param perSecond most calls of one operation in any second
 	 * @param perMinute most calls of one operation in any minute
 	 * @param maxWait the longest a call may be delayed before it is refused
 	 * @param scheduler the scheduler whose clock and timer time the delays
 	 */
 	public ClientRateLimiter(int perSecond, int perMinute, Duration maxWait, Scheduler scheduler) {
+		this(perSecond, perMinute, Duration.ZERO, maxWait, scheduler);
+	}
+
+	/**
+	 * Create a limiter.
+	 * @param perSecond most calls of one operation in any second
+	 * @param perMinute most calls of one operation in any minute
+	 * @param margin how much longer than a second and a minute the windows are, to absorb network jitter
+	 * @param maxWait the longest a call may be delayed before it is refused
+	 * @param scheduler the scheduler whose clock and timer time the delays
+	 */
+	public ClientRateLimiter(int perSecond, int perMinute, Duration margin, Duration maxWait, Scheduler scheduler) {
 		Assert.isTrue(perSecond > 0 && perMinute > 0, "limits must be positive");
-		Assert.isTrue(!maxWait.isNegative(), "maxWait must not be negative");
+		Assert.isTrue(!margin.isNegative() && !maxWait.isNegative(), "margin and maxWait must not be negative");
 		this.perSecond = perSecond;
 		this.perMinute = perMinute;
 		this.maxWaitNanos = maxWait.toNanos();
+		this.secondWindow = SECOND + margin.toNanos();
+		this.minuteWindow = MINUTE + margin.toNanos();
 		this.scheduler = scheduler;
-		this.description = perSecond + "/s and " + perMinute + "/min per operation";
+		this.lastSweep = new AtomicLong(scheduler.now(TimeUnit.NANOSECONDS));
+		this.description = perSecond + "/s and " + perMinute + "/min per operation (of each tenant)";
 	}
 
 	/**
@@ -79,12 +105,14 @@ public final class ClientRateLimiter {
 	 * @return the delay, emitted when the call may go ({@link Duration#ZERO} at once); an error if the delay would be
 	 * too long
 	 */
+	@Override
 	public Mono<Duration> acquire(@Nullable String tenantKey, String operation, int attempt) {
 		return Mono.defer(() -> {
 			long now = this.scheduler.now(TimeUnit.NANOSECONDS);
+			sweepIdleWindows(now);
 			long wait = this.windows.computeIfAbsent((tenantKey != null) ? tenantKey : "", (key) -> new ConcurrentHashMap<>())
 				.computeIfAbsent(operation, (key) -> new Windows(this.perSecond, this.perMinute))
-				.reserve(now, this.maxWaitNanos);
+				.reserve(now, this.maxWaitNanos, this.secondWindow, this.minuteWindow);
 			if (wait < 0) {
 				long required = -wait - 1;
 				return Mono.error(new FeishuVcClientRateLimitException(CallInfo.noResponse(operation, attempt),
@@ -94,8 +122,27 @@ public final class ClientRateLimiter {
 		});
 	}
 
+	/** Once a minute, forget the windows whose last permit is over a window old: they hold no one back. */
+	private void sweepIdleWindows(long now) {
+		long last = this.lastSweep.get();
+		if (now - last < MINUTE || !this.lastSweep.compareAndSet(last, now)) {
+			return;
+		}
+		long idleSince = now - this.minuteWindow;
+		this.windows.values().forEach((operations) -> operations.values().removeIf((window) -> window.isIdleSince(idleSince)));
+		this.windows.values().removeIf(Map::isEmpty);
+	}
+
 	/**
-	 * The limits, as {@code 50/s and 1000/min per operation}.
+	 * How many tenant and operation windows are kept now, for diagnostics.
+	 * @return the number of windows
+	 */
+	public int windowCount() {
+		return this.windows.values().stream().mapToInt(Map::size).sum();
+	}
+
+	/**
+	 * The limits, as {@code 50/s and 1000/min per operation (of each tenant)}.
 	 * @return the description
 	 */
 	@Override
@@ -128,10 +175,10 @@ public final class ClientRateLimiter {
 		 * older. Permit times never decrease, so any window holds at most {@code limit} of them.
 		 * @return the wait in nanoseconds, or {@code -(wait + 1)} if it exceeds {@code maxWait} (nothing reserved)
 		 */
-		synchronized long reserve(long now, long maxWait) {
+		synchronized long reserve(long now, long maxWait, long secondWindow, long minuteWindow) {
 			long at = Math.max(now, this.latest);
-			at = Math.max(at, this.lastSecond[this.nextSecond] + SECOND);
-			at = Math.max(at, this.lastMinute[this.nextMinute] + MINUTE);
+			at = Math.max(at, this.lastSecond[this.nextSecond] + secondWindow);
+			at = Math.max(at, this.lastMinute[this.nextMinute] + minuteWindow);
 			long wait = at - now;
 			if (wait > maxWait) {
 				return -wait - 1;
@@ -142,6 +189,10 @@ public final class ClientRateLimiter {
 			this.nextMinute = (this.nextMinute + 1) % this.lastMinute.length;
 			this.latest = at;
 			return wait;
+		}
+
+		synchronized boolean isIdleSince(long time) {
+			return this.latest < time;
 		}
 
 	}

@@ -40,7 +40,7 @@ public final class FeishuVcExecutor {
 
 	private final FeishuVcRetryPolicy retryPolicy;
 
-	private final @Nullable ClientRateLimiter rateLimiter;
+	private final @Nullable FeishuVcRateLimiter rateLimiter;
 
 	private final Scheduler scheduler;
 
@@ -66,7 +66,7 @@ public final class FeishuVcExecutor {
 	 * @param scheduler the scheduler whose clock and timer time the waits between attempts
 	 */
 	public FeishuVcExecutor(FeishuVcClient client, FeishuVcRetryPolicy retryPolicy,
-			@Nullable ClientRateLimiter rateLimiter, Scheduler scheduler) {
+			@Nullable FeishuVcRateLimiter rateLimiter, Scheduler scheduler) {
 		this(client, retryPolicy, rateLimiter, scheduler, ObservationRegistry.NOOP, null);
 	}
 
@@ -81,7 +81,7 @@ public final class FeishuVcExecutor {
 	 * {@code null}
 	 */
 	public FeishuVcExecutor(FeishuVcClient client, FeishuVcRetryPolicy retryPolicy,
-			@Nullable ClientRateLimiter rateLimiter, Scheduler scheduler, ObservationRegistry observationRegistry,
+			@Nullable FeishuVcRateLimiter rateLimiter, Scheduler scheduler, ObservationRegistry observationRegistry,
 			@Nullable FeishuVcObservationConvention observationConvention) {
 		this(client, retryPolicy, rateLimiter, scheduler, observationRegistry, observationConvention, null);
 	}
@@ -99,7 +99,7 @@ public final class FeishuVcExecutor {
 	 * or {@code null} for none
 	 */
 	public FeishuVcExecutor(FeishuVcClient client, FeishuVcRetryPolicy retryPolicy,
-			@Nullable ClientRateLimiter rateLimiter, Scheduler scheduler, ObservationRegistry observationRegistry,
+			@Nullable FeishuVcRateLimiter rateLimiter, Scheduler scheduler, ObservationRegistry observationRegistry,
 			@Nullable FeishuVcObservationConvention observationConvention, @Nullable Duration callTimeout) {
 		Assert.isTrue(callTimeout == null || callTimeout.compareTo(Duration.ZERO) > 0, "callTimeout must be positive");
 		this.callTimeout = callTimeout;

@@ -119,6 +119,34 @@ class ClientRateLimiterTests {
 		assertThat(passed).hasSize(7);
 	}
 
+	@Test
+	void shouldLengthenEachWindowByTheMargin() {
+		ClientRateLimiter limiter = new ClientRateLimiter(10, 1000, Duration.ofMillis(50), Duration.ofSeconds(5),
+				this.time);
+		List<Long> passed = acquire(limiter, "reserve.get", 20);
+
+		assertThat(passed).hasSize(10);
+		this.time.advanceTimeBy(Duration.ofMillis(1049));
+		assertThat(passed).hasSize(10);
+		this.time.advanceTimeBy(Duration.ofMillis(1));
+		assertThat(passed).hasSize(20);
+	}
+
+	@Test
+	void shouldForgetTheWindowsOfIdleTenants() {
+		ClientRateLimiter limiter = new ClientRateLimiter(50, 1000, Duration.ofMillis(50), Duration.ofSeconds(5),
+				this.time);
+		for (int tenant = 0; tenant < 500; tenant++) {
+			limiter.acquire("tenant-" + tenant, "reserve.get", 1).block();
+		}
+		assertThat(limiter.windowCount()).isEqualTo(500);
+
+		this.time.advanceTimeBy(Duration.ofMinutes(2));
+		limiter.acquire("tenant-0", "reserve.get", 1).block();
+
+		assertThat(limiter.windowCount()).isEqualTo(1);
+	}
+
 	private List<Long> acquire(ClientRateLimiter limiter, String operation, int count) {
 		List<Long> passed = Collections.synchronizedList(new ArrayList<>());
 		for (int i = 0; i < count; i++) {
