@@ -39,12 +39,27 @@ public final class CachingTenantAccessTokenProvider implements TenantAccessToken
 	 */
 	public CachingTenantAccessTokenProvider(FeishuVcExecutor executor, String appId, String appSecret,
 			Duration refreshBeforeExpiry, Clock clock) {
+		this(executor, appId, appSecret, refreshBeforeExpiry, clock, null);
+	}
+
+	/**
+	 * Create a provider that shares its token with the app's other instances.
+	 * @param executor the executor that calls the token endpoint (and retries its transient failures)
+	 * @param appId the app id ({@code cli_...})
+	 * @param appSecret the app secret
+	 * @param refreshBeforeExpiry how long before the token expires to fetch a new one
+	 * @param clock the clock that decides when a token is stale
+	 * @param tokenStore where the instances share the token, or {@code null} to share nothing
+	 */
+	public CachingTenantAccessTokenProvider(FeishuVcExecutor executor, String appId, String appSecret,
+			Duration refreshBeforeExpiry, Clock clock, @Nullable TokenStore tokenStore) {
 		Assert.hasText(appId, "appId must not be empty");
 		Assert.hasText(appSecret, "appSecret must not be empty");
 		Assert.isTrue(!refreshBeforeExpiry.isNegative(), "refreshBeforeExpiry must not be negative");
 		FeishuVcCall call = TokenEndpoints.call(executor, OPERATION, PATH, "app_id", appId, "app_secret", appSecret);
 		this.token = new RefreshingToken("a tenant access token",
-				TokenEndpoints.execute(executor, call, AccessTokenResponse.TENANT_TOKEN), refreshBeforeExpiry, clock, null);
+				TokenEndpoints.execute(executor, call, AccessTokenResponse.TENANT_TOKEN), refreshBeforeExpiry, clock, null,
+				(tokenStore != null) ? new RefreshingToken.Sharing(tokenStore, "token:" + appId + ":tenant") : null);
 	}
 
 	@Override

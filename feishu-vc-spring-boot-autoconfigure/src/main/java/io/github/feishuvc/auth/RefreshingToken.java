@@ -3,6 +3,7 @@ package io.github.feishuvc.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
@@ -23,6 +24,11 @@ final class RefreshingToken {
 
 	private static final Log logger = LogFactory.getLog(RefreshingToken.class);
 
+	/** How long the instance fetching a shared token holds the others back; a fetch ends well within it. */
+	private static final Duration SHARED_FETCH_LOCK = Duration.ofSeconds(5);
+
+	private static final Duration SHARED_POLL_INTERVAL = Duration.ofMillis(50);
+
 	private final String kind;
 
 	private final Duration refreshBeforeExpiry;
@@ -37,22 +43,28 @@ final class RefreshingToken {
 
 	private final @Nullable Consumer<TokenRefresh> onRefresh;
 
+	private final @Nullable Sharing sharing;
+
+	private final String owner = Long.toHexString(ThreadLocalRandom.current().nextLong());
+
 	private volatile @Nullable TokenRefresh lastRefresh;
 
 	/**
 	 * @param kind what the token is, for log lines, such as {@code a tenant access token}
-	 * @param fetch fetches a new token; subscribed once per refresh
+	 * @param fetch fetches a new token from the platform; subscribed once per refresh
 	 * @param refreshBeforeExpiry how long before the token expires to fetch a new one
 	 * @param clock the clock that decides when a token is stale
 	 * @param onRefresh told of every fetch's outcome, or {@code null}
+	 * @param sharing where the token is shared with the app's other instances, or {@code null}
 	 */
 	RefreshingToken(String kind, Mono<IssuedToken> fetch, Duration refreshBeforeExpiry, Clock clock,
-			@Nullable Consumer<TokenRefresh> onRefresh) {
+			@Nullable Consumer<TokenRefresh> onRefresh, @Nullable Sharing sharing) {
 		this.kind = kind;
 		this.refreshBeforeExpiry = refreshBeforeExpiry;
 		this.clock = clock;
 		this.onRefresh = onRefresh;
-		this.token = fetch.doOnError((ex) -> refreshed(new TokenRefresh(this.clock.instant(), null, ex)))
+		this.sharing = sharing;
+		this.token = ((sharing != null) ? shared(fetch, sharing) : fetch).doOnError((ex) -> refreshed(new TokenRefresh(this.clock.instant(), null, ex)))
 			.map(this::cache)
 			.cacheInvalidateIf(this::isStale)
 			.map(CachedToken::value);
@@ -69,6 +81,41 @@ final class RefreshingToken {
 			this.rejected = current;
 			logger.debug("The platform rejected " + this.kind + "; the next call fetches a new one");
 		}
+		if (this.sharing != null) {
+			this.sharing.store().evict(this.sharing.key(), token).onErrorComplete().subscribe();
+		}
+	}
+
+	/**
+	 * The token another instance fetched, if one is kept that is not due for refresh; else one fetch for all
+	 * instances: the one that gets the lock fetches and keeps the token, the others wait for it (and fetch themselves
+	 * if it does not come). Whatever goes wrong with the store, the instance fetches its own.
+	 */
+	private Mono<IssuedToken> shared(Mono<IssuedToken> fetch, Sharing sharing) {
+		TokenStore store = sharing.store();
+		Mono<IssuedToken> kept = Mono.defer(() -> store.get(sharing.key())).onErrorComplete().mapNotNull(this::usable);
+		Mono<IssuedToken> fetchAndKeep = fetch.flatMap((issued) -> store
+			.put(sharing.key(), new TokenStore.SharedToken(issued.value(), this.clock.instant().plus(issued.lifetime())))
+			.onErrorComplete()
+			.thenReturn(issued));
+		Mono<IssuedToken> awaitKept = kept.repeatWhenEmpty((polls) -> polls.delayElements(SHARED_POLL_INTERVAL))
+			.timeout(SHARED_FETCH_LOCK, Mono.empty());
+		return kept.switchIfEmpty(Mono.defer(() -> store.lock(sharing.key(), this.owner, SHARED_FETCH_LOCK)
+			.onErrorReturn(true)
+			.flatMap((locked) -> locked
+					? fetchAndKeep.doFinally((signal) -> store.unlock(sharing.key(), this.owner).onErrorComplete().subscribe())
+					: awaitKept.switchIfEmpty(fetch))));
+	}
+
+	/** A kept token this instance may use: not rejected here, and not due for refresh. */
+	private @Nullable IssuedToken usable(TokenStore.SharedToken shared) {
+		CachedToken rejected = this.rejected;
+		Duration remaining = Duration.between(this.clock.instant(), shared.expiresAt());
+		if ((rejected != null && rejected.value().equals(shared.value()))
+				|| remaining.compareTo(this.refreshBeforeExpiry) <= 0) {
+			return null;
+		}
+		return IssuedToken.of(shared.value(), remaining.toSeconds());
 	}
 
 	@Nullable TokenRefresh lastRefresh() {
@@ -101,6 +148,15 @@ final class RefreshingToken {
 
 	private boolean isStale(CachedToken token) {
 		return token == this.rejected || !this.clock.instant().isBefore(token.refreshAt());
+	}
+
+	/**
+	 * Where a token is shared: the store and the token's key in it.
+	 *
+	 * @param store the store
+	 * @param key the token's key, such as {@code token:cli_xxx:tenant}
+	 */
+	record Sharing(TokenStore store, String key) {
 	}
 
 	/** A cached token; its {@code toString()} never shows the value. */

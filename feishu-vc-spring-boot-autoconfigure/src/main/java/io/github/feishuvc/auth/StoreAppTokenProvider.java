@@ -87,6 +87,8 @@ public final class StoreAppTokenProvider implements TenantAccessTokenProvider, T
 
 	private final Mono<String> usableTicket;
 
+	private final @Nullable TokenStore tokenStore;
+
 	private volatile @Nullable String rejectedTicket;
 
 	private volatile @Nullable TokenRefresh lastTenantRefresh;
@@ -102,6 +104,22 @@ public final class StoreAppTokenProvider implements TenantAccessTokenProvider, T
 	 */
 	public StoreAppTokenProvider(FeishuVcExecutor executor, String appId, String appSecret, AppTicketStore tickets,
 			Settings settings, Clock clock) {
+		this(executor, appId, appSecret, tickets, settings, clock, null);
+	}
+
+	/**
+	 * Create a provider that shares its tokens with the app's other instances.
+	 * @param executor the executor that calls the token endpoints (and retries their transient failures)
+	 * @param appId the app id ({@code cli_...})
+	 * @param appSecret the app secret
+	 * @param tickets where the pushed app tickets are kept
+	 * @param settings how long to wait for a ticket, when to refresh, how many tenants to keep
+	 * @param clock the clock that decides when a token is stale
+	 * @param tokenStore where the instances share the app token and the tenants' tokens, or {@code null} to share
+	 * nothing
+	 */
+	public StoreAppTokenProvider(FeishuVcExecutor executor, String appId, String appSecret, AppTicketStore tickets,
+			Settings settings, Clock clock, @Nullable TokenStore tokenStore) {
 		Assert.hasText(appId, "appId must not be empty");
 		Assert.hasText(appSecret, "appSecret must not be empty");
 		this.executor = executor;
@@ -114,8 +132,9 @@ public final class StoreAppTokenProvider implements TenantAccessTokenProvider, T
 		this.clock = clock;
 		this.usableTicket = Mono.defer(() -> this.tickets.get(this.appId))
 			.filter((ticket) -> !ticket.equals(this.rejectedTicket));
+		this.tokenStore = tokenStore;
 		this.appToken = new RefreshingToken("an app access token", Mono.defer(this::fetchAppToken),
-				this.refreshBeforeExpiry, clock, null);
+				this.refreshBeforeExpiry, clock, null, sharing("token:" + appId + ":app"));
 		this.tenantTokens = Caffeine.newBuilder()
 			.maximumSize(settings.maxTenants())
 			.expireAfterAccess(settings.tenantIdleTime())
@@ -175,7 +194,11 @@ public final class StoreAppTokenProvider implements TenantAccessTokenProvider, T
 	private RefreshingToken tenantToken(String tenantKey) {
 		return this.tenantTokens.get(tenantKey, (key) -> new RefreshingToken("a tenant access token",
 				Mono.defer(() -> fetchTenantToken(key)), this.refreshBeforeExpiry, this.clock,
-				(refresh) -> this.lastTenantRefresh = refresh));
+				(refresh) -> this.lastTenantRefresh = refresh, sharing("token:" + this.appId + ":tenant:" + key)));
+	}
+
+	private RefreshingToken.@Nullable Sharing sharing(String key) {
+		return (this.tokenStore != null) ? new RefreshingToken.Sharing(this.tokenStore, key) : null;
 	}
 
 	private Mono<IssuedToken> fetchAppToken() {

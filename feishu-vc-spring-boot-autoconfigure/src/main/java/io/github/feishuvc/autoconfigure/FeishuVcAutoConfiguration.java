@@ -8,6 +8,7 @@ import io.github.feishuvc.core.FeishuVcClient;
 import io.github.feishuvc.core.FeishuVcExecutor;
 import io.github.feishuvc.core.FeishuVcObservationConvention;
 import io.github.feishuvc.core.FeishuVcRateLimiter;
+import io.github.feishuvc.core.FeishuVcStoreStatus;
 import io.github.feishuvc.core.FeishuVcRetryPolicy;
 import io.github.feishuvc.reserve.ReserveOperations;
 import io.github.feishuvc.reserve.ReserveTemplate;
@@ -23,6 +24,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
@@ -30,6 +32,8 @@ import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.io.ResourceLoader;
@@ -54,7 +58,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ImportRuntimeHints(FeishuVcRuntimeHints.class)
 @Import({ FeishuVcTokenProviderConfigurations.SelfBuiltAppConfiguration.class,
 		FeishuVcTokenProviderConfigurations.StoreAppConfiguration.class,
-		FeishuVcTokenProviderConfigurations.StoreAppWithoutCaffeineConfiguration.class })
+		FeishuVcTokenProviderConfigurations.StoreAppWithoutCaffeineConfiguration.class,
+		FeishuVcAutoConfiguration.RedisStoreWithoutRedisConfiguration.class })
 public final class FeishuVcAutoConfiguration {
 
 	@Bean(destroyMethod = "dispose")
@@ -112,7 +117,7 @@ public final class FeishuVcAutoConfiguration {
 	ClientRateLimiter feishuVcRateLimiter(FeishuVcProperties properties) {
 		FeishuVcProperties.RateLimit rateLimit = properties.getRateLimit();
 		return new ClientRateLimiter(rateLimit.getPerSecond(), rateLimit.getPerMinute(), rateLimit.getMargin(),
-				rateLimit.getMaxWait(), Schedulers.parallel());
+				rateLimit.isPace(), rateLimit.getMaxWait(), Schedulers.parallel());
 	}
 
 	@Bean
@@ -140,6 +145,22 @@ public final class FeishuVcAutoConfiguration {
 	ReserveTemplate reserveOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
 			FeishuVcProperties properties) {
 		return new ReserveTemplate(executor, tokenProvider, properties.getUserIdType());
+	}
+
+	/** Refuses to start as several instances sharing Redis when Spring Data Redis is not there. */
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(FeishuVcConditions.RedisStore.class)
+	@ConditionalOnMissingClass("org.springframework.data.redis.core.ReactiveStringRedisTemplate")
+	static class RedisStoreWithoutRedisConfiguration {
+
+		@Bean
+		FeishuVcStoreStatus feishuVcRedisAvailability() {
+			throw new FeishuVcConfigurationException(
+					"feishu.vc.store.type=redis, but Spring Data Redis is not on the classpath.",
+					"Add the dependency org.springframework.boot:spring-boot-starter-data-redis and point "
+							+ "spring.data.redis.* at your Redis, or set feishu.vc.store.type=memory.");
+		}
+
 	}
 
 }

@@ -18,6 +18,8 @@ final class FeishuVcConditions {
 
 	private static final String EVENTS_ENABLED = FeishuVcProperties.PREFIX + ".events.enabled";
 
+	private static final String STORE_TYPE = FeishuVcProperties.PREFIX + ".store.type";
+
 	private FeishuVcConditions() {
 	}
 
@@ -43,6 +45,19 @@ final class FeishuVcConditions {
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 			AppType type = appType(context);
 			return new ConditionOutcome(type == AppType.STORE, APP_TYPE + " is " + type);
+		}
+
+	}
+
+	/** Matches when the instances share their state through Redis. */
+	static final class RedisStore extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			FeishuVcProperties.StoreType type = Binder.get(context.getEnvironment())
+				.bind(STORE_TYPE, FeishuVcProperties.StoreType.class)
+				.orElse(FeishuVcProperties.StoreType.MEMORY);
+			return new ConditionOutcome(type == FeishuVcProperties.StoreType.REDIS, STORE_TYPE + " is " + type);
 		}
 
 	}

@@ -3,8 +3,10 @@ package io.github.feishuvc.autoconfigure;
 import java.time.Clock;
 
 import io.github.feishuvc.auth.TokenRefreshHistory;
+import io.github.feishuvc.core.FeishuVcStoreStatus;
 import io.github.feishuvc.health.FeishuVcHealthIndicator;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -26,8 +28,9 @@ public final class FeishuVcHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "feishuVcHealthIndicator")
-	FeishuVcHealthIndicator feishuVcHealthIndicator(TokenRefreshHistory tokenProvider) {
-		return new FeishuVcHealthIndicator(tokenProvider, Clock.systemUTC());
+	FeishuVcHealthIndicator feishuVcHealthIndicator(TokenRefreshHistory tokenProvider,
+			ObjectProvider<FeishuVcStoreStatus> store) {
+		return new FeishuVcHealthIndicator(tokenProvider, Clock.systemUTC(), store.getIfAvailable());
 	}
 
 }

@@ -101,6 +101,11 @@ public final class FeishuVcProperties {
 	 */
 	private final Events events;
 
+	/**
+	 * Settings of the state the instances of an app share.
+	 */
+	private final Store store;
+
 	public FeishuVcProperties(@DefaultValue("true") boolean enabled, @DefaultValue("self-built") AppType appType,
 			@Nullable String appId,
 			@Nullable String appSecret, @DefaultValue("https://open.feishu.cn") String baseUrl,
@@ -108,7 +113,8 @@ public final class FeishuVcProperties {
 			@DefaultValue("10s") Duration responseTimeout, @DefaultValue("30s") Duration callTimeout,
 			@DefaultValue("1MB") DataSize maxResponseSize,
 			@DefaultValue Token token, @DefaultValue Pool pool, @DefaultValue RateLimit rateLimit,
-			@DefaultValue Retry retry, @DefaultValue StoreApp storeApp, @DefaultValue Events events) {
+			@DefaultValue Retry retry, @DefaultValue StoreApp storeApp, @DefaultValue Events events,
+			@DefaultValue Store store) {
 		Assert.isTrue(maxResponseSize.toBytes() > 0 && maxResponseSize.toBytes() <= Integer.MAX_VALUE,
 				"feishu.vc.max-response-size must be between 1B and 2GB");
 		Assert.isTrue(responseTimeout.compareTo(Duration.ZERO) > 0 && callTimeout.compareTo(Duration.ZERO) > 0,
@@ -129,6 +135,7 @@ public final class FeishuVcProperties {
 		this.retry = retry;
 		this.storeApp = storeApp;
 		this.events = events;
+		this.store = store;
 	}
 
 	public boolean isEnabled() {
@@ -195,6 +202,10 @@ public final class FeishuVcProperties {
 		return this.events;
 	}
 
+	public Store getStore() {
+		return this.store;
+	}
+
 	/** Shows every setting but the app secret. */
 	@Override
 	public String toString() {
@@ -203,7 +214,7 @@ public final class FeishuVcProperties {
 				+ ", userIdType=" + this.userIdType + ", connectTimeout=" + this.connectTimeout + ", responseTimeout="
 				+ this.responseTimeout + ", callTimeout=" + this.callTimeout + ", maxResponseSize=" + this.maxResponseSize
 				+ ", token=" + this.token + ", pool=" + this.pool + ", rateLimit=" + this.rateLimit + ", retry="
-				+ this.retry + ", storeApp=" + this.storeApp + ", events=" + this.events + "]";
+				+ this.retry + ", storeApp=" + this.storeApp + ", events=" + this.events + ", store=" + this.store + "]";
 	}
 
 	/**
@@ -452,13 +463,19 @@ public final class FeishuVcProperties {
 		private final Duration margin;
 
 		/**
+		 * Whether to space calls evenly over each second rather than let a second's budget go at once; calls that do
+		 * not leave together arrive as they were sent.
+		 */
+		private final boolean pace;
+
+		/**
 		 * Longest a call may be delayed by the limiter; a call that would wait longer fails at once.
 		 */
 		private final Duration maxWait;
 
 		public RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("50") int perSecond,
-				@DefaultValue("1000") int perMinute, @DefaultValue("50ms") Duration margin,
-				@DefaultValue("10s") Duration maxWait) {
+				@DefaultValue("1000") int perMinute, @DefaultValue("100ms") Duration margin,
+				@DefaultValue("true") boolean pace, @DefaultValue("10s") Duration maxWait) {
 			Assert.isTrue(perSecond > 0 && perMinute > 0,
 					"feishu.vc.rate-limit.per-second and feishu.vc.rate-limit.per-minute must be positive");
 			Assert.isTrue(!maxWait.isNegative(), "feishu.vc.rate-limit.max-wait must not be negative");
@@ -468,6 +485,7 @@ public final class FeishuVcProperties {
 			this.perSecond = perSecond;
 			this.perMinute = perMinute;
 			this.margin = margin;
+			this.pace = pace;
 			this.maxWait = maxWait;
 		}
 
@@ -487,6 +505,10 @@ public final class FeishuVcProperties {
 			return this.margin;
 		}
 
+		public boolean isPace() {
+			return this.pace;
+		}
+
 		public Duration getMaxWait() {
 			return this.maxWait;
 		}
@@ -494,7 +516,7 @@ public final class FeishuVcProperties {
 		@Override
 		public String toString() {
 			return "RateLimit[enabled=" + this.enabled + ", perSecond=" + this.perSecond + ", perMinute="
-					+ this.perMinute + ", margin=" + this.margin + ", maxWait=" + this.maxWait + "]";
+					+ this.perMinute + ", margin=" + this.margin + ", pace=" + this.pace + ", maxWait=" + this.maxWait + "]";
 		}
 
 	}
@@ -589,6 +611,83 @@ public final class FeishuVcProperties {
 					+ this.initialBackoff + ", maxBackoff=" + this.maxBackoff + ", jitter=" + this.jitter
 					+ ", maxTotalTime=" + this.maxTotalTime + ", maxRateLimitWait=" + this.maxRateLimitWait + "]";
 		}
+
+	}
+
+	/**
+	 * Settings of the state the instances of an app share ({@code feishu.vc.store.*}): the rate-limit windows, a
+	 * store app's ticket and the tokens.
+	 */
+	public static final class Store {
+
+		/**
+		 * Where the rate-limit windows, app tickets and tokens live: in this instance's memory, or in Redis, shared by
+		 * every instance of the app (needs spring-boot-starter-data-redis and spring.data.redis.*).
+		 */
+		private final StoreType type;
+
+		/**
+		 * Prefix of every Redis key the starter writes.
+		 */
+		private final String keyPrefix;
+
+		/**
+		 * Whether the instances share their tokens through the store, so that one fetch serves them all.
+		 */
+		private final boolean shareTokens;
+
+		/**
+		 * Longest any one Redis operation may take; past it, the instance goes on with its own memory.
+		 */
+		private final Duration timeout;
+
+		public Store(@DefaultValue("memory") StoreType type, @DefaultValue("feishu:vc:") String keyPrefix,
+				@DefaultValue("true") boolean shareTokens, @DefaultValue("500ms") Duration timeout) {
+			Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "feishu.vc.store.timeout must be positive");
+			this.type = type;
+			this.keyPrefix = keyPrefix;
+			this.shareTokens = shareTokens;
+			this.timeout = timeout;
+		}
+
+		public StoreType getType() {
+			return this.type;
+		}
+
+		public String getKeyPrefix() {
+			return this.keyPrefix;
+		}
+
+		public boolean isShareTokens() {
+			return this.shareTokens;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		@Override
+		public String toString() {
+			return "Store[type=" + this.type + ", keyPrefix=" + this.keyPrefix + ", shareTokens=" + this.shareTokens
+					+ ", timeout=" + this.timeout + "]";
+		}
+
+	}
+
+	/**
+	 * Where the state the instances of an app share lives.
+	 */
+	public enum StoreType {
+
+		/**
+		 * In this instance's memory: nothing is shared.
+		 */
+		MEMORY,
+
+		/**
+		 * In Redis, through the application's reactive Redis connection: shared by every instance.
+		 */
+		REDIS
 
 	}
 

@@ -8,8 +8,10 @@ import io.github.feishuvc.auth.AppTicketStore;
 import io.github.feishuvc.auth.CachingTenantAccessTokenProvider;
 import io.github.feishuvc.auth.StoreAppTokenProvider;
 import io.github.feishuvc.auth.TenantAccessTokenProvider;
+import io.github.feishuvc.auth.TokenStore;
 import io.github.feishuvc.core.FeishuVcExecutor;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
@@ -51,10 +53,10 @@ final class FeishuVcTokenProviderConfigurations {
 		@Bean
 		@ConditionalOnMissingBean(TenantAccessTokenProvider.class)
 		CachingTenantAccessTokenProvider tenantAccessTokenProvider(FeishuVcProperties properties,
-				FeishuVcExecutor executor) {
+				FeishuVcExecutor executor, ObjectProvider<TokenStore> tokenStore) {
 			checkCredentials(properties);
 			return new CachingTenantAccessTokenProvider(executor, properties.getAppId(), properties.getAppSecret(),
-					properties.getToken().getRefreshBeforeExpiry(), Clock.systemUTC());
+					properties.getToken().getRefreshBeforeExpiry(), Clock.systemUTC(), tokenStore.getIfAvailable());
 		}
 
 	}
@@ -67,14 +69,14 @@ final class FeishuVcTokenProviderConfigurations {
 		@Bean
 		@ConditionalOnMissingBean(TenantAccessTokenProvider.class)
 		StoreAppTokenProvider tenantAccessTokenProvider(FeishuVcProperties properties, FeishuVcExecutor executor,
-				AppTicketStore appTicketStore) {
+				AppTicketStore appTicketStore, ObjectProvider<TokenStore> tokenStore) {
 			checkCredentials(properties);
 			FeishuVcProperties.StoreApp storeApp = properties.getStoreApp();
 			StoreAppTokenProvider.Settings settings = new StoreAppTokenProvider.Settings(storeApp.getTicketWait(),
 					eventUrlHint(properties), properties.getToken().getRefreshBeforeExpiry(),
 					storeApp.getMaxTenants(), storeApp.getTenantIdleTime());
 			return new StoreAppTokenProvider(executor, properties.getAppId(), properties.getAppSecret(),
-					appTicketStore, settings, Clock.systemUTC());
+					appTicketStore, settings, Clock.systemUTC(), tokenStore.getIfAvailable());
 		}
 
 		private static String eventUrlHint(FeishuVcProperties properties) {

@@ -20,11 +20,12 @@ import org.springframework.util.Assert;
  *
  * <p>Each limit is a sliding window: a call may go when fewer than the limit went in the window before it. Unlike
  * a token bucket or fixed windows, this never lets 2x the limit through across a window boundary, whichever way
- * the gateway aligns its own windows. The windows are longer than the platform's by a margin, so that calls sent
- * just over a window apart still arrive over a window apart when the network delays the first a little more than
- * the second. Permits are reserved in order; a caller that would have to wait longer than {@code maxWait} is refused
- * at once with {@link FeishuVcClientRateLimitException}, taking no permit. Windows idle for longer than a minute are
- * forgotten, so thousands of tenants do not keep memory.
+ * the gateway aligns its own windows. The windows are longer than the platform's by a margin (the minute window by
+ * at least a second), so that calls sent just over a window apart still arrive over a window apart when the network
+ * delays the first a little more than the second. Paced, permits are spaced evenly over the lengthened second, so that
+ * a second's calls do not all leave at once and bunch up on their way. Permits are reserved in order; a caller that
+ * would have to wait longer than {@code maxWait} is refused at once with {@link FeishuVcClientRateLimitException},
+ * taking no permit. Windows idle for longer than a minute are forgotten, so thousands of tenants do not keep memory.
  */
 public final class ClientRateLimiter implements FeishuVcRateLimiter {
 
@@ -33,6 +34,8 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 	private static final long MINUTE = TimeUnit.MINUTES.toNanos(1);
 
 	private static final Mono<Duration> NO_WAIT = Mono.just(Duration.ZERO);
+
+	private static final Duration MINUTE_MARGIN = Duration.ofSeconds(1);
 
 	private final int perSecond;
 
@@ -43,6 +46,8 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 	private final long secondWindow;
 
 	private final long minuteWindow;
+
+	private final long spacing;
 
 	private final AtomicLong lastSweep;
 
@@ -61,7 +66,7 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 	 * @param scheduler the scheduler whose clock and timer time the delays
 	 */
 	public ClientRateLimiter(int perSecond, int perMinute, Duration maxWait, Scheduler scheduler) {
-		this(perSecond, perMinute, Duration.ZERO, maxWait, scheduler);
+		this(perSecond, perMinute, Duration.ZERO, false, maxWait, scheduler);
 	}
 
 	/**
@@ -69,17 +74,21 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 	 * @param perSecond most calls of one operation in any second
 	 * @param perMinute most calls of one operation in any minute
 	 * @param margin how much longer than a second and a minute the windows are, to absorb network jitter
+	 * @param pace whether to space permits evenly over the (lengthened) second, rather than let a second's budget go
+	 * at once
 	 * @param maxWait the longest a call may be delayed before it is refused
 	 * @param scheduler the scheduler whose clock and timer time the delays
 	 */
-	public ClientRateLimiter(int perSecond, int perMinute, Duration margin, Duration maxWait, Scheduler scheduler) {
+	public ClientRateLimiter(int perSecond, int perMinute, Duration margin, boolean pace, Duration maxWait,
+			Scheduler scheduler) {
 		Assert.isTrue(perSecond > 0 && perMinute > 0, "limits must be positive");
 		Assert.isTrue(!margin.isNegative() && !maxWait.isNegative(), "margin and maxWait must not be negative");
 		this.perSecond = perSecond;
 		this.perMinute = perMinute;
 		this.maxWaitNanos = maxWait.toNanos();
 		this.secondWindow = SECOND + margin.toNanos();
-		this.minuteWindow = MINUTE + margin.toNanos();
+		this.minuteWindow = MINUTE + minuteMargin(margin).toNanos();
+		this.spacing = pace ? this.secondWindow / perSecond : 0;
 		this.scheduler = scheduler;
 		this.lastSweep = new AtomicLong(scheduler.now(TimeUnit.NANOSECONDS));
 		this.description = perSecond + "/s and " + perMinute + "/min per operation (of each tenant)";
@@ -112,7 +121,7 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 			sweepIdleWindows(now);
 			long wait = this.windows.computeIfAbsent((tenantKey != null) ? tenantKey : "", (key) -> new ConcurrentHashMap<>())
 				.computeIfAbsent(operation, (key) -> new Windows(this.perSecond, this.perMinute))
-				.reserve(now, this.maxWaitNanos, this.secondWindow, this.minuteWindow);
+				.reserve(now, this.maxWaitNanos, this.secondWindow, this.minuteWindow, this.spacing);
 			if (wait < 0) {
 				long required = -wait - 1;
 				return Mono.error(new FeishuVcClientRateLimitException(CallInfo.noResponse(operation, attempt),
@@ -120,6 +129,17 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 			}
 			return (wait == 0) ? NO_WAIT : Mono.delay(Duration.ofNanos(wait), this.scheduler).thenReturn(Duration.ofNanos(wait));
 		});
+	}
+
+	/**
+	 * How much longer than a minute the minute window is: the margin, and at least a second when there is one. A
+	 * fresh instance's first calls open their connections, which can delay them by a hundred milliseconds or more
+	 * against the calls a minute later on warm connections; a second is under 2% of a minute's budget.
+	 * @param margin the margin of the second window
+	 * @return the margin of the minute window
+	 */
+	public static Duration minuteMargin(Duration margin) {
+		return (margin.isZero() || margin.compareTo(MINUTE_MARGIN) >= 0) ? margin : MINUTE_MARGIN;
 	}
 
 	/** Once a minute, forget the windows whose last permit is over a window old: they hold no one back. */
@@ -161,7 +181,7 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 
 		private int nextMinute;
 
-		private long latest = Long.MIN_VALUE / 2;
+		private long latest = Long.MIN_VALUE / 4;
 
 		Windows(int perSecond, int perMinute) {
 			this.lastSecond = new long[perSecond];
@@ -175,8 +195,8 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 		 * older. Permit times never decrease, so any window holds at most {@code limit} of them.
 		 * @return the wait in nanoseconds, or {@code -(wait + 1)} if it exceeds {@code maxWait} (nothing reserved)
 		 */
-		synchronized long reserve(long now, long maxWait, long secondWindow, long minuteWindow) {
-			long at = Math.max(now, this.latest);
+		synchronized long reserve(long now, long maxWait, long secondWindow, long minuteWindow, long spacing) {
+			long at = Math.max(now, this.latest + spacing);
 			at = Math.max(at, this.lastSecond[this.nextSecond] + secondWindow);
 			at = Math.max(at, this.lastMinute[this.nextMinute] + minuteWindow);
 			long wait = at - now;

@@ -121,8 +121,8 @@ class ClientRateLimiterTests {
 
 	@Test
 	void shouldLengthenEachWindowByTheMargin() {
-		ClientRateLimiter limiter = new ClientRateLimiter(10, 1000, Duration.ofMillis(50), Duration.ofSeconds(5),
-				this.time);
+		ClientRateLimiter limiter = new ClientRateLimiter(10, 1000, Duration.ofMillis(50), false,
+				Duration.ofSeconds(5), this.time);
 		List<Long> passed = acquire(limiter, "reserve.get", 20);
 
 		assertThat(passed).hasSize(10);
@@ -133,8 +133,24 @@ class ClientRateLimiterTests {
 	}
 
 	@Test
+	void shouldSpacePacedPermitsEvenlyOverTheLengthenedSecond() {
+		ClientRateLimiter limiter = new ClientRateLimiter(10, 1000, Duration.ofMillis(50), true, Duration.ofSeconds(5),
+				this.time);
+		List<Long> passed = acquire(limiter, "reserve.get", 21);
+
+		assertThat(passed).hasSize(1);
+		this.time.advanceTimeBy(Duration.ofMillis(104));
+		assertThat(passed).hasSize(1);
+		this.time.advanceTimeBy(Duration.ofMillis(1));
+		assertThat(passed).hasSize(2);
+		this.time.advanceTimeBy(Duration.ofMillis(1995));
+		assertThat(passed).as("21 permits, 105ms apart").hasSize(21);
+		assertThat(Windows.maxInAnyWindow(passed, 1_050_000_000L)).isEqualTo(10);
+	}
+
+	@Test
 	void shouldForgetTheWindowsOfIdleTenants() {
-		ClientRateLimiter limiter = new ClientRateLimiter(50, 1000, Duration.ofMillis(50), Duration.ofSeconds(5),
+		ClientRateLimiter limiter = new ClientRateLimiter(50, 1000, Duration.ofMillis(50), true, Duration.ofSeconds(5),
 				this.time);
 		for (int tenant = 0; tenant < 500; tenant++) {
 			limiter.acquire("tenant-" + tenant, "reserve.get", 1).block();

@@ -1,0 +1,107 @@
+package io.github.feishuvc.redis;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.github.feishuvc.auth.TokenStore;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * A {@link TokenStore} in Redis, shared by every instance of an app: one fetch serves the fleet. A token is kept
+ * until it expires; the instance that fetches holds a short lock so that the others wait for its token rather than
+ * fetch their own. While Redis is unavailable nothing is shared: each instance fetches and caches its own.
+ */
+public final class RedisTokenStore implements TokenStore {
+
+	/** Deletes a lock only if it is still the given owner's. */
+	private static final RedisScript<Long> UNLOCK = RedisScript.of(
+			"if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end",
+			Long.class);
+
+	/** Deletes a kept token ({@code <expiry>:<token>}) only if it is still the rejected one. */
+	private static final RedisScript<Long> EVICT = RedisScript.of("local kept = redis.call('GET', KEYS[1]) "
+			+ "if kept and string.sub(kept, (string.find(kept, ':', 1, true) or 0) + 1) == ARGV[1] "
+			+ "then return redis.call('DEL', KEYS[1]) else return 0 end", Long.class);
+
+	private final ReactiveStringRedisTemplate redis;
+
+	private final RedisAvailability availability;
+
+	private final String keyPrefix;
+
+	/**
+	 * Create a store.
+	 * @param redis the Redis connection
+	 * @param availability whether Redis answers
+	 * @param keyPrefix the prefix of the store's keys, such as {@code feishu:vc:}
+	 */
+	public RedisTokenStore(ReactiveStringRedisTemplate redis, RedisAvailability availability, String keyPrefix) {
+		this.redis = redis;
+		this.availability = availability;
+		this.keyPrefix = keyPrefix;
+	}
+
+	@Override
+	public Mono<SharedToken> get(String key) {
+		return this.availability.call(this.redis.opsForValue().get(this.keyPrefix + key), Mono::empty)
+			.mapNotNull(RedisTokenStore::read);
+	}
+
+	@Override
+	public Mono<Void> put(String key, SharedToken token) {
+		Duration ttl = Duration.between(Instant.now(), token.expiresAt());
+		if (ttl.isNegative() || ttl.isZero()) {
+			return Mono.empty();
+		}
+		return this.availability
+			.call(this.redis.opsForValue().set(this.keyPrefix + key, write(token), ttl), () -> Mono.just(false))
+			.then();
+	}
+
+	@Override
+	public Mono<Void> evict(String key, String token) {
+		return this.availability.call(this.redis.execute(EVICT, List.of(this.keyPrefix + key),
+				List.of(token)).then(), Mono::empty);
+	}
+
+	/** Without Redis there is no one to wait for: every instance may fetch. */
+	@Override
+	public Mono<Boolean> lock(String key, String owner, Duration ttl) {
+		return this.availability.call(this.redis.opsForValue().setIfAbsent(this.keyPrefix + "lock:" + key, owner, ttl),
+				() -> Mono.just(true));
+	}
+
+	@Override
+	public Mono<Void> unlock(String key, String owner) {
+		return this.availability.call(this.redis.execute(UNLOCK, List.of(this.keyPrefix + "lock:" + key),
+				List.of(owner)).then(), Mono::empty);
+	}
+
+	/** {@code <expiry millis>:<token>}. */
+	private static String write(SharedToken token) {
+		return token.expiresAt().toEpochMilli() + ":" + token.value();
+	}
+
+	private static @Nullable SharedToken read(String value) {
+		int colon = value.indexOf(':');
+		try {
+			return (colon > 0) ? new SharedToken(value.substring(colon + 1),
+					Instant.ofEpochMilli(Long.parseLong(value.substring(0, colon)))) : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	/** Never shows a token. */
+	@Override
+	public String toString() {
+		return "RedisTokenStore[" + this.availability + "]";
+	}
+
+}

@@ -1,0 +1,38 @@
+-- Reserves one permit of a sliding-window rate limit shared by every instance of an app.
+-- KEYS[1]  sorted set of the permits of the last minute: member = permit id, score = its time (microseconds)
+-- ARGV     per second, per minute, second window (us), minute window (us), spacing of paced permits (us, 0 for none),
+--          longest wait (us), permit id
+-- Returns  Redis's time (microseconds) and the wait in microseconds from then before the permit's call may go, or
+--          -(wait + 1) when it would exceed the longest wait (no permit is taken then).
+-- Times are Redis's own, so the instances' clocks need not agree. Permit times never decrease, so the permit
+-- `limit` places back is the one a window must separate from the new one.
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
+local per_second = tonumber(ARGV[1])
+local per_minute = tonumber(ARGV[2])
+local second_window = tonumber(ARGV[3])
+local minute_window = tonumber(ARGV[4])
+local spacing = tonumber(ARGV[5])
+local max_wait = tonumber(ARGV[6])
+
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. (now - minute_window))
+local at = now
+local latest = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+if latest[2] then
+  at = math.max(at, tonumber(latest[2]) + spacing)
+end
+local second = redis.call('ZRANGE', KEYS[1], -per_second, -per_second, 'WITHSCORES')
+if second[2] then
+  at = math.max(at, tonumber(second[2]) + second_window)
+end
+local minute = redis.call('ZRANGE', KEYS[1], -per_minute, -per_minute, 'WITHSCORES')
+if minute[2] then
+  at = math.max(at, tonumber(minute[2]) + minute_window)
+end
+local wait = at - now
+if wait > max_wait then
+  return {now, -wait - 1}
+end
+redis.call('ZADD', KEYS[1], at, ARGV[7])
+redis.call('PEXPIRE', KEYS[1], math.ceil((wait + minute_window) / 1000) + 1000)
+return {now, wait}

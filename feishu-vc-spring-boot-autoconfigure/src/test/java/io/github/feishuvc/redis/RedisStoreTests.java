@@ -1,0 +1,233 @@
+package io.github.feishuvc.redis;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import io.github.feishuvc.auth.TokenStore.SharedToken;
+import io.github.feishuvc.core.FeishuVcClientRateLimitException;
+import io.github.feishuvc.support.LogCapture;
+import io.github.feishuvc.support.RedisServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Redis implementations against a real {@code redis-server}, as two instances of one app would use them, and
+ * with Redis killed and started again.
+ */
+class RedisStoreTests {
+
+	private RedisServer server;
+
+	private LettuceConnectionFactory factory;
+
+	private ReactiveStringRedisTemplate redis;
+
+	@BeforeEach
+	void start() {
+		this.server = RedisServer.start();
+		this.factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", this.server.port()));
+		this.factory.afterPropertiesSet();
+		this.factory.start();
+		this.redis = new ReactiveStringRedisTemplate(this.factory);
+	}
+
+	@AfterEach
+	void stop() {
+		this.factory.destroy();
+		this.server.close();
+	}
+
+	@Nested
+	class RateLimits {
+
+		@Test
+		void shouldShareOneBudgetBetweenInstances() {
+			RedisRateLimiter first = limiter(availability(), 5);
+			RedisRateLimiter second = limiter(availability(), 5);
+			List<Long> passed = Collections.synchronizedList(new ArrayList<>());
+			long start = System.nanoTime();
+
+			Flux.range(0, 12)
+				.flatMap((i) -> ((i % 2 == 0) ? first : second).acquire("t1", "reserve.get", 1)
+					.doOnNext((wait) -> passed.add(System.nanoTime() - start)), 12)
+				.blockLast(Duration.ofSeconds(10));
+
+			Collections.sort(passed);
+			assertThat(passed).hasSize(12);
+			assertThat(passed.subList(0, 5)).allSatisfy((at) -> assertThat(at).isLessThan(500_000_000L));
+			assertThat(passed.get(5)).as("the sixth waits a second and the margin").isGreaterThan(1_050_000_000L);
+			assertThat(passed.get(10)).as("the eleventh another").isGreaterThan(2_100_000_000L);
+		}
+
+		@Test
+		void shouldSpacePacedPermitsEvenly() {
+			RedisRateLimiter limiter = new RedisRateLimiter(RedisStoreTests.this.redis, availability(), "test:", 10, 1000,
+					Duration.ofMillis(50), true, Duration.ofSeconds(10), Schedulers.parallel());
+
+			List<Duration> waits = Flux.range(0, 5)
+				.concatMap((i) -> limiter.acquire("t1", "reserve.get", 1))
+				.collectList()
+				.block(Duration.ofSeconds(5));
+
+			assertThat(waits.get(0)).isZero();
+			assertThat(waits.subList(1, 5)).allSatisfy((wait) -> assertThat(wait).isBetween(Duration.ofMillis(80),
+					Duration.ofMillis(106)));
+		}
+
+		@Test
+		void shouldKeepTenantsAndOperationsApart() {
+			RedisRateLimiter limiter = limiter(availability(), 1);
+			for (String tenant : List.of("t1", "t2")) {
+				for (String operation : List.of("reserve.get", "reserve.apply")) {
+					StepVerifier.create(limiter.acquire(tenant, operation, 1)).expectNext(Duration.ZERO).verifyComplete();
+				}
+			}
+		}
+
+		@Test
+		void shouldRefuseAWaitLongerThanAllowed() {
+			RedisRateLimiter limiter = new RedisRateLimiter(RedisStoreTests.this.redis, availability(), "test:", 1, 100,
+					Duration.ofMillis(50), false, Duration.ofMillis(200), Schedulers.parallel());
+			limiter.acquire("t1", "reserve.get", 1).block();
+
+			StepVerifier.create(limiter.acquire("t1", "reserve.get", 2))
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(FeishuVcClientRateLimitException.class)
+					.hasMessageContaining("across instances"))
+				.verify(Duration.ofSeconds(5));
+		}
+
+		@Test
+		void shouldGoOnWithItsOwnLimiterWhileRedisIsDownAndShareAgainAfter() throws InterruptedException {
+			RedisAvailability availability = availability();
+			RedisRateLimiter limiter = limiter(availability, 50);
+			try (LogCapture logs = LogCapture.of(RedisAvailability.class.getName(), ch.qos.logback.classic.Level.INFO)) {
+				RedisStoreTests.this.server.kill();
+				long start = System.nanoTime();
+				for (int i = 0; i < 20; i++) {
+					assertThat(limiter.acquire("t1", "reserve.get", 1).block(Duration.ofSeconds(5))).isZero();
+				}
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).as("one timeout, then the local limiter")
+					.isLessThan(Duration.ofSeconds(2));
+				assertThat(availability.isAvailable()).isFalse();
+				assertThat(availability.lastFailure()).isNotBlank();
+				assertThat(logs.lines()).filteredOn((line) -> line.contains("Redis is unavailable")).hasSize(1);
+
+				RedisStoreTests.this.server.restart();
+				Thread.sleep(1100);
+				for (int i = 0; i < 20 && !availability.isAvailable(); i++) {
+					limiter.acquire("t1", "reserve.get", 1).block(Duration.ofSeconds(5));
+					Thread.sleep(300);
+				}
+				assertThat(availability.isAvailable()).isTrue();
+				assertThat(RedisStoreTests.this.redis.keys("test:*").collectList().block()).isNotEmpty();
+				assertThat(logs.lines()).anySatisfy((line) -> assertThat(line).contains("Redis answers again"));
+			}
+		}
+
+	}
+
+	@Nested
+	class Tickets {
+
+		@Test
+		void shouldShareATicketSavedByAnotherInstance() {
+			RedisAppTicketStore first = new RedisAppTicketStore(RedisStoreTests.this.redis, availability(), "test:");
+			RedisAppTicketStore second = new RedisAppTicketStore(RedisStoreTests.this.redis, availability(), "test:");
+
+			first.save("cli_app", "ticket-1").block();
+
+			assertThat(second.get("cli_app").block()).isEqualTo("ticket-1");
+			assertThat(second.get("cli_other").block()).isNull();
+		}
+
+		@Test
+		void shouldKeepItsOwnTicketWhileRedisIsDown() {
+			RedisAppTicketStore store = new RedisAppTicketStore(RedisStoreTests.this.redis, availability(), "test:");
+			RedisStoreTests.this.server.kill();
+
+			store.save("cli_app", "ticket-1").block(Duration.ofSeconds(5));
+
+			assertThat(store.get("cli_app").block(Duration.ofSeconds(5))).isEqualTo("ticket-1");
+		}
+
+	}
+
+	@Nested
+	class Tokens {
+
+		@Test
+		void shouldShareATokenUntilItExpires() {
+			RedisTokenStore first = new RedisTokenStore(RedisStoreTests.this.redis, availability(), "test:");
+			RedisTokenStore second = new RedisTokenStore(RedisStoreTests.this.redis, availability(), "test:");
+			Instant expiry = Instant.now().plusSeconds(7200);
+
+			first.put("token:cli_app:tenant", new SharedToken("t-shared", expiry)).block();
+
+			SharedToken shared = second.get("token:cli_app:tenant").block();
+			assertThat(shared.value()).isEqualTo("t-shared");
+			assertThat(shared.expiresAt()).isEqualTo(Instant.ofEpochMilli(expiry.toEpochMilli()));
+			assertThat(RedisStoreTests.this.redis.getExpire("test:token:cli_app:tenant").block())
+				.isBetween(Duration.ofSeconds(7190), Duration.ofSeconds(7200));
+		}
+
+		@Test
+		void shouldEvictOnlyTheRejectedToken() {
+			RedisTokenStore store = new RedisTokenStore(RedisStoreTests.this.redis, availability(), "test:");
+			store.put("key", new SharedToken("t-current", Instant.now().plusSeconds(600))).block();
+
+			store.evict("key", "t-older").block();
+			assertThat(store.get("key").block()).isNotNull();
+			store.evict("key", "t-current").block();
+			assertThat(store.get("key").block()).isNull();
+		}
+
+		@Test
+		void shouldLetOneInstanceFetchAtATime() {
+			RedisTokenStore first = new RedisTokenStore(RedisStoreTests.this.redis, availability(), "test:");
+			RedisTokenStore second = new RedisTokenStore(RedisStoreTests.this.redis, availability(), "test:");
+
+			assertThat(first.lock("key", "first", Duration.ofSeconds(5)).block()).isTrue();
+			assertThat(second.lock("key", "second", Duration.ofSeconds(5)).block()).isFalse();
+			second.unlock("key", "second").block();
+			assertThat(second.lock("key", "second", Duration.ofSeconds(5)).block()).as("still the first's").isFalse();
+			first.unlock("key", "first").block();
+			assertThat(second.lock("key", "second", Duration.ofSeconds(5)).block()).isTrue();
+		}
+
+		@Test
+		void shouldShareNothingButLetEveryInstanceFetchWhileRedisIsDown() {
+			RedisTokenStore store = new RedisTokenStore(RedisStoreTests.this.redis, availability(), "test:");
+			RedisStoreTests.this.server.kill();
+
+			assertThat(store.get("key").block(Duration.ofSeconds(5))).isNull();
+			assertThat(store.lock("key", "me", Duration.ofSeconds(5)).block(Duration.ofSeconds(5))).isTrue();
+			store.put("key", new SharedToken("t-x", Instant.now().plusSeconds(60))).block(Duration.ofSeconds(5));
+		}
+
+	}
+
+	private RedisAvailability availability() {
+		return new RedisAvailability(Duration.ofMillis(500), Clock.systemUTC());
+	}
+
+	private RedisRateLimiter limiter(RedisAvailability availability, int perSecond) {
+		return new RedisRateLimiter(this.redis, availability, "test:", perSecond, 1000, Duration.ofMillis(50), false,
+				Duration.ofSeconds(10), Schedulers.parallel());
+	}
+
+}

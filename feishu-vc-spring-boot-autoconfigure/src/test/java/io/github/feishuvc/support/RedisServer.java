@@ -1,0 +1,146 @@
+package io.github.feishuvc.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A real Redis for tests: Debian's {@code redis-server} (which {@code .ci/run} installs when it is missing), started on a
+ * free loopback port without persistence, and stopped, killed or restarted on the same port as a test needs.
+ * Without {@code redis-server} the test is skipped, unless {@code FEISHU_VC_CI} is set (as {@code .ci/run} does), when
+ * it fails.
+ */
+public final class RedisServer implements AutoCloseable {
+
+	private final int port;
+
+	private Process process;
+
+	private RedisServer(int port) {
+		this.port = port;
+		this.process = launch();
+	}
+
+	public static RedisServer start() {
+		String executable = executable();
+		if (executable == null) {
+			String reason = "redis-server is not installed (apt-get install redis-server; .ci/run installs it)";
+			if (System.getenv("FEISHU_VC_CI") != null) {
+				throw new IllegalStateException(reason);
+			}
+			Assumptions.abort(reason);
+		}
+		return new RedisServer(freePort());
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	/** The Spring properties pointing an application at this server. */
+	public List<String> springProperties() {
+		return List.of("spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + this.port,
+				"spring.data.redis.timeout=2s");
+	}
+
+	/** Kill the server at once, as a crash would. */
+	public void kill() {
+		this.process.destroyForcibly();
+		waitFor(this.process);
+	}
+
+	/** Start it again on the same port, empty. */
+	public void restart() {
+		kill();
+		this.process = launch();
+	}
+
+	private Process launch() {
+		try {
+			Process started = new ProcessBuilder(executable(), "--port", Integer.toString(this.port), "--bind",
+					"127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no")
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start();
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+			while (!answersPing()) {
+				if (System.nanoTime() > deadline || !started.isAlive()) {
+					started.destroyForcibly();
+					throw new IllegalStateException("redis-server did not start on port " + this.port);
+				}
+				Thread.sleep(20);
+			}
+			return started;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private boolean answersPing() {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", this.port), 200);
+			socket.setSoTimeout(500);
+			OutputStream out = socket.getOutputStream();
+			out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			InputStream in = socket.getInputStream();
+			byte[] answer = new byte[7];
+			return in.readNBytes(answer, 0, 7) == 7 && new String(answer, StandardCharsets.US_ASCII).equals("+PONG\r\n");
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	@Override
+	public void close() {
+		this.process.destroy();
+		waitFor(this.process);
+	}
+
+	private static void waitFor(Process process) {
+		try {
+			if (!process.waitFor(10, TimeUnit.SECONDS)) {
+				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static String executable() {
+		for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
+			File candidate = new File(dir, "redis-server");
+			if (candidate.canExecute()) {
+				return candidate.getPath();
+			}
+		}
+		File debian = new File("/usr/bin/redis-server");
+		return debian.canExecute() ? debian.getPath() : null;
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
