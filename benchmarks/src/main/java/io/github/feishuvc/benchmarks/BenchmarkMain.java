@@ -46,6 +46,13 @@ public final class BenchmarkMain {
 			.mapToInt(Integer::parseInt)
 			.toArray();
 		String only = option(args, "only", null);
+		String suite = option(args, "suite", "all");
+		int rateLimitCalls = Integer.parseInt(option(args, "rate-limit-calls", "2000"));
+		if (suite.equals("rate-limits")) {
+			String report = Report.rateLimits(RateLimitBenchmark.run(rateLimitCalls), rateLimitCalls);
+			System.out.println(report);
+			return;
+		}
 		Harness harness = new Harness(warmup, measure);
 		List<Result> results = new ArrayList<>();
 		int starterColdTokens;
@@ -80,6 +87,9 @@ public final class BenchmarkMain {
 		}
 		String report = Report.markdown(results, starterColdTokens, sdkColdTokens, jitWarmup, warmup, measure,
 				machine(), LocalDate.now().toString());
+		if (suite.equals("all")) {
+			report += Report.rateLimits(RateLimitBenchmark.run(rateLimitCalls), rateLimitCalls);
+		}
 		System.out.println(report);
 		if (output != null) {
 			Files.writeString(Path.of(output), report);

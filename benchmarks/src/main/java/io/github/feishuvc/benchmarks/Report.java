@@ -61,6 +61,24 @@ final class Report {
 		return report.toString();
 	}
 
+	static String rateLimits(List<RateLimitBenchmark.Result> results, int calls) {
+		StringBuilder report = new StringBuilder();
+		report.append("\n## Three instances under the platform's rate limits\n\n");
+		report.append("Three instances of one app, each with 16 calls in flight, until ").append(calls)
+			.append(" calls have succeeded, against the emulator enforcing the platform's limits for the reserve APIs ")
+			.append("(50 calls a second and 1,000 a minute, per app, tenant and API, counted at arrival; a call over them ")
+			.append("gets HTTP 429 / `99991400`). The limits let ").append(calls).append(" calls arrive in ")
+			.append(RateLimitBenchmark.leastTime(calls).toSeconds())
+			.append(" s at the least (1,000 in the first 20 seconds, the next once the first are a minute old); the share ")
+			.append("of the limit is that time over the time taken, the calls per second achieved over the limits'. The ")
+			.append("starter waits in its limiter (`max-wait` raised to 120 s) and retries a 429 as by default; the SDK has ")
+			.append("no limiter, and its callers wait as each 429's `x-ogw-ratelimit-reset` says.\n\n");
+		report.append("| Contender | calls | time | calls/s | share of the limit | 429s answered | failed calls |\n");
+		report.append("| --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
+		results.forEach((result) -> report.append(result.row()).append('\n'));
+		return report.toString();
+	}
+
 	private static Result find(List<Result> results, String contender, int concurrency) {
 		return results.stream()
 			.filter((result) -> result.contender().equals(contender) && result.concurrency() == concurrency)
