@@ -71,7 +71,9 @@ final class RefreshingToken {
 	}
 
 	Mono<String> get() {
-		return this.token;
+		CachedToken current = this.current;
+		// A fresh token is handed out as it is, sparing each call the cache operator's bookkeeping.
+		return (current != null && !isStale(current)) ? Mono.just(current.value()) : this.token;
 	}
 
 	/** Forget the cached token if it is the rejected one, so that the next {@link #get()} fetches a new one. */
@@ -129,7 +131,7 @@ final class RefreshingToken {
 		if (refreshAfter.compareTo(lifetime.dividedBy(2)) < 0) {
 			refreshAfter = lifetime.dividedBy(2);
 		}
-		CachedToken token = new CachedToken(issued.value(), now.plus(refreshAfter), now.plus(lifetime));
+		CachedToken token = new CachedToken(issued.value(), now.plus(refreshAfter).toEpochMilli(), now.plus(lifetime));
 		this.current = token;
 		refreshed(new TokenRefresh(now, token.expiresAt(), null));
 		if (logger.isDebugEnabled()) {
@@ -147,7 +149,7 @@ final class RefreshingToken {
 	}
 
 	private boolean isStale(CachedToken token) {
-		return token == this.rejected || !this.clock.instant().isBefore(token.refreshAt());
+		return token == this.rejected || this.clock.millis() >= token.refreshAtMillis();
 	}
 
 	/**
@@ -160,11 +162,12 @@ final class RefreshingToken {
 	}
 
 	/** A cached token; its {@code toString()} never shows the value. */
-	private record CachedToken(String value, Instant refreshAt, Instant expiresAt) {
+	private record CachedToken(String value, long refreshAtMillis, Instant expiresAt) {
 
 		@Override
 		public String toString() {
-			return "CachedToken[refreshAt=" + this.refreshAt + ", expiresAt=" + this.expiresAt + "]";
+			return "CachedToken[refreshAt=" + Instant.ofEpochMilli(this.refreshAtMillis) + ", expiresAt=" + this.expiresAt
+					+ "]";
 		}
 
 	}
