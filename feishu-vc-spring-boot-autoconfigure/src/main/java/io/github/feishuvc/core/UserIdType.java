@@ -16,8 +16,11 @@ public enum UserIdType {
 
 	private final String value;
 
+	private final String query;
+
 	UserIdType(String value) {
 		this.value = value;
+		this.query = "?user_id_type=" + value;
 	}
 
 	/**
@@ -26,6 +29,14 @@ public enum UserIdType {
 	 */
 	public String value() {
 		return this.value;
+	}
+
+	/**
+	 * The query that asks for this kind of id, built once rather than per call.
+	 * @return the query, such as {@code ?user_id_type=open_id}
+	 */
+	public String query() {
+		return this.query;
 	}
 
 }

@@ -164,7 +164,7 @@ public class ReserveTemplate implements ReserveOperations {
 
 	private static String userIdTypeQuery(UserIdType userIdType) {
 		Assert.notNull(userIdType, "userIdType must not be null");
-		return "?user_id_type=" + userIdType.value();
+		return userIdType.query();
 	}
 
 	/** Never shows the user access token. */
