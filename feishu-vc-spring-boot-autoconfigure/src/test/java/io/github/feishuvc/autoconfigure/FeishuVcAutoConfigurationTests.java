@@ -25,6 +25,7 @@ import io.github.feishuvc.support.FixedTenantToken;
 import io.github.feishuvc.support.TestFeishu;
 import io.github.feishuvc.test.Endpoint;
 import io.github.feishuvc.test.FeishuVcEmulator;
+import io.github.feishuvc.test.Fault;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -400,6 +401,10 @@ class FeishuVcAutoConfigurationTests {
 
 	@Test
 	void shouldSpreadTheConnectionsOfCallsThatWaitedForATokenOverTheEventLoops() {
+		this.emulator.close();
+		// The token comes late enough for all eight calls to be waiting for it, however slow the machine.
+		this.emulator = FeishuVcEmulator.builder().slowResponseDelay(Duration.ofMillis(500)).start();
+		this.emulator.failNext(Endpoint.TENANT_ACCESS_TOKEN, Fault.SLOW_RESPONSE, 1);
 		withEmulator().run((context) -> {
 			ReserveOperations reserves = context.getBean(ReserveOperations.class);
 			// All eight continue on the loop that read the token; colocated, their connections would all live there.
