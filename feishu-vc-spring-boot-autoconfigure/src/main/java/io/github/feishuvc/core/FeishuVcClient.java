@@ -7,17 +7,21 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.util.AsciiString;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
+import reactor.netty.http.client.HttpClientRequest;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.BodyExtractors;
@@ -50,7 +54,8 @@ public final class FeishuVcClient {
 
 	private static final Log logger = LogFactory.getLog(FeishuVcClient.class);
 
-	private static final byte[] NO_BODY = new byte[0];
+	/** Shared by every empty response: reading it moves nothing, releasing it does nothing. */
+	private static final DataBuffer NO_BODY = DefaultDataBufferFactory.sharedInstance.allocateBuffer(0);
 
 	private static final Subscriber<DataBuffer> CANCEL_AT_ONCE = new Subscriber<>() {
 
@@ -78,9 +83,15 @@ public final class FeishuVcClient {
 
 	private static final MediaType JSON_UTF8 = MediaType.parseMediaType("application/json; charset=utf-8");
 
+	private static final AsciiString APPLICATION_JSON = AsciiString.cached(MediaType.APPLICATION_JSON_VALUE);
+
 	private final WebClient webClient;
 
 	private final String baseUrl;
+
+	private final URI base;
+
+	private final String basePath;
 
 	private final int maxResponseSize;
 
@@ -122,6 +133,9 @@ public final class FeishuVcClient {
 		Assert.isTrue(responseTimeout.compareTo(Duration.ZERO) > 0, "responseTimeout must be positive");
 		this.webClient = webClient;
 		this.baseUrl = validBaseUrl(baseUrl);
+		this.base = URI.create(this.baseUrl);
+		String basePath = this.base.getRawPath();
+		this.basePath = (basePath != null) ? basePath : "";
 		this.maxResponseSize = (int) maxResponseSize.toBytes();
 		this.responseTimeout = responseTimeout;
 	}
@@ -140,7 +154,9 @@ public final class FeishuVcClient {
 	 * @return the absolute URI
 	 */
 	public URI uri(String encodedPathAndQuery) {
-		return URI.create(this.baseUrl + encodedPathAndQuery);
+		// Only the path is parsed for each call: the scheme and host were, once.
+		return this.base.resolve(
+				URI.create(this.basePath.isEmpty() ? encodedPathAndQuery : this.basePath + encodedPathAndQuery));
 	}
 
 	/**
@@ -156,33 +172,59 @@ public final class FeishuVcClient {
 	 */
 	public <B extends FeishuVcResponseBody, T> Mono<T> exchange(FeishuVcRequest request, ResponseReader<B, T> reader) {
 		// The deadline starts once the request is sent, so connecting (bounded on its own) does not eat into it.
-		Sinks.Empty<Void> sent = Sinks.empty();
+		Deadline deadline = Deadline.pending(this.responseTimeout,
+				() -> new FeishuVcTimeoutException(CallInfo.noResponse(request.operation(), request.attempt()),
+						this.baseUrl, FeishuVcTimeoutException.RESPONSE_TIMEOUT, this.responseTimeout));
+		String token = request.accessToken();
+		Authorization authorization = (token != null) ? authorization(token) : null;
 		WebClient.RequestBodySpec spec = this.webClient.method(request.method())
 			.uri(request.uri())
-			.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-			.httpRequest((httpRequest) -> sent.tryEmitEmpty());
-		String token = request.accessToken();
-		if (token != null) {
-			spec.header(HttpHeaders.AUTHORIZATION, authorization(token));
-		}
+			.httpRequest((httpRequest) -> {
+				headers(httpRequest, authorization);
+				deadline.start();
+			});
 		byte[] body = request.body();
 		WebClient.RequestHeadersSpec<?> ready = (body != null) ? spec.contentType(JSON_UTF8).bodyValue(body) : spec;
 		return ready.exchangeToMono((response) -> read(request, reader, response))
-			.timeout(sent.asMono().then(Mono.delay(this.responseTimeout)), Mono.error(() -> new FeishuVcTimeoutException(
-					CallInfo.noResponse(request.operation(), request.attempt()), this.baseUrl,
-					FeishuVcTimeoutException.RESPONSE_TIMEOUT, this.responseTimeout)))
+			.timeout(deadline.expiry(), Deadline.neverUsed())
 			.onErrorMap(FeishuVcClient::isTransportFailure, (ex) -> new FeishuVcTransportException(
 					CallInfo.noResponse(request.operation(), request.attempt()), this.baseUrl, ex));
 	}
 
+	/**
+	 * Accept and the bearer token, set on the request about to be sent rather than on the spec, which would copy
+	 * them from map to map on the way (filters never see the token): on Reactor Netty's own request when it is the
+	 * connector, else on Spring's.
+	 */
+	private static void headers(ClientHttpRequest request, @Nullable Authorization authorization) {
+		HttpHeaders headers = request.getHeaders();
+		if (request.getNativeRequest() instanceof HttpClientRequest netty) {
+			if (!headers.isEmpty()) {
+				// Spring copies its headers over Reactor Netty's at commit: a default header must not replace ours.
+				headers.remove(HttpHeaders.ACCEPT);
+				headers.remove(HttpHeaders.AUTHORIZATION);
+			}
+			netty.header(HttpHeaderNames.ACCEPT, APPLICATION_JSON);
+			if (authorization != null) {
+				netty.header(HttpHeaderNames.AUTHORIZATION, authorization.header());
+			}
+		}
+		else {
+			headers.set(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
+			if (authorization != null) {
+				headers.set(HttpHeaders.AUTHORIZATION, authorization.header().toString());
+			}
+		}
+	}
+
 	/** The header value, built once per token rather than once per call. */
-	private String authorization(String token) {
+	private Authorization authorization(String token) {
 		Authorization last = this.lastAuthorization;
 		if (last == null || !last.token().equals(token)) {
-			last = new Authorization(token, BEARER + token);
+			last = new Authorization(token, new AsciiString(BEARER + token));
 			this.lastAuthorization = last;
 		}
-		return last.header();
+		return last;
 	}
 
 	private <B extends FeishuVcResponseBody, T> Mono<T> read(FeishuVcRequest request, ResponseReader<B, T> reader,
@@ -197,34 +239,27 @@ public final class FeishuVcClient {
 			return Mono.error(tooLarge(info, declaredLength + " bytes declared"));
 		}
 		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), this.maxResponseSize)
-			.map(FeishuVcClient::toBytes)
 			.defaultIfEmpty(NO_BODY)
 			.onErrorMap(DataBufferLimitException.class, (ex) -> tooLarge(info, "more bytes sent"))
-			.map((bytes) -> decode(request, reader, info, bytes));
+			.map((buffer) -> decode(request, reader, info, buffer));
 	}
 
 	private FeishuVcInvalidResponseException tooLarge(CallInfo info, String actual) {
 		return new FeishuVcInvalidResponseException(info,
-				"body larger than the limit of " + this.maxResponseSize + " bytes (" + actual + ")", NO_BODY);
+				"body larger than the limit of " + this.maxResponseSize + " bytes (" + actual + ")", new byte[0]);
 	}
 
 	private static <B extends FeishuVcResponseBody, T> T decode(FeishuVcRequest request, ResponseReader<B, T> reader,
-			CallInfo info, byte[] bytes) {
+			CallInfo info, DataBuffer body) {
 		if (logger.isDebugEnabled()) {
-			logger.debug(request + " -> HTTP " + info.httpStatus() + ", " + bytes.length + " bytes"
+			logger.debug(request + " -> HTTP " + info.httpStatus() + ", " + body.readableByteCount() + " bytes"
 					+ ((info.logId() != null) ? ", logId=" + info.logId() : ""));
 		}
-		return reader.read(info, bytes);
-	}
-
-	private static byte[] toBytes(DataBuffer buffer) {
 		try {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			return bytes;
+			return reader.read(info, body);
 		}
 		finally {
-			DataBufferUtils.release(buffer);
+			DataBufferUtils.release(body);
 		}
 	}
 
@@ -249,7 +284,7 @@ public final class FeishuVcClient {
 	}
 
 	/** A token and its header value; {@code toString()} never shows either. */
-	private record Authorization(String token, String header) {
+	private record Authorization(String token, AsciiString header) {
 
 		@Override
 		public String toString() {

@@ -3,7 +3,6 @@ package io.github.feishuvc.core;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -91,7 +90,8 @@ public final class FeishuVcExecutor {
 	 * @param client the client for single attempts
 	 * @param retryPolicy when to retry
 	 * @param rateLimiter the client-side rate limiter for calls with an access token, or {@code null} for none
-	 * @param scheduler the scheduler whose clock and timer time the waits between attempts and the deadline
+	 * @param scheduler the scheduler whose clock and timer time the waits between attempts (deadlines have a timer of
+	 * their own)
 	 * @param observationRegistry where each call is observed as {@code feishu.vc.client}; {@code NOOP} for none
 	 * @param observationConvention a convention replacing {@link DefaultFeishuVcObservationConvention}, or
 	 * {@code null}
@@ -162,11 +162,8 @@ public final class FeishuVcExecutor {
 	 */
 	private <T> Mono<T> observed(FeishuVcCall call, @Nullable AccessTokenSource tokens, ResponseReader<?, T> reader) {
 		if (this.observationRegistry.isNoop()) {
-			// Nothing would record the observation: spare every call the operators that feed it.
-			return Mono.defer(() -> {
-				FeishuVcObservationContext context = new FeishuVcObservationContext(call.operation());
-				return deadline(attempt(call, tokens, reader, 1, false, now(), Observation.NOOP, context), call, context);
-			});
+			// Nothing would record the observation: spare every call the operators and the context that feed it.
+			return Mono.defer(() -> deadline(new InFlight<>(call, tokens, reader, now(), Observation.NOOP, null)));
 		}
 		return Mono.deferContextual((reactorContext) -> {
 			FeishuVcObservationContext context = new FeishuVcObservationContext(call.operation());
@@ -175,7 +172,7 @@ public final class FeishuVcExecutor {
 				.parentObservation(reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null))
 				.start();
 			// Stopped before the signal travels on, so a caller that sees the result sees a stopped observation.
-			return deadline(attempt(call, tokens, reader, 1, false, now(), observation, context), call, context)
+			return deadline(new InFlight<>(call, tokens, reader, now(), observation, context))
 				.doOnSuccess((payload) -> {
 					context.succeeded();
 					observation.stop();
@@ -193,69 +190,68 @@ public final class FeishuVcExecutor {
 	}
 
 	/** The call, ended by {@code callTimeout} whatever it is waiting for. */
-	private <T> Mono<T> deadline(Mono<T> call, FeishuVcCall what, FeishuVcObservationContext context) {
+	private <T> Mono<T> deadline(InFlight<T> call) {
 		Duration timeout = this.callTimeout;
-		return (timeout == null) ? call : call.timeout(timeout, Mono.error(() -> new FeishuVcTimeoutException(
-				CallInfo.noResponse(what.operation(), Math.max(1, context.getAttempts())), this.client.baseUrl(),
-				FeishuVcTimeoutException.CALL_TIMEOUT, timeout)), this.scheduler);
+		Mono<T> attempts = attempt(call, false);
+		return (timeout == null) ? attempts : attempts.timeout(Deadline.after(timeout,
+				() -> new FeishuVcTimeoutException(
+						CallInfo.noResponse(call.call.operation(), Math.max(1, call.attempts)), this.client.baseUrl(),
+						FeishuVcTimeoutException.CALL_TIMEOUT, timeout)), Deadline.neverUsed());
 	}
 
-	private <T> Mono<T> attempt(FeishuVcCall call, @Nullable AccessTokenSource tokens, ResponseReader<?, T> reader,
-			int attempt, boolean tokenRenewed, long startNanos, Observation observation,
-			FeishuVcObservationContext context) {
-		context.attempted();
-		AtomicReference<String> sentToken = new AtomicReference<>();
-		Mono<T> once = (tokens == null) ? this.client.exchange(call.attempt(null, attempt), reader)
-				: tokens.getToken().flatMap((token) -> {
-					sentToken.set(token);
-					return send(call, tokens.tenantKey(), token, attempt, reader, observation);
-				});
-		return once.onErrorResume((ex) -> {
-			String token = sentToken.get();
-			if (tokens != null && token != null && isRenewableRejection(ex, tokens, tokenRenewed)) {
-				tokens.invalidate(token);
-				log(call, attempt, ex, Duration.ZERO);
-				observation.event(FeishuVcObservationDocumentation.Events.TOKEN_RENEWAL);
-				return attempt(call, tokens, reader, attempt + 1, true, startNanos, observation, context);
-			}
-			if (isTokenPhaseFailure(ex, call)) {
-				return Mono.error(ex);
-			}
-			Duration elapsed = Duration.ofNanos(now() - startNanos);
-			Duration delay = this.retryPolicy.delayAfter(ex, attempt, call.idempotent(), elapsed);
-			if (delay == null) {
-				return Mono.error(ex);
-			}
-			log(call, attempt, ex, delay);
-			observation.event(FeishuVcObservationDocumentation.Events.RETRY);
-			return Mono.delay(delay, this.scheduler)
-				.then(Mono.defer(() -> attempt(call, tokens, reader, attempt + 1, tokenRenewed, startNanos, observation,
-						context)));
-		});
+	private <T> Mono<T> attempt(InFlight<T> call, boolean tokenRenewed) {
+		int attempt = call.attempted();
+		AccessTokenSource tokens = call.tokens;
+		if (tokens == null) {
+			return this.client.exchange(call.call.attempt(null, attempt), call.reader)
+				.onErrorResume((ex) -> afterFailure(call, attempt, tokenRenewed, null, ex));
+		}
+		return tokens.getToken()
+			.flatMap((token) -> send(call, token, attempt)
+				.onErrorResume((ex) -> afterFailure(call, attempt, tokenRenewed, token, ex)));
 	}
 
-	private <T> Mono<T> send(FeishuVcCall call, @Nullable String tenantKey, String token, int attempt,
-			ResponseReader<?, T> reader, Observation observation) {
-		Mono<T> exchange = this.client.exchange(call.attempt(token, attempt), reader);
+	/**
+	 * Another attempt, or the failure as the call's end. A failure to get a token never gets here: token fetches
+	 * retry on their own, so theirs reach a call already final.
+	 */
+	private <T> Mono<T> afterFailure(InFlight<T> call, int attempt, boolean tokenRenewed, @Nullable String token,
+			Throwable ex) {
+		AccessTokenSource tokens = call.tokens;
+		if (tokens != null && token != null && isRenewableRejection(ex, tokens, tokenRenewed)) {
+			tokens.invalidate(token);
+			log(call.call, attempt, ex, Duration.ZERO);
+			call.observation.event(FeishuVcObservationDocumentation.Events.TOKEN_RENEWAL);
+			return attempt(call, true);
+		}
+		Duration elapsed = Duration.ofNanos(now() - call.startNanos);
+		Duration delay = this.retryPolicy.delayAfter(ex, attempt, call.call.idempotent(), elapsed);
+		if (delay == null) {
+			return Mono.error(ex);
+		}
+		log(call.call, attempt, ex, delay);
+		call.observation.event(FeishuVcObservationDocumentation.Events.RETRY);
+		return Mono.delay(delay, this.scheduler).then(Mono.defer(() -> attempt(call, tokenRenewed)));
+	}
+
+	private <T> Mono<T> send(InFlight<T> call, String token, int attempt) {
+		Mono<T> exchange = this.client.exchange(call.call.attempt(token, attempt), call.reader);
 		if (this.rateLimiter == null) {
 			return exchange;
 		}
-		return this.rateLimiter.acquire(tenantKey, call.operation(), attempt).flatMap((wait) -> {
-			if (!wait.isZero()) {
-				observation.event(FeishuVcObservationDocumentation.Events.RATE_LIMIT_WAIT);
-			}
-			return exchange;
-		});
+		AccessTokenSource tokens = call.tokens;
+		return this.rateLimiter.acquire((tokens != null) ? tokens.tenantKey() : null, call.call.operation(), attempt)
+			.flatMap((wait) -> {
+				if (!wait.isZero()) {
+					call.observation.event(FeishuVcObservationDocumentation.Events.RATE_LIMIT_WAIT);
+				}
+				return exchange;
+			});
 	}
 
 	private static boolean isRenewableRejection(Throwable ex, AccessTokenSource tokens, boolean tokenRenewed) {
 		return !tokenRenewed && tokens.isRenewable() && ex instanceof FeishuVcAuthenticationException rejection
 				&& FeishuVcErrorCodes.isAccessTokenError(rejection.code());
-	}
-
-	/** Token fetches retry on their own; their failures reach a call already final. */
-	private static boolean isTokenPhaseFailure(Throwable ex, FeishuVcCall call) {
-		return ex instanceof FeishuVcException failure && !failure.operation().equals(call.operation());
 	}
 
 	private static void log(FeishuVcCall call, int attempt, Throwable ex, Duration delay) {
@@ -267,6 +263,45 @@ public final class FeishuVcExecutor {
 
 	private long now() {
 		return this.scheduler.now(TimeUnit.NANOSECONDS);
+	}
+
+	/** One call in progress: what each of its attempts needs, and how many there have been. */
+	private static final class InFlight<T> {
+
+		final FeishuVcCall call;
+
+		final @Nullable AccessTokenSource tokens;
+
+		final ResponseReader<?, T> reader;
+
+		final long startNanos;
+
+		final Observation observation;
+
+		final @Nullable FeishuVcObservationContext context;
+
+		volatile int attempts;
+
+		InFlight(FeishuVcCall call, @Nullable AccessTokenSource tokens, ResponseReader<?, T> reader, long startNanos,
+				Observation observation, @Nullable FeishuVcObservationContext context) {
+			this.call = call;
+			this.tokens = tokens;
+			this.reader = reader;
+			this.startNanos = startNanos;
+			this.observation = observation;
+			this.context = context;
+		}
+
+		/** Attempts are made one after another, never two at once. */
+		int attempted() {
+			int attempt = this.attempts + 1;
+			this.attempts = attempt;
+			if (this.context != null) {
+				this.context.attempted();
+			}
+			return attempt;
+		}
+
 	}
 
 }

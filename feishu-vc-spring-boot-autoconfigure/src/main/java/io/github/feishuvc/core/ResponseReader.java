@@ -1,12 +1,15 @@
 package io.github.feishuvc.core;
 
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.buffer.DataBuffer;
 
 /**
  * How to read one kind of response: the body type (read by a reader built once, not per call) and the payload
@@ -34,18 +37,42 @@ public record ResponseReader<B extends FeishuVcResponseBody, T>(ObjectReader rea
 	 * lacks the payload; it names the field Jackson could not read, if any
 	 */
 	public T read(CallInfo info, byte[] bytes) {
-		if (bytes.length == 0) {
-			throw new FeishuVcInvalidResponseException(info, "empty body", bytes);
+		return read(info, bytes.length, (reader) -> reader.readValue(bytes), () -> bytes);
+	}
+
+	/**
+	 * Read a response body straight from its buffer, copying its bytes only for an exception that shows them.
+	 * @param info the attempt the body answers
+	 * @param body the body; left for the caller to release
+	 * @return the payload
+	 * @see #read(CallInfo, byte[])
+	 */
+	T read(CallInfo info, DataBuffer body) {
+		int start = body.readPosition();
+		int length = body.readableByteCount();
+		return read(info, length, (reader) -> reader.readValue(body.asInputStream()), () -> {
+			byte[] bytes = new byte[length];
+			body.readPosition(start);
+			body.read(bytes);
+			return bytes;
+		});
+	}
+
+	/** The checks of a body, whichever way it is parsed; {@code bytes} are copied for an exception only. */
+	@SuppressWarnings("unchecked")
+	private T read(CallInfo info, int length, Function<ObjectReader, @Nullable Object> parse, Supplier<byte[]> bytes) {
+		if (length == 0) {
+			throw new FeishuVcInvalidResponseException(info, "empty body", new byte[0]);
 		}
 		B body;
 		try {
-			body = this.reader.readValue(bytes);
+			body = (B) parse.apply(this.reader);
 		}
 		catch (JacksonException ex) {
-			throw new FeishuVcInvalidResponseException(info, "not the platform's JSON" + field(ex), bytes);
+			throw new FeishuVcInvalidResponseException(info, "not the platform's JSON" + field(ex), bytes.get());
 		}
 		if (body == null) {
-			throw new FeishuVcInvalidResponseException(info, "JSON null", bytes);
+			throw new FeishuVcInvalidResponseException(info, "JSON null", bytes.get());
 		}
 		FeishuVcResponseBody.ErrorDetail error = body.error();
 		if (info.logId() == null && error != null && error.logId() != null) {
@@ -54,18 +81,18 @@ public record ResponseReader<B extends FeishuVcResponseBody, T>(ObjectReader rea
 		}
 		Integer code = body.code();
 		if (code == null) {
-			throw new FeishuVcInvalidResponseException(info, "no code field", bytes);
+			throw new FeishuVcInvalidResponseException(info, "no code field", bytes.get());
 		}
 		if (code != 0) {
 			String msg = body.msg();
 			throw FeishuVcApiException.of(info, code, (msg != null) ? msg : "");
 		}
 		if (info.httpStatus() >= 300) {
-			throw new FeishuVcInvalidResponseException(info, "code 0 with an HTTP error status", bytes);
+			throw new FeishuVcInvalidResponseException(info, "code 0 with an HTTP error status", bytes.get());
 		}
 		T payload = this.payload.apply(body);
 		if (payload == null) {
-			throw new FeishuVcInvalidResponseException(info, "no " + this.payloadName, bytes);
+			throw new FeishuVcInvalidResponseException(info, "no " + this.payloadName, bytes.get());
 		}
 		return payload;
 	}

@@ -14,10 +14,14 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,6 +64,27 @@ class FeishuVcClientTests {
 		mockwebserver3.RecordedRequest request = this.server.takeRequest(5, TimeUnit.SECONDS);
 		assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer t-secret-token");
 		assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "reactor-netty", "jdk" })
+	void shouldKeepItsAcceptAndTokenOverTheApplicationsDefaultHeaders(String connector) throws Exception {
+		WebClient.Builder builder = WebClient.builder()
+			.defaultHeader("Authorization", "Basic YXBwOmFwcA==")
+			.defaultHeader("Accept", "text/html")
+			.defaultHeader("X-App", "kept");
+		if (connector.equals("jdk")) {
+			builder.clientConnector(new JdkClientHttpConnector());
+		}
+		this.client = new FeishuVcClient(builder.build(), TestFeishu.baseUrl(this.server));
+		this.server.enqueue(TestFeishu.json(200, "{\"code\":0,\"data\":{\"value\":\"v\"}}"));
+
+		StepVerifier.create(call()).expectNext("v").verifyComplete();
+
+		mockwebserver3.RecordedRequest request = this.server.takeRequest(5, TimeUnit.SECONDS);
+		assertThat(request.getHeaders().values("Authorization")).containsExactly("Bearer t-secret-token");
+		assertThat(request.getHeaders().values("Accept")).containsExactly("application/json");
+		assertThat(request.getHeaders().get("X-App")).isEqualTo("kept");
 	}
 
 	@Test
@@ -274,6 +299,18 @@ class FeishuVcClientTests {
 			.isThrownBy(() -> TestFeishu.client("https://open.feishu.cn?x=1"));
 		assertThat(TestFeishu.client("https://open.feishu.cn/").uri("/open-apis/x"))
 			.hasToString("https://open.feishu.cn/open-apis/x");
+	}
+
+	@Test
+	void shouldResolvePathsAgainstTheWholeBaseUrl() {
+		assertThat(TestFeishu.client("http://127.0.0.1:8080").uri("/open-apis/vc/v1/reserves/a%2Fb?user_id_type=open_id"))
+			.hasToString("http://127.0.0.1:8080/open-apis/vc/v1/reserves/a%2Fb?user_id_type=open_id")
+			.satisfies((uri) -> assertThat(uri.getRawPath()).isEqualTo("/open-apis/vc/v1/reserves/a%2Fb"))
+			.satisfies((uri) -> assertThat(uri.getPort()).isEqualTo(8080));
+		assertThat(TestFeishu.client("https://gateway.example.com/feishu/").uri("/open-apis/x?y=1"))
+			.hasToString("https://gateway.example.com/feishu/open-apis/x?y=1");
+		assertThat(TestFeishu.client("https://user@gateway.example.com:8443/a/b").uri("/open-apis/x"))
+			.hasToString("https://user@gateway.example.com:8443/a/b/open-apis/x");
 	}
 
 	@Test

@@ -369,6 +369,38 @@ class FeishuVcExecutorTests {
 
 	}
 
+	@Nested
+	class Threads {
+
+		@Test
+		void shouldRunACallWithACachedTokenOnTheCallersThreadAndFinishItOnTheEventLoop() throws Exception {
+			List<String> sentFrom = new java.util.concurrent.CopyOnWriteArrayList<>();
+			WebClient webClient = WebClient.builder().filter((request, next) -> {
+				sentFrom.add(Thread.currentThread().getName());
+				return next.exchange(request);
+			}).build();
+			ReserveTemplate reserves = reserves(new FeishuVcClient(webClient, TestFeishu.baseUrl(FeishuVcExecutorTests.this.server)),
+					FeishuVcRetryPolicy.defaults(), null);
+			token("t-cached");
+			enqueue(200, TestFeishu.referenceResponse());
+			enqueue(200, TestFeishu.referenceResponse());
+			reserves.get("1").block();
+			sentFrom.clear();
+
+			java.util.concurrent.atomic.AtomicReference<String> finishedOn = new java.util.concurrent.atomic.AtomicReference<>();
+			Thread caller = new Thread(() -> reserves.get("1")
+				.doOnNext((reserve) -> finishedOn.set(Thread.currentThread().getName()))
+				.block(), "the-caller");
+			caller.start();
+			caller.join(10_000);
+
+			assertThat(sentFrom).containsExactly("the-caller");
+			assertThat(finishedOn.get()).startsWith("reactor-http-");
+			assertThat(FeishuVcExecutorTests.this.scheduler.delays()).isEmpty();
+		}
+
+	}
+
 	private ReserveTemplate reserves(FeishuVcRetryPolicy policy) {
 		return reserves(TestFeishu.client(TestFeishu.baseUrl(this.server)), policy, null);
 	}
