@@ -164,12 +164,17 @@ class HostileServerTests {
 			}
 			byte[] compressed = bomb.toByteArray();
 			assertThat(compressed.length).isLessThan(1 << 20);
-			assertFailsWith(FeishuVcInvalidResponseException.class, (in, out) -> {
-				HostilePeer.readRequest(in);
+			AtomicReference<String> request = new AtomicReference<>();
+			Outcome outcome = outcome((in, out) -> {
+				request.set(HostilePeer.readRequest(in));
 				out.write(ascii(JSON_HEAD + "Content-Encoding: gzip\r\nContent-Length: " + compressed.length + "\r\n\r\n"));
 				out.write(compressed);
 				out.flush();
 			});
+			assertThat(request.get().toLowerCase()).as("the request").doesNotContain("accept-encoding");
+			// Read as the bytes that came, not inflated: gzip is no JSON.
+			assertThat(outcome.result()).isInstanceOfSatisfying(FeishuVcInvalidResponseException.class,
+					(ex) -> assertThat(ex).hasMessageContaining("not the platform's JSON"));
 		}
 
 		@Test

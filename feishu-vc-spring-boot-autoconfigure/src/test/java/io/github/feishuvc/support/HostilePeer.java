@@ -99,8 +99,13 @@ public final class HostilePeer implements AutoCloseable {
 		out.flush();
 	}
 
-	/** Read a request's head and its body, if it declares one. */
-	public static void readRequest(InputStream in) throws IOException {
+	/**
+	 * Read a request's head and its body, if it declares one.
+	 * @param in the connection's input
+	 * @return the head: the request line and the headers
+	 * @throws IOException if the connection fails or closes before the head ends
+	 */
+	public static String readRequest(InputStream in) throws IOException {
 		ByteArrayOutputStream head = new ByteArrayOutputStream();
 		int matched = 0;
 		while (matched < 4) {
@@ -111,11 +116,13 @@ public final class HostilePeer implements AutoCloseable {
 			head.write(next);
 			matched = (next == "\r\n\r\n".charAt(matched)) ? matched + 1 : (next == '\r') ? 1 : 0;
 		}
-		for (String line : head.toString(StandardCharsets.US_ASCII).split("\r\n")) {
+		String text = head.toString(StandardCharsets.US_ASCII);
+		for (String line : text.split("\r\n")) {
 			if (line.toLowerCase().startsWith("content-length:")) {
 				in.readNBytes(Integer.parseInt(line.substring(15).strip()));
 			}
 		}
+		return text;
 	}
 
 	/** Write bytes one at a time with a pause after each, until the client goes away or all are sent. */
