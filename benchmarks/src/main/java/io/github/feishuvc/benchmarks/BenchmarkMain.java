@@ -20,15 +20,20 @@ import io.github.feishuvc.benchmarks.Harness.Result;
 import reactor.core.publisher.Flux;
 
 /**
- * Runs every contender at concurrency 1, 16, 64 and 256 against one local server, then counts the token requests
- * of 1,000 calls starting on a cold cache, and prints a Markdown report (also written to a file with
- * {@code --output=BENCHMARKS.md}). Each contender first runs {@code --jit-warmup=10s} at concurrency 64, then every
- * measurement has {@code --warmup=2s} and {@code --measure=5s}; {@code --only=starter} and
- * {@code --concurrency=1,64} narrow a run down for profiling.
+ * The benchmark, in suites whose Markdown sections make up {@code BENCHMARKS.md} ({@code benchmarks/run.sh} runs them
+ * on each JDK and joins them): {@code --suite=intro} (the method), {@code throughput} (every contender at concurrency
+ * 1, 16, 64 and 256, each point measured {@code --repeats=3} times, then the token requests of 1,000 calls starting on
+ * a cold cache), {@code profile} (where a call's CPU and bytes go, by layer and thread, under JFR),
+ * {@code rate-limits} (three instances under the platform's limits) and {@code all} (the four; the default).
+ * {@code --output=BENCHMARKS.md} also writes the report to a file. Each contender first runs
+ * {@code --jit-warmup=10s} at concurrency 64, then every measurement has {@code --warmup=2s} and
+ * {@code --measure=5s}; {@code --only=starter} and {@code --concurrency=1,64} narrow a run down.
  */
 public final class BenchmarkMain {
 
 	private static final String CONCURRENCIES = "1,16,64,256";
+
+	private static final String PROFILED_CONCURRENCIES = "1,16";
 
 	private static final int COLD_CALLS = 1000;
 
@@ -42,59 +47,96 @@ public final class BenchmarkMain {
 		Duration measure = seconds(option(args, "measure", "5s"));
 		Duration jitWarmup = seconds(option(args, "jit-warmup", "10s"));
 		String output = option(args, "output", null);
-		int[] concurrencies = Arrays.stream(option(args, "concurrency", CONCURRENCIES).split(","))
-			.mapToInt(Integer::parseInt)
-			.toArray();
 		String only = option(args, "only", null);
+		int repeats = Integer.parseInt(option(args, "repeats", "3"));
 		String suite = option(args, "suite", "all");
 		int rateLimitCalls = Integer.parseInt(option(args, "rate-limit-calls", "2000"));
-		if (suite.equals("rate-limits")) {
-			String report = Report.rateLimits(RateLimitBenchmark.run(rateLimitCalls), rateLimitCalls);
-			System.out.println(report);
-			return;
-		}
 		Harness harness = new Harness(warmup, measure);
-		List<Result> results = new ArrayList<>();
-		int starterColdTokens;
-		int sdkColdTokens;
-		try (BenchmarkServer server = new BenchmarkServer();
-				Contender starter = Contenders.starter(server);
-				Contender sdk = Contenders.larkSdk(server);
-				Contender raw = Contenders.rawNetty(server)) {
-			List<Contender> contenders = Stream.of(starter, sdk, raw)
-				.filter((contender) -> only == null || contender.name().startsWith(only))
-				.toList();
-			// Every contender gets its hot paths compiled before any is measured, so none pays for the JIT.
-			for (Contender contender : contenders) {
-				new Harness(jitWarmup, Duration.ZERO).run(contender, JIT_WARMUP_CONCURRENCY);
-			}
-			// Concurrency-major, so a drift of the machine during the run touches every contender alike.
-			for (int concurrency : concurrencies) {
-				for (Contender contender : contenders) {
-					Result result = harness.run(contender, concurrency);
-					System.err.printf(Locale.ROOT,
-							"%-18s c=%-3d %,10.0f calls/s  p50 %6.2f ms  p99 %6.2f ms  %,8.0f B/call  %6.1f us CPU/call  errors %d%n",
-							result.contender(), concurrency, result.throughput(), result.p50Millis(),
-							result.p99Millis(), result.bytesPerCall(), result.cpuMicrosPerCall(), result.errors());
-					results.add(result);
-				}
-			}
-			if (only != null) {
-				return;
-			}
-			starterColdTokens = coldStart(server, Contenders.starter(server));
-			sdkColdTokens = coldStart(server, Contenders.larkSdk(server));
+		StringBuilder report = new StringBuilder();
+		if (suite.equals("all") || suite.equals("intro")) {
+			report.append(Report.intro(repeats, jitWarmup, warmup, measure, LocalDate.now().toString()));
 		}
-		String report = Report.markdown(results, starterColdTokens, sdkColdTokens, jitWarmup, warmup, measure,
-				machine(), LocalDate.now().toString());
-		if (suite.equals("all")) {
-			report += Report.rateLimits(RateLimitBenchmark.run(rateLimitCalls), rateLimitCalls);
+		if (suite.equals("all") || suite.equals("throughput")) {
+			report.append(throughput(harness, jitWarmup, concurrencies(args, CONCURRENCIES), only, repeats));
 		}
-		System.out.println(report);
+		if (suite.equals("all") || suite.equals("profile")) {
+			report.append(profile(harness, jitWarmup, concurrencies(args, PROFILED_CONCURRENCIES), only));
+		}
+		if (suite.equals("all") || suite.equals("rate-limits")) {
+			report.append(Report.rateLimits(RateLimitBenchmark.run(rateLimitCalls), rateLimitCalls));
+		}
+		System.out.print(report);
 		if (output != null) {
 			Files.writeString(Path.of(output), report);
 			System.err.println("Wrote " + output);
 		}
+	}
+
+	private static String throughput(Harness harness, Duration jitWarmup, int[] concurrencies, String only,
+			int repeats) throws Exception {
+		List<Result> results = new ArrayList<>();
+		try (BenchmarkServer server = new BenchmarkServer();
+				Contender starter = Contenders.starter(server);
+				Contender sdk = Contenders.larkSdk(server);
+				Contender raw = Contenders.rawNetty(server)) {
+			List<Contender> contenders = select(only, starter, sdk, raw);
+			// Every contender gets its hot paths compiled before any is measured, so none pays for the JIT.
+			for (Contender contender : contenders) {
+				new Harness(jitWarmup, Duration.ZERO).run(contender, JIT_WARMUP_CONCURRENCY);
+			}
+			// Concurrency-major, with the contenders' order turning each repeat, so a drift of the machine during the run
+			// touches every contender alike.
+			for (int concurrency : concurrencies) {
+				for (int repeat = 0; repeat < repeats; repeat++) {
+					for (int i = 0; i < contenders.size(); i++) {
+						results.add(measure(harness, contenders.get((i + repeat) % contenders.size()), concurrency));
+					}
+				}
+			}
+			if (only != null) {
+				return "";
+			}
+			int starterColdTokens = coldStart(server, Contenders.starter(server));
+			int sdkColdTokens = coldStart(server, Contenders.larkSdk(server));
+			return Report.throughput(results, starterColdTokens, sdkColdTokens, machine());
+		}
+	}
+
+	private static String profile(Harness harness, Duration jitWarmup, int[] concurrencies, String only)
+			throws Exception {
+		List<Profile.Breakdown> breakdowns = new ArrayList<>();
+		try (BenchmarkServer server = new BenchmarkServer();
+				Contender starter = Contenders.starter(server);
+				Contender sdk = Contenders.larkSdk(server)) {
+			for (Contender contender : select(only, starter, sdk)) {
+				new Harness(jitWarmup, Duration.ZERO).run(contender, JIT_WARMUP_CONCURRENCY);
+				for (int concurrency : concurrencies) {
+					Profile.Breakdown breakdown = Profile.run(contender, concurrency, harness);
+					System.err.printf(Locale.ROOT, "profiled %s c=%d: %.1f us CPU/call, %,.0f B/call%n",
+							contender.name(), concurrency, breakdown.result().cpuMicrosPerCall(),
+							breakdown.result().bytesPerCall());
+					breakdowns.add(breakdown);
+				}
+			}
+		}
+		return Profile.markdown(breakdowns, Report.COMMAND, machine());
+	}
+
+	private static List<Contender> select(String only, Contender... contenders) {
+		return Stream.of(contenders).filter((contender) -> only == null || contender.name().startsWith(only)).toList();
+	}
+
+	private static int[] concurrencies(String[] args, String fallback) {
+		return Arrays.stream(option(args, "concurrency", fallback).split(",")).mapToInt(Integer::parseInt).toArray();
+	}
+
+	private static Result measure(Harness harness, Contender contender, int concurrency) throws Exception {
+		Result result = harness.run(contender, concurrency);
+		System.err.printf(Locale.ROOT,
+				"%-18s c=%-3d %,10.0f calls/s  p50 %6.2f ms  p99 %6.2f ms  %,8.0f B/call  %6.1f us CPU/call  server %5.1f us/call  errors %d%n",
+				result.contender(), concurrency, result.throughput(), result.p50Millis(), result.p99Millis(),
+				result.bytesPerCall(), result.cpuMicrosPerCall(), result.serverCpuMicrosPerCall(), result.errors());
+		return result;
 	}
 
 	private static Duration seconds(String value) {

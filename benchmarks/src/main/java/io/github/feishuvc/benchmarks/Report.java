@@ -3,28 +3,32 @@ package io.github.feishuvc.benchmarks;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 import io.github.feishuvc.benchmarks.Harness.Result;
 
-/** The Markdown report: one row per concurrency, the three contenders side by side, and the ratios. */
+/** The Markdown report, section by section. */
 final class Report {
 
-	static final String COMMAND = "./mvnw -B -q -Pbenchmarks -pl benchmarks -am -DskipTests package && java -jar benchmarks/target/benchmarks.jar --output=BENCHMARKS.md";
+	static final String COMMAND = "./mvnw -B -q -Pbenchmarks -pl benchmarks -am -DskipTests package && benchmarks/run.sh";
 
 	private Report() {
 	}
 
-	static String markdown(List<Result> results, int starterColdTokens, int sdkColdTokens, Duration jitWarmup,
-			Duration warmup, Duration measure, String machine, String date) {
+	/** The title and how the throughput runs are made, once for the whole report. */
+	static String intro(int repeats, Duration jitWarmup, Duration warmup, Duration measure, String date) {
 		StringBuilder report = new StringBuilder();
 		report.append("# Benchmarks\n\n");
 		report.append("Fetching the reference reservation (`GET /open-apis/vc/v1/reserves/:reserve_id`, decoded into objects) ")
 			.append("from one local Reactor Netty server that answers with prepared bytes, closed-loop at each concurrency. ")
 			.append("Each contender first runs ").append(jitWarmup.toSeconds())
 			.append("s at concurrency 64 so the JIT has compiled it; then, concurrency by concurrency, each gets ")
-			.append(warmup.toSeconds()).append("s of warm-up and ").append(measure.toSeconds()).append("s measured.\n\n");
+			.append(warmup.toSeconds()).append("s of warm-up and ").append(measure.toSeconds()).append("s measured, ")
+			.append(repeats).append(" times (the contenders' order turning each time). Each figure is the median of the ")
+			.append(repeats).append(" runs; calls/s also shows their spread (lowest–highest).\n\n");
 		report.append("- **starter**: `ReserveOperations.get` through the auto-configured context, client-side rate limiter ")
-			.append("switched off (`feishu.vc.rate-limit.enabled=false`), retries and observation plumbing on as by default.\n");
+			.append("switched off (`feishu.vc.rate-limit.enabled=false`), retries, deadlines and observation plumbing on as by ")
+			.append("default.\n");
 		report.append("- **Lark SDK**: `com.larksuite.oapi:oapi-sdk` ")
 			.append(com.lark.oapi.Client.class.getPackage().getImplementationVersion())
 			.append(", `client.vc().v1().reserve().get(...)`, its OkHttp ")
@@ -33,23 +37,29 @@ final class Report {
 			.append("the ceiling for any client on this machine (and so the server's, as seen by a client).\n\n");
 		report.append("Bytes and client CPU per call are those of every thread but the server's (user and kernel time, ")
 			.append("the JVM's per-thread counters); on a shared machine they vary less than throughput does.\n\n");
-		report.append("Machine: ").append(machine).append(". Date: ").append(date).append(".\n\n");
-		report.append("Command: `").append(COMMAND).append("`\n\n");
-		report.append("| Concurrency | starter calls/s | Lark SDK calls/s | raw calls/s | starter / SDK | starter / raw ")
-			.append("| p50 ms (starter / SDK / raw) | p99 ms (starter / SDK / raw) | bytes/call (starter / SDK / raw) ")
-			.append("| client CPU µs/call (starter / SDK / raw) |\n");
-		report.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+		report.append("Date: ").append(date).append(". Command: `").append(COMMAND).append("`\n");
+		return report.toString();
+	}
+
+	/** One JVM's throughput table: one row per concurrency, the contenders side by side, and the ratios. */
+	static String throughput(List<Result> results, int starterColdTokens, int sdkColdTokens, String machine) {
+		StringBuilder report = new StringBuilder();
+		report.append("\n## ").append(machine).append("\n\n");
+		report.append("| Concurrency | starter calls/s | Lark SDK calls/s | raw calls/s | starter / SDK calls/s ")
+			.append("| client CPU µs/call (starter / SDK / raw) | bytes/call (starter / SDK / raw) ")
+			.append("| p50 ms (starter / SDK / raw) | p99 ms (starter / SDK / raw) |\n");
+		report.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
 		for (int concurrency : results.stream().mapToInt(Result::concurrency).distinct().toArray()) {
-			Result starter = find(results, "starter", concurrency);
-			Result sdk = find(results, "Lark SDK", concurrency);
-			Result raw = find(results, "raw Reactor Netty", concurrency);
+			Median starter = median(results, "starter", concurrency);
+			Median sdk = median(results, "Lark SDK", concurrency);
+			Median raw = median(results, "raw Reactor Netty", concurrency);
 			report.append(String.format(Locale.ROOT,
-					"| %d | %,.0f | %,.0f | %,.0f | %.2f | %.2f | %.2f / %.2f / %.2f | %.2f / %.2f / %.2f | %,.0f / %,.0f / %,.0f | %.1f / %.1f / %.1f |%n",
-					concurrency, starter.throughput(), sdk.throughput(), raw.throughput(),
-					starter.throughput() / sdk.throughput(), starter.throughput() / raw.throughput(), starter.p50Millis(),
-					sdk.p50Millis(), raw.p50Millis(), starter.p99Millis(), sdk.p99Millis(), raw.p99Millis(),
-					starter.bytesPerCall(), sdk.bytesPerCall(), raw.bytesPerCall(), starter.cpuMicrosPerCall(),
-					sdk.cpuMicrosPerCall(), raw.cpuMicrosPerCall()));
+					"| %d | %s | %s | %s | %.2f | %.1f / %.1f / %.1f | %,.0f / %,.0f / %,.0f | %.2f / %.2f / %.2f | %.2f / %.2f / %.2f |%n",
+					concurrency, starter.throughputWithSpread(), sdk.throughputWithSpread(), raw.throughputWithSpread(),
+					starter.throughput() / sdk.throughput(), starter.cpuMicrosPerCall(), sdk.cpuMicrosPerCall(),
+					raw.cpuMicrosPerCall(), starter.bytesPerCall(), sdk.bytesPerCall(), raw.bytesPerCall(),
+					starter.p50Millis(), sdk.p50Millis(), raw.p50Millis(), starter.p99Millis(), sdk.p99Millis(),
+					raw.p99Millis()));
 		}
 		long errors = results.stream().mapToLong(Result::errors).sum();
 		report.append("\nErrors during the measured runs: ").append(errors).append(".\n\n");
@@ -59,6 +69,39 @@ final class Report {
 			.append(sdkColdTokens)
 			.append("**.\n");
 		return report.toString();
+	}
+
+	private static Median median(List<Result> results, String contender, int concurrency) {
+		List<Result> runs = results.stream()
+			.filter((result) -> result.contender().equals(contender) && result.concurrency() == concurrency)
+			.toList();
+		return new Median(median(runs, Result::throughput), min(runs, Result::throughput), max(runs, Result::throughput),
+				median(runs, Result::p50Millis), median(runs, Result::p99Millis), median(runs, Result::bytesPerCall),
+				median(runs, Result::cpuMicrosPerCall));
+	}
+
+	private static double median(List<Result> runs, ToDoubleFunction<Result> value) {
+		double[] values = runs.stream().mapToDouble(value).sorted().toArray();
+		int middle = values.length / 2;
+		return (values.length % 2 == 1) ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+	}
+
+	private static double min(List<Result> runs, ToDoubleFunction<Result> value) {
+		return runs.stream().mapToDouble(value).min().orElse(0);
+	}
+
+	private static double max(List<Result> runs, ToDoubleFunction<Result> value) {
+		return runs.stream().mapToDouble(value).max().orElse(0);
+	}
+
+	/** The median of a contender's runs at one concurrency, and the spread of its throughput. */
+	record Median(double throughput, double lowest, double highest, double p50Millis, double p99Millis,
+			double bytesPerCall, double cpuMicrosPerCall) {
+
+		String throughputWithSpread() {
+			return String.format(Locale.ROOT, "%,.0f (%,.0f–%,.0f)", this.throughput, this.lowest, this.highest);
+		}
+
 	}
 
 	static String rateLimits(List<RateLimitBenchmark.Result> results, int calls) {
@@ -77,13 +120,6 @@ final class Report {
 		report.append("| --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
 		results.forEach((result) -> report.append(result.row()).append('\n'));
 		return report.toString();
-	}
-
-	private static Result find(List<Result> results, String contender, int concurrency) {
-		return results.stream()
-			.filter((result) -> result.contender().equals(contender) && result.concurrency() == concurrency)
-			.findFirst()
-			.orElseThrow();
 	}
 
 }
