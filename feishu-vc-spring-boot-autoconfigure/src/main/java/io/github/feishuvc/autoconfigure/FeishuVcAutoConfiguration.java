@@ -88,14 +88,12 @@ public final class FeishuVcAutoConfiguration {
 		ClientHttpConnectorBuilder<?> connectorBuilder = clientHttpConnectorBuilder
 			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()));
 		// The loops go in a customizer, which runs last: with a ReactorResourceFactory (any WebFlux application)
-		// Boot's builder would otherwise put the client back on the factory's colocated loops. Of Boot's defaults
-		// the system's proxy stays and gzip goes: the platform's answers are a kilobyte or so, cheaper to read than to
-		// inflate.
+		// Boot's builder would otherwise put the client back on the factory's colocated loops. Gzip, which Boot turns
+		// on, goes there too: the platform's answers are a kilobyte or so, cheaper to read than to inflate.
 		ClientHttpConnector connector = (connectorBuilder instanceof ReactorClientHttpConnectorBuilder reactor)
 				? reactor.withHttpClientFactory(() -> HttpClient.create(feishuVcConnectionProvider))
-					.withHttpClientDefaults(HttpClient::proxyWithSystemProperties)
-					.withHttpClientCustomizer(
-							(client) -> client.runOn(new UncolocatedLoopResources(loops(reactorResources))))
+					.withHttpClientCustomizer((client) -> client.compress(false)
+						.runOn(new UncolocatedLoopResources(loops(reactorResources))))
 					.build(settings)
 				: connectorBuilder.build(settings);
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder)
