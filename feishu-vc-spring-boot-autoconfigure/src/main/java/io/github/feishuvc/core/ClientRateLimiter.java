@@ -132,13 +132,32 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 	}
 
 	/**
-	 * How much longer than a minute the minute window is: the margin, and at least a second when there is one. A
-	 * fresh instance's first calls open their connections, which can delay them by a hundred milliseconds or more
-	 * against the calls a minute later on warm connections; a second is under 2% of a minute's budget.
-	 * @param margin the margin of the second window
-	 * @return the margin of the minute window
+	 * The second window: a second and the margin.
+	 * @return the window's length
 	 */
-	public static Duration minuteMargin(Duration margin) {
+	public Duration secondWindow() {
+		return Duration.ofNanos(this.secondWindow);
+	}
+
+	/**
+	 * The minute window: a minute and the margin, at least a second of it when there is one. A fresh instance's first
+	 * calls open their connections, which can delay them by a hundred milliseconds or more against the calls a minute
+	 * later on warm connections; a second is under 2% of a minute's budget.
+	 * @return the window's length
+	 */
+	public Duration minuteWindow() {
+		return Duration.ofNanos(this.minuteWindow);
+	}
+
+	/**
+	 * How far apart paced permits are: the second window shared out evenly.
+	 * @return the spacing, zero when permits are not paced
+	 */
+	public Duration spacing() {
+		return Duration.ofNanos(this.spacing);
+	}
+
+	private static Duration minuteMargin(Duration margin) {
 		return (margin.isZero() || margin.compareTo(MINUTE_MARGIN) >= 0) ? margin : MINUTE_MARGIN;
 	}
 

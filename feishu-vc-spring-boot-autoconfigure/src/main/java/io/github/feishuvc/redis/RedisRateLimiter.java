@@ -42,10 +42,6 @@ public final class RedisRateLimiter implements FeishuVcRateLimiter {
 	private static final RedisScript<List> SCRIPT = RedisScript
 		.of(new ClassPathResource("io/github/feishuvc/redis/rate-limit.lua"), List.class);
 
-	private static final long SECOND_MICROS = TimeUnit.SECONDS.toMicros(1);
-
-	private static final long MINUTE_MICROS = TimeUnit.MINUTES.toMicros(1);
-
 	private final ReactiveStringRedisTemplate redis;
 
 	private final RedisAvailability availability;
@@ -95,13 +91,18 @@ public final class RedisRateLimiter implements FeishuVcRateLimiter {
 		this.keyPrefix = keyPrefix + "rate-limit:";
 		this.perSecond = Integer.toString(perSecond);
 		this.perMinute = Integer.toString(perMinute);
-		this.secondWindow = Long.toString(SECOND_MICROS + margin.toNanos() / 1000);
-		this.minuteWindow = Long.toString(MINUTE_MICROS + ClientRateLimiter.minuteMargin(margin).toNanos() / 1000);
-		this.spacing = pace ? Long.toString((SECOND_MICROS + margin.toNanos() / 1000) / perSecond) : "0";
-		this.maxWait = Long.toString(maxWait.toNanos() / 1000);
+		// The same windows as the fallback's, in the script's microseconds.
+		this.secondWindow = micros(this.local.secondWindow());
+		this.minuteWindow = micros(this.local.minuteWindow());
+		this.spacing = micros(this.local.spacing());
+		this.maxWait = micros(maxWait);
 		this.maxWaitNanos = maxWait.toNanos();
 		this.scheduler = scheduler;
 		this.description = perSecond + "/s and " + perMinute + "/min per operation (of each tenant, across instances)";
+	}
+
+	private static String micros(Duration duration) {
+		return Long.toString(TimeUnit.NANOSECONDS.toMicros(duration.toNanos()));
 	}
 
 	/**
