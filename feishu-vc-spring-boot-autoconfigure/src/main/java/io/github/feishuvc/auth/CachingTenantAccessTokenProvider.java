@@ -59,7 +59,7 @@ public final class CachingTenantAccessTokenProvider implements TenantAccessToken
 		FeishuVcCall call = TokenEndpoints.call(executor, OPERATION, PATH, "app_id", appId, "app_secret", appSecret);
 		this.token = new RefreshingToken("a tenant access token",
 				TokenEndpoints.execute(executor, call, AccessTokenResponse.TENANT_TOKEN), refreshBeforeExpiry, clock, null,
-				(tokenStore != null) ? new RefreshingToken.Sharing(tokenStore, "token:" + appId + ":tenant") : null);
+				RefreshingToken.Sharing.in(tokenStore, "token:" + appId + ":tenant"));
 	}
 
 	@Override

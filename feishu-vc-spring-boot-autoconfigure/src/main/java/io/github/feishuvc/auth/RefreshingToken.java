@@ -64,7 +64,8 @@ final class RefreshingToken {
 		this.clock = clock;
 		this.onRefresh = onRefresh;
 		this.sharing = sharing;
-		this.token = ((sharing != null) ? shared(fetch, sharing) : fetch).doOnError((ex) -> refreshed(new TokenRefresh(this.clock.instant(), null, ex)))
+		this.token = ((sharing != null) ? shared(fetch, sharing) : fetch)
+			.doOnError((ex) -> refreshed(new TokenRefresh(this.clock.instant(), null, ex)))
 			.map(this::cache)
 			.cacheInvalidateIf(this::isStale)
 			.map(CachedToken::value);
@@ -159,6 +160,17 @@ final class RefreshingToken {
 	 * @param key the token's key, such as {@code token:cli_xxx:tenant}
 	 */
 	record Sharing(TokenStore store, String key) {
+
+		/**
+		 * Where a token is shared, if there is a store.
+		 * @param store the store, or {@code null} to share nothing
+		 * @param key the token's key
+		 * @return the sharing, {@code null} without a store
+		 */
+		static @Nullable Sharing in(@Nullable TokenStore store, String key) {
+			return (store != null) ? new Sharing(store, key) : null;
+		}
+
 	}
 
 	/** A cached token; its {@code toString()} never shows the value. */

@@ -134,7 +134,7 @@ public final class StoreAppTokenProvider implements TenantAccessTokenProvider, T
 			.filter((ticket) -> !ticket.equals(this.rejectedTicket));
 		this.tokenStore = tokenStore;
 		this.appToken = new RefreshingToken("an app access token", Mono.defer(this::fetchAppToken),
-				this.refreshBeforeExpiry, clock, null, sharing("token:" + appId + ":app"));
+				this.refreshBeforeExpiry, clock, null, RefreshingToken.Sharing.in(tokenStore, "token:" + appId + ":app"));
 		this.tenantTokens = Caffeine.newBuilder()
 			.maximumSize(settings.maxTenants())
 			.expireAfterAccess(settings.tenantIdleTime())
@@ -194,11 +194,8 @@ public final class StoreAppTokenProvider implements TenantAccessTokenProvider, T
 	private RefreshingToken tenantToken(String tenantKey) {
 		return this.tenantTokens.get(tenantKey, (key) -> new RefreshingToken("a tenant access token",
 				Mono.defer(() -> fetchTenantToken(key)), this.refreshBeforeExpiry, this.clock,
-				(refresh) -> this.lastTenantRefresh = refresh, sharing("token:" + this.appId + ":tenant:" + key)));
-	}
-
-	private RefreshingToken.@Nullable Sharing sharing(String key) {
-		return (this.tokenStore != null) ? new RefreshingToken.Sharing(this.tokenStore, key) : null;
+				(refresh) -> this.lastTenantRefresh = refresh,
+				RefreshingToken.Sharing.in(this.tokenStore, "token:" + this.appId + ":tenant:" + key)));
 	}
 
 	private Mono<IssuedToken> fetchAppToken() {

@@ -50,9 +50,11 @@ public class FeishuVcHealthIndicator implements HealthIndicator {
 		FeishuVcStoreStatus store = this.store;
 		if (store != null) {
 			Map<String, Object> details = new LinkedHashMap<>();
+			// Read once: the store may come back while the details are written.
+			boolean available = store.isAvailable();
 			details.put("type", store.type());
-			details.put("status", store.isAvailable() ? "UP" : "DOWN");
-			if (!store.isAvailable()) {
+			details.put("status", available ? "UP" : "DOWN");
+			if (!available) {
 				details.put("since", String.valueOf(store.unavailableSince()));
 				details.put("error", String.valueOf(store.lastFailure()));
 			}
