@@ -1,14 +1,26 @@
 package io.github.feishuvc.autoconfigure;
 
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
 
 import io.github.feishuvc.auth.AppTicketStore;
-import io.github.feishuvc.events.FeishuEventReceiver;
-import io.github.feishuvc.events.ServletFeishuEventEndpoint;
-import io.github.feishuvc.events.WebFluxFeishuEventEndpoint;
+import io.github.feishuvc.events.EventDispatcher;
+import io.github.feishuvc.events.InMemoryPublishedEventIds;
+import io.github.feishuvc.events.PublishedEventIds;
+import io.github.feishuvc.events.webhook.FeishuEventReceiver;
+import io.github.feishuvc.events.webhook.RefusalListener;
+import io.github.feishuvc.events.webhook.RefusalReason;
+import io.github.feishuvc.events.webhook.ServletFeishuEventEndpoint;
+import io.github.feishuvc.events.webhook.WebFluxFeishuEventEndpoint;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -25,17 +37,49 @@ import org.springframework.util.StringUtils;
  * Auto-configuration of the event endpoint ({@code feishu.vc.events.*}) on the application's own web server,
  * WebFlux or Spring MVC: on by default for a store app, which receives its app ticket there, and when
  * {@code feishu.vc.events.enabled=true}.
+ *
+ * <p>Listeners run on the executor named {@value #EVENT_EXECUTOR} if the application defines one, else on Boot's
+ * {@code applicationTaskExecutor}, else on Reactor's bounded elastic scheduler. Refused requests are counted as
+ * {@code feishu.vc.events.refused} (tag {@code reason}) when the application has a {@link MeterRegistry}.
  */
-@AutoConfiguration(after = FeishuVcAutoConfiguration.class)
+@AutoConfiguration(after = FeishuVcAutoConfiguration.class,
+		afterName = "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration")
 @ConditionalOnWebApplication
 @ConditionalOnBean(AppTicketStore.class)
 @Conditional(FeishuVcConditions.EventEndpoint.class)
 public final class FeishuVcEventsAutoConfiguration {
 
+	/** Name of the {@link Executor} bean that listeners run on, if the application defines one. */
+	public static final String EVENT_EXECUTOR = "feishuVcEventExecutor";
+
+	private static final String APPLICATION_TASK_EXECUTOR = "applicationTaskExecutor";
+
+	@Bean
+	@ConditionalOnMissingBean(PublishedEventIds.class)
+	InMemoryPublishedEventIds feishuVcPublishedEventIds() {
+		return new InMemoryPublishedEventIds();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EventDispatcher feishuVcEventDispatcher(PublishedEventIds publishedEventIds, ApplicationEventPublisher publisher,
+			BeanFactory beanFactory) {
+		return new EventDispatcher(publishedEventIds, publisher::publishEvent, listenerExecutor(beanFactory));
+	}
+
+	private static Executor listenerExecutor(BeanFactory beanFactory) {
+		for (String name : List.of(EVENT_EXECUTOR, APPLICATION_TASK_EXECUTOR)) {
+			if (beanFactory.containsBean(name) && beanFactory.isTypeMatch(name, Executor.class)) {
+				return beanFactory.getBean(name, Executor.class);
+			}
+		}
+		return Schedulers.boundedElastic()::schedule;
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	FeishuEventReceiver feishuEventReceiver(FeishuVcProperties properties, AppTicketStore appTicketStore,
-			ApplicationEventPublisher publisher) {
+			EventDispatcher dispatcher, ObjectProvider<RefusalListener> refusalListeners) {
 		FeishuVcTokenProviderConfigurations.checkCredentials(properties);
 		FeishuVcProperties.Events events = properties.getEvents();
 		if (!StringUtils.hasText(events.getVerificationToken())) {
@@ -45,9 +89,35 @@ public final class FeishuVcEventsAutoConfiguration {
 							+ "from forged ones");
 		}
 		String encryptKey = StringUtils.hasText(events.getEncryptKey()) ? events.getEncryptKey() : null;
+		List<RefusalListener> listeners = refusalListeners.orderedStream().toList();
 		return new FeishuEventReceiver(new FeishuEventReceiver.Settings(properties.getAppId(),
-				events.getVerificationToken(), encryptKey, events.getMaxClockSkew()), appTicketStore,
-				publisher::publishEvent, Schedulers.boundedElastic(), Clock.systemUTC());
+				events.getVerificationToken(), encryptKey, events.getMaxClockSkew()), appTicketStore, dispatcher,
+				Clock.systemUTC(), (reason) -> listeners.forEach((listener) -> listener.refused(reason)));
+	}
+
+	/** Counts refusals when the application has a meter registry, whichever auto-configuration made it. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	static class RefusalMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "feishuVcEventRefusalMetrics")
+		RefusalListener feishuVcEventRefusalMetrics(ObjectProvider<MeterRegistry> meterRegistry) {
+			MeterRegistry registry = meterRegistry.getIfUnique();
+			if (registry == null) {
+				return (reason) -> {
+				};
+			}
+			Map<RefusalReason, Counter> counters = new EnumMap<>(RefusalReason.class);
+			for (RefusalReason reason : RefusalReason.values()) {
+				counters.put(reason, Counter.builder("feishu.vc.events.refused")
+					.description("Requests the Feishu event endpoint refused, by reason")
+					.tag("reason", reason.tag())
+					.register(registry));
+			}
+			return (reason) -> counters.get(reason).increment();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

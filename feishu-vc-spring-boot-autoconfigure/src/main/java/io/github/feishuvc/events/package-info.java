@@ -1,9 +1,8 @@
 /**
- * The event endpoint: receives the events the platform pushes to the app's event request URL (decrypting them and
- * checking their signature, timestamp and verification token), keeps a store app's {@code app_ticket} in the
- * {@link io.github.feishuvc.auth.AppTicketStore}, and publishes every other event as a
- * {@link io.github.feishuvc.events.FeishuEvent}. The only package that knows about HTTP servers (WebFlux and Spring
- * MVC).
+ * The platform's events, whichever way they arrive: {@link io.github.feishuvc.events.FeishuEvent}, the
+ * {@link io.github.feishuvc.events.EventDispatcher} that publishes each event id once, and the ids already published
+ * ({@link io.github.feishuvc.events.PublishedEventIds}). Each way of receiving events has a package of its own, such as
+ * {@link io.github.feishuvc.events.webhook} for the app's endpoint.
  */
 @NullMarked
 package io.github.feishuvc.events;

@@ -1,27 +1,44 @@
 package io.github.feishuvc.autoconfigure;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.feishuvc.auth.AppTicketStore;
 import io.github.feishuvc.auth.CachingTenantAccessTokenProvider;
 import io.github.feishuvc.auth.InMemoryAppTicketStore;
 import io.github.feishuvc.auth.StoreAppTokenProvider;
 import io.github.feishuvc.auth.TenantAccessTokenProvider;
-import io.github.feishuvc.events.FeishuEventReceiver;
+import io.github.feishuvc.events.EventDispatcher;
+import io.github.feishuvc.events.FeishuEvent;
+import io.github.feishuvc.events.InMemoryPublishedEventIds;
+import io.github.feishuvc.events.PublishedEventIds;
+import io.github.feishuvc.events.webhook.FeishuEventReceiver;
+import io.github.feishuvc.events.webhook.FeishuEventReceiver.EventRequest;
+import io.github.feishuvc.events.webhook.RefusalListener;
+import io.github.feishuvc.events.webhook.RefusalReason;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.github.feishuvc.health.FeishuVcHealthIndicator;
 import io.github.feishuvc.support.FixedTenantToken;
 import io.github.feishuvc.support.TestFeishu;
 import io.github.feishuvc.test.FeishuVcEmulator;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.event.EventListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -190,6 +207,100 @@ class FeishuVcEventsAutoConfigurationTests {
 						"feishu.vc.events.path=/hooks/feishu")
 				.run((context) -> assertThat(context).hasSingleBean(FeishuEventReceiver.class)
 					.hasBean("feishuVcEventRoute"));
+		}
+
+	}
+
+	@Nested
+	class Listeners {
+
+		private final FeishuEvent event = new FeishuEvent("vc.meeting.meeting_started_v1", "ev-1", "t1",
+				FeishuVcEmulator.DEFAULT_APP_ID, "{}");
+
+		@Test
+		void shouldRunListenersOnTheApplicationsOwnEventExecutor() {
+			List<Runnable> tasks = new CopyOnWriteArrayList<>();
+			reactive(FeishuVcEventsAutoConfigurationTests.this.store)
+				.withBean(FeishuVcEventsAutoConfiguration.EVENT_EXECUTOR, Executor.class, () -> tasks::add)
+				.run((context) -> {
+					context.getBean(EventDispatcher.class).dispatch(this.event).block();
+					assertThat(tasks).hasSize(1);
+				});
+		}
+
+		@Test
+		void shouldRunListenersOnBootsTaskExecutorOtherwise() {
+			reactive(FeishuVcEventsAutoConfigurationTests.this.store)
+				.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class))
+				.withBean(ListenerThreads.class)
+				.run((context) -> {
+					context.getBean(EventDispatcher.class).dispatch(this.event).block();
+					List<String> threads = context.getBean(ListenerThreads.class).names;
+					Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !threads.isEmpty());
+					assertThat(threads).singleElement().satisfies((name) -> assertThat(name).startsWith("task-"));
+				});
+		}
+
+		@Test
+		void shouldKeepPublishedIdsInMemoryUnlessTheApplicationSharesThem() {
+			reactive(FeishuVcEventsAutoConfigurationTests.this.store)
+				.run((context) -> assertThat(context).hasSingleBean(InMemoryPublishedEventIds.class));
+			PublishedEventIds own = new InMemoryPublishedEventIds(5);
+			reactive(FeishuVcEventsAutoConfigurationTests.this.store).withBean(PublishedEventIds.class, () -> own)
+				.run((context) -> assertThat(context.getBean(PublishedEventIds.class)).isSameAs(own));
+		}
+
+	}
+
+	@Nested
+	class Refusals {
+
+		@Test
+		void shouldCountRefusalsByReasonInTheApplicationsMeterRegistry() {
+			SimpleMeterRegistry meters = new SimpleMeterRegistry();
+			reactive(FeishuVcEventsAutoConfigurationTests.this.store).withBean(MeterRegistry.class, () -> meters)
+				.run((context) -> {
+					FeishuEventReceiver receiver = context.getBean(FeishuEventReceiver.class);
+					receiver.tooLarge();
+					receiver.receive(new EventRequest(null, null, null, "garbage".getBytes())).block();
+					receiver.receive(new EventRequest(null, null, null, "garbage".getBytes())).block();
+
+					assertThat(meters.get("feishu.vc.events.refused").tag("reason", "too-large").counter().count())
+						.isEqualTo(1);
+					assertThat(meters.get("feishu.vc.events.refused").tag("reason", "not-json").counter().count())
+						.isEqualTo(2);
+				});
+		}
+
+		@Test
+		void shouldNeedNoMicrometer() {
+			reactive(FeishuVcEventsAutoConfigurationTests.this.store)
+				.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+				.run((context) -> assertThat(context).hasNotFailed()
+					.hasSingleBean(FeishuEventReceiver.class)
+					.doesNotHaveBean(RefusalListener.class));
+		}
+
+		@Test
+		void shouldTellTheApplicationsOwnListeners() {
+			List<RefusalReason> reasons = new CopyOnWriteArrayList<>();
+			reactive(FeishuVcEventsAutoConfigurationTests.this.store)
+				.withBean(RefusalListener.class, () -> reasons::add)
+				.run((context) -> {
+					context.getBean(FeishuEventReceiver.class).tooLarge();
+					assertThat(reasons).containsExactly(RefusalReason.TOO_LARGE);
+				});
+		}
+
+	}
+
+	static class ListenerThreads {
+
+		final List<String> names = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void on(FeishuEvent event) {
+			this.names.add(Thread.currentThread().getName());
 		}
 
 	}

@@ -5,8 +5,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import io.github.feishuvc.events.FeishuEventReceiver;
-import io.github.feishuvc.events.FeishuEventReceiver.EventRequest;
+import io.github.feishuvc.events.webhook.FeishuEventReceiver;
+import io.github.feishuvc.events.webhook.FeishuEventReceiver.EventRequest;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;

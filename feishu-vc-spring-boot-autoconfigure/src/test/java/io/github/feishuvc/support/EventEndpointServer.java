@@ -5,10 +5,11 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.github.feishuvc.auth.AppTicketStore;
-import io.github.feishuvc.events.FeishuEventReceiver;
-import io.github.feishuvc.events.WebFluxFeishuEventEndpoint;
+import io.github.feishuvc.events.EventDispatcher;
+import io.github.feishuvc.events.InMemoryPublishedEventIds;
+import io.github.feishuvc.events.webhook.FeishuEventReceiver;
+import io.github.feishuvc.events.webhook.WebFluxFeishuEventEndpoint;
 import io.github.feishuvc.test.FeishuVcEmulator;
-import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
@@ -45,8 +46,9 @@ public final class EventEndpointServer implements AutoCloseable {
 		Map<String, String> properties = emulator.springProperties();
 		FeishuEventReceiver receiver = new FeishuEventReceiver(new FeishuEventReceiver.Settings(emulator.appId(),
 				properties.get("feishu.vc.events.verification-token"), properties.get("feishu.vc.events.encrypt-key"),
-				Duration.ofMinutes(5)), tickets, (event) -> {
-				}, Schedulers.boundedElastic(), Clock.systemUTC());
+				Duration.ofMinutes(5)), tickets, new EventDispatcher(new InMemoryPublishedEventIds(), (event) -> {
+				}, Runnable::run), Clock.systemUTC(), (reason) -> {
+				});
 		EventEndpointServer server = new EventEndpointServer(receiver);
 		emulator.deliverEventsTo(server.url());
 		return server;

@@ -74,7 +74,7 @@ final class EmulatedPlatform {
 		this.replies = new Replies(clock);
 		this.tokens = new EmulatedTokens(app, tokenLifetime, clock, this.replies);
 		this.reserves = new EmulatedReserves(this.replies, clock, app.defaultTenant());
-		this.events = new EventPusher(app, clock, this.replies);
+		this.events = new EventPusher(app, this.replies);
 		this.rateLimits = (enforcedRateLimits != null)
 				? new EmulatedRateLimits(enforcedRateLimits[0], enforcedRateLimits[1], this.replies) : null;
 		for (Endpoint endpoint : Endpoint.values()) {

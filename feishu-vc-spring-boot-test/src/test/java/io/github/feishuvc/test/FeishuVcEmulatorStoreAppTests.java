@@ -5,6 +5,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -100,6 +103,22 @@ class FeishuVcEmulatorStoreAppTests {
 		String ticket = GlobalAppTicketManager.getAppTicketManager().get(config);
 		assertThat(ticket).startsWith("emulated-ticket-");
 		assertThat(appToken(ticket).path("code").asInt()).as("the emulator accepts the ticket the SDK read").isZero();
+	}
+
+	@Test
+	void shouldStampPushesWithTheWallClockWhateverTheEmulatedClockSays() throws Throwable {
+		try (FeishuVcEmulator movedClock = FeishuVcEmulator.builder()
+			.storeApp("t1")
+			.clock(Clock.offset(Clock.systemUTC(), Duration.ofDays(3)))
+			.start()) {
+			movedClock.deliverEventsTo("http://127.0.0.1:" + this.eventUrl.port() + "/feishu/events");
+			long before = Instant.now().getEpochSecond();
+
+			assertThat(movedClock.pushAppTicket().accepted()).isTrue();
+
+			long stamped = Long.parseLong(take().headers().get("x-lark-request-timestamp").get(0));
+			assertThat(stamped).isBetween(before, Instant.now().getEpochSecond());
+		}
 	}
 
 	@Test

@@ -1,12 +1,13 @@
-package io.github.feishuvc.events;
+package io.github.feishuvc.events.webhook;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 
-import io.github.feishuvc.events.FeishuEventReceiver.EventRequest;
-import io.github.feishuvc.events.FeishuEventReceiver.Reply;
+import io.github.feishuvc.events.webhook.FeishuEventReceiver.EventRequest;
+import io.github.feishuvc.events.webhook.FeishuEventReceiver.Reply;
 import jakarta.servlet.http.HttpServletRequest;
+import reactor.core.publisher.Mono;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.RequestPredicates;
@@ -21,8 +22,8 @@ import org.springframework.web.servlet.function.ServerResponse;
  */
 public final class ServletFeishuEventEndpoint {
 
-	/** Longest a request waits for its ticket to be kept, inside the platform's own deadline. */
-	private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(2);
+	/** The receiver answers within its ticket timeout; this only guards the servlet thread should it not. */
+	private static final Duration REPLY_TIMEOUT = FeishuEventReceiver.TICKET_TIMEOUT.plusSeconds(1);
 
 	private final FeishuEventReceiver receiver;
 
@@ -43,18 +44,19 @@ public final class ServletFeishuEventEndpoint {
 		HttpServletRequest servletRequest = request.servletRequest();
 		Reply reply;
 		if (servletRequest.getContentLengthLong() > FeishuEventReceiver.MAX_BODY_SIZE) {
-			reply = Reply.TOO_LARGE;
+			reply = this.receiver.tooLarge();
 		}
 		else {
 			byte[] body;
 			try (InputStream in = servletRequest.getInputStream()) {
 				body = in.readNBytes(FeishuEventReceiver.MAX_BODY_SIZE + 1);
 			}
-			reply = (body.length > FeishuEventReceiver.MAX_BODY_SIZE) ? Reply.TOO_LARGE
+			reply = (body.length > FeishuEventReceiver.MAX_BODY_SIZE) ? this.receiver.tooLarge()
 					: this.receiver.receive(new EventRequest(servletRequest.getHeader(FeishuEventReceiver.TIMESTAMP_HEADER),
 							servletRequest.getHeader(FeishuEventReceiver.NONCE_HEADER),
 							servletRequest.getHeader(FeishuEventReceiver.SIGNATURE_HEADER), body))
-						.block(REPLY_TIMEOUT);
+						.timeout(REPLY_TIMEOUT, Mono.just(Reply.TICKET_NOT_KEPT))
+						.block();
 		}
 		return ServerResponse.status(reply.status()).contentType(MediaType.APPLICATION_JSON).body(reply.json());
 	}

@@ -1,4 +1,4 @@
-package io.github.feishuvc.events;
+package io.github.feishuvc.events.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,9 +1,9 @@
-package io.github.feishuvc.events;
+package io.github.feishuvc.events.webhook;
 
 import java.util.Map;
 
-import io.github.feishuvc.events.FeishuEventReceiver.EventRequest;
-import io.github.feishuvc.events.FeishuEventReceiver.Reply;
+import io.github.feishuvc.events.webhook.FeishuEventReceiver.EventRequest;
+import io.github.feishuvc.events.webhook.FeishuEventReceiver.Reply;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.ResolvableType;
@@ -46,14 +46,15 @@ public final class WebFluxFeishuEventEndpoint {
 
 	private Mono<ServerResponse> handle(ServerRequest request) {
 		HttpHeaders headers = request.headers().asHttpHeaders();
-		Mono<Reply> reply = (headers.getContentLength() > FeishuEventReceiver.MAX_BODY_SIZE) ? Mono.just(Reply.TOO_LARGE)
+		Mono<Reply> reply = (headers.getContentLength() > FeishuEventReceiver.MAX_BODY_SIZE)
+				? Mono.fromSupplier(this.receiver::tooLarge)
 				: this.bodyReader.decodeToMono(request.body(BodyExtractors.toDataBuffers()), BYTES, null, Map.of())
 					.defaultIfEmpty(new byte[0])
 					.flatMap((body) -> this.receiver.receive(new EventRequest(
 							headers.getFirst(FeishuEventReceiver.TIMESTAMP_HEADER),
 							headers.getFirst(FeishuEventReceiver.NONCE_HEADER),
 							headers.getFirst(FeishuEventReceiver.SIGNATURE_HEADER), body)))
-					.onErrorResume(DataBufferLimitException.class, (ex) -> Mono.just(Reply.TOO_LARGE));
+					.onErrorResume(DataBufferLimitException.class, (ex) -> Mono.fromSupplier(this.receiver::tooLarge));
 		return reply.flatMap((answer) -> ServerResponse.status(answer.status())
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(answer.json()));
