@@ -3,12 +3,15 @@ package io.github.feishuvc.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,8 +27,8 @@ final class RefreshingToken {
 
 	private static final Log logger = LogFactory.getLog(RefreshingToken.class);
 
-	/** How long the instance fetching a shared token holds the others back; a fetch ends well within it. */
-	private static final Duration SHARED_FETCH_LOCK = Duration.ofSeconds(5);
+	/** How long the lock of a shared fetch holds once its holder stops renewing it (the holder died). */
+	static final Duration SHARED_FETCH_LOCK = Duration.ofSeconds(5);
 
 	private static final Duration SHARED_POLL_INTERVAL = Duration.ofMillis(50);
 
@@ -91,23 +94,43 @@ final class RefreshingToken {
 
 	/**
 	 * The token another instance fetched, if one is kept that is not due for refresh; else one fetch for all
-	 * instances: the one that gets the lock fetches and keeps the token, the others wait for it (and fetch themselves
-	 * if it does not come). Whatever goes wrong with the store, the instance fetches its own.
+	 * instances: the one that gets the lock fetches and keeps the token, renewing its lock while the fetch goes on
+	 * (however long a fetch takes, a store app's wait for its ticket included); the others wait for the token and stop
+	 * waiting as soon as the lock is gone (the holder done without a token, or dead), then fetch on their own.
+	 * Whatever goes wrong with the store, the instance fetches its own.
 	 */
 	private Mono<IssuedToken> shared(Mono<IssuedToken> fetch, Sharing sharing) {
 		TokenStore store = sharing.store();
-		Mono<IssuedToken> kept = Mono.defer(() -> store.get(sharing.key())).onErrorComplete().mapNotNull(this::usable);
+		String key = sharing.key();
+		Duration lockTtl = sharing.lockTtl();
+		// Renewed well within its life, so that a slow renewal never lets the lock lapse.
+		Duration renewal = lockTtl.dividedBy(3);
+		Mono<IssuedToken> kept = Mono.defer(() -> store.get(key)).onErrorComplete().mapNotNull(this::usable);
 		Mono<IssuedToken> fetchAndKeep = fetch.flatMap((issued) -> store
-			.put(sharing.key(), new TokenStore.SharedToken(issued.value(), this.clock.instant().plus(issued.lifetime())))
+			.put(key, new TokenStore.SharedToken(issued.value(), this.clock.instant().plus(issued.lifetime())))
 			.onErrorComplete()
 			.thenReturn(issued));
-		Mono<IssuedToken> awaitKept = kept.repeatWhenEmpty((polls) -> polls.delayElements(SHARED_POLL_INTERVAL))
-			.timeout(SHARED_FETCH_LOCK, Mono.empty());
-		return kept.switchIfEmpty(Mono.defer(() -> store.lock(sharing.key(), this.owner, SHARED_FETCH_LOCK)
+		Mono<IssuedToken> holding = Mono.defer(() -> {
+			Disposable renewing = Flux.interval(renewal, renewal)
+				.onBackpressureDrop()
+				.concatMap((tick) -> store.renew(key, this.owner, lockTtl).onErrorReturn(false), 1)
+				.subscribe();
+			return fetchAndKeep.doFinally((signal) -> {
+				renewing.dispose();
+				store.unlock(key, this.owner).onErrorComplete().subscribe();
+			});
+		});
+		// Present: the holder's token. Empty optional: the lock is gone without one. Nothing: still held, ask again.
+		Mono<Optional<IssuedToken>> holderOutcome = kept.map(Optional::of)
+			.switchIfEmpty(Mono.defer(() -> store.isLocked(key)
+				.onErrorReturn(false)
+				.flatMap((held) -> held ? Mono.empty() : Mono.just(Optional.empty()))));
+		Mono<IssuedToken> awaitHolder = holderOutcome
+			.repeatWhenEmpty((polls) -> polls.delayElements(SHARED_POLL_INTERVAL))
+			.flatMap(Mono::justOrEmpty);
+		return kept.switchIfEmpty(Mono.defer(() -> store.lock(key, this.owner, lockTtl)
 			.onErrorReturn(true)
-			.flatMap((locked) -> locked
-					? fetchAndKeep.doFinally((signal) -> store.unlock(sharing.key(), this.owner).onErrorComplete().subscribe())
-					: awaitKept.switchIfEmpty(fetch))));
+			.flatMap((locked) -> locked ? holding : awaitHolder.switchIfEmpty(fetch))));
 	}
 
 	/** A kept token this instance may use: not rejected here, and not due for refresh. */
@@ -158,17 +181,18 @@ final class RefreshingToken {
 	 *
 	 * @param store the store
 	 * @param key the token's key, such as {@code token:cli_xxx:tenant}
+	 * @param lockTtl how long the lock of a shared fetch holds once its holder stops renewing it
 	 */
-	record Sharing(TokenStore store, String key) {
+	record Sharing(TokenStore store, String key, Duration lockTtl) {
 
 		/**
-		 * Where a token is shared, if there is a store.
+		 * Where a token is shared, if there is a store, with a lock of {@link #SHARED_FETCH_LOCK}.
 		 * @param store the store, or {@code null} to share nothing
 		 * @param key the token's key
 		 * @return the sharing, {@code null} without a store
 		 */
 		static @Nullable Sharing in(@Nullable TokenStore store, String key) {
-			return (store != null) ? new Sharing(store, key) : null;
+			return (store != null) ? new Sharing(store, key, SHARED_FETCH_LOCK) : null;
 		}
 
 	}

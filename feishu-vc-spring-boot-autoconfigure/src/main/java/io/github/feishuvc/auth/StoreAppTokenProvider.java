@@ -33,7 +33,11 @@ import org.springframework.util.Assert;
  * <p>With no ticket in the {@link AppTicketStore}, the first fetch of the app token asks the platform to resend one
  * (once, for all concurrent callers) and waits up to {@code ticketWait} for it to arrive, then fails with a
  * {@link FeishuVcAuthenticationException} ({@link FeishuVcErrorCodes#APP_TICKET_MISSING}). A ticket the platform
- * refuses is not used again: the next fetch asks for a new one.
+ * refuses as invalid ({@link FeishuVcErrorCodes#APP_TICKET_INVALID}, and only that code: a rate limit or an outage
+ * says nothing about the ticket) is not used again: the same fetch asks for a new one, waits for it and tries again.
+ *
+ * <p>Its {@link #lastRefresh()} is the app token's, which only the app's own credentials decide; the tenants'
+ * failures (an uninstalled tenant, a wrong tenant key) are counted apart ({@link #tenantFailures()}).
  *
  * <p>Calls must name their tenant ({@link #forTenant(String)}); {@link #getToken()} fails, and a call made without a
  * tenant is refused at once.
@@ -91,7 +95,7 @@ public final class StoreAppTokenProvider implements TenantAccessTokenProvider, T
 
 	private volatile @Nullable String rejectedTicket;
 
-	private volatile @Nullable TokenRefresh lastTenantRefresh;
+	private final TenantFailureCount tenantFailures = new TenantFailureCount();
 
 	/**
 	 * Create a provider.
@@ -170,16 +174,16 @@ public final class StoreAppTokenProvider implements TenantAccessTokenProvider, T
 	}
 
 	/**
-	 * The latest fetch of any of the app's tokens, the app token's or a tenant's.
+	 * The latest fetch of the app token, which only the app's own credentials and ticket decide.
 	 */
 	@Override
 	public @Nullable TokenRefresh lastRefresh() {
-		TokenRefresh app = this.appToken.lastRefresh();
-		TokenRefresh tenant = this.lastTenantRefresh;
-		if (app == null || tenant == null) {
-			return (app != null) ? app : tenant;
-		}
-		return tenant.at().isAfter(app.at()) ? tenant : app;
+		return this.appToken.lastRefresh();
+	}
+
+	@Override
+	public TenantTokenFailures tenantFailures() {
+		return this.tenantFailures.snapshot();
 	}
 
 	/**
@@ -194,22 +198,33 @@ public final class StoreAppTokenProvider implements TenantAccessTokenProvider, T
 	private RefreshingToken tenantToken(String tenantKey) {
 		return this.tenantTokens.get(tenantKey, (key) -> new RefreshingToken("a tenant access token",
 				Mono.defer(() -> fetchTenantToken(key)), this.refreshBeforeExpiry, this.clock,
-				(refresh) -> this.lastTenantRefresh = refresh,
+				(refresh) -> this.tenantFailures.record(key, refresh),
 				RefreshingToken.Sharing.in(this.tokenStore, "token:" + this.appId + ":tenant:" + key)));
 	}
 
 	private Mono<IssuedToken> fetchAppToken() {
 		return this.usableTicket.switchIfEmpty(Mono.defer(this::resendAndAwaitTicket))
-			.flatMap((ticket) -> TokenEndpoints
-				.execute(this.executor, TokenEndpoints.call(this.executor, APP_TOKEN_OPERATION, APP_TOKEN_PATH,
-						"app_id", this.appId, "app_secret", this.appSecret, "app_ticket", ticket),
-						AccessTokenResponse.APP_TOKEN)
-				.doOnError(FeishuVcApiException.class, (ex) -> this.rejectedTicket = ticket));
+			.flatMap((ticket) -> requestAppToken(ticket).onErrorResume(StoreAppTokenProvider::isTicketRejection, (ex) -> {
+				this.rejectedTicket = ticket;
+				logger.info("The platform refused the app_ticket of store app " + this.appId
+						+ " as invalid; asking it to push a new one");
+				return resendAndAwaitTicket().flatMap(this::requestAppToken);
+			}));
+	}
+
+	private Mono<IssuedToken> requestAppToken(String ticket) {
+		return TokenEndpoints.execute(this.executor, TokenEndpoints.call(this.executor, APP_TOKEN_OPERATION,
+				APP_TOKEN_PATH, "app_id", this.appId, "app_secret", this.appSecret, "app_ticket", ticket),
+				AccessTokenResponse.APP_TOKEN);
+	}
+
+	private static boolean isTicketRejection(Throwable ex) {
+		return ex instanceof FeishuVcApiException api && api.code() == FeishuVcErrorCodes.APP_TICKET_INVALID;
 	}
 
 	private Mono<String> resendAndAwaitTicket() {
-		logger.info("No app_ticket known for store app " + this.appId + "; asking the platform to push one to the "
-				+ "app's event URL");
+		logger.info("No usable app_ticket known for store app " + this.appId + "; asking the platform to push one to "
+				+ "the app's event URL");
 		return TokenEndpoints
 			.execute(this.executor, TokenEndpoints.call(this.executor, RESEND_OPERATION, RESEND_PATH, "app_id",
 					this.appId, "app_secret", this.appSecret), ResponseReader.acknowledgement())

@@ -36,14 +36,30 @@ public interface TokenStore {
 	Mono<Void> evict(String key, String token);
 
 	/**
-	 * Become the one instance that fetches a token now, for at most {@code ttl}, so that the others wait for it
-	 * instead of fetching too.
+	 * Become the one instance that fetches a token now, for at most {@code ttl} unless renewed, so that the others
+	 * wait for it instead of fetching too.
 	 * @param key the token's key
-	 * @param owner who asks, to be named again in {@link #unlock}
-	 * @param ttl how long the lock holds if never released
+	 * @param owner who asks, to be named again in {@link #renew} and {@link #unlock}
+	 * @param ttl how long the lock holds if neither renewed nor released
 	 * @return {@code true} if this instance got the lock
 	 */
 	Mono<Boolean> lock(String key, String owner, Duration ttl);
+
+	/**
+	 * Hold a lock this instance holds for another {@code ttl}: the fetch is still going on.
+	 * @param key the token's key
+	 * @param owner who took the lock
+	 * @param ttl how long the lock holds from now if neither renewed nor released
+	 * @return {@code true} if the lock was still this owner's
+	 */
+	Mono<Boolean> renew(String key, String owner, Duration ttl);
+
+	/**
+	 * Whether some instance holds the lock of a key: a waiting instance stops waiting once it is gone.
+	 * @param key the token's key
+	 * @return {@code true} while the lock is held
+	 */
+	Mono<Boolean> isLocked(String key);
 
 	/**
 	 * Release a lock this instance holds.

@@ -29,6 +29,18 @@ public final class FeishuVcErrorCodes {
 	/** An assigned host is not valid (HTTP 400). */
 	public static final int ASSIGN_HOST_ERROR = 123004;
 
+	/**
+	 * A token endpoint found a parameter wrong: an app id it does not know, or a tenant that did not install the
+	 * store app.
+	 */
+	public static final int AUTH_INVALID_PARAM = 10003;
+
+	/** The store app's {@code app_ticket} is invalid or stale: a new one must be pushed. */
+	public static final int APP_TICKET_INVALID = 10012;
+
+	/** The app secret is wrong. */
+	public static final int APP_SECRET_INVALID = 10014;
+
 	/** The gateway's rate limit was hit (HTTP 429). */
 	public static final int RATE_LIMITED = 99991400;
 
@@ -60,6 +72,17 @@ public final class FeishuVcErrorCodes {
 	public static final int APP_TICKET_MISSING = -1;
 
 	private FeishuVcErrorCodes() {
+	}
+
+	/**
+	 * Whether a token endpoint's code says the credentials were refused: an app id, app secret, app ticket or tenant
+	 * the platform does not accept (10003, 10012, 10014), or an access token it does not accept.
+	 * @param code a platform error code
+	 * @return {@code true} for the credential codes
+	 */
+	public static boolean isCredentialError(int code) {
+		return code == AUTH_INVALID_PARAM || code == APP_TICKET_INVALID || code == APP_SECRET_INVALID
+				|| isAccessTokenError(code);
 	}
 
 	/**

@@ -1,7 +1,8 @@
 package io.github.feishuvc.core;
 
 /**
- * Code {@value FeishuVcErrorCodes#INTERNAL_ERROR} (internal error): the platform failed; reads are retried.
+ * The platform failed: code {@value FeishuVcErrorCodes#INTERNAL_ERROR} (internal error), or a token endpoint's answer
+ * with an HTTP 5xx status. Reads and token fetches are retried before this is reported.
  */
 public class FeishuVcServerErrorException extends FeishuVcApiException {
 

@@ -4,20 +4,24 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.feishuvc.auth.TenantTokenFailures;
 import io.github.feishuvc.auth.TokenRefresh;
 import io.github.feishuvc.auth.TokenRefreshHistory;
 import io.github.feishuvc.core.FeishuVcApiException;
 import io.github.feishuvc.core.FeishuVcException;
-import io.github.feishuvc.core.FeishuVcStoreStatus;
+import io.github.feishuvc.core.FeishuVcSharedStateStatus;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Whether the app can obtain its tokens, judged by the last fetch the client made (for a store app, of its app token
- * or any tenant's): {@code UP} after a fetch that succeeded, {@code DOWN} after one that failed, {@code UNKNOWN}
- * before the first. A probe never calls the platform, and the details never include a token.
+ * Whether the app can obtain its own token, judged by the last fetch the client made (the tenant token of a self-built
+ * app, the app token of a store app): {@code UP} after a fetch that succeeded, {@code DOWN} after one that failed,
+ * {@code UNKNOWN} before the first. The tenants of a store app never decide it: their failed fetches (an uninstalled
+ * tenant, a wrong tenant key) show as a detail ({@code tenantTokenFailures}: count, last tenant, time and error).
+ * Nor does the shared state, whose state is a detail too. A probe never calls the platform, and the details never
+ * include a token.
  */
 public class FeishuVcHealthIndicator implements HealthIndicator {
 
@@ -25,48 +29,64 @@ public class FeishuVcHealthIndicator implements HealthIndicator {
 
 	private final Clock clock;
 
-	private final @Nullable FeishuVcStoreStatus store;
+	private final @Nullable FeishuVcSharedStateStatus sharedState;
 
 	public FeishuVcHealthIndicator(TokenRefreshHistory tokens, Clock clock) {
 		this(tokens, clock, null);
 	}
 
 	/**
-	 * Create an indicator that also reports the store the app's instances share; an unavailable store shows in the
-	 * details but does not make the client down, since each instance goes on with its own memory.
+	 * Create an indicator that also reports the state the app's instances share; an outage shows in the details but
+	 * does not make the client down, since each instance goes on with its own memory.
 	 * @param tokens the token provider's history
 	 * @param clock the clock that decides whether a token has expired
-	 * @param store the shared store, or {@code null} for none
+	 * @param sharedState the shared state, or {@code null} for none
 	 */
-	public FeishuVcHealthIndicator(TokenRefreshHistory tokens, Clock clock, @Nullable FeishuVcStoreStatus store) {
+	public FeishuVcHealthIndicator(TokenRefreshHistory tokens, Clock clock,
+			@Nullable FeishuVcSharedStateStatus sharedState) {
 		this.tokens = tokens;
 		this.clock = clock;
-		this.store = store;
+		this.sharedState = sharedState;
 	}
 
 	@Override
 	public Health health() {
 		Health.Builder health = tokenHealth();
-		FeishuVcStoreStatus store = this.store;
-		if (store != null) {
+		TenantTokenFailures tenants = this.tokens.tenantFailures();
+		TokenRefresh lastTenantFailure = tenants.last();
+		if (lastTenantFailure != null && lastTenantFailure.failure() != null) {
 			Map<String, Object> details = new LinkedHashMap<>();
-			// Read once: the store may come back while the details are written.
-			boolean available = store.isAvailable();
-			details.put("type", store.type());
+			details.put("count", tenants.count());
+			details.put("lastTenantKey", String.valueOf(tenants.lastTenantKey()));
+			details.put("lastFailure", lastTenantFailure.at().toString());
+			details.put("lastError", describe(lastTenantFailure.failure()));
+			health.withDetail("tenantTokenFailures", details);
+		}
+		FeishuVcSharedStateStatus shared = this.sharedState;
+		if (shared != null) {
+			Map<String, Object> details = new LinkedHashMap<>();
+			// Read once: it may come back while the details are written.
+			boolean available = shared.isAvailable();
+			details.put("type", shared.type());
 			details.put("status", available ? "UP" : "DOWN");
 			if (!available) {
-				details.put("since", String.valueOf(store.unavailableSince()));
-				details.put("error", String.valueOf(store.lastFailure()));
+				details.put("since", String.valueOf(shared.unavailableSince()));
+				details.put("error", String.valueOf(shared.lastFailure()));
 			}
-			health.withDetail("store", details);
+			health.withDetail("sharedState", details);
 		}
 		return health.build();
+	}
+
+	private static String describe(Throwable failure) {
+		String code = (failure instanceof FeishuVcApiException api) ? " (code " + api.code() + ")" : "";
+		return failure.getClass().getSimpleName() + code;
 	}
 
 	private Health.Builder tokenHealth() {
 		TokenRefresh last = this.tokens.lastRefresh();
 		if (last == null) {
-			return Health.unknown().withDetail("tenantAccessToken", "not fetched yet");
+			return Health.unknown().withDetail("token", "not fetched yet");
 		}
 		if (last.succeeded()) {
 			boolean expired = last.expiresAt() != null && !this.clock.instant().isBefore(last.expiresAt());

@@ -2,24 +2,35 @@ package io.github.feishuvc.auth;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
 import io.github.feishuvc.core.AccessTokenSource;
 import io.github.feishuvc.core.FeishuVcAuthenticationException;
 import io.github.feishuvc.core.FeishuVcErrorCodes;
+import io.github.feishuvc.core.FeishuVcRateLimitException;
+import io.github.feishuvc.core.FeishuVcServerErrorException;
+import io.github.feishuvc.health.FeishuVcHealthIndicator;
 import io.github.feishuvc.support.EventEndpointServer;
 import io.github.feishuvc.support.TestFeishu;
 import io.github.feishuvc.test.Endpoint;
+import io.github.feishuvc.test.Fault;
 import io.github.feishuvc.test.FeishuVcEmulator;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -123,20 +134,75 @@ class StoreAppTokenProviderTests {
 		}
 
 		@Test
-		void shouldAskForANewTicketWhenThePlatformRefusesTheOneKept() {
-			StoreAppTokenProviderTests.this.tickets.save(FeishuVcEmulator.DEFAULT_APP_ID, "a-ticket-from-long-ago")
+		void shouldGetANewTicketWithinTheSameCallWhenThePlatformRefusesTheOneKept() {
+			StoreAppTokenProviderTests.this.tickets
+				.save(FeishuVcEmulator.DEFAULT_APP_ID, "a-ticket-from-long-ago", Instant.now().minus(Duration.ofHours(3)))
 				.block();
 			StoreAppTokenProvider provider = provider(Duration.ofSeconds(5), 100);
 
-			StepVerifier.create(provider.forTenant("t1").getToken())
-				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(FeishuVcAuthenticationException.class)
-					.hasMessageContaining("app_ticket is invalid"))
-				.verify(Duration.ofSeconds(10));
-			assertThat(count(Endpoint.APP_TICKET_RESEND)).isZero();
-
-			assertThat(provider.forTenant("t1").getToken().block()).startsWith("t-");
+			assertThat(provider.forTenant("t1").getToken().block(Duration.ofSeconds(10))).startsWith("t-");
 			assertThat(count(Endpoint.APP_TICKET_RESEND)).isEqualTo(1);
+			assertThat(count(Endpoint.APP_ACCESS_TOKEN)).as("refused, then with the new ticket").isEqualTo(2);
+			assertThat(provider.lastRefresh().succeeded()).isTrue();
+		}
+
+		@ParameterizedTest
+		@EnumSource(value = Fault.class, names = { "RATE_LIMITED", "INTERNAL_ERROR", "BAD_GATEWAY_HTML" })
+		void shouldKeepUsingTheTicketAfterAFailureThatSaysNothingAboutIt(Fault fault) {
+			assertThat(StoreAppTokenProviderTests.this.emulator.pushAppTicket().accepted()).isTrue();
+			StoreAppTokenProviderTests.this.emulator.failNext(Endpoint.APP_ACCESS_TOKEN, fault, 1);
+			StoreAppTokenProvider provider = provider(Duration.ofSeconds(5), 100);
+
+			StepVerifier.create(provider.forTenant("t1").getToken())
+				.expectErrorSatisfies((ex) -> assertThat(ex).isNotInstanceOf(FeishuVcAuthenticationException.class))
+				.verify(Duration.ofSeconds(10));
+			assertThat(provider.forTenant("t1").getToken().block(Duration.ofSeconds(10))).startsWith("t-");
+			assertThat(count(Endpoint.APP_TICKET_RESEND)).as("the ticket was still good").isZero();
 			assertThat(count(Endpoint.APP_ACCESS_TOKEN)).isEqualTo(2);
+		}
+
+		@Test
+		void shouldReportFailuresOfTheTokenEndpointsForWhatTheyAre() {
+			assertThat(StoreAppTokenProviderTests.this.emulator.pushAppTicket().accepted()).isTrue();
+			StoreAppTokenProvider provider = provider(Duration.ofSeconds(5), 100);
+			StoreAppTokenProviderTests.this.emulator.failNext(Endpoint.APP_ACCESS_TOKEN, Fault.INTERNAL_ERROR, 1);
+			StepVerifier.create(provider.forTenant("t1").getToken())
+				.expectError(FeishuVcServerErrorException.class)
+				.verify(Duration.ofSeconds(10));
+			StoreAppTokenProviderTests.this.emulator.failNext(Endpoint.APP_ACCESS_TOKEN, Fault.RATE_LIMITED, 1);
+			StepVerifier.create(provider.forTenant("t1").getToken())
+				.expectError(FeishuVcRateLimitException.class)
+				.verify(Duration.ofSeconds(10));
+			StepVerifier.create(provider.forTenant("a-tenant-that-never-installed-it").getToken())
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(FeishuVcAuthenticationException.class,
+						(auth) -> assertThat(auth.code()).isEqualTo(FeishuVcErrorCodes.AUTH_INVALID_PARAM)))
+				.verify(Duration.ofSeconds(10));
+		}
+
+		@Test
+		void shouldJudgeItsOwnHealthByTheAppTokenAndCountTheTenantsFailuresApart() {
+			StoreAppTokenProvider provider = provider(Duration.ofSeconds(5), 100);
+			assertThat(provider.forTenant("t1").getToken().block(Duration.ofSeconds(10))).startsWith("t-");
+
+			for (int i = 0; i < 3; i++) {
+				StepVerifier.create(provider.forTenant("typo-" + i).getToken())
+					.expectError(FeishuVcAuthenticationException.class)
+					.verify(Duration.ofSeconds(10));
+			}
+
+			assertThat(provider.lastRefresh().succeeded()).isTrue();
+			TenantTokenFailures failures = provider.tenantFailures();
+			assertThat(failures.count()).isEqualTo(3);
+			assertThat(failures.lastTenantKey()).isEqualTo("typo-2");
+			assertThat(failures.last().failure()).isInstanceOf(FeishuVcAuthenticationException.class);
+			Health health = new FeishuVcHealthIndicator(provider, Clock.systemUTC()).health();
+			assertThat(health.getStatus()).as("one tenant says nothing about the app").isEqualTo(Status.UP);
+			assertThat(health.getDetails().get("tenantTokenFailures"))
+				.asInstanceOf(InstanceOfAssertFactories.MAP)
+				.containsEntry("count", 3L)
+				.containsEntry("lastTenantKey", "typo-2")
+				.containsEntry("lastError", "FeishuVcAuthenticationException (code 10003)")
+				.containsKey("lastFailure");
 		}
 
 		@Test
