@@ -9,7 +9,7 @@ import io.github.feishuvc.core.FeishuVcExecutor;
 import io.github.feishuvc.core.FeishuVcObservationConvention;
 import io.github.feishuvc.core.FeishuVcRateLimiter;
 import io.github.feishuvc.core.FeishuVcRetryPolicy;
-import io.github.feishuvc.core.FeishuVcStoreStatus;
+import io.github.feishuvc.core.FeishuVcSharedStateStatus;
 import io.github.feishuvc.reserve.ReserveOperations;
 import io.github.feishuvc.reserve.ReserveTemplate;
 import io.micrometer.observation.ObservationRegistry;
@@ -59,7 +59,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @Import({ FeishuVcTokenProviderConfigurations.SelfBuiltAppConfiguration.class,
 		FeishuVcTokenProviderConfigurations.StoreAppConfiguration.class,
 		FeishuVcTokenProviderConfigurations.StoreAppWithoutCaffeineConfiguration.class,
-		FeishuVcAutoConfiguration.RedisStoreWithoutRedisConfiguration.class })
+		FeishuVcAutoConfiguration.RedisSharedStateWithoutRedisConfiguration.class })
 public final class FeishuVcAutoConfiguration {
 
 	@Bean(destroyMethod = "dispose")
@@ -70,6 +70,7 @@ public final class FeishuVcAutoConfiguration {
 			.maxConnections(pool.getMaxConnections())
 			.maxIdleTime(pool.getMaxIdleTime())
 			.pendingAcquireTimeout(pool.getPendingAcquireTimeout())
+			.pendingAcquireMaxCount(pool.getMaxPendingAcquires())
 			.build();
 	}
 
@@ -150,16 +151,16 @@ public final class FeishuVcAutoConfiguration {
 
 	/** Refuses to start as several instances sharing Redis when Spring Data Redis is not there. */
 	@Configuration(proxyBeanMethods = false)
-	@Conditional(FeishuVcConditions.RedisStore.class)
+	@Conditional(FeishuVcConditions.RedisSharedState.class)
 	@ConditionalOnMissingClass("org.springframework.data.redis.core.ReactiveStringRedisTemplate")
-	static class RedisStoreWithoutRedisConfiguration {
+	static class RedisSharedStateWithoutRedisConfiguration {
 
 		@Bean
-		FeishuVcStoreStatus feishuVcRedisAvailability() {
+		FeishuVcSharedStateStatus feishuVcRedisAvailability() {
 			throw new FeishuVcConfigurationException(
-					"feishu.vc.store.type=redis, but Spring Data Redis is not on the classpath.",
+					"feishu.vc.shared-state.type=redis, but Spring Data Redis is not on the classpath.",
 					"Add the dependency org.springframework.boot:spring-boot-starter-data-redis and point "
-							+ "spring.data.redis.* at your Redis, or set feishu.vc.store.type=memory.");
+							+ "spring.data.redis.* at your Redis, or set feishu.vc.shared-state.type=memory.");
 		}
 
 	}

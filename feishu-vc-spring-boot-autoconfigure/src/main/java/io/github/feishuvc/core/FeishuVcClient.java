@@ -3,6 +3,7 @@ package io.github.feishuvc.core;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.commons.logging.Log;
@@ -33,6 +34,10 @@ import org.springframework.web.reactive.function.client.WebClientException;
  * The HTTP plumbing of one attempt of a call: sends a {@link FeishuVcRequest} with its bearer token, reads the body
  * (up to a size limit), and turns it into the payload or a {@link FeishuVcException} carrying the platform's code,
  * message, HTTP status and log id. Retries, tokens and rate limits are {@link FeishuVcExecutor}'s business.
+ *
+ * <p>A request without a bearer token (a token endpoint's, whose body carries the app secret) goes through the same
+ * {@link WebClient} without its filters, so that no exchange filter of the application's ever sees a secret or a
+ * token; the bearer token of every other request is set on the request itself, out of the filters' reach.
  *
  * <p>Bodies are read as bytes and decoded with {@link FeishuVcJson#mapper()}, so the application's codec and
  * Jackson settings never change how Feishu JSON is read, and an HTML or truncated body becomes a
@@ -87,6 +92,8 @@ public final class FeishuVcClient {
 
 	private final WebClient webClient;
 
+	private final WebClient credentialsClient;
+
 	private final String baseUrl;
 
 	private final URI base;
@@ -132,6 +139,9 @@ public final class FeishuVcClient {
 				"maxResponseSize must be between 1 byte and 2GB");
 		Assert.isTrue(responseTimeout.compareTo(Duration.ZERO) > 0, "responseTimeout must be positive");
 		this.webClient = webClient;
+		// The token endpoints' bodies carry the app secret and their answers the tokens: no filter of the
+		// application's (a body logger, a retry) may see or repeat them.
+		this.credentialsClient = webClient.mutate().filters(List::clear).build();
 		this.baseUrl = validBaseUrl(baseUrl);
 		this.base = URI.create(this.baseUrl);
 		String basePath = this.base.getRawPath();
@@ -177,7 +187,8 @@ public final class FeishuVcClient {
 						this.baseUrl, FeishuVcTimeoutException.RESPONSE_TIMEOUT, this.responseTimeout));
 		String token = request.accessToken();
 		Authorization authorization = (token != null) ? authorization(token) : null;
-		WebClient.RequestBodySpec spec = this.webClient.method(request.method())
+		WebClient client = (token != null) ? this.webClient : this.credentialsClient;
+		WebClient.RequestBodySpec spec = client.method(request.method())
 			.uri(request.uri())
 			.httpRequest((httpRequest) -> {
 				headers(httpRequest, authorization);
@@ -293,6 +304,11 @@ public final class FeishuVcClient {
 
 	}
 
+	/** Names of this machine that need no lookup: {@code localhost}, {@code 127.x.x.x} and {@code [::1]}. */
+	private static boolean isLoopback(String host) {
+		return host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("[::1]");
+	}
+
 	private static String validBaseUrl(String baseUrl) {
 		URI uri;
 		try {
@@ -305,6 +321,10 @@ public final class FeishuVcClient {
 				() -> "Feishu base URL '" + baseUrl + "' must start with https:// or http://");
 		Assert.isTrue(uri.getHost() != null && uri.getRawQuery() == null && uri.getRawFragment() == null,
 				() -> "Feishu base URL '" + baseUrl + "' must be a host (and optional path) without query or fragment");
+		if ("http".equals(uri.getScheme()) && !isLoopback(uri.getHost())) {
+			logger.warn("Feishu base URL " + baseUrl + " is plain http to a host that is not this machine: the app "
+					+ "secret and every token would cross the network unencrypted. Use https:// outside tests");
+		}
 		return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 	}
 

@@ -12,8 +12,9 @@ import org.springframework.util.Assert;
  *
  * <ul>
  * <li>Refusals the platform answers before acting, for every call: its rate limit (code {@code 99991400} or HTTP
- * 429; waits as {@code x-ogw-ratelimit-reset} says, up to {@code maxRateLimitWait}) and connections that could not
- * be opened.</li>
+ * 429, whatever the body; waits as {@code x-ogw-ratelimit-reset} says, at least 20 ms, or without it at least the
+ * platform's one-second window, up to {@code maxRateLimitWait}) and requests never sent (no connection could be
+ * opened, or the pool had none free).</li>
  * <li>Transient failures, for idempotent calls (reads) only: dropped connections, timeouts, HTTP 5xx and code
  * {@code 121001}; with exponential backoff and jitter. A write (apply, update, delete) that may have reached the
  * platform is never repeated.</li>
@@ -31,6 +32,12 @@ import org.springframework.util.Assert;
  */
 public record FeishuVcRetryPolicy(boolean enabled, int maxAttempts, Duration initialBackoff, Duration maxBackoff,
 		double jitter, Duration maxTotalTime, Duration maxRateLimitWait) {
+
+	/** The platform's shortest rate-limit window: a refusal without a reset waits at least this long. */
+	static final Duration RATE_LIMIT_WINDOW = Duration.ofSeconds(1);
+
+	/** A reset of zero still waits this long: one call's share of a second at the platform's 50 a second. */
+	static final Duration MIN_RATE_LIMIT_WAIT = Duration.ofMillis(20);
 
 	public FeishuVcRetryPolicy {
 		Assert.isTrue(maxAttempts >= 1, "maxAttempts must be at least 1");
@@ -87,10 +94,18 @@ public record FeishuVcRetryPolicy(boolean enabled, int maxAttempts, Duration ini
 		return transientFailure && idempotent;
 	}
 
+	/**
+	 * The gateway's reset, at least {@link #MIN_RATE_LIMIT_WAIT}; without one, the backoff but at least the
+	 * platform's shortest window ({@link #RATE_LIMIT_WINDOW}), which must pass before a refused call can go through.
+	 */
 	private @Nullable Duration rateLimitDelay(FeishuVcException failure, int attempt) {
 		Duration reset = (failure instanceof FeishuVcRateLimitException limited) ? limited.resetAfter() : null;
-		Duration delay = (reset != null) ? reset : backoff(attempt);
+		Duration delay = (reset != null) ? max(reset, MIN_RATE_LIMIT_WAIT) : max(backoff(attempt), RATE_LIMIT_WINDOW);
 		return (delay.compareTo(this.maxRateLimitWait) <= 0) ? delay : null;
+	}
+
+	private static Duration max(Duration a, Duration b) {
+		return (a.compareTo(b) >= 0) ? a : b;
 	}
 
 	/** {@code initialBackoff * 2^(attempt-1)}, capped at {@code maxBackoff}, varied by up to {@code jitter}. */

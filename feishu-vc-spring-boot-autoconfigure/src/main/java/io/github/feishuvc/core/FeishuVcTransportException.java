@@ -29,8 +29,9 @@ public class FeishuVcTransportException extends FeishuVcException {
 	}
 
 	/**
-	 * Whether no connection could be opened, so the request was certainly never sent (connection refused, connect
-	 * timeout, unknown host); {@code false} when it may have reached the platform.
+	 * Whether the request was certainly never sent: no connection could be opened (connection refused, connect
+	 * timeout, unknown host) or none became free in the pool (too many calls waiting, or the wait timed out);
+	 * {@code false} when it may have reached the platform.
 	 * @return whether the request was never sent
 	 */
 	public boolean isConnectFailure() {
@@ -39,11 +40,20 @@ public class FeishuVcTransportException extends FeishuVcException {
 
 	private static boolean isConnectFailure(Throwable cause) {
 		for (Throwable current = cause; current != null; current = current.getCause()) {
-			if (current instanceof ConnectException || current instanceof UnknownHostException) {
+			if (current instanceof ConnectException || current instanceof UnknownHostException
+					|| isPoolRefusal(current)) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Reactor Netty's pool refused a connection: its reactor-pool exceptions are shaded, so they are known by name.
+	 */
+	private static boolean isPoolRefusal(Throwable ex) {
+		String name = ex.getClass().getSimpleName();
+		return name.equals("PoolAcquirePendingLimitException") || name.equals("PoolAcquireTimeoutException");
 	}
 
 	/** The innermost cause names what happened: {@code ReadTimeoutException}, {@code ConnectException (...)}. */

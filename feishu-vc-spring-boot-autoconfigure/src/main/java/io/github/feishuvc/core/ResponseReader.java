@@ -6,8 +6,10 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.core.io.buffer.DataBuffer;
 
@@ -62,17 +64,17 @@ public record ResponseReader<B extends FeishuVcResponseBody, T>(ObjectReader rea
 	@SuppressWarnings("unchecked")
 	private T read(CallInfo info, int length, Function<ObjectReader, @Nullable Object> parse, Supplier<byte[]> bytes) {
 		if (length == 0) {
-			throw new FeishuVcInvalidResponseException(info, "empty body", new byte[0]);
+			throw unreadable(info, "empty body", new byte[0]);
 		}
 		B body;
 		try {
 			body = (B) parse.apply(this.reader);
 		}
 		catch (JacksonException ex) {
-			throw new FeishuVcInvalidResponseException(info, "not the platform's JSON" + field(ex), bytes.get());
+			throw unreadable(info, "not the platform's JSON" + field(ex), bytes.get());
 		}
 		if (body == null) {
-			throw new FeishuVcInvalidResponseException(info, "JSON null", bytes.get());
+			throw unreadable(info, "JSON null", bytes.get());
 		}
 		FeishuVcResponseBody.ErrorDetail error = body.error();
 		if (info.logId() == null && error != null && error.logId() != null) {
@@ -81,20 +83,52 @@ public record ResponseReader<B extends FeishuVcResponseBody, T>(ObjectReader rea
 		}
 		Integer code = body.code();
 		if (code == null) {
-			throw new FeishuVcInvalidResponseException(info, "no code field", bytes.get());
+			throw unreadable(info, "no code field", bytes.get());
 		}
 		if (code != 0) {
 			String msg = body.msg();
 			throw FeishuVcApiException.of(info, code, (msg != null) ? msg : "");
 		}
 		if (info.httpStatus() >= 300) {
-			throw new FeishuVcInvalidResponseException(info, "code 0 with an HTTP error status", bytes.get());
+			throw unreadable(info, "code 0 with an HTTP error status", bytes.get());
 		}
 		T payload = this.payload.apply(body);
 		if (payload == null) {
 			throw new FeishuVcInvalidResponseException(info, "no " + this.payloadName, bytes.get());
 		}
 		return payload;
+	}
+
+	/**
+	 * A body that does not read as expected, for what it still says: an error whose code is readable though the rest
+	 * of the body is not (a {@code data} of the wrong shape) is that error; an HTTP 429 is a rate limit whatever its
+	 * body; anything else is an invalid response.
+	 */
+	private static FeishuVcException unreadable(CallInfo info, String reason, byte[] bytes) {
+		FeishuVcApiException error = errorCode(info, bytes);
+		if (error != null) {
+			return error;
+		}
+		if (info.httpStatus() == 429) {
+			return new FeishuVcRateLimitException(info, FeishuVcErrorCodes.RATE_LIMITED,
+					"HTTP 429 with an unreadable body (" + reason + ")");
+		}
+		return new FeishuVcInvalidResponseException(info, reason, bytes);
+	}
+
+	private static @Nullable FeishuVcApiException errorCode(CallInfo info, byte[] bytes) {
+		try {
+			if (bytes.length > 0 && FeishuVcJson.mapper().readTree(bytes) instanceof ObjectNode body) {
+				JsonNode code = body.path("code");
+				if (code.isInt() && code.intValue() != 0) {
+					return FeishuVcApiException.of(info, code.intValue(), body.path("msg").asString(""));
+				}
+			}
+		}
+		catch (JacksonException ex) {
+			// not JSON at all
+		}
+		return null;
 	}
 
 	/** Where in the body reading failed, as {@code (field data.meeting.participant_count)}, if Jackson says. */

@@ -1,7 +1,9 @@
 package io.github.feishuvc.autoconfigure;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import io.github.feishuvc.auth.AppTicketStore;
@@ -16,9 +18,19 @@ import io.github.feishuvc.test.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.webclient.WebClientCustomizer;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.client.reactive.ClientHttpRequest;
+import org.springframework.http.client.reactive.ClientHttpRequestDecorator;
+import org.springframework.web.reactive.function.BodyInserter;
+import org.springframework.web.reactive.function.client.ClientRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -129,6 +141,56 @@ class NoSecretsInLogsTests {
 				.anySatisfy((line) -> assertThat(line).contains("Fetched an app access token"));
 			secrets.forEach((secret) -> assertThat(lines).noneSatisfy((line) -> assertThat(line).contains(secret)));
 		}
+	}
+
+	/**
+	 * An application filter that logs every body it sees (as Logbook's would) sees the VC calls, but never the token
+	 * endpoints' requests (the app secret) nor their answers (the tokens).
+	 */
+	@Test
+	void shouldKeepTheTokenEndpointsOutOfTheApplicationsFilters() {
+		List<String> seen = new CopyOnWriteArrayList<>();
+		WebClientCustomizer bodyLogging = (builder) -> builder.filter((request, next) -> {
+			seen.add(request.method() + " " + request.url().getPath());
+			BodyInserter<?, ? super ClientHttpRequest> body = request.body();
+			ClientRequest capturing = ClientRequest.from(request)
+				.body((message, context) -> body.insert(new ClientHttpRequestDecorator(message) {
+
+					@Override
+					public Mono<Void> writeWith(Publisher<? extends DataBuffer> content) {
+						return super.writeWith(Flux.from(content)
+							.doOnNext((buffer) -> seen.add(buffer.toString(StandardCharsets.UTF_8))));
+					}
+
+				}, context))
+				.build();
+			return next.exchange(capturing)
+				.map((response) -> response.mutate()
+					.body((content) -> content.doOnNext((buffer) -> seen.add(buffer.toString(StandardCharsets.UTF_8))))
+					.build());
+		});
+		TestFeishu.contextRunner(this.emulator)
+			.withBean(WebClientCustomizer.class, () -> bodyLogging)
+			.run((context) -> {
+				ReserveOperations reserves = context.getBean(ReserveOperations.class);
+				reserves.get(FeishuVcEmulator.REFERENCE_RESERVE_ID).block();
+				this.emulator.expireTokens();
+				reserves.get(FeishuVcEmulator.REFERENCE_RESERVE_ID).block();
+			});
+
+		assertThat(this.emulator.requestCount(Endpoint.TENANT_ACCESS_TOKEN)).isEqualTo(2);
+		assertThat(seen).as("the VC calls pass the filter, bodies included")
+			.contains("GET /open-apis/vc/v1/reserves/" + FeishuVcEmulator.REFERENCE_RESERVE_ID)
+			.anySatisfy((line) -> assertThat(line).contains("\"meeting_no\""))
+			.noneSatisfy((line) -> assertThat(line).contains("/open-apis/auth/"));
+		List<String> secrets = new ArrayList<>(List.of(this.emulator.appSecret()));
+		this.emulator.requests()
+			.stream()
+			.map(RecordedRequest::authorization)
+			.filter((authorization) -> authorization != null)
+			.forEach((authorization) -> secrets.add(authorization.substring("Bearer ".length())));
+		assertThat(secrets).hasSizeGreaterThanOrEqualTo(3);
+		secrets.forEach((secret) -> assertThat(seen).noneSatisfy((line) -> assertThat(line).contains(secret)));
 	}
 
 	private List<String> lines() {

@@ -14,6 +14,7 @@ import io.github.feishuvc.reserve.Reserve;
 import io.github.feishuvc.reserve.ReserveApplyRequest;
 import io.github.feishuvc.reserve.ReserveMeetingSettingRequest;
 import io.github.feishuvc.reserve.ReserveOperations;
+import io.github.feishuvc.reserve.ReserveResult;
 import io.github.feishuvc.reserve.ReserveTemplate;
 import io.github.feishuvc.support.FixedTenantToken;
 import io.github.feishuvc.support.RecordingScheduler;
@@ -26,12 +27,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitException;
+import reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException;
+import reactor.netty.resources.ConnectionProvider;
 import reactor.test.StepVerifier;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -149,15 +156,54 @@ class FeishuVcExecutorTests {
 		}
 
 		@Test
-		void shouldBackOffAfterA429WithoutResetOrJson() {
+		void shouldWaitAtLeastThePlatformsWindowAfterA429WithoutResetOrJson() {
 			token("t-token");
 			server.enqueue(new MockResponse.Builder().code(429).body("<html>Too Many Requests</html>").build());
 			enqueue(200, TestFeishu.referenceResponse());
 
 			reserves(FeishuVcRetryPolicy.defaults()).get("1").block();
 
-			assertThat(scheduler.delays()).singleElement()
-				.satisfies((delay) -> assertThat(delay).isBetween(Duration.ofMillis(50), Duration.ofMillis(150)));
+			assertThat(scheduler.delays()).containsExactly(Duration.ofSeconds(1));
+		}
+
+		@Test
+		void shouldReadTheResetOfA429WhoseBodyIsNotThePlatformsJson() {
+			token("t-token");
+			server.enqueue(new MockResponse.Builder().code(429)
+				.setHeader("x-ogw-ratelimit-reset", "0.5")
+				.body("<html>Too Many Requests</html>")
+				.build());
+
+			StepVerifier.create(reserves(FeishuVcRetryPolicy.none()).get("1"))
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(FeishuVcRateLimitException.class,
+						(limited) -> {
+							assertThat(limited.code()).isEqualTo(FeishuVcErrorCodes.RATE_LIMITED);
+							assertThat(limited.resetAfter()).isEqualTo(Duration.ofMillis(500));
+							assertThat(limited).hasMessageContaining("HTTP 429 with an unreadable body");
+						}))
+				.verify();
+		}
+
+		@Test
+		void shouldTakeARateLimitCodeForWhatItSaysThoughTheRestOfTheBodyIsUnreadable() {
+			token("t-token");
+			enqueue(200, "{\"code\":99991400,\"msg\":\"request trigger frequency limit\",\"data\":\"oops\"}");
+			enqueue(200, TestFeishu.referenceResponse());
+
+			reserves(FeishuVcRetryPolicy.defaults()).get("1").block();
+
+			assertThat(scheduler.delays()).containsExactly(Duration.ofSeconds(1));
+		}
+
+		@Test
+		void shouldWaitABitEvenWhenTheResetIsZero() {
+			token("t-token");
+			server.enqueue(rateLimited("0"));
+			enqueue(200, TestFeishu.referenceResponse());
+
+			reserves(FeishuVcRetryPolicy.defaults()).get("1").block();
+
+			assertThat(scheduler.delays()).containsExactly(Duration.ofMillis(20));
 		}
 
 	}
@@ -240,6 +286,54 @@ class FeishuVcExecutorTests {
 
 			assertThat(reserves(FeishuVcRetryPolicy.defaults()).get("1").block()).isNotNull();
 			assertThat(scheduler.delays()).hasSize(1);
+		}
+
+		@Test
+		void shouldRetryEvenAWriteThatNeverGotAConnectionFromThePool() {
+			server.enqueue(new MockResponse.Builder(TestFeishu.json(200, TestFeishu.documentedResponse("reserve-apply-response.json")))
+				.headersDelay(400, TimeUnit.MILLISECONDS)
+				.build());
+			for (int i = 0; i < 2; i++) {
+				enqueue(200, TestFeishu.documentedResponse("reserve-apply-response.json"));
+			}
+			ConnectionProvider pool = ConnectionProvider.builder("one-connection")
+				.maxConnections(1)
+				.pendingAcquireMaxCount(1)
+				.pendingAcquireTimeout(Duration.ofSeconds(5))
+				.build();
+			try {
+				FeishuVcClient client = new FeishuVcClient(WebClient.builder()
+					.clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool)))
+					.build(), TestFeishu.baseUrl(server));
+				FeishuVcRetryPolicy oneSecondApart = new FeishuVcRetryPolicy(true, 3, Duration.ofSeconds(1),
+						Duration.ofSeconds(1), 0, Duration.ofSeconds(30), Duration.ofSeconds(10));
+				ReserveTemplate reserves = new ReserveTemplate(
+						new FeishuVcExecutor(client, oneSecondApart, null, Schedulers.parallel()),
+						new FixedTenantToken("t-fixed"), UserIdType.OPEN_ID);
+
+				List<ReserveResult> results = Flux.range(0, 3)
+					.flatMap((i) -> reserves.apply(apply()), 3)
+					.collectList()
+					.block(Duration.ofSeconds(10));
+
+				assertThat(results).hasSize(3);
+				assertThat(server.getRequestCount()).as("the refused call was sent once, when retried").isEqualTo(3);
+			}
+			finally {
+				pool.dispose();
+			}
+		}
+
+		@Test
+		void shouldKnowAPoolRefusalForARequestNeverSent() {
+			FeishuVcTransportException refused = new FeishuVcTransportException(CallInfo.noResponse("reserve.apply", 1),
+					"http://feishu", new WebClientRequestException(new PoolAcquirePendingLimitException(1000),
+							org.springframework.http.HttpMethod.POST, java.net.URI.create("http://feishu"),
+							new org.springframework.http.HttpHeaders()));
+
+			assertThat(refused.isConnectFailure()).isTrue();
+			assertThat(new FeishuVcTransportException(CallInfo.noResponse("reserve.apply", 1), "http://feishu",
+					new PoolAcquireTimeoutException(Duration.ofSeconds(5))).isConnectFailure()).isTrue();
 		}
 
 		@Test
