@@ -3,7 +3,7 @@ package io.github.feishuvc.autoconfigure;
 import java.time.Clock;
 
 import io.github.feishuvc.auth.TokenRefreshHistory;
-import io.github.feishuvc.core.FeishuVcStoreStatus;
+import io.github.feishuvc.core.FeishuVcSharedStateStatus;
 import io.github.feishuvc.health.FeishuVcHealthIndicator;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,8 +29,8 @@ public final class FeishuVcHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "feishuVcHealthIndicator")
 	FeishuVcHealthIndicator feishuVcHealthIndicator(TokenRefreshHistory tokenProvider,
-			ObjectProvider<FeishuVcStoreStatus> store) {
-		return new FeishuVcHealthIndicator(tokenProvider, Clock.systemUTC(), store.getIfAvailable());
+			ObjectProvider<FeishuVcSharedStateStatus> sharedState) {
+		return new FeishuVcHealthIndicator(tokenProvider, Clock.systemUTC(), sharedState.getIfAvailable());
 	}
 
 }

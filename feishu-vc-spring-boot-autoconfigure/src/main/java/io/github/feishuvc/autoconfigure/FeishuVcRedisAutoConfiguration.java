@@ -6,10 +6,14 @@ import java.time.Duration;
 import io.github.feishuvc.auth.AppTicketStore;
 import io.github.feishuvc.auth.TokenStore;
 import io.github.feishuvc.core.FeishuVcRateLimiter;
+import io.github.feishuvc.events.PublishedEventIds;
 import io.github.feishuvc.redis.RedisAppTicketStore;
 import io.github.feishuvc.redis.RedisAvailability;
+import io.github.feishuvc.redis.RedisPublishedEventIds;
 import io.github.feishuvc.redis.RedisRateLimiter;
 import io.github.feishuvc.redis.RedisTokenStore;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,32 +25,37 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
- * Auto-configuration of the state several instances of an app share through Redis ({@code feishu.vc.store.type=redis}):
- * the rate-limit windows, the app ticket and (unless {@code feishu.vc.store.share-tokens=false}) the tokens, over the
- * application's reactive Redis connection ({@code spring.data.redis.*}). Runs before
- * {@link FeishuVcAutoConfiguration}, whose in-memory beans then back off; each bean backs off for one of the
- * application's own.
+ * Auto-configuration of the state several instances of an app share through Redis
+ * ({@code feishu.vc.shared-state.type=redis}): the rate-limit windows, the app ticket, the ids of the events published
+ * and (unless {@code feishu.vc.shared-state.share-tokens=false}) the tokens, over the application's reactive Redis
+ * connection ({@code spring.data.redis.*}). Runs before {@link FeishuVcAutoConfiguration}, whose in-memory beans then
+ * back off; each bean backs off for one of the application's own.
  */
-@AutoConfiguration(before = FeishuVcAutoConfiguration.class,
+@AutoConfiguration(before = { FeishuVcAutoConfiguration.class, FeishuVcEventsAutoConfiguration.class },
 		afterName = { "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
 				"org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration" })
 @ConditionalOnClass(ReactiveStringRedisTemplate.class)
 @ConditionalOnBooleanProperty(name = FeishuVcProperties.PREFIX + ".enabled", matchIfMissing = true)
-@Conditional(FeishuVcConditions.RedisStore.class)
+@Conditional(FeishuVcConditions.RedisSharedState.class)
 @EnableConfigurationProperties(FeishuVcProperties.class)
+@ImportRuntimeHints(FeishuVcRuntimeHints.class)
 public final class FeishuVcRedisAutoConfiguration {
 
 	/** The first connection and script load may take longer than any one operation is allowed to. */
 	private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(5);
 
+	/** The oldest Redis the shared state works with. */
+	static final String MINIMUM_REDIS_VERSION = "5.0";
+
 	@Bean
 	@ConditionalOnMissingBean
 	RedisAvailability feishuVcRedisAvailability(FeishuVcProperties properties) {
-		return new RedisAvailability(properties.getStore().getTimeout(), Clock.systemUTC());
+		return new RedisAvailability(properties.getSharedState().getTimeout(), Clock.systemUTC());
 	}
 
 	@Bean
@@ -55,40 +64,79 @@ public final class FeishuVcRedisAutoConfiguration {
 	RedisRateLimiter feishuVcRateLimiter(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory,
 			RedisAvailability availability, FeishuVcProperties properties) {
 		FeishuVcProperties.RateLimit rateLimit = properties.getRateLimit();
-		return new RedisRateLimiter(redis(connectionFactory), availability,
-				properties.getStore().getKeyPrefix() + properties.getAppId() + ":", rateLimit.getPerSecond(),
-				rateLimit.getPerMinute(), rateLimit.getMargin(), rateLimit.isPace(), rateLimit.getMaxWait(),
-				Schedulers.parallel());
+		return new RedisRateLimiter(redis(connectionFactory), availability, appKeyPrefix(properties),
+				rateLimit.getPerSecond(), rateLimit.getPerMinute(), rateLimit.getMargin(), rateLimit.isPace(),
+				rateLimit.getMaxWait(), Schedulers.parallel());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(AppTicketStore.class)
 	RedisAppTicketStore feishuVcAppTicketStore(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory,
 			RedisAvailability availability, FeishuVcProperties properties) {
-		return new RedisAppTicketStore(redis(connectionFactory), availability, properties.getStore().getKeyPrefix());
+		return new RedisAppTicketStore(redis(connectionFactory), availability,
+				properties.getSharedState().getKeyPrefix());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(TokenStore.class)
-	@ConditionalOnBooleanProperty(name = FeishuVcProperties.PREFIX + ".store.share-tokens", matchIfMissing = true)
+	@ConditionalOnBooleanProperty(name = FeishuVcProperties.PREFIX + ".shared-state.share-tokens", matchIfMissing = true)
 	RedisTokenStore feishuVcTokenStore(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory,
 			RedisAvailability availability, FeishuVcProperties properties) {
-		return new RedisTokenStore(redis(connectionFactory), availability, properties.getStore().getKeyPrefix());
+		return new RedisTokenStore(redis(connectionFactory), availability, properties.getSharedState().getKeyPrefix());
 	}
 
-	/** Connects and loads the rate-limit script at startup, so that no call takes a cold first operation for an outage. */
+	@Bean
+	@ConditionalOnMissingBean(PublishedEventIds.class)
+	RedisPublishedEventIds feishuVcPublishedEventIds(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory,
+			RedisAvailability availability, FeishuVcProperties properties) {
+		return new RedisPublishedEventIds(redis(connectionFactory), availability, appKeyPrefix(properties));
+	}
+
+	/**
+	 * Checks the Redis version, connects and loads the rate-limit script at startup, so that no call takes a cold first
+	 * operation for an outage; every key read is under the key prefix, so an ACL limited to it suffices.
+	 */
 	@Bean
 	SmartInitializingSingleton feishuVcRedisWarmUp(ObjectProvider<RedisRateLimiter> rateLimiter,
-			ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory, RedisAvailability availability) {
+			ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory, RedisAvailability availability,
+			FeishuVcProperties properties) {
 		return () -> {
+			ReactiveStringRedisTemplate redis = redis(connectionFactory);
+			checkVersion(redis.execute((connection) -> connection.serverCommands().info("server"))
+				.next()
+				.map((info) -> info.getProperty("redis_version", ""))
+				.timeout(WARM_UP_TIMEOUT, Mono.empty())
+				.onErrorResume((ex) -> Mono.empty())
+				.block());
 			RedisRateLimiter limiter = rateLimiter.getIfAvailable();
 			if (limiter != null) {
 				limiter.warmUp(WARM_UP_TIMEOUT);
 			}
 			else {
-				availability.warmUp(redis(connectionFactory).opsForValue().get("feishu-vc-warm-up"), WARM_UP_TIMEOUT);
+				availability.warmUp(redis.opsForValue().get(properties.getSharedState().getKeyPrefix() + "warm-up"),
+						WARM_UP_TIMEOUT);
 			}
 		};
+	}
+
+	/**
+	 * Refuses a Redis older than {@value #MINIMUM_REDIS_VERSION}: the rate-limit script reads Redis's clock before it
+	 * writes, which older versions refuse. A Redis that cannot be asked (down, or INFO not allowed) is let through.
+	 */
+	static void checkVersion(@Nullable String version) {
+		if (version == null || version.isEmpty()) {
+			return;
+		}
+		String major = version.split("\\.")[0];
+		if (major.chars().allMatch(Character::isDigit) && !major.isEmpty() && Integer.parseInt(major) < 5) {
+			throw new FeishuVcConfigurationException("feishu.vc.shared-state.type=redis needs Redis "
+					+ MINIMUM_REDIS_VERSION + " or newer, but the application's Redis is " + version + ".",
+					"Upgrade Redis, or set feishu.vc.shared-state.type=memory.");
+		}
+	}
+
+	private static String appKeyPrefix(FeishuVcProperties properties) {
+		return properties.getSharedState().getKeyPrefix() + properties.getAppId() + ":";
 	}
 
 	/** The application's reactive Redis connection, with plain string keys and values. */
@@ -96,10 +144,10 @@ public final class FeishuVcRedisAutoConfiguration {
 		ReactiveRedisConnectionFactory factory = connectionFactory.getIfAvailable();
 		if (factory == null) {
 			throw new FeishuVcConfigurationException(
-					"feishu.vc.store.type=redis, but the application has no reactive Redis connection "
+					"feishu.vc.shared-state.type=redis, but the application has no reactive Redis connection "
 							+ "(ReactiveRedisConnectionFactory).",
 					"Add the dependency org.springframework.boot:spring-boot-starter-data-redis and point "
-							+ "spring.data.redis.* at your Redis, or set feishu.vc.store.type=memory.");
+							+ "spring.data.redis.* at your Redis, or set feishu.vc.shared-state.type=memory.");
 		}
 		return new ReactiveStringRedisTemplate(factory);
 	}

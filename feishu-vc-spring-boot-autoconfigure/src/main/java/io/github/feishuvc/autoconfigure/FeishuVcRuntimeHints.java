@@ -31,8 +31,8 @@ import org.springframework.aot.hint.TypeReference;
 import org.springframework.util.ClassUtils;
 
 /**
- * Reflection hints for a native image: Jackson binds every model, request and response body record, and reads the
- * wire names from the mix-ins of {@code ReserveJson}.
+ * Hints for a native image: Jackson binds every model, request and response body record, and reads the wire names
+ * from the mix-ins of {@code ReserveJson}; the shared state on Redis loads its Lua script from the classpath.
  */
 class FeishuVcRuntimeHints implements RuntimeHintsRegistrar {
 
@@ -52,10 +52,14 @@ class FeishuVcRuntimeHints implements RuntimeHintsRegistrar {
 	static final List<String> MIX_INS = List.of("ReserveMixin", "MeetingSettingMixin", "ActionPermissionMixin",
 			"PermissionCheckerMixin", "UserTypeMixin", "StatusMixin", "ParticipantMixin");
 
+	/** Classpath resources read at run time. */
+	static final String RESOURCES = "io/github/feishuvc/redis/*.lua";
+
 	private final BindingReflectionHintsRegistrar binding = new BindingReflectionHintsRegistrar();
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
+		hints.resources().registerPattern(RESOURCES);
 		this.binding.registerReflectionHints(hints.reflection(), BOUND_TYPES.toArray(Class<?>[]::new));
 		for (String type : BOUND_INTERNAL_TYPES) {
 			this.binding.registerReflectionHints(hints.reflection(), ClassUtils.resolveClassName(type, classLoader));

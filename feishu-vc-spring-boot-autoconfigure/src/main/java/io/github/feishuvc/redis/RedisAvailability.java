@@ -3,21 +3,29 @@ package io.github.feishuvc.redis;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-import io.github.feishuvc.core.FeishuVcStoreStatus;
+import io.github.feishuvc.core.FeishuVcSharedStateStatus;
+import io.github.feishuvc.core.LogThrottle;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * Whether Redis answers, and what every Redis operation of the starter goes through: each has a timeout, a failure
- * or timeout falls back on the instance's own memory, and while Redis is down only one probe a second goes to it, so
- * that calls do not each wait for the timeout. An outage is logged once when it begins and once when it ends.
+ * Whether Redis answers, and what every Redis operation of the starter goes through: each has a timeout, and a
+ * failure or timeout falls back on the instance's own memory for that operation. An outage is declared only after
+ * {@value #FAILURES_FOR_OUTAGE} failures in a row (one slow reply is not an outage); while Redis is down only one
+ * probe a second goes to it, so that calls do not each wait for the timeout, and the first success ends the outage.
+ * Each kind of change (an outage, a recovery) is logged at most once a minute, however often Redis flaps; a line
+ * says how many changes of its kind it stands for.
  */
-public final class RedisAvailability implements FeishuVcStoreStatus {
+public final class RedisAvailability implements FeishuVcSharedStateStatus {
+
+	/** Failures in a row that make an outage. */
+	static final int FAILURES_FOR_OUTAGE = 3;
 
 	private static final Log logger = LogFactory.getLog(RedisAvailability.class);
 
@@ -28,6 +36,12 @@ public final class RedisAvailability implements FeishuVcStoreStatus {
 	private final Clock clock;
 
 	private final AtomicLong nextProbe = new AtomicLong();
+
+	private final AtomicInteger failuresInARow = new AtomicInteger();
+
+	private final LogThrottle outageLog = new LogThrottle(Duration.ofMinutes(1));
+
+	private final LogThrottle recoveryLog = new LogThrottle(Duration.ofMinutes(1));
 
 	private volatile @Nullable Instant unavailableSince;
 
@@ -58,7 +72,7 @@ public final class RedisAvailability implements FeishuVcStoreStatus {
 			return operation.timeout(this.timeout)
 				.doOnSuccess((result) -> available())
 				.onErrorResume((ex) -> {
-					unavailable(ex);
+					failed(ex, false);
 					return fallback.get();
 				});
 		});
@@ -77,7 +91,7 @@ public final class RedisAvailability implements FeishuVcStoreStatus {
 			available();
 		}
 		catch (RuntimeException ex) {
-			unavailable(ex);
+			failed(ex, true);
 		}
 	}
 
@@ -112,23 +126,39 @@ public final class RedisAvailability implements FeishuVcStoreStatus {
 	}
 
 	private void available() {
+		this.failuresInARow.set(0);
 		Instant since = this.unavailableSince;
 		if (since != null) {
 			this.unavailableSince = null;
 			this.lastFailure = null;
-			logger.info("Redis answers again after " + Duration.between(since, this.clock.instant()).toSeconds()
-					+ "s: the instances of this app share their rate limits, tickets and tokens again");
+			logStateChange(() -> "Redis answers again after " + Duration.between(since, this.clock.instant()).toSeconds()
+					+ "s: the instances of this app share their state again", false);
 		}
 	}
 
-	private synchronized void unavailable(Throwable ex) {
+	private synchronized void failed(Throwable ex, boolean outageAtOnce) {
 		this.lastFailure = ex.getClass().getSimpleName()
 				+ ((ex.getMessage() != null) ? ": " + firstLine(ex.getMessage()) : "");
+		int failures = this.failuresInARow.incrementAndGet();
 		this.nextProbe.set(this.clock.millis() + PROBE_INTERVAL.toMillis());
-		if (this.unavailableSince == null) {
+		if (this.unavailableSince == null && (outageAtOnce || failures >= FAILURES_FOR_OUTAGE)) {
 			this.unavailableSince = this.clock.instant();
-			logger.warn("Redis is unavailable (" + this.lastFailure + "); this instance goes on with its own rate "
-					+ "limits, tickets and tokens until it answers again");
+			logStateChange(() -> "Redis is unavailable (" + this.lastFailure + "); this instance goes on with its own "
+					+ "rate limits, tickets, tokens and event ids until it answers again", true);
+		}
+	}
+
+	private void logStateChange(Supplier<String> message, boolean outage) {
+		long heldBack = (outage ? this.outageLog : this.recoveryLog).tryLog();
+		if (heldBack < 0) {
+			return;
+		}
+		String line = message.get() + ((heldBack > 0) ? " (" + heldBack + " more since the last such line)" : "");
+		if (outage) {
+			logger.warn(line);
+		}
+		else {
+			logger.info(line);
 		}
 	}
 

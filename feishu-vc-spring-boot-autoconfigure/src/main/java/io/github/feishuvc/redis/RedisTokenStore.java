@@ -13,14 +13,20 @@ import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * A {@link TokenStore} in Redis, shared by every instance of an app: one fetch serves the fleet. A token is kept
- * until it expires; the instance that fetches holds a short lock so that the others wait for its token rather than
- * fetch their own. While Redis is unavailable nothing is shared: each instance fetches and caches its own.
+ * until it expires; the instance that fetches holds a short lock, renewed while its fetch goes on, so that the others
+ * wait for its token rather than fetch their own. While Redis is unavailable nothing is shared: each instance fetches
+ * and caches its own.
  */
 public final class RedisTokenStore implements TokenStore {
 
 	/** Deletes a lock only if it is still the given owner's. */
 	private static final RedisScript<Long> UNLOCK = RedisScript.of(
 			"if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end",
+			Long.class);
+
+	/** Extends a lock only if it is still the given owner's. */
+	private static final RedisScript<Long> RENEW = RedisScript.of(
+			"if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end",
 			Long.class);
 
 	/** Deletes a kept token ({@code <expiry>:<token>}) only if it is still the rejected one. */
@@ -74,6 +80,18 @@ public final class RedisTokenStore implements TokenStore {
 	public Mono<Boolean> lock(String key, String owner, Duration ttl) {
 		return this.availability.call(this.redis.opsForValue().setIfAbsent(this.keyPrefix + "lock:" + key, owner, ttl),
 				() -> Mono.just(true));
+	}
+
+	@Override
+	public Mono<Boolean> renew(String key, String owner, Duration ttl) {
+		return this.availability.call(this.redis.execute(RENEW, List.of(this.keyPrefix + "lock:" + key),
+				List.of(owner, Long.toString(ttl.toMillis()))).next().map((renewed) -> renewed == 1), () -> Mono.just(false));
+	}
+
+	/** Without Redis no one holds a lock. */
+	@Override
+	public Mono<Boolean> isLocked(String key) {
+		return this.availability.call(this.redis.hasKey(this.keyPrefix + "lock:" + key), () -> Mono.just(false));
 	}
 
 	@Override

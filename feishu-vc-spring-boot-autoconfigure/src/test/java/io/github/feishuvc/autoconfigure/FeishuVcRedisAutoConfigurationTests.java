@@ -33,6 +33,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link FeishuVcRedisAutoConfiguration}.
@@ -70,7 +71,7 @@ class FeishuVcRedisAutoConfigurationTests {
 			.withConfiguration(
 					AutoConfigurations.of(DataRedisAutoConfiguration.class, DataRedisReactiveAutoConfiguration.class))
 			.withPropertyValues(this.redis.springProperties().toArray(String[]::new))
-			.withPropertyValues("feishu.vc.store.type=redis");
+			.withPropertyValues("feishu.vc.shared-state.type=redis");
 	}
 
 	@Test
@@ -102,13 +103,13 @@ class FeishuVcRedisAutoConfigurationTests {
 					"feishu:vc:" + this.emulator.appId() + ":rate-limit:-:reserve.get");
 			assertThat(keys.opsForValue().get("feishu:vc:token:" + this.emulator.appId() + ":tenant")).contains(":t-");
 			Health health = context.getBean(FeishuVcHealthIndicator.class).health();
-			assertThat(health.getDetails()).containsEntry("store", Map.of("type", "redis", "status", "UP"));
+			assertThat(health.getDetails()).containsEntry("sharedState", Map.of("type", "redis", "status", "UP"));
 		});
 	}
 
 	@Test
 	void shouldUseACustomKeyPrefixAndShareNoTokensWhenAskedNotTo() {
-		withRedis().withPropertyValues("feishu.vc.store.share-tokens=false", "feishu.vc.store.key-prefix=app1:")
+		withRedis().withPropertyValues("feishu.vc.shared-state.share-tokens=false", "feishu.vc.shared-state.key-prefix=app1:")
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(TokenStore.class).hasSingleBean(RedisRateLimiter.class);
 				context.getBean(ReserveOperations.class)
@@ -136,7 +137,7 @@ class FeishuVcRedisAutoConfigurationTests {
 
 	@Test
 	void shouldSayWhatToAddWithoutSpringDataRedis() {
-		contextRunner().withPropertyValues("feishu.vc.store.type=redis")
+		contextRunner().withPropertyValues("feishu.vc.shared-state.type=redis")
 			.withClassLoader(new FilteredClassLoader(ReactiveStringRedisTemplate.class))
 			.run((context) -> {
 				assertThat(context).hasFailed()
@@ -151,7 +152,7 @@ class FeishuVcRedisAutoConfigurationTests {
 
 	@Test
 	void shouldSayWhatToAddWithoutARedisConnection() {
-		contextRunner().withPropertyValues("feishu.vc.store.type=REDIS")
+		contextRunner().withPropertyValues("feishu.vc.shared-state.type=REDIS")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
@@ -170,11 +171,65 @@ class FeishuVcRedisAutoConfigurationTests {
 				.get(FeishuVcEmulator.REFERENCE_RESERVE_ID)
 				.block(Duration.ofSeconds(10))
 				.id()).isEqualTo(FeishuVcEmulator.REFERENCE_RESERVE_ID);
-			assertThat(context.getBean(FeishuVcHealthIndicator.class).health().getDetails().get("store"))
+			assertThat(context.getBean(FeishuVcHealthIndicator.class).health().getDetails().get("sharedState"))
 				.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
 				.containsEntry("status", "DOWN")
 				.containsKeys("since", "error");
 		});
+	}
+
+	@Test
+	void shouldStillReadTheDeprecatedStoreGroup() {
+		this.redis = RedisServer.start();
+		contextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(DataRedisAutoConfiguration.class, DataRedisReactiveAutoConfiguration.class))
+			.withPropertyValues(this.redis.springProperties().toArray(String[]::new))
+			.withPropertyValues("feishu.vc.store.type=redis", "feishu.vc.store.key-prefix=legacy:")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(RedisRateLimiter.class);
+				assertThat(context.getBean(FeishuVcProperties.class).getSharedState().getKeyPrefix()).isEqualTo("legacy:");
+			});
+	}
+
+	@Test
+	void shouldPreferTheNewNameOverTheDeprecatedOne() {
+		contextRunner().withPropertyValues("feishu.vc.store.type=redis", "feishu.vc.shared-state.type=memory")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(ClientRateLimiter.class)
+				.doesNotHaveBean(RedisAvailability.class));
+	}
+
+	@Test
+	void shouldWorkWithARedisUserAllowedOnlyTheKeyPrefix() {
+		this.redis = RedisServer.start();
+		this.redis.command("ACL", "SETUSER", "feishu", "on", ">feishu-password", "~app1:*", "+@all");
+		contextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(DataRedisAutoConfiguration.class, DataRedisReactiveAutoConfiguration.class))
+			.withPropertyValues(this.redis.springProperties().toArray(String[]::new))
+			.withPropertyValues("spring.data.redis.username=feishu", "spring.data.redis.password=feishu-password",
+					"feishu.vc.shared-state.type=redis", "feishu.vc.shared-state.key-prefix=app1:")
+			.run((context) -> {
+				RedisAvailability availability = context.getBean(RedisAvailability.class);
+				assertThat(availability.isAvailable()).as(String.valueOf(availability.lastFailure())).isTrue();
+				context.getBean(ReserveOperations.class)
+					.get(FeishuVcEmulator.REFERENCE_RESERVE_ID)
+					.block(Duration.ofSeconds(10));
+				assertThat(availability.isAvailable()).as(String.valueOf(availability.lastFailure())).isTrue();
+			});
+	}
+
+	@Test
+	void shouldRefuseARedisOlderThanFive() {
+		assertThatExceptionOfType(FeishuVcConfigurationException.class)
+			.isThrownBy(() -> FeishuVcRedisAutoConfiguration.checkVersion("4.0.14"))
+			.withMessageContaining("needs Redis 5.0 or newer")
+			.withMessageContaining("4.0.14");
+		for (String accepted : new String[] { "5.0.0", "7.0.15", "10.1", "", "unknown" }) {
+			FeishuVcRedisAutoConfiguration.checkVersion(accepted);
+		}
+		FeishuVcRedisAutoConfiguration.checkVersion(null);
 	}
 
 }

@@ -55,6 +55,12 @@ class FeishuVcRuntimeHintsTests {
 	}
 
 	@Test
+	void shouldIncludeTheLuaScriptOfTheSharedState() {
+		assertThat(RuntimeHintsPredicates.resource().forResource("io/github/feishuvc/redis/rate-limit.lua"))
+			.accepts(this.hints);
+	}
+
+	@Test
 	void shouldCoverEveryMixIn() throws Exception {
 		Class<?> reserveJson = ClassUtils.forName("io.github.feishuvc.reserve.ReserveJson", null);
 		assertThat(reserveJson.getDeclaredClasses()).isNotEmpty().allSatisfy((mixIn) -> assertThat(

@@ -6,11 +6,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 
 import io.github.feishuvc.auth.TokenStore.SharedToken;
 import io.github.feishuvc.core.FeishuVcClientRateLimitException;
+import io.github.feishuvc.events.EventDispatcher;
+import io.github.feishuvc.events.FeishuEvent;
 import io.github.feishuvc.support.LogCapture;
 import io.github.feishuvc.support.RedisServer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -19,8 +24,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,22 +36,16 @@ class RedisStoreTests {
 
 	private RedisServer server;
 
-	private LettuceConnectionFactory factory;
-
 	private ReactiveStringRedisTemplate redis;
 
 	@BeforeEach
 	void start() {
 		this.server = RedisServer.start();
-		this.factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", this.server.port()));
-		this.factory.afterPropertiesSet();
-		this.factory.start();
-		this.redis = new ReactiveStringRedisTemplate(this.factory);
+		this.redis = this.server.connect();
 	}
 
 	@AfterEach
 	void stop() {
-		this.factory.destroy();
 		this.server.close();
 	}
 
@@ -156,6 +153,45 @@ class RedisStoreTests {
 		}
 
 		@Test
+		void shouldKeepTheNewerTicketWhateverOrderTheyArriveIn() {
+			RedisAppTicketStore first = new RedisAppTicketStore(RedisStoreTests.this.redis, availability(), "test:");
+			RedisAppTicketStore second = new RedisAppTicketStore(RedisStoreTests.this.redis, availability(), "test:");
+			Instant now = Instant.now();
+
+			first.save("cli_app", "newer", now).block();
+			second.save("cli_app", "older", now.minus(Duration.ofHours(1))).block();
+
+			assertThat(first.get("cli_app").block()).isEqualTo("newer");
+			assertThat(second.get("cli_app").block()).as("Redis's newer ticket over its own older one").isEqualTo("newer");
+			assertThat(RedisStoreTests.this.redis.getExpire("test:app-ticket:cli_app").block())
+				.isBetween(Duration.ofHours(11), Duration.ofHours(12));
+		}
+
+		@Test
+		void shouldWriteBackATicketThatArrivedWhileRedisWasDown() {
+			RedisAvailability availability = availability();
+			RedisAppTicketStore first = new RedisAppTicketStore(RedisStoreTests.this.redis, availability, "test:");
+			RedisAppTicketStore second = new RedisAppTicketStore(RedisStoreTests.this.redis, availability(), "test:");
+			Instant now = Instant.now();
+			RedisStoreTests.this.server.kill();
+			for (int i = 0; i < 3; i++) {
+				first.save("cli_app", "pushed-during-the-outage", now).block(Duration.ofSeconds(5));
+			}
+			assertThat(availability.isAvailable()).isFalse();
+
+			RedisStoreTests.this.server.restart();
+			second.save("cli_app", "an-older-one", now.minus(Duration.ofHours(1))).block(Duration.ofSeconds(5));
+			Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
+				first.get("cli_app").block(Duration.ofSeconds(5));
+				return availability.isAvailable();
+			});
+
+			assertThat(first.get("cli_app").block(Duration.ofSeconds(5))).isEqualTo("pushed-during-the-outage");
+			assertThat(second.get("cli_app").block(Duration.ofSeconds(5))).as("written back")
+				.isEqualTo("pushed-during-the-outage");
+		}
+
+		@Test
 		void shouldKeepItsOwnTicketWhileRedisIsDown() {
 			RedisAppTicketStore store = new RedisAppTicketStore(RedisStoreTests.this.redis, availability(), "test:");
 			RedisStoreTests.this.server.kill();
@@ -210,6 +246,22 @@ class RedisStoreTests {
 		}
 
 		@Test
+		void shouldRenewOnlyItsOwnLockAndSayWhetherOneIsHeld() {
+			RedisTokenStore first = new RedisTokenStore(RedisStoreTests.this.redis, availability(), "test:");
+			RedisTokenStore second = new RedisTokenStore(RedisStoreTests.this.redis, availability(), "test:");
+
+			assertThat(second.isLocked("key").block()).isFalse();
+			assertThat(first.lock("key", "first", Duration.ofSeconds(1)).block()).isTrue();
+			assertThat(second.isLocked("key").block()).isTrue();
+			assertThat(second.renew("key", "second", Duration.ofMinutes(1)).block()).isFalse();
+			assertThat(first.renew("key", "first", Duration.ofMinutes(1)).block()).isTrue();
+			assertThat(RedisStoreTests.this.redis.getExpire("test:lock:key").block())
+				.isGreaterThan(Duration.ofSeconds(50));
+			first.unlock("key", "first").block();
+			assertThat(second.isLocked("key").block()).isFalse();
+		}
+
+		@Test
 		void shouldShareNothingButLetEveryInstanceFetchWhileRedisIsDown() {
 			RedisTokenStore store = new RedisTokenStore(RedisStoreTests.this.redis, availability(), "test:");
 			RedisStoreTests.this.server.kill();
@@ -217,6 +269,68 @@ class RedisStoreTests {
 			assertThat(store.get("key").block(Duration.ofSeconds(5))).isNull();
 			assertThat(store.lock("key", "me", Duration.ofSeconds(5)).block(Duration.ofSeconds(5))).isTrue();
 			store.put("key", new SharedToken("t-x", Instant.now().plusSeconds(60))).block(Duration.ofSeconds(5));
+		}
+
+	}
+
+	@Nested
+	class EventIds {
+
+		@Test
+		void shouldPublishAnEventDeliveredToTwoInstancesOnce() {
+			List<FeishuEvent> published = new CopyOnWriteArrayList<>();
+			EventDispatcher first = dispatcher(published);
+			EventDispatcher second = dispatcher(published);
+			FeishuEvent event = new FeishuEvent("vc.meeting.meeting_started_v1", "ev-1", "t1", "cli_app", "{}");
+
+			assertThat(first.dispatch(event).block()).isEqualTo(EventDispatcher.Outcome.PUBLISHING);
+			assertThat(second.dispatch(event).block()).isEqualTo(EventDispatcher.Outcome.DUPLICATE);
+
+			assertThat(published).hasSize(1);
+			assertThat(RedisStoreTests.this.redis.opsForValue().get("test:event:ev-1").block()).isEqualTo("published");
+			assertThat(RedisStoreTests.this.redis.getExpire("test:event:ev-1").block())
+				.isBetween(RedisPublishedEventIds.PUBLISHED_TTL.minusMinutes(1), RedisPublishedEventIds.PUBLISHED_TTL);
+		}
+
+		@Test
+		void shouldLetAnotherInstancePublishAnEventTheFirstCouldNotHandOver() {
+			List<FeishuEvent> published = new CopyOnWriteArrayList<>();
+			EventDispatcher full = new EventDispatcher(ids(), (event) -> published.add((FeishuEvent) event), (task) -> {
+				throw new RejectedExecutionException("queue full");
+			});
+			FeishuEvent event = new FeishuEvent("vc.meeting.meeting_ended_v1", "ev-2", "t1", "cli_app", "{}");
+
+			assertThat(full.dispatch(event).block()).isEqualTo(EventDispatcher.Outcome.REJECTED);
+			assertThat(dispatcher(published).dispatch(event).block()).isEqualTo(EventDispatcher.Outcome.PUBLISHING);
+			assertThat(published).hasSize(1);
+		}
+
+		@Test
+		void shouldHoldAClaimForAWhileOnly() {
+			assertThat(ids().claim("ev-3").block()).isTrue();
+
+			assertThat(RedisStoreTests.this.redis.getExpire("test:event:ev-3").block())
+				.isBetween(RedisPublishedEventIds.CLAIM_TTL.minusMinutes(1), RedisPublishedEventIds.CLAIM_TTL);
+		}
+
+		@Test
+		void shouldPublishEachEventOnceByItselfWhileRedisIsDown() {
+			List<FeishuEvent> published = new CopyOnWriteArrayList<>();
+			EventDispatcher dispatcher = dispatcher(published);
+			RedisStoreTests.this.server.kill();
+			FeishuEvent event = new FeishuEvent("vc.meeting.meeting_ended_v1", "ev-4", "t1", "cli_app", "{}");
+
+			assertThat(dispatcher.dispatch(event).block(Duration.ofSeconds(5))).isEqualTo(EventDispatcher.Outcome.PUBLISHING);
+			assertThat(dispatcher.dispatch(event).block(Duration.ofSeconds(5))).isEqualTo(EventDispatcher.Outcome.DUPLICATE);
+			assertThat(published).hasSize(1);
+		}
+
+		private RedisPublishedEventIds ids() {
+			return new RedisPublishedEventIds(RedisStoreTests.this.redis, availability(), "test:");
+		}
+
+		private EventDispatcher dispatcher(List<FeishuEvent> published) {
+			return new EventDispatcher(ids(), (event) -> published.add((FeishuEvent) event), Runnable::run);
 		}
 
 	}

@@ -8,10 +8,15 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
+
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
  * A real Redis for tests: Debian's {@code redis-server} (which {@code .ci/run} installs when it is missing), started on a
@@ -24,6 +29,8 @@ public final class RedisServer implements AutoCloseable {
 	private final int port;
 
 	private Process process;
+
+	private final List<LettuceConnectionFactory> connections = new ArrayList<>();
 
 	private RedisServer(int port) {
 		this.port = port;
@@ -46,10 +53,54 @@ public final class RedisServer implements AutoCloseable {
 		return this.port;
 	}
 
+	/**
+	 * A reactive connection to this server, closed with it.
+	 * @return the template
+	 */
+	public ReactiveStringRedisTemplate connect() {
+		LettuceConnectionFactory factory = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", this.port));
+		factory.afterPropertiesSet();
+		factory.start();
+		this.connections.add(factory);
+		return new ReactiveStringRedisTemplate(factory);
+	}
+
 	/** The Spring properties pointing an application at this server. */
 	public List<String> springProperties() {
 		return List.of("spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + this.port,
 				"spring.data.redis.timeout=2s");
+	}
+
+	/**
+	 * Run a command on the server, as {@code redis-cli} would.
+	 * @param arguments the command and its arguments
+	 * @return the first line of the reply, such as {@code +OK}
+	 * @throws IllegalStateException if the reply is an error
+	 */
+	public String command(String... arguments) {
+		StringBuilder request = new StringBuilder("*").append(arguments.length).append("\r\n");
+		for (String argument : arguments) {
+			request.append('$').append(argument.getBytes(StandardCharsets.UTF_8).length).append("\r\n")
+				.append(argument).append("\r\n");
+		}
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", this.port), 1000);
+			socket.setSoTimeout(2000);
+			socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.UTF_8));
+			InputStream in = socket.getInputStream();
+			StringBuilder line = new StringBuilder();
+			for (int next = in.read(); next != -1 && next != '\r'; next = in.read()) {
+				line.append((char) next);
+			}
+			if (line.length() == 0 || line.charAt(0) == '-') {
+				throw new IllegalStateException("Redis refused " + arguments[0] + ": " + line);
+			}
+			return line.toString();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** Kill the server at once, as a crash would. */
@@ -108,6 +159,7 @@ public final class RedisServer implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.connections.forEach(LettuceConnectionFactory::destroy);
 		this.process.destroy();
 		waitFor(this.process);
 	}
