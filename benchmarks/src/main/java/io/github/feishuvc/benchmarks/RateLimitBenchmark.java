@@ -61,7 +61,7 @@ final class RateLimitBenchmark {
 		}
 		try {
 			if (redis != null) {
-				results.add(starter("starter, shared Redis", calls, "feishu.vc.store.type=redis",
+				results.add(starter("starter, shared Redis", calls, "feishu.vc.shared-state.type=redis",
 						"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redisPort));
 			}
 			else {

@@ -4,6 +4,7 @@ import io.github.feishuvc.autoconfigure.FeishuVcProperties.AppType;
 
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
@@ -18,7 +19,10 @@ final class FeishuVcConditions {
 
 	private static final String EVENTS_ENABLED = FeishuVcProperties.PREFIX + ".events.enabled";
 
-	private static final String STORE_TYPE = FeishuVcProperties.PREFIX + ".store.type";
+	private static final String SHARED_STATE = FeishuVcProperties.PREFIX + ".shared-state";
+
+	/** The former name of {@link #SHARED_STATE}, read when no property of the new name is set. */
+	private static final String DEPRECATED_SHARED_STATE = FeishuVcProperties.PREFIX + ".store";
 
 	private FeishuVcConditions() {
 	}
@@ -50,14 +54,19 @@ final class FeishuVcConditions {
 	}
 
 	/** Matches when the instances share their state through Redis. */
-	static final class RedisStore extends SpringBootCondition {
+	static final class RedisSharedState extends SpringBootCondition {
 
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			FeishuVcProperties.StoreType type = Binder.get(context.getEnvironment())
-				.bind(STORE_TYPE, FeishuVcProperties.StoreType.class)
-				.orElse(FeishuVcProperties.StoreType.MEMORY);
-			return new ConditionOutcome(type == FeishuVcProperties.StoreType.REDIS, STORE_TYPE + " is " + type);
+			Binder binder = Binder.get(context.getEnvironment());
+			// As FeishuVcProperties binds it: the former group only when nothing of the new one is set.
+			String group = binder.bind(SHARED_STATE, Bindable.mapOf(String.class, Object.class)).isBound() ? SHARED_STATE
+					: binder.bind(DEPRECATED_SHARED_STATE, Bindable.mapOf(String.class, Object.class)).isBound()
+							? DEPRECATED_SHARED_STATE : SHARED_STATE;
+			FeishuVcProperties.SharedStateType type = binder
+				.bind(group + ".type", FeishuVcProperties.SharedStateType.class)
+				.orElse(FeishuVcProperties.SharedStateType.MEMORY);
+			return new ConditionOutcome(type == FeishuVcProperties.SharedStateType.REDIS, group + ".type is " + type);
 		}
 
 	}

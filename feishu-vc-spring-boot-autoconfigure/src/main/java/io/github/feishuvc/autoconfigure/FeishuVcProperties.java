@@ -3,6 +3,7 @@ package io.github.feishuvc.autoconfigure;
 import java.time.Duration;
 
 import io.github.feishuvc.core.UserIdType;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -102,9 +103,10 @@ public final class FeishuVcProperties {
 	private final Events events;
 
 	/**
-	 * Settings of the state the instances of an app share.
+	 * Settings of the state the instances of an app share; {@code store}, its former name, is read when no
+	 * {@code shared-state} property is set.
 	 */
-	private final Store store;
+	private final SharedState sharedState;
 
 	public FeishuVcProperties(@DefaultValue("true") boolean enabled, @DefaultValue("self-built") AppType appType,
 			@Nullable String appId,
@@ -114,11 +116,12 @@ public final class FeishuVcProperties {
 			@DefaultValue("1MB") DataSize maxResponseSize,
 			@DefaultValue Token token, @DefaultValue Pool pool, @DefaultValue RateLimit rateLimit,
 			@DefaultValue Retry retry, @DefaultValue StoreApp storeApp, @DefaultValue Events events,
-			@DefaultValue Store store) {
+			@Nullable SharedState sharedState, @Nullable SharedState store) {
 		Assert.isTrue(maxResponseSize.toBytes() > 0 && maxResponseSize.toBytes() <= Integer.MAX_VALUE,
 				"feishu.vc.max-response-size must be between 1B and 2GB");
-		Assert.isTrue(responseTimeout.compareTo(Duration.ZERO) > 0 && callTimeout.compareTo(Duration.ZERO) > 0,
-				"feishu.vc.response-timeout and feishu.vc.call-timeout must be positive");
+		positive(connectTimeout, "connect-timeout");
+		positive(responseTimeout, "response-timeout");
+		positive(callTimeout, "call-timeout");
 		this.enabled = enabled;
 		this.appType = appType;
 		this.appId = appId;
@@ -135,7 +138,24 @@ public final class FeishuVcProperties {
 		this.retry = retry;
 		this.storeApp = storeApp;
 		this.events = events;
-		this.store = store;
+		this.sharedState = (sharedState != null) ? sharedState : (store != null) ? store : SharedState.DEFAULTS;
+		if (store != null) {
+			LogFactory.getLog(FeishuVcProperties.class)
+				.warn("feishu.vc.store.* is deprecated: use feishu.vc.shared-state.* (same keys)"
+						+ ((sharedState != null) ? "; feishu.vc.shared-state.* is set, so feishu.vc.store.* is ignored" : ""));
+		}
+	}
+
+	/** Refuses a duration that is zero or negative, naming its property. */
+	static Duration positive(Duration value, String name) {
+		Assert.isTrue(value.compareTo(Duration.ZERO) > 0, () -> PREFIX + "." + name + " must be positive, was " + value);
+		return value;
+	}
+
+	/** Refuses a negative duration, naming its property. */
+	static Duration notNegative(Duration value, String name) {
+		Assert.isTrue(!value.isNegative(), () -> PREFIX + "." + name + " must not be negative, was " + value);
+		return value;
 	}
 
 	public boolean isEnabled() {
@@ -202,8 +222,8 @@ public final class FeishuVcProperties {
 		return this.events;
 	}
 
-	public Store getStore() {
-		return this.store;
+	public SharedState getSharedState() {
+		return this.sharedState;
 	}
 
 	/** Shows every setting but the app secret. */
@@ -214,7 +234,8 @@ public final class FeishuVcProperties {
 				+ ", userIdType=" + this.userIdType + ", connectTimeout=" + this.connectTimeout + ", responseTimeout="
 				+ this.responseTimeout + ", callTimeout=" + this.callTimeout + ", maxResponseSize=" + this.maxResponseSize
 				+ ", token=" + this.token + ", pool=" + this.pool + ", rateLimit=" + this.rateLimit + ", retry="
-				+ this.retry + ", storeApp=" + this.storeApp + ", events=" + this.events + ", store=" + this.store + "]";
+				+ this.retry + ", storeApp=" + this.storeApp + ", events=" + this.events + ", sharedState=" + this.sharedState
+				+ "]";
 	}
 
 	/**
@@ -258,9 +279,9 @@ public final class FeishuVcProperties {
 
 		public StoreApp(@DefaultValue("10s") Duration ticketWait, @DefaultValue("10000") long maxTenants,
 				@DefaultValue("2h") Duration tenantIdleTime) {
-			Assert.isTrue(!ticketWait.isNegative(), "feishu.vc.store-app.ticket-wait must not be negative");
+			notNegative(ticketWait, "store-app.ticket-wait");
 			Assert.isTrue(maxTenants > 0, "feishu.vc.store-app.max-tenants must be positive");
-			Assert.isTrue(!tenantIdleTime.isNegative() && !tenantIdleTime.isZero(), "feishu.vc.store-app.tenant-idle-time must be positive");
+			positive(tenantIdleTime, "store-app.tenant-idle-time");
 			this.ticketWait = ticketWait;
 			this.maxTenants = maxTenants;
 			this.tenantIdleTime = tenantIdleTime;
@@ -325,7 +346,8 @@ public final class FeishuVcProperties {
 				@Nullable String verificationToken, @Nullable String encryptKey,
 				@DefaultValue("5m") Duration maxClockSkew) {
 			Assert.isTrue(path.startsWith("/"), "feishu.vc.events.path must start with /");
-			Assert.isTrue(!maxClockSkew.isNegative(), "feishu.vc.events.max-clock-skew must not be negative");
+			Assert.isTrue(maxClockSkew.toSeconds() >= 1,
+					() -> "feishu.vc.events.max-clock-skew must be at least 1s, was " + maxClockSkew);
 			this.enabled = enabled;
 			this.path = path;
 			this.verificationToken = verificationToken;
@@ -374,7 +396,7 @@ public final class FeishuVcProperties {
 		private final Duration refreshBeforeExpiry;
 
 		public Token(@DefaultValue("5m") Duration refreshBeforeExpiry) {
-			this.refreshBeforeExpiry = refreshBeforeExpiry;
+			this.refreshBeforeExpiry = notNegative(refreshBeforeExpiry, "token.refresh-before-expiry");
 		}
 
 		public Duration getRefreshBeforeExpiry() {
@@ -404,16 +426,25 @@ public final class FeishuVcProperties {
 		private final Duration maxIdleTime;
 
 		/**
-		 * How long a call waits for a free connection before it fails.
+		 * How long a call waits for a free connection before it fails; a call that never got one was never sent, so it
+		 * is retried, writes included.
 		 */
 		private final Duration pendingAcquireTimeout;
 
+		/**
+		 * Most calls that may wait for a free connection at once; beyond it a call fails at once (and, never sent, is
+		 * retried).
+		 */
+		private final int maxPendingAcquires;
+
 		public Pool(@DefaultValue("50") int maxConnections, @DefaultValue("20s") Duration maxIdleTime,
-				@DefaultValue("5s") Duration pendingAcquireTimeout) {
+				@DefaultValue("5s") Duration pendingAcquireTimeout, @DefaultValue("1000") int maxPendingAcquires) {
 			Assert.isTrue(maxConnections > 0, "feishu.vc.pool.max-connections must be positive");
+			Assert.isTrue(maxPendingAcquires > 0, "feishu.vc.pool.max-pending-acquires must be positive");
 			this.maxConnections = maxConnections;
-			this.maxIdleTime = maxIdleTime;
-			this.pendingAcquireTimeout = pendingAcquireTimeout;
+			this.maxIdleTime = positive(maxIdleTime, "pool.max-idle-time");
+			this.pendingAcquireTimeout = positive(pendingAcquireTimeout, "pool.pending-acquire-timeout");
+			this.maxPendingAcquires = maxPendingAcquires;
 		}
 
 		public int getMaxConnections() {
@@ -428,10 +459,15 @@ public final class FeishuVcProperties {
 			return this.pendingAcquireTimeout;
 		}
 
+		public int getMaxPendingAcquires() {
+			return this.maxPendingAcquires;
+		}
+
 		@Override
 		public String toString() {
 			return "Pool[maxConnections=" + this.maxConnections + ", maxIdleTime=" + this.maxIdleTime
-					+ ", pendingAcquireTimeout=" + this.pendingAcquireTimeout + "]";
+					+ ", pendingAcquireTimeout=" + this.pendingAcquireTimeout + ", maxPendingAcquires="
+					+ this.maxPendingAcquires + "]";
 		}
 
 	}
@@ -478,7 +514,7 @@ public final class FeishuVcProperties {
 				@DefaultValue("true") boolean pace, @DefaultValue("10s") Duration maxWait) {
 			Assert.isTrue(perSecond > 0 && perMinute > 0,
 					"feishu.vc.rate-limit.per-second and feishu.vc.rate-limit.per-minute must be positive");
-			Assert.isTrue(!maxWait.isNegative(), "feishu.vc.rate-limit.max-wait must not be negative");
+			notNegative(maxWait, "rate-limit.max-wait");
 			Assert.isTrue(!margin.isNegative() && margin.compareTo(Duration.ofSeconds(1)) < 0,
 					"feishu.vc.rate-limit.margin must be at least 0 and less than a second");
 			this.enabled = enabled;
@@ -570,11 +606,11 @@ public final class FeishuVcProperties {
 			Assert.isTrue(jitter >= 0 && jitter <= 1, "feishu.vc.retry.jitter must be between 0 and 1");
 			this.enabled = enabled;
 			this.maxAttempts = maxAttempts;
-			this.initialBackoff = initialBackoff;
-			this.maxBackoff = maxBackoff;
+			this.initialBackoff = notNegative(initialBackoff, "retry.initial-backoff");
+			this.maxBackoff = notNegative(maxBackoff, "retry.max-backoff");
 			this.jitter = jitter;
-			this.maxTotalTime = maxTotalTime;
-			this.maxRateLimitWait = maxRateLimitWait;
+			this.maxTotalTime = notNegative(maxTotalTime, "retry.max-total-time");
+			this.maxRateLimitWait = notNegative(maxRateLimitWait, "retry.max-rate-limit-wait");
 		}
 
 		public boolean isEnabled() {
@@ -615,16 +651,20 @@ public final class FeishuVcProperties {
 	}
 
 	/**
-	 * Settings of the state the instances of an app share ({@code feishu.vc.store.*}): the rate-limit windows, a
-	 * store app's ticket and the tokens.
+	 * Settings of the state the instances of an app share ({@code feishu.vc.shared-state.*}): the rate-limit windows, a
+	 * store app's ticket, the tokens and the ids of the events published. Formerly {@code feishu.vc.store.*}, which
+	 * still works and is reported as deprecated.
 	 */
-	public static final class Store {
+	public static final class SharedState {
+
+		static final SharedState DEFAULTS = new SharedState(SharedStateType.MEMORY, "feishu:vc:", true,
+				Duration.ofMillis(500));
 
 		/**
-		 * Where the rate-limit windows, app tickets and tokens live: in this instance's memory, or in Redis, shared by
-		 * every instance of the app (needs spring-boot-starter-data-redis and spring.data.redis.*).
+		 * Where the rate-limit windows, app tickets, tokens and event ids live: in this instance's memory, or in Redis,
+		 * shared by every instance of the app (needs spring-boot-starter-data-redis and spring.data.redis.*).
 		 */
-		private final StoreType type;
+		private final SharedStateType type;
 
 		/**
 		 * Prefix of every Redis key the starter writes.
@@ -632,7 +672,7 @@ public final class FeishuVcProperties {
 		private final String keyPrefix;
 
 		/**
-		 * Whether the instances share their tokens through the store, so that one fetch serves them all.
+		 * Whether the instances share their tokens, so that one fetch serves them all.
 		 */
 		private final boolean shareTokens;
 
@@ -641,16 +681,15 @@ public final class FeishuVcProperties {
 		 */
 		private final Duration timeout;
 
-		public Store(@DefaultValue("memory") StoreType type, @DefaultValue("feishu:vc:") String keyPrefix,
+		public SharedState(@DefaultValue("memory") SharedStateType type, @DefaultValue("feishu:vc:") String keyPrefix,
 				@DefaultValue("true") boolean shareTokens, @DefaultValue("500ms") Duration timeout) {
-			Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "feishu.vc.store.timeout must be positive");
 			this.type = type;
 			this.keyPrefix = keyPrefix;
 			this.shareTokens = shareTokens;
-			this.timeout = timeout;
+			this.timeout = positive(timeout, "shared-state.timeout");
 		}
 
-		public StoreType getType() {
+		public SharedStateType getType() {
 			return this.type;
 		}
 
@@ -668,8 +707,8 @@ public final class FeishuVcProperties {
 
 		@Override
 		public String toString() {
-			return "Store[type=" + this.type + ", keyPrefix=" + this.keyPrefix + ", shareTokens=" + this.shareTokens
-					+ ", timeout=" + this.timeout + "]";
+			return "SharedState[type=" + this.type + ", keyPrefix=" + this.keyPrefix + ", shareTokens="
+					+ this.shareTokens + ", timeout=" + this.timeout + "]";
 		}
 
 	}
@@ -677,7 +716,7 @@ public final class FeishuVcProperties {
 	/**
 	 * Where the state the instances of an app share lives.
 	 */
-	public enum StoreType {
+	public enum SharedStateType {
 
 		/**
 		 * In this instance's memory: nothing is shared.

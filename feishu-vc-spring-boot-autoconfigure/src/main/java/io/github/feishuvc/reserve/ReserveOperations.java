@@ -9,7 +9,9 @@ import reactor.core.publisher.Mono;
  * <p>Calls are non-blocking and lazy: nothing is sent until the returned {@link Mono} is subscribed. Failures arrive
  * as {@link io.github.feishuvc.core.FeishuVcException} subclasses carrying the platform's code, message, HTTP
  * status and log id. Invalid arguments are rejected with an {@link IllegalArgumentException} thrown by the method
- * itself, naming each offending field, before anything is sent.
+ * itself, naming each offending field, before anything is sent; only what depends on the current time (an end time
+ * in the future, at most 30 days ahead) is checked when the returned {@link Mono} is subscribed, which then fails with
+ * the {@link IllegalArgumentException}, so that a call built early is judged by the time it is sent.
  *
  * <p>Calls are made as the app, with the tenant access token, unless {@link #withUserAccessToken(String)} says
  * otherwise. A store app, which acts for many tenants, names the tenant of its calls with {@link #forTenant(String)}.
@@ -23,8 +25,9 @@ public interface ReserveOperations {
 	 * Make a reservation (a meeting number and link valid until {@code endTime}, at most 30 days ahead). No calendar
 	 * event is created.
 	 * @param request the reservation
-	 * @return the reservation, with the hosts the platform dropped as invalid
-	 * @throws IllegalArgumentException if the request breaks a documented rule (see {@link ReserveApplyRequest})
+	 * @return the reservation, with the hosts the platform dropped as invalid; an {@link IllegalArgumentException} if,
+	 * when subscribed, the end time is not in the future or more than 30 days ahead
+	 * @throws IllegalArgumentException if the request breaks another documented rule (see {@link ReserveApplyRequest})
 	 */
 	Mono<ReserveResult> apply(ReserveApplyRequest request);
 
@@ -32,8 +35,10 @@ public interface ReserveOperations {
 	 * Change a reservation: only the fields set in the request change. Setting {@code endTime} renews it.
 	 * @param reserveId the reservation's id
 	 * @param request the changes
-	 * @return the updated reservation, with the hosts the platform dropped as invalid
-	 * @throws IllegalArgumentException if the id is blank or the request breaks a documented rule
+	 * @return the updated reservation, with the hosts the platform dropped as invalid; an
+	 * {@link IllegalArgumentException} if, when subscribed, the end time is not in the future or more than 30 days
+	 * ahead
+	 * @throws IllegalArgumentException if the id is blank or the request breaks another documented rule
 	 */
 	Mono<ReserveResult> update(String reserveId, ReserveUpdateRequest request);
 

@@ -12,7 +12,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Checks apply and update requests against what the platform documents, before anything is sent. Every violation
- * is named by its field; all of them are reported in one {@link IllegalArgumentException}.
+ * is named by its field; all of them are reported in one {@link IllegalArgumentException}. What depends on the
+ * current time (an end time in the future, at most 30 days ahead) is checked apart, by {@link #checkEndTime}, when the
+ * call is subscribed rather than when it is built, so that a call built early or retried later is judged by the time
+ * it is sent.
  */
 final class ReserveRequestValidator {
 
@@ -37,12 +40,7 @@ final class ReserveRequestValidator {
 		ReserveMeetingSettingRequest settings = request.meetingSettings();
 		boolean call = settings != null && Objects.equals(settings.meetingInitialTypeCode(),
 				MeetingInitialType.ONE_ON_ONE_CALL.code());
-		if (request.endTime() == null) {
-			violations.addIf(!call, "endTime is required for a group meeting");
-		}
-		else {
-			checkEndTime(request.endTime(), violations);
-		}
+		violations.addIf(request.endTime() == null && !call, "endTime is required for a group meeting");
 		if (asUser) {
 			violations.addIf(request.ownerId() != null,
 					"ownerId applies only when the app (tenant access token) applies; with a user access token the user owns the reservation");
@@ -67,9 +65,6 @@ final class ReserveRequestValidator {
 		Violations violations = new Violations("ReserveUpdateRequest");
 		violations.addIf(request.endTime() == null && request.meetingSettings() == null,
 				"nothing to update: set endTime or meetingSettings");
-		if (request.endTime() != null) {
-			checkEndTime(request.endTime(), violations);
-		}
 		ReserveMeetingSettingRequest settings = request.meetingSettings();
 		if (settings != null) {
 			violations.addIf(settings.meetingConnect() != null,
@@ -79,11 +74,22 @@ final class ReserveRequestValidator {
 		violations.throwIfAny();
 	}
 
-	private void checkEndTime(Instant endTime, Violations violations) {
+	/**
+	 * Check an end time against the clock now: in the future, at most 30 days ahead.
+	 * @param requestName the request's type, for the message
+	 * @param endTime the end time, if any
+	 * @throws IllegalArgumentException naming the field
+	 */
+	void checkEndTime(String requestName, @Nullable Instant endTime) {
+		if (endTime == null) {
+			return;
+		}
+		Violations violations = new Violations(requestName);
 		Instant now = this.clock.instant();
 		violations.addIf(!endTime.isAfter(now), "endTime must be in the future, was " + endTime);
 		violations.addIf(endTime.isAfter(now.plus(MAX_RESERVATION)),
 				"endTime must be at most 30 days ahead, was " + endTime);
+		violations.throwIfAny();
 	}
 
 	private void checkSettings(ReserveMeetingSettingRequest settings, Violations violations) {

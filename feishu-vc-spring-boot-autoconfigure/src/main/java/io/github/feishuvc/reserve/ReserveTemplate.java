@@ -84,16 +84,26 @@ public class ReserveTemplate implements ReserveOperations {
 	@Override
 	public Mono<ReserveResult> apply(ReserveApplyRequest request) {
 		this.validator.validateApply(request, this.asUser);
-		return send("reserve.apply", HttpMethod.POST, RESERVES + "apply" + userIdTypeQuery(this.userIdType),
-				ReserveJson.MAPPER.writeValueAsBytes(request), false, RESERVE_RESULT);
+		Mono<ReserveResult> call = send("reserve.apply", HttpMethod.POST,
+				RESERVES + "apply" + userIdTypeQuery(this.userIdType), ReserveJson.MAPPER.writeValueAsBytes(request),
+				false, RESERVE_RESULT);
+		return Mono.defer(() -> {
+			this.validator.checkEndTime("ReserveApplyRequest", request.endTime());
+			return call;
+		});
 	}
 
 	@Override
 	public Mono<ReserveResult> update(String reserveId, ReserveUpdateRequest request) {
 		String segment = PathSegment.encode("reserveId", reserveId);
 		this.validator.validateUpdate(request);
-		return send("reserve.update", HttpMethod.PUT, RESERVES + segment + userIdTypeQuery(this.userIdType),
-				ReserveJson.MAPPER.writeValueAsBytes(request), false, RESERVE_RESULT);
+		Mono<ReserveResult> call = send("reserve.update", HttpMethod.PUT,
+				RESERVES + segment + userIdTypeQuery(this.userIdType), ReserveJson.MAPPER.writeValueAsBytes(request),
+				false, RESERVE_RESULT);
+		return Mono.defer(() -> {
+			this.validator.checkEndTime("ReserveUpdateRequest", request.endTime());
+			return call;
+		});
 	}
 
 	@Override

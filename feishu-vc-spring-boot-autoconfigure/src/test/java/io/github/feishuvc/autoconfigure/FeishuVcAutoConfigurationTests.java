@@ -1,10 +1,12 @@
 package io.github.feishuvc.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import ch.qos.logback.classic.Level;
 import io.github.feishuvc.auth.CachingTenantAccessTokenProvider;
 import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.ClientRateLimiter;
@@ -22,6 +24,7 @@ import io.github.feishuvc.reserve.ReserveResult;
 import io.github.feishuvc.reserve.ReserveTemplate;
 import io.github.feishuvc.reserve.ReserveUpdateRequest;
 import io.github.feishuvc.support.FixedTenantToken;
+import io.github.feishuvc.support.LogCapture;
 import io.github.feishuvc.support.TestFeishu;
 import io.github.feishuvc.test.Endpoint;
 import io.github.feishuvc.test.FeishuVcEmulator;
@@ -151,6 +154,35 @@ class FeishuVcAutoConfigurationTests {
 					.getFailure()
 					.rootCause()
 					.hasMessageContaining("feishu.vc.rate-limit.per-second"));
+		}
+
+		@Test
+		void shouldRefuseDurationsThatMustBePositiveNamingTheProperty() {
+			for (String property : List.of("feishu.vc.events.max-clock-skew=0", "feishu.vc.connect-timeout=0s",
+					"feishu.vc.pool.pending-acquire-timeout=-1s", "feishu.vc.shared-state.timeout=0",
+					"feishu.vc.store-app.tenant-idle-time=0", "feishu.vc.retry.initial-backoff=-100ms",
+					"feishu.vc.retry.max-backoff=-1s", "feishu.vc.token.refresh-before-expiry=-5m",
+					"feishu.vc.pool.max-pending-acquires=0")) {
+				String name = property.substring(0, property.indexOf('='));
+				withEmulator().withPropertyValues(property)
+					.run((context) -> assertThat(context).hasFailed()
+						.getFailure()
+						.rootCause()
+						.hasMessageContaining(name));
+			}
+		}
+
+		@Test
+		void shouldWarnOfAPlainHttpBaseUrlToAnotherMachineOnly() {
+			try (LogCapture logs = LogCapture.of(FeishuVcClient.class.getName(), Level.WARN)) {
+				new FeishuVcClient(WebClient.create(), "http://127.0.0.1:8080");
+				new FeishuVcClient(WebClient.create(), "http://localhost:8080");
+				new FeishuVcClient(WebClient.create(), "https://open.feishu.cn");
+				assertThat(logs.lines()).isEmpty();
+				new FeishuVcClient(WebClient.create(), "http://feishu-proxy.internal");
+				assertThat(logs.lines()).singleElement()
+					.satisfies((line) -> assertThat(line).contains("http://feishu-proxy.internal", "unencrypted"));
+			}
 		}
 
 		@Test

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.github.feishuvc.core.FeishuVcException;
-import io.github.feishuvc.core.FeishuVcStoreStatus;
+import io.github.feishuvc.core.FeishuVcSharedStateStatus;
 import io.github.feishuvc.redis.RedisAvailability;
 import io.github.feishuvc.reserve.ReserveOperations;
 import io.github.feishuvc.support.RedisServer;
@@ -73,7 +73,7 @@ class ScaleOutTests {
 	void shouldKeepThreeInstancesUnderTheAppsLimitsThroughRedis() {
 		this.redis = RedisServer.start();
 		this.emulator = FeishuVcEmulator.builder().enforceRateLimits(PER_SECOND, PER_MINUTE).start();
-		List<ReserveOperations> reserves = startInstances(3, "feishu.vc.store.type=redis");
+		List<ReserveOperations> reserves = startInstances(3, "feishu.vc.shared-state.type=redis");
 
 		long start = System.nanoTime();
 		Map<String, Long> outcomes = call(reserves, 300, Duration.ZERO);
@@ -114,7 +114,7 @@ class ScaleOutTests {
 	void shouldEndEveryCallWhenRedisDiesAndShareAgainWhenItReturns() throws InterruptedException {
 		this.redis = RedisServer.start();
 		this.emulator = FeishuVcEmulator.builder().enforceRateLimits(PER_SECOND, PER_MINUTE).start();
-		List<ReserveOperations> reserves = startInstances(3, "feishu.vc.store.type=redis",
+		List<ReserveOperations> reserves = startInstances(3, "feishu.vc.shared-state.type=redis",
 				"feishu.vc.retry.max-rate-limit-wait=2s");
 		reserves.get(0).get(FeishuVcEmulator.REFERENCE_RESERVE_ID).block(Duration.ofSeconds(10));
 
@@ -130,10 +130,10 @@ class ScaleOutTests {
 
 		assertThat(outcomes.values().stream().mapToLong(Long::longValue).sum()).as("calls that ended").isEqualTo(60);
 		assertThat(outcomes.keySet()).allSatisfy((outcome) -> assertThat(outcome).matches("succeeded|FeishuVc\\w+Exception"));
-		List<FeishuVcStoreStatus> stores = this.instances.stream()
-			.map((context) -> (FeishuVcStoreStatus) context.getBean(RedisAvailability.class))
+		List<FeishuVcSharedStateStatus> stores = this.instances.stream()
+			.map((context) -> (FeishuVcSharedStateStatus) context.getBean(RedisAvailability.class))
 			.toList();
-		for (int i = 0; i < 20 && !stores.stream().allMatch(FeishuVcStoreStatus::isAvailable); i++) {
+		for (int i = 0; i < 20 && !stores.stream().allMatch(FeishuVcSharedStateStatus::isAvailable); i++) {
 			call(reserves, 3, Duration.ZERO);
 			sleep(Duration.ofMillis(500));
 		}

@@ -8,12 +8,15 @@ import java.util.Collections;
 import java.util.List;
 
 import io.github.feishuvc.core.UserIdType;
+import io.github.feishuvc.support.MutableClock;
 import io.github.feishuvc.support.TestFeishu;
 import io.github.feishuvc.test.FeishuVcEmulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -53,13 +56,32 @@ class ReserveRequestValidationTests {
 	}
 
 	@Test
-	void shouldRefuseAnEndTimeInThePastOrMoreThanThirtyDaysAhead() {
-		assertInvalid(() -> this.reserves.apply(apply(NOW)), "endTime must be in the future");
-		assertInvalid(() -> this.reserves.apply(apply(NOW.minusSeconds(1))), "endTime must be in the future");
-		assertInvalid(() -> this.reserves.apply(apply(NOW.plus(Duration.ofDays(30)).plusSeconds(1))),
+	void shouldRefuseAnEndTimeInThePastOrMoreThanThirtyDaysAheadWhenSubscribed() {
+		assertInvalidWhenSubscribed(this.reserves.apply(apply(NOW)), "endTime must be in the future");
+		assertInvalidWhenSubscribed(this.reserves.apply(apply(NOW.minusSeconds(1))), "endTime must be in the future");
+		assertInvalidWhenSubscribed(this.reserves.apply(apply(NOW.plus(Duration.ofDays(30)).plusSeconds(1))),
 				"endTime must be at most 30 days ahead");
-		assertInvalid(() -> this.reserves.update("1", ReserveUpdateRequest.builder().endTime(NOW).build()),
+		assertInvalidWhenSubscribed(this.reserves.update("1", ReserveUpdateRequest.builder().endTime(NOW).build()),
 				"endTime must be in the future");
+	}
+
+	@Test
+	void shouldJudgeTheEndTimeByTheClockWhenTheCallIsSent() {
+		MutableClock clock = new MutableClock(NOW);
+		ReserveTemplate reserves = TestFeishu.reserveTemplate(this.emulator.baseUrl(), UserIdType.OPEN_ID, clock);
+		Mono<ReserveResult> builtEarly = reserves.apply(apply(NOW.plus(Duration.ofDays(29))));
+
+		clock.advance(Duration.ofDays(-2));
+		assertInvalidWhenSubscribed(builtEarly, "endTime must be at most 30 days ahead");
+		clock.advance(Duration.ofDays(32));
+		assertInvalidWhenSubscribed(builtEarly, "endTime must be in the future");
+	}
+
+	private static void assertInvalidWhenSubscribed(Mono<?> call, String... messages) {
+		StepVerifier.create(call)
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(IllegalArgumentException.class)
+				.hasMessageContainingAll(messages))
+			.verify(Duration.ofSeconds(5));
 	}
 
 	@Test
