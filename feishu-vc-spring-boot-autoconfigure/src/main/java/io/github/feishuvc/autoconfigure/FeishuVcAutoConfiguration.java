@@ -1,5 +1,7 @@
 package io.github.feishuvc.autoconfigure;
 
+import java.util.Map;
+
 import io.github.feishuvc.auth.AppTicketStore;
 import io.github.feishuvc.auth.InMemoryAppTicketStore;
 import io.github.feishuvc.auth.TenantAccessTokenProvider;
@@ -10,6 +12,11 @@ import io.github.feishuvc.core.FeishuVcObservationConvention;
 import io.github.feishuvc.core.FeishuVcRateLimiter;
 import io.github.feishuvc.core.FeishuVcRetryPolicy;
 import io.github.feishuvc.core.FeishuVcSharedStateStatus;
+import io.github.feishuvc.core.RateLimit;
+import io.github.feishuvc.meeting.MeetingOperations;
+import io.github.feishuvc.meeting.MeetingTemplate;
+import io.github.feishuvc.meeting.RecordingOperations;
+import io.github.feishuvc.meeting.RecordingTemplate;
 import io.github.feishuvc.reserve.ReserveOperations;
 import io.github.feishuvc.reserve.ReserveTemplate;
 import io.micrometer.observation.ObservationRegistry;
@@ -42,7 +49,8 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Auto-configuration of the Feishu VC client: {@link ReserveOperations}, the {@link TenantAccessTokenProvider} of a
+ * Auto-configuration of the Feishu VC client: {@link ReserveOperations}, {@link MeetingOperations},
+ * {@link RecordingOperations}, the {@link TenantAccessTokenProvider} of a
  * self-built or store app (with the {@link AppTicketStore} of the latter), and what they share: the {@link FeishuVcExecutor} (retries, client-side rate limit) over the {@link FeishuVcClient}.
  *
  * <p>Calls are observed with the application's {@link ObservationRegistry}, if it has one. The client's
@@ -61,6 +69,12 @@ import org.springframework.web.reactive.function.client.WebClient;
 		FeishuVcTokenProviderConfigurations.StoreAppWithoutCaffeineConfiguration.class,
 		FeishuVcAutoConfiguration.RedisSharedStateWithoutRedisConfiguration.class })
 public final class FeishuVcAutoConfiguration {
+
+	/**
+	 * The operations whose documented rate limits are stricter than the standard tier ({@code feishu.vc.rate-limit.*}),
+	 * which each is also held to.
+	 */
+	static final Map<String, RateLimit> DOCUMENTED_RATE_LIMITS = MeetingTemplate.RATE_LIMITS;
 
 	@Bean(destroyMethod = "dispose")
 	@ConditionalOnMissingBean(name = "feishuVcConnectionProvider")
@@ -118,7 +132,7 @@ public final class FeishuVcAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = FeishuVcProperties.PREFIX + ".rate-limit.enabled", matchIfMissing = true)
 	ClientRateLimiter feishuVcRateLimiter(FeishuVcProperties properties) {
 		FeishuVcProperties.RateLimit rateLimit = properties.getRateLimit();
-		return new ClientRateLimiter(rateLimit.getPerSecond(), rateLimit.getPerMinute(), rateLimit.getMargin(),
+		return new ClientRateLimiter(rateLimit.defaults(), DOCUMENTED_RATE_LIMITS, rateLimit.getMargin(),
 				rateLimit.isPace(), rateLimit.getMaxWait(), Schedulers.parallel());
 	}
 
@@ -147,6 +161,20 @@ public final class FeishuVcAutoConfiguration {
 	ReserveTemplate reserveOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
 			FeishuVcProperties properties) {
 		return new ReserveTemplate(executor, tokenProvider, properties.getUserIdType());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(MeetingOperations.class)
+	MeetingTemplate meetingOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
+			FeishuVcProperties properties) {
+		return new MeetingTemplate(executor, tokenProvider, properties.getUserIdType());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(RecordingOperations.class)
+	RecordingTemplate recordingOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
+			FeishuVcProperties properties) {
+		return new RecordingTemplate(executor, tokenProvider, properties.getUserIdType());
 	}
 
 	/** Refuses to start as several instances sharing Redis when Spring Data Redis is not there. */

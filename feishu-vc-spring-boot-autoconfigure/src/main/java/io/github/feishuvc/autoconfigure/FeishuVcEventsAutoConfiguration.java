@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 
 import io.github.feishuvc.auth.AppTicketStore;
 import io.github.feishuvc.events.EventDispatcher;
+import io.github.feishuvc.events.FeishuEventDecoder;
 import io.github.feishuvc.events.InMemoryPublishedEventIds;
 import io.github.feishuvc.events.PublishedEventIds;
 import io.github.feishuvc.events.webhook.FeishuEventReceiver;
@@ -15,6 +16,7 @@ import io.github.feishuvc.events.webhook.RefusalListener;
 import io.github.feishuvc.events.webhook.RefusalReason;
 import io.github.feishuvc.events.webhook.ServletFeishuEventEndpoint;
 import io.github.feishuvc.events.webhook.WebFluxFeishuEventEndpoint;
+import io.github.feishuvc.meeting.event.MeetingEventDecoder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.scheduler.Schedulers;
@@ -38,7 +40,9 @@ import org.springframework.util.StringUtils;
  * WebFlux or Spring MVC: on by default for a store app, which receives its app ticket there, and when
  * {@code feishu.vc.events.enabled=true}.
  *
- * <p>Listeners run on the executor named {@value #EVENT_EXECUTOR} if the application defines one, else on Boot's
+ * <p>Each event is published as a {@code FeishuEvent} and, for the meeting events, as its typed
+ * {@link io.github.feishuvc.meeting.event.MeetingEvent} too (every {@link FeishuEventDecoder} bean adds a family).
+ * Listeners run on the executor named {@value #EVENT_EXECUTOR} if the application defines one, else on Boot's
  * {@code applicationTaskExecutor}, else on Reactor's bounded elastic scheduler. Refused requests are counted as
  * {@code feishu.vc.events.refused} (tag {@code reason}) when the application has a {@link MeterRegistry}.
  */
@@ -61,10 +65,17 @@ public final class FeishuVcEventsAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(name = "feishuVcMeetingEventDecoder")
+	MeetingEventDecoder feishuVcMeetingEventDecoder() {
+		return new MeetingEventDecoder();
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
 	EventDispatcher feishuVcEventDispatcher(PublishedEventIds publishedEventIds, ApplicationEventPublisher publisher,
-			BeanFactory beanFactory) {
-		return new EventDispatcher(publishedEventIds, publisher::publishEvent, listenerExecutor(beanFactory));
+			BeanFactory beanFactory, ObjectProvider<FeishuEventDecoder> decoders) {
+		return new EventDispatcher(publishedEventIds, publisher::publishEvent, listenerExecutor(beanFactory),
+				decoders.orderedStream().toList());
 	}
 
 	private static Executor listenerExecutor(BeanFactory beanFactory) {

@@ -483,12 +483,14 @@ public final class FeishuVcProperties {
 		private final boolean enabled;
 
 		/**
-		 * Most calls of one operation (in one tenant) in any second.
+		 * Most calls of one operation (in one tenant) in any second: the platform's standard tier. Operations the
+		 * platform documents lower limits for (list meetings by number: 100 a minute) are also held to those.
 		 */
 		private final int perSecond;
 
 		/**
-		 * Most calls of one operation (in one tenant) in any minute.
+		 * Most calls of one operation (in one tenant) in any minute: the platform's standard tier. Operations the
+		 * platform documents lower limits for (list meetings by number: 100 a minute) are also held to those.
 		 */
 		private final int perMinute;
 
@@ -535,6 +537,14 @@ public final class FeishuVcProperties {
 
 		public int getPerMinute() {
 			return this.perMinute;
+		}
+
+		/**
+		 * The limits of every operation; an operation whose documented limits are stricter is held to those as well.
+		 * @return the limits
+		 */
+		public io.github.feishuvc.core.RateLimit defaults() {
+			return new io.github.feishuvc.core.RateLimit(this.perSecond, this.perMinute);
 		}
 
 		public Duration getMargin() {

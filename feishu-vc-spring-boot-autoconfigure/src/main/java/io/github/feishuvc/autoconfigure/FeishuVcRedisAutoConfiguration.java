@@ -65,8 +65,8 @@ public final class FeishuVcRedisAutoConfiguration {
 			RedisAvailability availability, FeishuVcProperties properties) {
 		FeishuVcProperties.RateLimit rateLimit = properties.getRateLimit();
 		return new RedisRateLimiter(redis(connectionFactory), availability, appKeyPrefix(properties),
-				rateLimit.getPerSecond(), rateLimit.getPerMinute(), rateLimit.getMargin(), rateLimit.isPace(),
-				rateLimit.getMaxWait(), Schedulers.parallel());
+				rateLimit.defaults(), FeishuVcAutoConfiguration.DOCUMENTED_RATE_LIMITS, rateLimit.getMargin(),
+				rateLimit.isPace(), rateLimit.getMaxWait(), Schedulers.parallel());
 	}
 
 	@Bean

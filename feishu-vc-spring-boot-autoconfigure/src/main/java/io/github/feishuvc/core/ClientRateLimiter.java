@@ -2,6 +2,7 @@ package io.github.feishuvc.core;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -37,17 +38,19 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 
 	private static final Duration MINUTE_MARGIN = Duration.ofSeconds(1);
 
-	private final int perSecond;
-
-	private final int perMinute;
-
 	private final long maxWaitNanos;
 
 	private final long secondWindow;
 
 	private final long minuteWindow;
 
-	private final long spacing;
+	private final boolean pace;
+
+	/** The limits of every operation but those with limits of their own. */
+	private final Shape defaults;
+
+	/** The operations whose documented limits are stricter than the defaults. */
+	private final Map<String, Shape> shapes;
 
 	private final AtomicLong lastSweep;
 
@@ -81,17 +84,39 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 	 */
 	public ClientRateLimiter(int perSecond, int perMinute, Duration margin, boolean pace, Duration maxWait,
 			Scheduler scheduler) {
-		Assert.isTrue(perSecond > 0 && perMinute > 0, "limits must be positive");
+		this(new RateLimit(perSecond, perMinute), Map.of(), margin, pace, maxWait, scheduler);
+	}
+
+	/**
+	 * Create a limiter whose operations have the platform's documented limits where they differ from the defaults.
+	 * @param defaults the limits of every operation not named in {@code operationLimits}
+	 * @param operationLimits the limits of named operations, such as {@code meeting.list_by_no} (100 a minute); each
+	 * is held to the stricter of its own and the defaults
+	 * @param margin how much longer than a second and a minute the windows are, to absorb network jitter
+	 * @param pace whether to space permits evenly over the (lengthened) second, rather than let a second's budget go
+	 * at once
+	 * @param maxWait the longest a call may be delayed before it is refused
+	 * @param scheduler the scheduler whose clock and timer time the delays
+	 */
+	public ClientRateLimiter(RateLimit defaults, Map<String, RateLimit> operationLimits, Duration margin, boolean pace,
+			Duration maxWait, Scheduler scheduler) {
 		Assert.isTrue(!margin.isNegative() && !maxWait.isNegative(), "margin and maxWait must not be negative");
-		this.perSecond = perSecond;
-		this.perMinute = perMinute;
 		this.maxWaitNanos = maxWait.toNanos();
 		this.secondWindow = SECOND + margin.toNanos();
 		this.minuteWindow = MINUTE + minuteMargin(margin).toNanos();
-		this.spacing = pace ? this.secondWindow / perSecond : 0;
+		this.pace = pace;
+		this.defaults = shape(defaults);
+		Map<String, Shape> shapes = new HashMap<>();
+		operationLimits.forEach((operation, limit) -> shapes.put(operation, shape(limit.min(defaults))));
+		this.shapes = Map.copyOf(shapes);
 		this.scheduler = scheduler;
 		this.lastSweep = new AtomicLong(scheduler.now(TimeUnit.NANOSECONDS));
-		this.description = perSecond + "/s and " + perMinute + "/min per operation (of each tenant)";
+		this.description = defaults + " per operation (of each tenant)"
+				+ (shapes.isEmpty() ? "" : ", fewer for " + String.join(", ", new java.util.TreeSet<>(shapes.keySet())));
+	}
+
+	private Shape shape(RateLimit limit) {
+		return new Shape(limit, this.pace ? this.secondWindow / limit.perSecond() : 0);
 	}
 
 	/**
@@ -119,13 +144,15 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 		return Mono.defer(() -> {
 			long now = this.scheduler.now(TimeUnit.NANOSECONDS);
 			sweepIdleWindows(now);
+			Shape shape = this.shapes.getOrDefault(operation, this.defaults);
 			long wait = this.windows.computeIfAbsent((tenantKey != null) ? tenantKey : "", (key) -> new ConcurrentHashMap<>())
-				.computeIfAbsent(operation, (key) -> new Windows(this.perSecond, this.perMinute))
-				.reserve(now, this.maxWaitNanos, this.secondWindow, this.minuteWindow, this.spacing);
+				.computeIfAbsent(operation, (key) -> new Windows(shape.limit()))
+				.reserve(now, this.maxWaitNanos, this.secondWindow, this.minuteWindow, shape.spacing());
 			if (wait < 0) {
 				long required = -wait - 1;
 				return Mono.error(new FeishuVcClientRateLimitException(CallInfo.noResponse(operation, attempt),
-						Duration.ofNanos(required), Duration.ofNanos(this.maxWaitNanos), this.description));
+						Duration.ofNanos(required), Duration.ofNanos(this.maxWaitNanos),
+						shape.limit() + " for " + operation + " (of each tenant)"));
 			}
 			return (wait == 0) ? NO_WAIT : Mono.delay(Duration.ofNanos(wait), this.scheduler).thenReturn(Duration.ofNanos(wait));
 		});
@@ -150,11 +177,21 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 	}
 
 	/**
-	 * How far apart paced permits are: the second window shared out evenly.
+	 * How far apart paced permits of an operation are: the second window shared out evenly among its second's calls.
+	 * @param operation the operation
 	 * @return the spacing, zero when permits are not paced
 	 */
-	public Duration spacing() {
-		return Duration.ofNanos(this.spacing);
+	public Duration spacing(String operation) {
+		return Duration.ofNanos(this.shapes.getOrDefault(operation, this.defaults).spacing());
+	}
+
+	/**
+	 * The limit an operation is held to.
+	 * @param operation the operation, such as {@code meeting.list_by_no}
+	 * @return its limit
+	 */
+	public RateLimit limit(String operation) {
+		return this.shapes.getOrDefault(operation, this.defaults).limit();
 	}
 
 	private static Duration minuteMargin(Duration margin) {
@@ -189,6 +226,10 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 		return "ClientRateLimiter[" + this.description + "]";
 	}
 
+	/** An operation's limit, and how far apart its paced permits go. */
+	private record Shape(RateLimit limit, long spacing) {
+	}
+
 	/** The sliding windows of one operation: the times of its last permits, as rings. */
 	private static final class Windows {
 
@@ -202,9 +243,9 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 
 		private long latest = Long.MIN_VALUE / 4;
 
-		Windows(int perSecond, int perMinute) {
-			this.lastSecond = new long[perSecond];
-			this.lastMinute = new long[perMinute];
+		Windows(RateLimit limit) {
+			this.lastSecond = new long[limit.perSecond()];
+			this.lastMinute = new long[limit.perMinute()];
 			Arrays.fill(this.lastSecond, Long.MIN_VALUE / 2);
 			Arrays.fill(this.lastMinute, Long.MIN_VALUE / 2);
 		}

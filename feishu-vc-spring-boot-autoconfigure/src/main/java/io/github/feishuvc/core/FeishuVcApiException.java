@@ -46,13 +46,19 @@ public class FeishuVcApiException extends FeishuVcException {
 		if (FeishuVcErrorCodes.isAccessTokenError(code)) {
 			return new FeishuVcAuthenticationException(info, code, msg);
 		}
+		if (FeishuVcErrorCodes.isMeetingStateError(code)) {
+			return new FeishuVcMeetingStateException(info, code, msg);
+		}
 		return switch (code) {
 			case FeishuVcErrorCodes.INTERNAL_ERROR -> new FeishuVcServerErrorException(info, code, msg);
 			case FeishuVcErrorCodes.NOT_SUPPORTED -> new FeishuVcNotSupportedException(info, code, msg);
 			case FeishuVcErrorCodes.PARAM_ERROR, FeishuVcErrorCodes.RECORD_PARAM_ERROR,
 					FeishuVcErrorCodes.ASSIGN_HOST_LIMIT_EXCEEDED, FeishuVcErrorCodes.ASSIGN_HOST_ERROR ->
 				new FeishuVcInvalidParameterException(info, code, msg);
-			case FeishuVcErrorCodes.DATA_NOT_EXIST -> new FeishuVcNotFoundException(info, code, msg);
+			case FeishuVcErrorCodes.DATA_NOT_EXIST, FeishuVcErrorCodes.MEETING_NOT_EXIST ->
+				new FeishuVcNotFoundException(info, code, msg);
+			case FeishuVcErrorCodes.DATA_CONFLICT -> new FeishuVcConflictException(info, code, msg);
+			case FeishuVcErrorCodes.RECORDING_PROCESSING -> new FeishuVcRecordingNotReadyException(info, code, msg);
 			case FeishuVcErrorCodes.NO_PERMISSION -> new FeishuVcPermissionDeniedException(info, code, msg);
 			case FeishuVcErrorCodes.RATE_LIMITED -> new FeishuVcRateLimitException(info, code, msg);
 			default -> new FeishuVcApiException(info, code, msg);

@@ -1,7 +1,8 @@
 package io.github.feishuvc.core;
 
 /**
- * Error codes the Feishu open platform documents for the VC reserve API and its gateway.
+ * Error codes the Feishu open platform documents for the VC APIs (reservations, meetings, recordings), its token
+ * endpoints and its gateway.
  */
 public final class FeishuVcErrorCodes {
 
@@ -19,6 +20,39 @@ public final class FeishuVcErrorCodes {
 
 	/** No permission for the operation: token type, caller or ownership (HTTP 403). */
 	public static final int NO_PERMISSION = 121005;
+
+	/** Data conflict: the state changed since it was read (set host's compare and set; HTTP 409). */
+	public static final int DATA_CONFLICT = 121006;
+
+	/** The meeting's state does not allow it, such as an in-meeting operation on a meeting not in progress. */
+	public static final int MEETING_STATUS_UNEXPECTED = 122001;
+
+	/** The meeting does not exist (HTTP 404). */
+	public static final int MEETING_NOT_EXIST = 122002;
+
+	/** The user operating in the meeting must be in it. */
+	public static final int OPERATOR_NOT_IN_MEETING = 122003;
+
+	/** The user operated on must be in the meeting. */
+	public static final int TARGET_NOT_IN_MEETING = 122004;
+
+	/** A user cannot operate on themselves. */
+	public static final int CANNOT_OPERATE_SELF = 122005;
+
+	/** The meeting has as many participants as it may have. */
+	public static final int PARTICIPANT_LIMIT_REACHED = 122006;
+
+	/** The user called is busy. */
+	public static final int CALLEE_BUSY = 122007;
+
+	/** The meeting is locked. */
+	public static final int MEETING_LOCKED = 122008;
+
+	/** The participant operated on is not in a state that allows it, such as not in the meeting. */
+	public static final int PARTICIPANT_STATUS_UNEXPECTED = 122009;
+
+	/** The recording is still being made: ask again after the {@code recording_ready} event. */
+	public static final int RECORDING_PROCESSING = 124002;
 
 	/** Recording parameter error: a one-to-one call cannot be recorded automatically (HTTP 400). */
 	public static final int RECORD_PARAM_ERROR = 123002;
@@ -72,6 +106,16 @@ public final class FeishuVcErrorCodes {
 	public static final int APP_TICKET_MISSING = -1;
 
 	private FeishuVcErrorCodes() {
+	}
+
+	/**
+	 * Whether a code says the meeting or a participant is not in a state that allows the operation (122001,
+	 * 122003 to 122009).
+	 * @param code a platform error code
+	 * @return {@code true} for the meeting-state codes
+	 */
+	public static boolean isMeetingStateError(int code) {
+		return code == MEETING_STATUS_UNEXPECTED || (code >= OPERATOR_NOT_IN_MEETING && code <= PARTICIPANT_STATUS_UNEXPECTED);
 	}
 
 	/**

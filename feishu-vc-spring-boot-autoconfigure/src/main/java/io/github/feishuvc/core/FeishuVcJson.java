@@ -167,4 +167,32 @@ public final class FeishuVcJson {
 
 	}
 
+	/**
+	 * Reads a duration the platform sends in milliseconds rather than seconds (a recording's length, as
+	 * {@code "30000"}); name it with {@code @JsonDeserialize(using = ...)} on a mix-in.
+	 */
+	public static final class MillisecondsDeserializer extends ValueDeserializer<Duration> {
+
+		private final SecondsDeserializer<Duration> milliseconds = new SecondsDeserializer<>(Duration.class,
+				(whole, fraction) -> Duration.ofMillis(whole).plusNanos(fraction / 1000));
+
+		@Override
+		public @Nullable Duration deserialize(JsonParser parser, DeserializationContext context) {
+			return this.milliseconds.deserialize(parser, context);
+		}
+
+	}
+
+	/** Writes a duration as the platform sends one in milliseconds: a string. */
+	public static final class MillisecondsSerializer extends ValueSerializer<Duration> {
+
+		private final SecondsSerializer<Duration> milliseconds = new SecondsSerializer<>(Duration.class, Duration::toMillis);
+
+		@Override
+		public void serialize(Duration value, JsonGenerator generator, SerializationContext context) {
+			this.milliseconds.serialize(value, generator, context);
+		}
+
+	}
+
 }

@@ -1,7 +1,8 @@
 package io.github.feishuvc.core;
 
 /**
- * Code {@value FeishuVcErrorCodes#DATA_NOT_EXIST} (data not exist): the reservation (or other resource) does not exist.
+ * Code {@value FeishuVcErrorCodes#DATA_NOT_EXIST} (data not exist) or {@value FeishuVcErrorCodes#MEETING_NOT_EXIST}
+ * (meeting not exist): the reservation, meeting or recording does not exist, or not for the caller.
  */
 public class FeishuVcNotFoundException extends FeishuVcApiException {
 

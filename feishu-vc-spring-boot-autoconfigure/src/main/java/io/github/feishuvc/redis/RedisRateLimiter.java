@@ -2,6 +2,8 @@ package io.github.feishuvc.redis;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -9,6 +11,7 @@ import io.github.feishuvc.core.CallInfo;
 import io.github.feishuvc.core.ClientRateLimiter;
 import io.github.feishuvc.core.FeishuVcClientRateLimitException;
 import io.github.feishuvc.core.FeishuVcRateLimiter;
+import io.github.feishuvc.core.RateLimit;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -16,7 +19,6 @@ import reactor.core.scheduler.Scheduler;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
-import org.springframework.util.Assert;
 
 /**
  * A {@link FeishuVcRateLimiter} shared by every instance of an app through Redis: one budget per app, tenant and
@@ -50,17 +52,14 @@ public final class RedisRateLimiter implements FeishuVcRateLimiter {
 
 	private final String keyPrefix;
 
-	private final String perSecond;
-
-	private final String perMinute;
-
 	private final String secondWindow;
 
 	private final String minuteWindow;
 
 	private final String maxWait;
 
-	private final String spacing;
+	/** The script's arguments for the limits of each operation, worked out once per operation. */
+	private final Map<String, List<String>> limitArguments = new ConcurrentHashMap<>();
 
 	private final long maxWaitNanos;
 
@@ -84,21 +83,36 @@ public final class RedisRateLimiter implements FeishuVcRateLimiter {
 	 */
 	public RedisRateLimiter(ReactiveStringRedisTemplate redis, RedisAvailability availability, String keyPrefix,
 			int perSecond, int perMinute, Duration margin, boolean pace, Duration maxWait, Scheduler scheduler) {
-		Assert.isTrue(perSecond > 0 && perMinute > 0, "limits must be positive");
+		this(redis, availability, keyPrefix, new RateLimit(perSecond, perMinute), Map.of(), margin, pace, maxWait,
+				scheduler);
+	}
+
+	/**
+	 * Create a limiter whose operations have the platform's documented limits where they differ from the defaults.
+	 * @param redis the Redis connection
+	 * @param availability whether Redis answers
+	 * @param keyPrefix the prefix of the limiter's keys, such as {@code feishu:vc:cli_xxx:}
+	 * @param defaults the limits of every operation not named in {@code operationLimits}, across all instances
+	 * @param operationLimits the limits of named operations; each is held to the stricter of its own and the defaults
+	 * @param margin how much longer than a second and a minute the windows are
+	 * @param pace whether to space permits evenly over the (lengthened) second
+	 * @param maxWait the longest a call may be delayed before it is refused
+	 * @param scheduler the scheduler whose timer times the delays (and the fallback's)
+	 */
+	public RedisRateLimiter(ReactiveStringRedisTemplate redis, RedisAvailability availability, String keyPrefix,
+			RateLimit defaults, Map<String, RateLimit> operationLimits, Duration margin, boolean pace,
+			Duration maxWait, Scheduler scheduler) {
 		this.redis = redis;
 		this.availability = availability;
-		this.local = new ClientRateLimiter(perSecond, perMinute, margin, pace, maxWait, scheduler);
+		this.local = new ClientRateLimiter(defaults, operationLimits, margin, pace, maxWait, scheduler);
 		this.keyPrefix = keyPrefix + "rate-limit:";
-		this.perSecond = Integer.toString(perSecond);
-		this.perMinute = Integer.toString(perMinute);
 		// The same windows as the fallback's, in the script's microseconds.
 		this.secondWindow = micros(this.local.secondWindow());
 		this.minuteWindow = micros(this.local.minuteWindow());
-		this.spacing = micros(this.local.spacing());
 		this.maxWait = micros(maxWait);
 		this.maxWaitNanos = maxWait.toNanos();
 		this.scheduler = scheduler;
-		this.description = perSecond + "/s and " + perMinute + "/min per operation (of each tenant, across instances)";
+		this.description = defaults + " per operation (of each tenant, across instances)";
 	}
 
 	private static String micros(Duration duration) {
@@ -111,28 +125,36 @@ public final class RedisRateLimiter implements FeishuVcRateLimiter {
 	 * @param timeout how long the first connection may take
 	 */
 	public void warmUp(Duration timeout) {
-		this.availability.warmUp(reserve(this.keyPrefix + "warm-up"), timeout);
+		this.availability.warmUp(reserve(this.keyPrefix + "warm-up", "warm-up"), timeout);
 	}
 
 	@Override
 	public Mono<Duration> acquire(@Nullable String tenantKey, String operation, int attempt) {
 		String key = this.keyPrefix + ((tenantKey != null) ? tenantKey : "-") + ":" + operation;
 		// Only the reservation is timed out; the wait it asks for is not Redis's.
-		return this.availability.call(reserve(key), Mono::empty)
+		return this.availability.call(reserve(key, operation), Mono::empty)
 			.flatMap((reservation) -> delay(reservation, operation, attempt))
 			.switchIfEmpty(Mono.defer(() -> this.local.acquire(tenantKey, operation, attempt)));
 	}
 
 	/** Redis's time and the wait from it, both in microseconds. */
 	@SuppressWarnings("unchecked")
-	private Mono<List<Long>> reserve(String key) {
+	private Mono<List<Long>> reserve(String key, String operation) {
+		List<String> limits = this.limitArguments.computeIfAbsent(operation, this::limitArguments);
 		String permit = Long.toHexString(ThreadLocalRandom.current().nextLong());
 		return this.redis
 			.execute(SCRIPT, List.of(key),
-					List.of(this.perSecond, this.perMinute, this.secondWindow, this.minuteWindow, this.spacing,
+					List.of(limits.get(0), limits.get(1), this.secondWindow, this.minuteWindow, limits.get(2),
 							this.maxWait, permit))
 			.next()
 			.map((reply) -> (List<Long>) reply);
+	}
+
+	/** Per second, per minute and the spacing of paced permits: the fallback's, for the script. */
+	private List<String> limitArguments(String operation) {
+		RateLimit limit = this.local.limit(operation);
+		return List.of(Integer.toString(limit.perSecond()), Integer.toString(limit.perMinute()),
+				micros(this.local.spacing(operation)));
 	}
 
 	/**
@@ -145,7 +167,8 @@ public final class RedisRateLimiter implements FeishuVcRateLimiter {
 		long wait = reservation.get(1);
 		if (wait < 0) {
 			return Mono.error(new FeishuVcClientRateLimitException(CallInfo.noResponse(operation, attempt),
-					Duration.ofNanos((-wait - 1) * 1000), Duration.ofNanos(this.maxWaitNanos), this.description));
+					Duration.ofNanos((-wait - 1) * 1000), Duration.ofNanos(this.maxWaitNanos),
+					this.local.limit(operation) + " for " + operation + " (of each tenant, across instances)"));
 		}
 		long localNow = RedisClock.localMicros();
 		long delay = Math.max(0, this.redisClock.toLocal(redisNow + wait, localNow - redisNow) - localNow);

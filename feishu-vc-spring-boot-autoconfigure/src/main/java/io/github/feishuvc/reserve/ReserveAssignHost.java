@@ -1,4 +1,6 @@
 package io.github.feishuvc.reserve;
+
+import io.github.feishuvc.core.UserType;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,5 +1,6 @@
 package io.github.feishuvc.reserve;
 
+import io.github.feishuvc.core.Lists;
 import java.util.List;
 
 /**

@@ -1,18 +1,18 @@
 package io.github.feishuvc.reserve;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.github.feishuvc.core.FeishuVcJson;
+import io.github.feishuvc.meeting.MeetingJson;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Feishu mapper with the reserve and meeting models' wire names for their raw enum codes
+ * The meeting mapper ({@link MeetingJson}) with the reserve models' wire names for their raw enum codes
  * ({@code expireStatusCode} is {@code expire_status} on the wire). The names live in mix-ins rather than on the models, so an application that
  * returns a {@link Reserve} from its own controllers serializes it with its own conventions.
  */
 final class ReserveJson {
 
-	static final JsonMapper MAPPER = FeishuVcJson.mapper()
+	static final JsonMapper MAPPER = MeetingJson.mapper()
 		.rebuild()
 		.addMixIn(Reserve.class, ReserveMixin.class)
 		.addMixIn(ReserveMeetingSetting.class, MeetingSettingMixin.class)
@@ -21,9 +21,6 @@ final class ReserveJson {
 		.addMixIn(ReservePermissionChecker.class, PermissionCheckerMixin.class)
 		.addMixIn(ReserveCallee.class, UserTypeMixin.class)
 		.addMixIn(ReserveAssignHost.class, UserTypeMixin.class)
-		.addMixIn(Meeting.class, StatusMixin.class)
-		.addMixIn(MeetingUser.class, UserTypeMixin.class)
-		.addMixIn(MeetingParticipant.class, ParticipantMixin.class)
 		.build();
 
 	private ReserveJson() {
@@ -57,17 +54,6 @@ final class ReserveJson {
 
 		@JsonProperty("check_mode")
 		@Nullable Integer checkModeCode();
-
-	}
-
-	private interface StatusMixin {
-
-		@JsonProperty("status")
-		@Nullable Integer statusCode();
-
-	}
-
-	private interface ParticipantMixin extends UserTypeMixin, StatusMixin {
 
 	}
 

@@ -3,6 +3,7 @@ package io.github.feishuvc.reserve;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.feishuvc.core.Lists;
 import io.github.feishuvc.core.CodedEnum;
 import org.jspecify.annotations.Nullable;
 

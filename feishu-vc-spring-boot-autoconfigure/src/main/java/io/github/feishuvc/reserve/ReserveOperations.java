@@ -1,5 +1,6 @@
 package io.github.feishuvc.reserve;
 
+import io.github.feishuvc.meeting.Meeting;
 import io.github.feishuvc.core.UserIdType;
 import reactor.core.publisher.Mono;
 

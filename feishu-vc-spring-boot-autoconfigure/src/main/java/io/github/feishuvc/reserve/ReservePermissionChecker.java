@@ -2,6 +2,7 @@ package io.github.feishuvc.reserve;
 
 import java.util.List;
 
+import io.github.feishuvc.core.Lists;
 import io.github.feishuvc.core.CodedEnum;
 import org.jspecify.annotations.Nullable;
 

@@ -3,11 +3,12 @@ package io.github.feishuvc.reserve;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import io.github.feishuvc.core.UserType;
+import io.github.feishuvc.core.Violations;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -163,33 +164,5 @@ final class ReserveRequestValidator {
 	}
 
 	/** Collects violations of one request. */
-	private static final class Violations {
-
-		private final String requestName;
-
-		private final List<String> messages = new ArrayList<>();
-
-		Violations(String requestName) {
-			this.requestName = requestName;
-		}
-
-		void add(String message) {
-			this.messages.add(message);
-		}
-
-		void addIf(boolean violated, String message) {
-			if (violated) {
-				add(message);
-			}
-		}
-
-		void throwIfAny() {
-			if (!this.messages.isEmpty()) {
-				throw new IllegalArgumentException(
-						"Invalid " + this.requestName + ": " + String.join("; ", this.messages));
-			}
-		}
-
-	}
 
 }

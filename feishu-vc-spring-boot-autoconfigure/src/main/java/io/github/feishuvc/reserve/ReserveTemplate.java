@@ -1,11 +1,10 @@
 package io.github.feishuvc.reserve;
 
-import java.net.URI;
 import java.time.Clock;
 
+import io.github.feishuvc.meeting.Meeting;
+import io.github.feishuvc.auth.ActingAs;
 import io.github.feishuvc.auth.TenantAccessTokenProvider;
-import io.github.feishuvc.core.AccessTokenSource;
-import io.github.feishuvc.core.FeishuVcCall;
 import io.github.feishuvc.core.FeishuVcEnvelope;
 import io.github.feishuvc.core.FeishuVcExecutor;
 import io.github.feishuvc.core.PathSegment;
@@ -39,11 +38,7 @@ public class ReserveTemplate implements ReserveOperations {
 
 	private final FeishuVcExecutor executor;
 
-	private final TenantAccessTokenProvider tenantTokens;
-
-	private final AccessTokenSource tokens;
-
-	private final boolean asUser;
+	private final ActingAs actingAs;
 
 	private final UserIdType userIdType;
 
@@ -68,22 +63,20 @@ public class ReserveTemplate implements ReserveOperations {
 	 */
 	public ReserveTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType,
 			Clock clock) {
-		this(executor, tenantTokens, tenantTokens, false, userIdType, new ReserveRequestValidator(clock));
+		this(executor, ActingAs.app(tenantTokens), userIdType, new ReserveRequestValidator(clock));
 	}
 
-	private ReserveTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, AccessTokenSource tokens,
-			boolean asUser, UserIdType userIdType, ReserveRequestValidator validator) {
+	private ReserveTemplate(FeishuVcExecutor executor, ActingAs actingAs, UserIdType userIdType,
+			ReserveRequestValidator validator) {
 		this.executor = executor;
-		this.tenantTokens = tenantTokens;
-		this.tokens = tokens;
-		this.asUser = asUser;
+		this.actingAs = actingAs;
 		this.userIdType = userIdType;
 		this.validator = validator;
 	}
 
 	@Override
 	public Mono<ReserveResult> apply(ReserveApplyRequest request) {
-		this.validator.validateApply(request, this.asUser);
+		this.validator.validateApply(request, this.actingAs.isUser());
 		Mono<ReserveResult> call = send("reserve.apply", HttpMethod.POST,
 				RESERVES + "apply" + userIdTypeQuery(this.userIdType), ReserveJson.MAPPER.writeValueAsBytes(request),
 				false, RESERVE_RESULT);
@@ -146,30 +139,23 @@ public class ReserveTemplate implements ReserveOperations {
 	@Override
 	public ReserveOperations withUserIdType(UserIdType userIdType) {
 		Assert.notNull(userIdType, "userIdType must not be null");
-		return new ReserveTemplate(this.executor, this.tenantTokens, this.tokens, this.asUser, userIdType,
-				this.validator);
+		return new ReserveTemplate(this.executor, this.actingAs, userIdType, this.validator);
 	}
 
 	@Override
 	public ReserveOperations forTenant(String tenantKey) {
-		Assert.isTrue(tenantKey != null && !tenantKey.isBlank(), "tenantKey must not be null or blank");
-		return new ReserveTemplate(this.executor, this.tenantTokens, this.tenantTokens.forTenant(tenantKey), false,
-				this.userIdType, this.validator);
+		return new ReserveTemplate(this.executor, this.actingAs.forTenant(tenantKey), this.userIdType, this.validator);
 	}
 
 	@Override
 	public ReserveOperations withUserAccessToken(String userAccessToken) {
-		Assert.isTrue(userAccessToken != null && !userAccessToken.isBlank(),
-				"userAccessToken must not be null or blank");
-		return new ReserveTemplate(this.executor, this.tenantTokens,
-				AccessTokenSource.fixed(userAccessToken, this.tokens.tenantKey()), true, this.userIdType,
+		return new ReserveTemplate(this.executor, this.actingAs.user(userAccessToken), this.userIdType,
 				this.validator);
 	}
 
 	private <T> Mono<T> send(String operation, HttpMethod method, String pathAndQuery, byte @Nullable [] body,
 			boolean idempotent, ResponseReader<?, T> reader) {
-		URI uri = this.executor.uri(pathAndQuery);
-		return this.executor.execute(new FeishuVcCall(operation, method, uri, body, idempotent), this.tokens, reader);
+		return this.executor.execute(operation, method, pathAndQuery, body, idempotent, this.actingAs.tokens(), reader);
 	}
 
 	private static String userIdTypeQuery(UserIdType userIdType) {
@@ -180,9 +166,8 @@ public class ReserveTemplate implements ReserveOperations {
 	/** Never shows the user access token. */
 	@Override
 	public String toString() {
-		String tenant = this.tokens.tenantKey();
-		return "ReserveTemplate[baseUrl=" + this.executor.baseUrl() + ", userIdType=" + this.userIdType + ", actingAs="
-				+ (this.asUser ? "user" : "app") + ((tenant != null) ? ", tenant=" + tenant : "") + "]";
+		return "ReserveTemplate[baseUrl=" + this.executor.baseUrl() + ", userIdType=" + this.userIdType + ", "
+				+ this.actingAs + "]";
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import ch.qos.logback.classic.Level;
+import io.github.feishuvc.meeting.Meeting;
 import io.github.feishuvc.auth.CachingTenantAccessTokenProvider;
 import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.ClientRateLimiter;
@@ -16,7 +17,6 @@ import io.github.feishuvc.core.FeishuVcInvalidResponseException;
 import io.github.feishuvc.core.FeishuVcTransportException;
 import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.reserve.ExpireStatus;
-import io.github.feishuvc.reserve.Meeting;
 import io.github.feishuvc.reserve.Reserve;
 import io.github.feishuvc.reserve.ReserveApplyRequest;
 import io.github.feishuvc.reserve.ReserveOperations;
@@ -68,7 +68,8 @@ class FeishuVcAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(FeishuVcAutoConfiguration.class, JacksonAutoConfiguration.class))
-		.withConfiguration(TestFeishu.BOOT_WEB_CLIENT);
+		.withConfiguration(TestFeishu.BOOT_WEB_CLIENT)
+		.withPropertyValues(TestFeishu.FAST_SHUTDOWN);
 
 	private FeishuVcEmulator emulator;
 

@@ -7,6 +7,10 @@ import java.util.List;
 
 import io.github.feishuvc.core.FeishuVcEnvelope;
 import io.github.feishuvc.core.FeishuVcResponseBody;
+import io.github.feishuvc.meeting.Meeting;
+import io.github.feishuvc.meeting.MeetingQuery;
+import io.github.feishuvc.meeting.event.EventMeeting;
+import io.github.feishuvc.meeting.event.MeetingEvent;
 import io.github.feishuvc.reserve.Reserve;
 import org.junit.jupiter.api.Test;
 
@@ -32,12 +36,16 @@ class FeishuVcRuntimeHintsTests {
 	}
 
 	@Test
-	void shouldCoverEveryRecordOfTheReservePackageAndTheBodies() throws Exception {
+	void shouldCoverEveryRecordOfTheModelPackagesAndTheBodies() throws Exception {
 		List<Class<?>> bound = new ArrayList<>(recordsIn("io.github.feishuvc.reserve"));
+		bound.addAll(recordsIn("io.github.feishuvc.meeting"));
+		bound.removeIf((type) -> MeetingEvent.class.isAssignableFrom(type));
+		// Query options: turned into query parameters, never bound.
+		bound.remove(MeetingQuery.class);
 		bound.add(FeishuVcEnvelope.class);
 		bound.add(FeishuVcResponseBody.ErrorDetail.class);
 		bound.add(ClassUtils.forName("io.github.feishuvc.auth.AccessTokenResponse", null));
-		assertThat(bound).contains(Reserve.class).hasSizeGreaterThan(20);
+		assertThat(bound).contains(Reserve.class, Meeting.class, EventMeeting.class).hasSizeGreaterThan(40);
 
 		for (Class<?> type : bound) {
 			assertThat(RuntimeHintsPredicates.reflection().onType(type)).as(type.getName()).accepts(this.hints);
@@ -62,9 +70,15 @@ class FeishuVcRuntimeHintsTests {
 
 	@Test
 	void shouldCoverEveryMixIn() throws Exception {
-		Class<?> reserveJson = ClassUtils.forName("io.github.feishuvc.reserve.ReserveJson", null);
-		assertThat(reserveJson.getDeclaredClasses()).isNotEmpty().allSatisfy((mixIn) -> assertThat(
-				RuntimeHintsPredicates.reflection().onType(mixIn)).as(mixIn.getName()).accepts(this.hints));
+		for (String holder : List.of("io.github.feishuvc.reserve.ReserveJson", "io.github.feishuvc.meeting.MeetingJson",
+				"io.github.feishuvc.meeting.event.MeetingEventDecoder")) {
+			List<Class<?>> mixIns = java.util.Arrays.stream(ClassUtils.forName(holder, null).getDeclaredClasses())
+				.filter(Class::isInterface)
+				.filter((type) -> type.getSimpleName().endsWith("Mixin"))
+				.toList();
+			assertThat(mixIns).as(holder).isNotEmpty().allSatisfy((mixIn) -> assertThat(
+					RuntimeHintsPredicates.reflection().onType(mixIn)).as(mixIn.getName()).accepts(this.hints));
+		}
 	}
 
 	private static List<Class<?>> recordsIn(String packageName) throws ClassNotFoundException {

@@ -325,7 +325,7 @@ class HostileServerTests {
 			.withConfiguration(TestFeishu.BOOT_WEB_CLIENT)
 			.withPropertyValues("feishu.vc.base-url=" + this.peer.baseUrl(), "feishu.vc.app-id=cli_hostile",
 					"feishu.vc.app-secret=secret", "feishu.vc.response-timeout=" + RESPONSE_TIMEOUT.toMillis() + "ms",
-					"feishu.vc.retry.enabled=false", "feishu.vc.rate-limit.enabled=false")
+					"feishu.vc.retry.enabled=false", "feishu.vc.rate-limit.enabled=false", TestFeishu.FAST_SHUTDOWN)
 			.withPropertyValues(properties);
 	}
 

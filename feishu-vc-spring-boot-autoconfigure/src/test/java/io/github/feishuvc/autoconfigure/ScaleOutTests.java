@@ -13,6 +13,7 @@ import io.github.feishuvc.core.FeishuVcSharedStateStatus;
 import io.github.feishuvc.redis.RedisAvailability;
 import io.github.feishuvc.reserve.ReserveOperations;
 import io.github.feishuvc.support.RedisServer;
+import io.github.feishuvc.support.TestFeishu;
 import io.github.feishuvc.support.Windows;
 import io.github.feishuvc.test.Endpoint;
 import io.github.feishuvc.test.FeishuVcEmulator;
@@ -163,7 +164,7 @@ class ScaleOutTests {
 		for (int i = 0; i < count; i++) {
 			SpringApplicationBuilder builder = new SpringApplicationBuilder(Instance.class).web(WebApplicationType.NONE)
 				.properties(new HashMap<String, Object>(this.emulator.springProperties()))
-				.properties("spring.main.banner-mode=off", "feishu.vc.rate-limit.per-second=" + PER_SECOND,
+				.properties("spring.main.banner-mode=off", TestFeishu.FAST_SHUTDOWN, "feishu.vc.rate-limit.per-second=" + PER_SECOND,
 						"feishu.vc.rate-limit.per-minute=" + PER_MINUTE, "feishu.vc.rate-limit.max-wait=90s",
 						"feishu.vc.call-timeout=120s")
 				.properties(properties);

@@ -21,6 +21,7 @@ import io.github.feishuvc.events.webhook.RefusalReason;
 import io.github.feishuvc.reserve.Reserve;
 import io.github.feishuvc.reserve.ReserveOperations;
 import io.github.feishuvc.support.ForgedEvents;
+import io.github.feishuvc.support.TestFeishu;
 import io.github.feishuvc.test.Endpoint;
 import io.github.feishuvc.test.EventDelivery;
 import io.github.feishuvc.test.FeishuVcEmulator;
@@ -196,7 +197,7 @@ class StoreAppApplicationTests {
 	private void start(WebApplicationType type) {
 		this.context = new SpringApplicationBuilder(StoreApplication.class).web(type)
 			.properties(new HashMap<String, Object>(this.emulator.springProperties()))
-			.properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off")
+			.properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off", TestFeishu.FAST_SHUTDOWN)
 			.run();
 		this.emulator.deliverEventsTo(eventUrl());
 	}

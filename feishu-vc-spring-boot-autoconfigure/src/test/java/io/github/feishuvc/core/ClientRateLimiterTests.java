@@ -82,7 +82,7 @@ class ClientRateLimiterTests {
 					assertThat(refused.attempts()).isEqualTo(3);
 					assertThat(refused.httpStatus()).isZero();
 				})
-				.hasMessageContaining("2/s and 1000/min per operation")
+				.hasMessageContaining("2/s and 1000/min for reserve.get")
 				.hasMessageContaining("more than the maximum wait of 500ms"))
 			.verify();
 

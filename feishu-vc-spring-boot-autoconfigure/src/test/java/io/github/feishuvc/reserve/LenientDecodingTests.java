@@ -3,6 +3,8 @@ package io.github.feishuvc.reserve;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.github.feishuvc.meeting.Meeting;
+import io.github.feishuvc.meeting.MeetingParticipant;
 import io.github.feishuvc.core.CallInfo;
 import io.github.feishuvc.core.FeishuVcInvalidResponseException;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import io.github.feishuvc.meeting.Meeting;
+import io.github.feishuvc.meeting.MeetingStatus;
+import io.github.feishuvc.meeting.ParticipantStatus;
 import io.github.feishuvc.core.FeishuVcAuthenticationException;
 import io.github.feishuvc.core.FeishuVcNotFoundException;
 import io.github.feishuvc.core.FeishuVcPermissionDeniedException;

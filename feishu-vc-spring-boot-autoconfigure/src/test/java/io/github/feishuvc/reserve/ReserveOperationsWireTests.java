@@ -8,6 +8,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import io.github.feishuvc.core.UserType;
+import io.github.feishuvc.meeting.Meeting;
+import io.github.feishuvc.meeting.MeetingAbility;
+import io.github.feishuvc.meeting.MeetingStatus;
+import io.github.feishuvc.meeting.ParticipantStatus;
 import io.github.feishuvc.core.FeishuVcException;
 import io.github.feishuvc.core.FeishuVcInvalidParameterException;
 import io.github.feishuvc.core.FeishuVcNotFoundException;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
+import io.github.feishuvc.core.UserType;
 import io.github.feishuvc.core.FeishuVcNotFoundException;
 import io.github.feishuvc.core.FeishuVcPermissionDeniedException;
 import io.github.feishuvc.core.UserIdType;

@@ -9,6 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -18,6 +24,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.client.HttpClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -38,6 +45,8 @@ final class EmulatedPlatform {
 
 	static final String RESERVES_PATH = "/open-apis/vc/v1/reserves/";
 
+	static final String MEETINGS_PATH = "/open-apis/vc/v1/meetings/";
+
 	private static final String ACTIVE_MEETING = "/get_active_meeting";
 
 	private static final int MAX_RECORDED_REQUESTS = 10_000;
@@ -52,7 +61,16 @@ final class EmulatedPlatform {
 
 	private final EmulatedReserves reserves;
 
+	private final EmulatedMeetings meetings;
+
 	private final EventPusher events;
+
+	/** One thread delivers every pushed event, in the order they happened. */
+	private final ExecutorService pushes = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "feishu-vc-emulator-events");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private final Faults faults = new Faults();
 
@@ -66,15 +84,16 @@ final class EmulatedPlatform {
 
 	private final AtomicInteger recordedSize = new AtomicInteger();
 
-	EmulatedPlatform(EmulatedApp app, Duration tokenLifetime, Clock clock, Duration rateLimitReset,
-			int @Nullable [] enforcedRateLimits) {
+	EmulatedPlatform(EmulatedApp app, FeishuVcEmulator.Builder settings, HttpClient pushClient) {
 		this.app = app;
-		this.rateLimitReset = rateLimitReset;
-		this.clock = clock;
-		this.replies = new Replies(clock);
-		this.tokens = new EmulatedTokens(app, tokenLifetime, clock, this.replies);
-		this.reserves = new EmulatedReserves(this.replies, clock, app.defaultTenant());
-		this.events = new EventPusher(app, this.replies);
+		this.rateLimitReset = settings.rateLimitReset;
+		this.clock = settings.clock;
+		this.replies = new Replies(this.clock);
+		this.tokens = new EmulatedTokens(app, settings.tokenLifetime, this.clock, this.replies);
+		this.meetings = new EmulatedMeetings(this.replies, this.clock, new Pushes(), settings.recordingProcessingTime);
+		this.reserves = new EmulatedReserves(this.replies, this.clock, app.defaultTenant(), this.meetings);
+		this.events = new EventPusher(app, this.replies, pushClient);
+		int[] enforcedRateLimits = settings.enforcedRateLimits;
 		this.rateLimits = (enforcedRateLimits != null)
 				? new EmulatedRateLimits(enforcedRateLimits[0], enforcedRateLimits[1], this.replies) : null;
 		for (Endpoint endpoint : Endpoint.values()) {
@@ -128,6 +147,24 @@ final class EmulatedPlatform {
 					(caller) -> this.reserves.delete(caller, reserveId(path, "")));
 			case RESERVE_GET_ACTIVE_MEETING -> limited(authorization, endpoint,
 					(caller) -> this.reserves.activeMeeting(caller, reserveId(path, ACTIVE_MEETING), query));
+			case MEETING_GET -> limited(authorization, endpoint,
+					(caller) -> this.meetings.get(caller, meetingId(path), query));
+			case MEETING_LIST_BY_NO -> limited(authorization, endpoint, (caller) -> this.meetings.listByNo(caller, query));
+			case MEETING_INVITE -> limited(authorization, endpoint,
+					(caller) -> this.meetings.invite(caller, meetingId(path), body));
+			case MEETING_KICKOUT -> limited(authorization, endpoint,
+					(caller) -> this.meetings.kickout(caller, meetingId(path), body));
+			case MEETING_SET_HOST -> limited(authorization, endpoint,
+					(caller) -> this.meetings.setHost(caller, meetingId(path), body));
+			case MEETING_END -> limited(authorization, endpoint, (caller) -> this.meetings.end(caller, meetingId(path)));
+			case RECORDING_GET -> limited(authorization, endpoint,
+					(caller) -> this.meetings.recording(caller, meetingId(path)));
+			case RECORDING_START -> limited(authorization, endpoint,
+					(caller) -> this.meetings.startRecording(caller, meetingId(path), body));
+			case RECORDING_STOP -> limited(authorization, endpoint,
+					(caller) -> this.meetings.stopRecording(caller, meetingId(path)));
+			case RECORDING_SET_PERMISSION -> limited(authorization, endpoint,
+					(caller) -> this.meetings.setPermission(caller, meetingId(path), body));
 			case UNKNOWN -> notFound();
 		};
 	}
@@ -172,6 +209,9 @@ final class EmulatedPlatform {
 					break;
 			}
 		}
+		if (path.startsWith(MEETINGS_PATH) && path.length() > MEETINGS_PATH.length()) {
+			return meetingRoute(method, path.substring(MEETINGS_PATH.length()));
+		}
 		if (!path.startsWith(RESERVES_PATH) || path.length() == RESERVES_PATH.length()) {
 			return Endpoint.UNKNOWN;
 		}
@@ -190,6 +230,34 @@ final class EmulatedPlatform {
 		}
 		boolean activeMeeting = method.equals("GET") && slash > 0 && rest.substring(slash).equals(ACTIVE_MEETING);
 		return activeMeeting ? Endpoint.RESERVE_GET_ACTIVE_MEETING : Endpoint.UNKNOWN;
+	}
+
+	/** Below {@code /meetings/}: {@code list_by_no}, or a meeting id and what is done to it. */
+	private static Endpoint meetingRoute(String method, String rest) {
+		if (rest.equals("list_by_no")) {
+			return method.equals("GET") ? Endpoint.MEETING_LIST_BY_NO : Endpoint.UNKNOWN;
+		}
+		int slash = rest.indexOf('/');
+		String action = (slash < 0) ? "" : rest.substring(slash + 1);
+		return switch (method + " " + action) {
+			case "GET " -> Endpoint.MEETING_GET;
+			case "PATCH invite" -> Endpoint.MEETING_INVITE;
+			case "POST kickout" -> Endpoint.MEETING_KICKOUT;
+			case "PATCH set_host" -> Endpoint.MEETING_SET_HOST;
+			case "PATCH end" -> Endpoint.MEETING_END;
+			case "GET recording" -> Endpoint.RECORDING_GET;
+			case "PATCH recording/start" -> Endpoint.RECORDING_START;
+			case "PATCH recording/stop" -> Endpoint.RECORDING_STOP;
+			case "PATCH recording/set_permission" -> Endpoint.RECORDING_SET_PERMISSION;
+			default -> Endpoint.UNKNOWN;
+		};
+	}
+
+	private static String meetingId(String path) {
+		String rest = path.substring(MEETINGS_PATH.length());
+		int slash = rest.indexOf('/');
+		String segment = (slash < 0) ? rest : rest.substring(0, slash);
+		return QueryStringDecoder.decodeComponent(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
 	}
 
 	private static String reserveId(String path, String suffix) {
@@ -223,15 +291,70 @@ final class EmulatedPlatform {
 			throw new IllegalArgumentException("The event must be a JSON object", ex);
 		}
 		ObjectNode event = this.replies.object().put("schema", "2.0");
-		event.putObject("header")
-			.put("event_id", this.replies.randomHex(16))
+		event.putObject("header").put("event_type", eventType);
+		event.set("event", eventBody);
+		return this.events.push(withHeader(event, tenantKey));
+	}
+
+	/** The header of a version 2 event, but its type, which the event already has. */
+	private ObjectNode withHeader(ObjectNode event, String tenantKey) {
+		ObjectNode header = (ObjectNode) event.get("header");
+		String eventType = header.path("event_type").asString();
+		header.removeAll();
+		header.put("event_id", this.replies.randomHex(16))
 			.put("token", this.app.verificationToken())
 			.put("create_time", Long.toString(this.clock.millis()))
 			.put("event_type", eventType)
 			.put("tenant_key", tenantKey)
 			.put("app_id", this.app.appId());
-		event.set("event", eventBody);
-		return this.events.push(event);
+		return event;
+	}
+
+	/**
+	 * The meetings' events, delivered one after another by one thread, in the order they happened, to the event URL
+	 * if there is one: a life-cycle step the test drives waits for its events, an API call does not.
+	 */
+	private final class Pushes implements EmulatedMeetings.EventSink {
+
+		@Override
+		public void push(String tenantKey, List<ObjectNode> events) {
+			submit(tenantKey, events);
+		}
+
+		@Override
+		public void pushAndWait(String tenantKey, List<ObjectNode> events) {
+			try {
+				submit(tenantKey, events).get(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				throw new IllegalStateException("Could not push the meeting's events", ex);
+			}
+		}
+
+		@Override
+		public void pushLater(String tenantKey, Duration delay, Supplier<@Nullable ObjectNode> event) {
+			Mono.delay(delay).subscribe((tick) -> EmulatedPlatform.this.pushes.execute(() -> {
+				ObjectNode due = event.get();
+				if (due != null) {
+					deliver(tenantKey, due);
+				}
+			}));
+		}
+
+		private Future<?> submit(String tenantKey, List<ObjectNode> events) {
+			return EmulatedPlatform.this.pushes.submit(() -> events.forEach((event) -> deliver(tenantKey, event)));
+		}
+
+		private void deliver(String tenantKey, ObjectNode event) {
+			if (EmulatedPlatform.this.events.eventUrl() != null) {
+				EmulatedPlatform.this.events.push(withHeader(event, tenantKey));
+			}
+		}
+
 	}
 
 	/** The check the developer console makes when the event URL is saved. */
@@ -254,6 +377,14 @@ final class EmulatedPlatform {
 
 	EmulatedReserves reserves() {
 		return this.reserves;
+	}
+
+	EmulatedMeetings meetings() {
+		return this.meetings;
+	}
+
+	void close() {
+		this.pushes.shutdownNow();
 	}
 
 	EmulatedTokens tokens() {

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The gateway's rate limits, when the emulator is asked to enforce them: per app, tenant and endpoint, sliding windows
- * of a second and a minute counted at arrival (on the machine's monotonic clock); a request over either limit gets
+ * of a second and a minute counted at arrival, each endpoint held to the lower of the limits asked for and its own
+ * documented one (list meetings by number: 100 a minute) (on the machine's monotonic clock); a request over either limit gets
  * HTTP 429 / code {@code 99991400} with {@code x-ogw-ratelimit-reset}, and does not count.
  */
 final class EmulatedRateLimits {
@@ -47,6 +48,9 @@ final class EmulatedRateLimits {
 	 */
 	@Nullable Reply admit(String tenantKey, Endpoint endpoint) {
 		long now = System.nanoTime();
+		int perMinute = (endpoint.perMinuteLimit() > 0) ? Math.min(this.perMinute, endpoint.perMinuteLimit())
+				: this.perMinute;
+		int perSecond = Math.min(this.perSecond, perMinute);
 		Deque<Long> times = this.arrivals.computeIfAbsent(tenantKey + " " + endpoint, (key) -> new ArrayDeque<>());
 		long wait;
 		synchronized (times) {
@@ -60,13 +64,13 @@ final class EmulatedRateLimits {
 				if (now - time >= SECOND) {
 					break;
 				}
-				if (++inLastSecond == this.perSecond) {
+				if (++inLastSecond == perSecond) {
 					secondWait = time + SECOND - now;
 				}
 			}
 			// Only admitted requests of the last minute are kept, so at the limit the oldest is the one to wait for.
-			long minuteWait = (times.size() >= this.perMinute) ? times.peekFirst() + MINUTE - now : 0;
-			wait = Math.max(inLastSecond >= this.perSecond ? secondWait : 0, minuteWait);
+			long minuteWait = (times.size() >= perMinute) ? times.peekFirst() + MINUTE - now : 0;
+			wait = Math.max(inLastSecond >= perSecond ? secondWait : 0, minuteWait);
 			if (wait <= 0) {
 				times.addLast(now);
 				return null;
@@ -74,7 +78,7 @@ final class EmulatedRateLimits {
 		}
 		this.refused.incrementAndGet();
 		return this.replies.error(429, 99991400, "request trigger frequency limit")
-			.withHeader("x-ogw-ratelimit-limit", Integer.toString(this.perSecond))
+			.withHeader("x-ogw-ratelimit-limit", Integer.toString(perSecond))
 			.withHeader("x-ogw-ratelimit-reset", Double.toString(Duration.ofNanos(wait).toMillis() / 1000.0));
 	}
 

@@ -48,12 +48,16 @@ final class EmulatedReserves {
 
 	private final Set<String> meetingNumbers = ConcurrentHashMap.newKeySet();
 
-	EmulatedReserves(Replies replies, Clock clock, String referenceTenant) {
+	private final EmulatedMeetings meetings;
+
+	EmulatedReserves(Replies replies, Clock clock, String referenceTenant, EmulatedMeetings meetings) {
 		this.replies = replies;
 		this.clock = clock;
+		this.meetings = meetings;
 		ObjectNode reference = (ObjectNode) readResource("reserve-get-response.json").path("data").path("reserve");
 		ObjectNode meeting = (ObjectNode) readResource("get-active-meeting-response.json").path("data").path("meeting");
-		this.reserves.put(REFERENCE_RESERVE_ID, new StoredReserve(reference, Caller.app(referenceTenant), false, meeting));
+		this.reserves.put(REFERENCE_RESERVE_ID, new StoredReserve(reference, Caller.app(referenceTenant), false,
+				meetings.addRunning(meeting, referenceTenant)));
 		this.meetingNumbers.add(reference.path("meeting_no").asString());
 	}
 
@@ -162,7 +166,7 @@ final class EmulatedReserves {
 				keepValidHosts(settings, query, invalidHosts);
 			}
 			this.reserves.put(reserveId, new StoredReserve(reserve, stored.creator(), stored.managed(),
-					stored.activeMeeting()));
+					stored.meetingId()));
 			return this.replies.success(result(view(this.reserves.get(reserveId)), invalidHosts, "expire_status"));
 		}
 	}
@@ -186,15 +190,12 @@ final class EmulatedReserves {
 		if (error != null) {
 			return error;
 		}
-		if (stored.activeMeeting() == null) {
+		String meetingId = stored.meetingId();
+		if (meetingId == null || !this.meetings.isRunning(meetingId)) {
 			return this.replies.error(404, 121004, "data not exist");
 		}
-		ObjectNode meeting = stored.activeMeeting().deepCopy();
-		if (!"true".equals(first(query, "with_participants"))) {
-			meeting.remove("participants");
-		}
 		ObjectNode data = this.replies.object();
-		data.set("meeting", meeting);
+		data.set("meeting", this.meetings.view(meetingId, "true".equals(first(query, "with_participants"))));
 		return this.replies.success(data);
 	}
 
@@ -221,50 +222,23 @@ final class EmulatedReserves {
 		return Optional.ofNullable(stored).map((reserve) -> this.replies.mapper().writeValueAsString(view(reserve)));
 	}
 
-	synchronized String startMeeting(String reserveId) {
+	/** Start a meeting behind a reservation; its events are pushed while no lock is held. */
+	String startMeeting(String reserveId) {
 		StoredReserve stored = this.reserves.get(reserveId);
 		if (stored == null) {
 			throw new IllegalArgumentException("No reservation " + reserveId);
 		}
-		ObjectNode reserve = stored.json();
-		String now = Long.toString(this.clock.instant().getEpochSecond());
-		String host = reserve.path("reserve_user_id").asString("ou_emulated_host");
-		ObjectNode meeting = this.replies.object()
-			.put("id", this.replies.randomDigits(19))
-			.put("topic", reserve.path("meeting_settings").path("topic").asString(""))
-			.put("url", reserve.path("url").asString(""))
-			.put("meeting_no", reserve.path("meeting_no").asString(""))
-			.put("create_time", now)
-			.put("start_time", now);
-		if (reserve.has("password")) {
-			meeting.put("password", reserve.path("password").asString());
-		}
-		meeting.putObject("host_user").put("id", host).put("user_type", 1);
-		meeting.put("meeting_connect", reserve.path("meeting_settings").path("meeting_connect").asBoolean(false))
-			.put("status", 2)
-			.put("participant_count", "1")
-			.put("participant_count_accumulated", "1");
-		meeting.putArray("participants")
-			.addObject()
-			.put("id", host)
-			.put("first_join_time", now)
-			.put("in_meeting_duration", "0")
-			.put("user_type", 1)
-			.put("is_host", true)
-			.put("is_cohost", false)
-			.put("is_external", false)
-			.put("status", 2);
-		meeting.putObject("ability").put("use_video", true).put("use_audio", true).put("use_share_screen", false)
-			.put("use_follow_screen", false).put("use_recording", false).put("use_pstn", false);
-		this.reserves.put(reserveId, new StoredReserve(reserve, stored.creator(), stored.managed(), meeting));
-		return meeting.path("id").asString();
+		String meetingId = this.meetings.start(stored.json(), stored.creator());
+		this.reserves.computeIfPresent(reserveId, (id, reserve) -> new StoredReserve(reserve.json(), reserve.creator(),
+				reserve.managed(), meetingId));
+		return meetingId;
 	}
 
-	synchronized void endMeeting(String reserveId) {
+	/** The meeting running behind a reservation, if any. */
+	@Nullable String runningMeeting(String reserveId) {
 		StoredReserve stored = this.reserves.get(reserveId);
-		if (stored != null) {
-			this.reserves.put(reserveId, new StoredReserve(stored.json(), stored.creator(), stored.managed(), null));
-		}
+		String meetingId = (stored != null) ? stored.meetingId() : null;
+		return (meetingId != null && this.meetings.isRunning(meetingId)) ? meetingId : null;
 	}
 
 	// Rules
@@ -424,9 +398,9 @@ final class EmulatedReserves {
 
 	/**
 	 * A reservation: its JSON as the platform returns it, who made it, whether the emulator manages its
-	 * {@code expire_status}, and the meeting running behind it, if any.
+	 * {@code expire_status}, and the latest meeting started behind it, if any.
 	 */
-	private record StoredReserve(ObjectNode json, Caller creator, boolean managed, @Nullable ObjectNode activeMeeting) {
+	private record StoredReserve(ObjectNode json, Caller creator, boolean managed, @Nullable String meetingId) {
 	}
 
 }

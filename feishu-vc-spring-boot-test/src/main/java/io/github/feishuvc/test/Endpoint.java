@@ -32,7 +32,52 @@ public enum Endpoint {
 	/** {@code GET /open-apis/vc/v1/reserves/:reserve_id/get_active_meeting}. */
 	RESERVE_GET_ACTIVE_MEETING,
 
+	/** {@code GET /open-apis/vc/v1/meetings/:meeting_id}. */
+	MEETING_GET,
+
+	/** {@code GET /open-apis/vc/v1/meetings/list_by_no}: the platform allows 100 a minute. */
+	MEETING_LIST_BY_NO(100),
+
+	/** {@code PATCH /open-apis/vc/v1/meetings/:meeting_id/invite}. */
+	MEETING_INVITE,
+
+	/** {@code POST /open-apis/vc/v1/meetings/:meeting_id/kickout}. */
+	MEETING_KICKOUT,
+
+	/** {@code PATCH /open-apis/vc/v1/meetings/:meeting_id/set_host}. */
+	MEETING_SET_HOST,
+
+	/** {@code PATCH /open-apis/vc/v1/meetings/:meeting_id/end}. */
+	MEETING_END,
+
+	/** {@code GET /open-apis/vc/v1/meetings/:meeting_id/recording}. */
+	RECORDING_GET,
+
+	/** {@code PATCH /open-apis/vc/v1/meetings/:meeting_id/recording/start}. */
+	RECORDING_START,
+
+	/** {@code PATCH /open-apis/vc/v1/meetings/:meeting_id/recording/stop}. */
+	RECORDING_STOP,
+
+	/** {@code PATCH /open-apis/vc/v1/meetings/:meeting_id/recording/set_permission}. */
+	RECORDING_SET_PERMISSION,
+
 	/** Any path the emulator does not serve (answered {@code 404 page not found}). */
-	UNKNOWN
+	UNKNOWN;
+
+	private final int perMinuteLimit;
+
+	Endpoint() {
+		this(0);
+	}
+
+	Endpoint(int perMinuteLimit) {
+		this.perMinuteLimit = perMinuteLimit;
+	}
+
+	/** The platform's own limit a minute when it is lower than the standard tier, else {@code 0}. */
+	int perMinuteLimit() {
+		return this.perMinuteLimit;
+	}
 
 }

@@ -35,11 +35,12 @@ final class EventPusher {
 
 	private final SecureRandom random = new SecureRandom();
 
-	private final HttpClient client = HttpClient.create().responseTimeout(TIMEOUT);
+	private final HttpClient client;
 
 	private volatile @Nullable String eventUrl;
 
-	EventPusher(EmulatedApp app, Replies replies) {
+	EventPusher(EmulatedApp app, Replies replies, HttpClient client) {
+		this.client = client.responseTimeout(TIMEOUT);
 		this.app = app;
 		this.replies = replies;
 	}

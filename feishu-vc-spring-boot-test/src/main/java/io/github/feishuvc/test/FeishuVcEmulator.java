@@ -16,10 +16,15 @@ import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 
 /**
  * An in-process fake of the Feishu open platform for tests and offline runs: the token endpoints of self-built and
- * store apps and the five VC reserve endpoints (apply, get, update, delete, get active meeting), on a random loopback port.
+ * store apps, the five VC reserve endpoints (apply, get, update, delete, get active meeting), the meeting endpoints
+ * (get, list by number, invite, kickout, set host, end) and the recording endpoints (get, start, stop, set permission),
+ * on a random loopback port.
  *
  * <ul>
  * <li>Tokens: {@code POST /open-apis/auth/v3/tenant_access_token/internal} checks the app id and secret and issues
@@ -37,6 +42,14 @@ import reactor.netty.http.server.HttpServerResponse;
  * <li>The reference reservation of the platform's documentation ({@link #REFERENCE_RESERVE_ID}) is preloaded,
  * owned by the app, with the documentation's reference meeting running behind it; {@link #startMeeting(String)}
  * starts one behind any other reservation.</li>
+ * <li>Meetings live their life cycle: started behind a reservation, joined and left, recorded, shared, ended, each
+ * step pushing the platform's {@code vc.meeting.*} event to the event URL (encrypted and signed with an encrypt key,
+ * with the tenant key for store apps), whether a test drives it ({@link #joinMeeting}, {@link #startRecording},
+ * ...) or the application calls the API (kickout, end, recording start and stop). The endpoints apply the platform's
+ * rules: invite, end and the recording's start, stop and permission take a user access token, kickout the tenant
+ * access token; ending and recording need the host, in-meeting operations the operator in the meeting
+ * ({@code 122003}), set host compares the host the caller saw ({@code 121006}); a recording reads as {@code 124002}
+ * until ready; list by number pages through the meetings of a number (100 a minute when limits are enforced).</li>
  * <li>Store apps ({@link Builder#storeApp(String...)}): the app ticket is pushed to the application's event URL
  * ({@link #deliverEventsTo(String)}) on {@link #pushAppTicket()} and after a resend request, encrypted and signed when
  * an encrypt key is set; the app access token endpoint accepts only tickets it pushed, the tenant access token
@@ -81,14 +94,22 @@ public final class FeishuVcEmulator implements AutoCloseable {
 
 	private final Duration slowResponseDelay;
 
+	private final LoopResources loops;
+
+	private final ConnectionProvider pushConnections;
+
 	private FeishuVcEmulator(Builder builder) {
 		this.app = new EmulatedApp(builder.appId, builder.appSecret, builder.tenants != null,
 				(builder.tenants != null) ? builder.tenants : List.of(DEFAULT_TENANT_KEY), builder.verificationToken,
 				builder.encryptKey);
-		this.platform = new EmulatedPlatform(this.app, builder.tokenLifetime, builder.clock, builder.rateLimitReset,
-				builder.enforcedRateLimits);
+		// Event loops and a pool of its own: the emulator must outlive whatever the application under test shuts down.
+		this.loops = LoopResources.create("feishu-vc-emulator", 1, 2, true);
+		this.pushConnections = ConnectionProvider.create("feishu-vc-emulator-pushes", 50);
+		this.platform = new EmulatedPlatform(this.app, builder,
+				HttpClient.create(this.pushConnections).runOn(this.loops));
 		this.slowResponseDelay = builder.slowResponseDelay;
 		this.server = HttpServer.create()
+			.runOn(this.loops)
 			.host("127.0.0.1")
 			.port(0)
 			.handle((request, response) -> request.receive()
@@ -292,8 +313,9 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Start a meeting behind a reservation, hosted by its {@code reserve_user_id}, so that get active meeting
-	 * returns it.
+	 * Start a meeting behind a reservation: hosted by the reservation's owner ({@code reserve_user_id}), who is in it,
+	 * so that get active meeting returns it; pushes {@code vc.meeting.meeting_started_v1} and
+	 * {@code vc.meeting.all_meeting_started_v1} to the event URL, if one is set, and waits for the answers.
 	 * @param reserveId the reservation's id
 	 * @return the meeting's id
 	 * @throws IllegalArgumentException if there is no such reservation
@@ -303,11 +325,86 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * End the meeting behind a reservation: get active meeting answers HTTP 404 / code {@code 121004} again.
+	 * End the meeting running behind a reservation, as its host would: everyone leaves
+	 * ({@code vc.meeting.leave_meeting_v1}, reason 2), a recording in progress ends, then
+	 * {@code vc.meeting.meeting_ended_v1} and {@code vc.meeting.all_meeting_ended_v1}; a recording made is ready
+	 * after {@link Builder#recordingProcessingTime} ({@code vc.meeting.recording_ready_v1}). Get active meeting answers
+	 * HTTP 404 / code {@code 121004} again. Does nothing when no meeting runs behind it.
 	 * @param reserveId the reservation's id
 	 */
 	public void endMeeting(String reserveId) {
-		this.platform.reserves().endMeeting(reserveId);
+		String meetingId = this.platform.reserves().runningMeeting(reserveId);
+		if (meetingId != null) {
+			this.platform.meetings().end(meetingId);
+		}
+	}
+
+	/**
+	 * A user joins a meeting in progress: pushes {@code vc.meeting.join_meeting_v1} and waits for the answer.
+	 * @param meetingId the meeting's id
+	 * @param userId the user's id, such as an open id {@code ou_...}
+	 * @throws IllegalArgumentException if no such meeting is in progress
+	 */
+	public void joinMeeting(String meetingId, String userId) {
+		this.platform.meetings().join(meetingId, userId);
+	}
+
+	/**
+	 * A user leaves a meeting in progress by themselves: pushes {@code vc.meeting.leave_meeting_v1} (reason 1) and
+	 * waits for the answer (and {@code share_ended_v1} first, if they were sharing their screen).
+	 * @param meetingId the meeting's id
+	 * @param userId the user's id
+	 * @throws IllegalArgumentException if no such meeting is in progress, or the user is not in it
+	 */
+	public void leaveMeeting(String meetingId, String userId) {
+		this.platform.meetings().leave(meetingId, userId);
+	}
+
+	/**
+	 * The host starts recording a meeting in progress: pushes {@code vc.meeting.recording_started_v1}.
+	 * @param meetingId the meeting's id
+	 * @throws IllegalArgumentException if no such meeting is in progress, or it is being recorded
+	 */
+	public void startRecording(String meetingId) {
+		this.platform.meetings().startRecording(meetingId);
+	}
+
+	/**
+	 * The host stops recording a meeting: pushes {@code vc.meeting.recording_ended_v1}. The recording is ready once
+	 * the meeting ended.
+	 * @param meetingId the meeting's id
+	 * @throws IllegalArgumentException if no such meeting is in progress, or it is not being recorded
+	 */
+	public void stopRecording(String meetingId) {
+		this.platform.meetings().stopRecording(meetingId);
+	}
+
+	/**
+	 * A participant starts sharing their screen: pushes {@code vc.meeting.share_started_v1}.
+	 * @param meetingId the meeting's id
+	 * @param userId the participant's id
+	 * @throws IllegalArgumentException if no such meeting is in progress, or the user is not in it
+	 */
+	public void startSharing(String meetingId, String userId) {
+		this.platform.meetings().startSharing(meetingId, userId);
+	}
+
+	/**
+	 * Screen sharing stops: pushes {@code vc.meeting.share_ended_v1}.
+	 * @param meetingId the meeting's id
+	 * @throws IllegalArgumentException if no such meeting is in progress, or nobody shares
+	 */
+	public void stopSharing(String meetingId) {
+		this.platform.meetings().stopSharing(meetingId);
+	}
+
+	/**
+	 * Whom a meeting's recording is shared with, as set permission left it.
+	 * @param meetingId the meeting's id
+	 * @return {@code type:id} of each (type 1 user, 2 chat, 3 tenant, 4 public; no id for the last two)
+	 */
+	public List<String> recordingSharedWith(String meetingId) {
+		return this.platform.meetings().sharedWith(meetingId);
 	}
 
 	/**
@@ -403,7 +500,10 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
+		this.platform.close();
 		this.server.disposeNow();
+		this.pushConnections.dispose();
+		this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
 	}
 
 	/**
@@ -411,27 +511,40 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 */
 	public static final class Builder {
 
-		private String appId = DEFAULT_APP_ID;
+		String appId = DEFAULT_APP_ID;
 
-		private String appSecret = DEFAULT_APP_SECRET;
+		String appSecret = DEFAULT_APP_SECRET;
 
-		private Duration tokenLifetime = Duration.ofHours(2);
+		Duration tokenLifetime = Duration.ofHours(2);
 
-		private Clock clock = Clock.systemUTC();
+		Clock clock = Clock.systemUTC();
 
-		private Duration slowResponseDelay = Duration.ofSeconds(30);
+		Duration slowResponseDelay = Duration.ofSeconds(30);
 
-		private Duration rateLimitReset = Duration.ofSeconds(1);
+		Duration rateLimitReset = Duration.ofSeconds(1);
 
-		private @Nullable List<String> tenants;
+		@Nullable List<String> tenants;
 
-		private String verificationToken = DEFAULT_VERIFICATION_TOKEN;
+		String verificationToken = DEFAULT_VERIFICATION_TOKEN;
 
-		private @Nullable String encryptKey;
+		@Nullable String encryptKey;
 
-		private int @Nullable [] enforcedRateLimits;
+		int @Nullable [] enforcedRateLimits;
+
+		Duration recordingProcessingTime = Duration.ofMillis(100);
 
 		private Builder() {
+		}
+
+		/**
+		 * How long after its meeting ended a recording is ready (and {@code vc.meeting.recording_ready_v1} pushed);
+		 * until then reading it answers code {@code 124002} (100 ms unless set).
+		 * @param recordingProcessingTime the delay
+		 * @return this builder
+		 */
+		public Builder recordingProcessingTime(Duration recordingProcessingTime) {
+			this.recordingProcessingTime = recordingProcessingTime;
+			return this;
 		}
 
 		/**

@@ -384,9 +384,8 @@ class FeishuEventReceiverTests {
 
 	@Test
 	void shouldNeverLogATicketTokenKeyOrEventContent() {
-		FeishuVcEmulator emulator = emulator(ENCRYPT_KEY);
-		EventRequest ticket = push(emulator, FeishuVcEmulator::pushAppTicket);
-		EventRequest event = push(emulator,
+		EventRequest ticket = push(emulator(ENCRYPT_KEY), FeishuVcEmulator::pushAppTicket);
+		EventRequest event = push(emulator(ENCRYPT_KEY),
 				(e) -> e.pushEvent("im.message.receive_v1", "t1", "{\"text\":\"secret-words\"}"));
 		try (LogCapture logs = LogCapture.everything()) {
 			FeishuEventReceiver receiver = receiver(ENCRYPT_KEY);

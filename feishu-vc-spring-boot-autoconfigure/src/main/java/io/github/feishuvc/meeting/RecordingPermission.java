@@ -1,30 +1,24 @@
-package io.github.feishuvc.reserve;
+package io.github.feishuvc.meeting;
 
 import io.github.feishuvc.core.CodedEnum;
 import org.jspecify.annotations.Nullable;
 
 /**
- * State of a meeting ({@code status} of a meeting).
+ * What a recording is shared for ({@code permission} of a {@code recording_permission_object}).
  */
-public enum MeetingStatus implements CodedEnum {
+public enum RecordingPermission implements CodedEnum {
 
-	/** The meeting is calling (1). */
-	CALLING(1),
-
-	/** The meeting is in progress (2). */
-	IN_PROGRESS(2),
-
-	/** The meeting has ended (3). */
-	ENDED(3),
+	/** Viewing (1). */
+	VIEW(1),
 
 	/** A code this version does not know; the model carrying it keeps the raw code. */
 	UNKNOWN(-1);
 
-	private static final MeetingStatus[] CONSTANTS = values();
+	private static final RecordingPermission[] CONSTANTS = values();
 
 	private final int code;
 
-	MeetingStatus(int code) {
+	RecordingPermission(int code) {
 		this.code = code;
 	}
 
@@ -38,7 +32,7 @@ public enum MeetingStatus implements CodedEnum {
 	 * @param code the raw code
 	 * @return the constant, {@link #UNKNOWN} for an unrecognised code, {@code null} for {@code null}
 	 */
-	public static @Nullable MeetingStatus fromCode(@Nullable Integer code) {
+	public static @Nullable RecordingPermission fromCode(@Nullable Integer code) {
 		return CodedEnum.fromCode(CONSTANTS, UNKNOWN, code);
 	}
 

@@ -1,4 +1,4 @@
-package io.github.feishuvc.reserve;
+package io.github.feishuvc.meeting;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,33 +1,27 @@
-package io.github.feishuvc.reserve;
+package io.github.feishuvc.meeting;
 
 import io.github.feishuvc.core.CodedEnum;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a participant is ({@code status} of a participant).
+ * Outcome of removing one participant ({@code result} of {@code kickout_results}).
  */
-public enum ParticipantStatus implements CodedEnum {
+public enum KickoutStatus implements CodedEnum {
 
-	/** Being called (1). */
-	CALLING(1),
+	/** Removed (1). */
+	REMOVED(1),
 
-	/** In the meeting (2). */
-	IN_MEETING(2),
-
-	/** Ringing (3). */
-	RINGING(3),
-
-	/** Not in the meeting, or has left it (4). */
-	NOT_IN_MEETING(4),
+	/** Not removed (2). */
+	FAILED(2),
 
 	/** A code this version does not know; the model carrying it keeps the raw code. */
 	UNKNOWN(-1);
 
-	private static final ParticipantStatus[] CONSTANTS = values();
+	private static final KickoutStatus[] CONSTANTS = values();
 
 	private final int code;
 
-	ParticipantStatus(int code) {
+	KickoutStatus(int code) {
 		this.code = code;
 	}
 
@@ -41,7 +35,7 @@ public enum ParticipantStatus implements CodedEnum {
 	 * @param code the raw code
 	 * @return the constant, {@link #UNKNOWN} for an unrecognised code, {@code null} for {@code null}
 	 */
-	public static @Nullable ParticipantStatus fromCode(@Nullable Integer code) {
+	public static @Nullable KickoutStatus fromCode(@Nullable Integer code) {
 		return CodedEnum.fromCode(CONSTANTS, UNKNOWN, code);
 	}
 

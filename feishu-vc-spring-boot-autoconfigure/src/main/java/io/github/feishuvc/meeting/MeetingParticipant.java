@@ -1,8 +1,9 @@
-package io.github.feishuvc.reserve;
+package io.github.feishuvc.meeting;
 
 import java.time.Duration;
 import java.time.Instant;
 
+import io.github.feishuvc.core.UserType;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,13 +1,15 @@
-package io.github.feishuvc.reserve;
+package io.github.feishuvc.meeting;
 
 import java.time.Instant;
 import java.util.List;
 
+import io.github.feishuvc.core.Lists;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The meeting running behind a reservation ({@code meeting}), as
- * {@link ReserveOperations#getActiveMeeting(String, boolean)} returns it.
+ * A meeting ({@code meeting}): what {@link MeetingOperations#get} returns, the briefs of
+ * {@link MeetingOperations#listByNo} (fewer fields set) and the meeting running behind a reservation
+ * ({@link io.github.feishuvc.reserve.ReserveOperations#getActiveMeeting}), one type for one platform object.
  *
  * @param id the meeting's id (exists once the meeting has started; not the reservation id)
  * @param topic the meeting's topic
@@ -23,13 +25,14 @@ import org.jspecify.annotations.Nullable;
  * @param participantCount the peak number of participants
  * @param participantCountAccumulated the number of participants in all
  * @param participants the participants, when asked for; never {@code null}
- * @param ability what was used in the meeting
+ * @param ability what was used in the meeting, when asked for with the tenant access token
+ * @param noteId the id of the meeting's AI notes, if any
  */
 public record Meeting(@Nullable String id, @Nullable String topic, @Nullable String url, @Nullable String meetingNo,
 		@Nullable String password, @Nullable Instant createTime, @Nullable Instant startTime,
 		@Nullable Instant endTime, @Nullable MeetingUser hostUser, @Nullable Boolean meetingConnect,
 		@Nullable Integer statusCode, @Nullable Long participantCount, @Nullable Long participantCountAccumulated,
-		List<MeetingParticipant> participants, @Nullable MeetingAbility ability) {
+		List<MeetingParticipant> participants, @Nullable MeetingAbility ability, @Nullable String noteId) {
 
 	public Meeting {
 		participants = Lists.immutable(participants);
@@ -52,7 +55,7 @@ public record Meeting(@Nullable String id, @Nullable String topic, @Nullable Str
 				+ ", startTime=" + this.startTime + ", endTime=" + this.endTime + ", hostUser=" + this.hostUser
 				+ ", meetingConnect=" + this.meetingConnect + ", statusCode=" + this.statusCode + ", participantCount="
 				+ this.participantCount + ", participantCountAccumulated=" + this.participantCountAccumulated
-				+ ", participants=" + this.participants + ", ability=" + this.ability + "]";
+				+ ", participants=" + this.participants + ", ability=" + this.ability + ", noteId=" + this.noteId + "]";
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.github.feishuvc.reserve;
+package io.github.feishuvc.core;
 
 import io.github.feishuvc.core.CodedEnum;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +28,12 @@ public enum UserType implements CodedEnum {
 
 	/** A SIP user (7). */
 	SIP_USER(7),
+
+	/** A ShareBox user (8); in events only. */
+	SHAREBOX_USER(8),
+
+	/** An open platform app (9); in events only. */
+	OPEN_PLATFORM_APP(9),
 
 	/** A code this version does not know; the model carrying it keeps the raw code. */
 	UNKNOWN(-1);

@@ -1,0 +1,117 @@
+package io.github.feishuvc.auth;
+
+import io.github.feishuvc.core.AccessTokenSource;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * Whom the calls of an operations object act as, and with which token: the app (its tenant access token, of its own
+ * tenant or, for a store app, of a named tenant) or a user (their user access token). Immutable; every API's
+ * template composes {@code forTenant} and {@code withUserAccessToken} through it, and checks with it that a call
+ * the platform allows with one kind of token only is made with that kind, before anything is sent.
+ */
+public final class ActingAs {
+
+	private final TenantAccessTokenProvider tenantTokens;
+
+	private final AccessTokenSource tokens;
+
+	private final boolean user;
+
+	private ActingAs(TenantAccessTokenProvider tenantTokens, AccessTokenSource tokens, boolean user) {
+		this.tenantTokens = tenantTokens;
+		this.tokens = tokens;
+		this.user = user;
+	}
+
+	/**
+	 * Act as the app, with its tenant access token.
+	 * @param tenantTokens the app's tenant access tokens
+	 * @return acting as the app
+	 */
+	public static ActingAs app(TenantAccessTokenProvider tenantTokens) {
+		Assert.notNull(tenantTokens, "tenantTokens must not be null");
+		return new ActingAs(tenantTokens, tenantTokens, false);
+	}
+
+	/**
+	 * Act as the app in one tenant of a store app.
+	 * @param tenantKey the tenant's key
+	 * @return acting as the app in that tenant
+	 * @throws IllegalArgumentException if the tenant key is null or blank
+	 * @throws IllegalStateException if the app is a self-built app, which acts in its own tenant only
+	 */
+	public ActingAs forTenant(String tenantKey) {
+		Assert.isTrue(tenantKey != null && !tenantKey.isBlank(), "tenantKey must not be null or blank");
+		return new ActingAs(this.tenantTokens, this.tenantTokens.forTenant(tenantKey), false);
+	}
+
+	/**
+	 * Act as a user, with their user access token, in the tenant named so far (if any).
+	 * @param userAccessToken the user access token ({@code u-...})
+	 * @return acting as that user
+	 * @throws IllegalArgumentException if the token is null or blank
+	 */
+	public ActingAs user(String userAccessToken) {
+		Assert.isTrue(userAccessToken != null && !userAccessToken.isBlank(),
+				"userAccessToken must not be null or blank");
+		return new ActingAs(this.tenantTokens, AccessTokenSource.fixed(userAccessToken, this.tokens.tenantKey()), true);
+	}
+
+	/**
+	 * Where the calls' bearer tokens come from.
+	 * @return the token source
+	 */
+	public AccessTokenSource tokens() {
+		return this.tokens;
+	}
+
+	/**
+	 * Whether the calls act as a user.
+	 * @return {@code true} with a user access token
+	 */
+	public boolean isUser() {
+		return this.user;
+	}
+
+	/**
+	 * Refuse, before anything is sent, an operation the platform allows with a user access token only.
+	 * @param operation what is called, such as {@code end}
+	 * @throws IllegalStateException acting as the app, saying which token is needed and how to give it
+	 */
+	public void requireUser(String operation) {
+		if (!this.user) {
+			throw new IllegalStateException(operation + " needs a user access token (the platform refuses the app's "
+					+ "tenant access token for it): call withUserAccessToken(userAccessToken) first");
+		}
+	}
+
+	/**
+	 * Refuse, before anything is sent, an operation the platform allows with the app's tenant access token only.
+	 * @param operation what is called, such as {@code kickout}
+	 * @throws IllegalStateException acting as a user, saying which token is needed
+	 */
+	public void requireApp(String operation) {
+		if (this.user) {
+			throw new IllegalStateException(operation + " needs the app's tenant access token (the platform refuses a "
+					+ "user access token for it): call it on operations that do not act as a user");
+		}
+	}
+
+	/**
+	 * The tenant the calls act in, if named.
+	 * @return the tenant key, or {@code null} for the app's own
+	 */
+	public @Nullable String tenantKey() {
+		return this.tokens.tenantKey();
+	}
+
+	/** {@code actingAs=app, tenant=...}: never shows a token. */
+	@Override
+	public String toString() {
+		String tenant = tenantKey();
+		return "actingAs=" + (this.user ? "user" : "app") + ((tenant != null) ? ", tenant=" + tenant : "");
+	}
+
+}

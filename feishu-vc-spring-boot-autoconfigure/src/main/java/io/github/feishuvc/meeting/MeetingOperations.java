@@ -1,0 +1,140 @@
+package io.github.feishuvc.meeting;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.github.feishuvc.core.UserIdType;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The meetings of the Feishu VC API ({@code /open-apis/vc/v1/meetings}): read a meeting and who attended, find the
+ * meetings a meeting number (such as a reservation's) held, invite, remove, hand over the host, end a meeting. What
+ * applications inject.
+ *
+ * <p>A meeting's id ({@code meeting_id}) exists once the meeting has started: it comes from the {@code vc.meeting.*}
+ * events, from {@link io.github.feishuvc.reserve.ReserveOperations#getActiveMeeting} or from {@link #listByNo}.
+ *
+ * <p>Calls are made as the app, with the tenant access token, unless {@link #withUserAccessToken(String)} says
+ * otherwise; each method says which token the platform accepts, and a call made with the other kind fails at once
+ * with an {@link IllegalStateException} that says which it needs. Calls are non-blocking and lazy; failures arrive as
+ * {@link io.github.feishuvc.core.FeishuVcException} subclasses (a meeting that does not exist as
+ * {@link io.github.feishuvc.core.FeishuVcNotFoundException}, one whose state does not allow the operation as
+ * {@link io.github.feishuvc.core.FeishuVcMeetingStateException}); invalid arguments are refused with an
+ * {@link IllegalArgumentException} naming the field, before anything is sent. Writes (invite, kickout, set host,
+ * end) are never repeated once they may have reached the platform.
+ *
+ * @see MeetingTemplate
+ */
+public interface MeetingOperations {
+
+	/**
+	 * Get a meeting the caller owns (of the last 90 days), without its participants. Tenant or user access token.
+	 * @param meetingId the meeting's id
+	 * @return the meeting
+	 * @throws IllegalArgumentException if the id is null or blank
+	 */
+	Mono<Meeting> get(String meetingId);
+
+	/**
+	 * Get a meeting the caller owns (of the last 90 days), with its participants or what was used in it. Tenant or
+	 * user access token; {@link MeetingQuery#withMeetingAbility()} with the tenant access token only.
+	 * @param meetingId the meeting's id
+	 * @param query what to include
+	 * @return the meeting
+	 * @throws IllegalArgumentException if the id is null or blank, or the query null
+	 * @throws IllegalStateException if the meeting ability is asked for with a user access token
+	 */
+	Mono<Meeting> get(String meetingId, MeetingQuery query);
+
+	/**
+	 * What a meeting produced: its AI notes and verbatim transcript documents. Tenant or user access token.
+	 * @param meetingId the meeting's id
+	 * @return the artifacts
+	 * @throws IllegalArgumentException if the id is null or blank
+	 */
+	Mono<MeetingArtifacts> getArtifacts(String meetingId);
+
+	/**
+	 * The meetings a meeting number held in a time range (of the last 90 days), as briefs (id, topic, url, number,
+	 * password, interconnection, notes id), following the platform's pages (20 a page) until the last. Tenant or user
+	 * access token. The platform allows this call 100 times a minute; each page is a call.
+	 * @param meetingNo the 9-digit meeting number, such as a reservation's
+	 * @param from the start of the range
+	 * @param to the end of the range, after {@code from}
+	 * @return the meetings; an {@link IllegalArgumentException} if, when subscribed, {@code from} is more than 90 days
+	 * ago
+	 * @throws IllegalArgumentException if the number is not 9 digits, or the range is empty
+	 */
+	Flux<Meeting> listByNo(String meetingNo, Instant from, Instant to);
+
+	/**
+	 * Invite users into a meeting in progress: at most 10 per call. User access token only: the inviting user must
+	 * be in the meeting. A successful call may still have failed for some users; see each result's status.
+	 * @param meetingId the meeting's id
+	 * @param invitees the users to invite, 1 to 10
+	 * @return one result per user
+	 * @throws IllegalArgumentException if the id is blank, or the users empty, more than 10 or without ids
+	 * @throws IllegalStateException acting as the app
+	 */
+	Mono<List<MeetingInviteResult>> invite(String meetingId, List<MeetingUser> invitees);
+
+	/**
+	 * Remove participants from a meeting in progress. Tenant access token only. A successful call may still have
+	 * failed for some users; see each result's status.
+	 * @param meetingId the meeting's id
+	 * @param users the participants to remove, at least one
+	 * @return one result per user
+	 * @throws IllegalArgumentException if the id is blank, or the users empty or without ids
+	 * @throws IllegalStateException acting as a user
+	 */
+	Mono<List<MeetingKickoutResult>> kickout(String meetingId, List<MeetingUser> users);
+
+	/**
+	 * Make someone the host of a meeting in progress. Tenant or user access token (a user must be the current host).
+	 * With the host the caller last saw, the platform sets the new one only if that is still the host, else it fails
+	 * with {@link io.github.feishuvc.core.FeishuVcConflictException}: read the meeting again and retry.
+	 * @param meetingId the meeting's id
+	 * @param host the new host
+	 * @param currentHost the host the caller last saw, or {@code null} to set the host whoever it is now
+	 * @return the host now
+	 * @throws IllegalArgumentException if the id is blank or the new host has no id
+	 */
+	Mono<MeetingUser> setHost(String meetingId, MeetingUser host, @Nullable MeetingUser currentHost);
+
+	/**
+	 * End a meeting in progress. User access token only: the user must be its current host.
+	 * @param meetingId the meeting's id
+	 * @return completes when ended
+	 * @throws IllegalArgumentException if the id is blank
+	 * @throws IllegalStateException acting as the app
+	 */
+	Mono<Void> end(String meetingId);
+
+	/**
+	 * The same operations with user ids of another type in requests and responses.
+	 * @param userIdType the user id type
+	 * @return operations using that type
+	 */
+	MeetingOperations withUserIdType(UserIdType userIdType);
+
+	/**
+	 * The same operations acting in one tenant of a store app, with that tenant's tenant access token; see
+	 * {@link io.github.feishuvc.reserve.ReserveOperations#forTenant}.
+	 * @param tenantKey the tenant's key
+	 * @return operations acting in that tenant
+	 * @throws IllegalArgumentException if the tenant key is null or blank
+	 * @throws IllegalStateException if the app is a self-built app
+	 */
+	MeetingOperations forTenant(String tenantKey);
+
+	/**
+	 * The same operations acting as a user, with their user access token, sent as given.
+	 * @param userAccessToken the user access token ({@code u-...})
+	 * @return operations acting as that user
+	 * @throws IllegalArgumentException if the token is null or blank
+	 */
+	MeetingOperations withUserAccessToken(String userAccessToken);
+
+}

@@ -1,0 +1,23 @@
+package io.github.feishuvc.meeting.event;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@value #TYPE}: a meeting of the tenant ended, whichever way it was made (scope {@code
+ * vc:meeting.all_meeting:readonly}).
+ *
+ * @param eventId the event's id
+ * @param tenantKey the tenant the event happened in, if named
+ * @param createTime when the platform made the event
+ * @param meeting the meeting
+ * @param operator who did it
+ */
+public record AllMeetingEndedEvent(String eventId, @Nullable String tenantKey, @Nullable Instant createTime,
+		EventMeeting meeting, @Nullable EventUser operator) implements MeetingEvent {
+
+	/** The platform's type of this event. */
+	public static final String TYPE = "vc.meeting.all_meeting_ended_v1";
+
+}

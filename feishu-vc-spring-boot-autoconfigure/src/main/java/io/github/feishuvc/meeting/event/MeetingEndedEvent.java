@@ -1,0 +1,22 @@
+package io.github.feishuvc.meeting.event;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@value #TYPE}: a meeting reserved through the open platform ended.
+ *
+ * @param eventId the event's id
+ * @param tenantKey the tenant the event happened in, if named
+ * @param createTime when the platform made the event
+ * @param meeting the meeting
+ * @param operator who did it
+ */
+public record MeetingEndedEvent(String eventId, @Nullable String tenantKey, @Nullable Instant createTime,
+		EventMeeting meeting, @Nullable EventUser operator) implements MeetingEvent {
+
+	/** The platform's type of this event. */
+	public static final String TYPE = "vc.meeting.meeting_ended_v1";
+
+}

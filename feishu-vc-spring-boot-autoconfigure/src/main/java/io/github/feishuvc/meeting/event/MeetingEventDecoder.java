@@ -1,0 +1,156 @@
+package io.github.feishuvc.meeting.event;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.feishuvc.core.FeishuVcJson;
+import io.github.feishuvc.events.FeishuEvent;
+import io.github.feishuvc.events.FeishuEventDecoder;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns the eleven {@code vc.meeting.*} events into their {@link MeetingEvent} records. Decoding is as lenient as the
+ * API's answers (unknown fields ignored, unknown codes kept raw); an event without an id or a meeting does not decode.
+ */
+public final class MeetingEventDecoder implements FeishuEventDecoder {
+
+	private static final JsonMapper MAPPER = FeishuVcJson.mapper()
+		.rebuild()
+		.addMixIn(EventUser.class, EventUserMixin.class)
+		.addMixIn(EventMeeting.class, EventMeetingMixin.class)
+		.addMixIn(SecuritySetting.class, SecuritySettingMixin.class)
+		.addMixIn(WebinarSetting.class, WebinarSettingMixin.class)
+		.build();
+
+	private static final ObjectReader READER = MAPPER.readerFor(Envelope.class);
+
+	private static final Map<String, Factory> FACTORIES = Map.ofEntries(
+			Map.entry(MeetingStartedEvent.TYPE,
+					(h, b) -> new MeetingStartedEvent(h.eventId(), h.tenantKey(), h.createdAt(), b.meeting(), b.operator())),
+			Map.entry(MeetingEndedEvent.TYPE,
+					(h, b) -> new MeetingEndedEvent(h.eventId(), h.tenantKey(), h.createdAt(), b.meeting(), b.operator())),
+			Map.entry(JoinMeetingEvent.TYPE,
+					(h, b) -> new JoinMeetingEvent(h.eventId(), h.tenantKey(), h.createdAt(), b.meeting(), b.operator())),
+			Map.entry(LeaveMeetingEvent.TYPE,
+					(h, b) -> new LeaveMeetingEvent(h.eventId(), h.tenantKey(), h.createdAt(), b.meeting(), b.operator(),
+							b.leaveReason(), b.leaveUser())),
+			Map.entry(RecordingStartedEvent.TYPE,
+					(h, b) -> new RecordingStartedEvent(h.eventId(), h.tenantKey(), h.createdAt(), b.meeting(),
+							b.operator())),
+			Map.entry(RecordingEndedEvent.TYPE,
+					(h, b) -> new RecordingEndedEvent(h.eventId(), h.tenantKey(), h.createdAt(), b.meeting(),
+							b.operator())),
+			Map.entry(RecordingReadyEvent.TYPE,
+					(h, b) -> new RecordingReadyEvent(h.eventId(), h.tenantKey(), h.createdAt(), b.meeting(), b.operator(),
+							b.url(), b.duration())),
+			Map.entry(ShareStartedEvent.TYPE,
+					(h, b) -> new ShareStartedEvent(h.eventId(), h.tenantKey(), h.createdAt(), b.meeting(), b.operator())),
+			Map.entry(ShareEndedEvent.TYPE,
+					(h, b) -> new ShareEndedEvent(h.eventId(), h.tenantKey(), h.createdAt(), b.meeting(), b.operator())),
+			Map.entry(AllMeetingStartedEvent.TYPE,
+					(h, b) -> new AllMeetingStartedEvent(h.eventId(), h.tenantKey(), h.createdAt(), b.meeting(),
+							b.operator())),
+			Map.entry(AllMeetingEndedEvent.TYPE,
+					(h, b) -> new AllMeetingEndedEvent(h.eventId(), h.tenantKey(), h.createdAt(), b.meeting(),
+							b.operator())));
+
+	/**
+	 * The types this decoder knows.
+	 * @return the event types, such as {@code vc.meeting.meeting_started_v1}
+	 */
+	public static java.util.Set<String> types() {
+		return FACTORIES.keySet();
+	}
+
+	@Override
+	public @Nullable MeetingEvent decode(FeishuEvent event) {
+		Factory factory = FACTORIES.get(event.type());
+		if (factory == null) {
+			return null;
+		}
+		Envelope envelope = READER.readValue(event.json());
+		Header header = envelope.header();
+		Body body = envelope.event();
+		if (header == null || header.eventId() == null || body == null || body.meeting() == null) {
+			throw new IllegalArgumentException("a meeting event without an id or a meeting");
+		}
+		return factory.create(header, body);
+	}
+
+	@Override
+	public String toString() {
+		return "MeetingEventDecoder[" + FACTORIES.size() + " types]";
+	}
+
+	/** Makes one type's record of a decoded event. */
+	@FunctionalInterface
+	private interface Factory {
+
+		MeetingEvent create(Header header, Body body);
+
+	}
+
+	/** A version 2 event: its header and body. */
+	record Envelope(@Nullable Header header, @Nullable Body event) {
+	}
+
+	/** The header of a version 2 event; its create time is milliseconds. */
+	record Header(@Nullable String eventId, @Nullable String tenantKey, @Nullable String createTime) {
+
+		@Nullable Instant createdAt() {
+			try {
+				return (this.createTime != null) ? Instant.ofEpochMilli(Long.parseLong(this.createTime.strip())) : null;
+			}
+			catch (NumberFormatException ex) {
+				return null;
+			}
+		}
+
+	}
+
+	/** The body of a meeting event: what the types share, and what some add. */
+	record Body(@Nullable EventMeeting meeting, @Nullable EventUser operator, @Nullable Integer leaveReason,
+			@Nullable EventUser leaveUser, @Nullable String url,
+			@JsonDeserialize(using = FeishuVcJson.MillisecondsDeserializer.class) @Nullable Duration duration) {
+	}
+
+	private interface EventUserMixin {
+
+		@JsonProperty("user_role")
+		@Nullable Integer userRoleCode();
+
+		@JsonProperty("user_type")
+		@Nullable Integer userTypeCode();
+
+	}
+
+	private interface EventMeetingMixin {
+
+		@JsonProperty("meeting_source")
+		@Nullable Integer meetingSourceCode();
+
+		@JsonProperty("meeting_sub_type")
+		@Nullable Integer meetingSubTypeCode();
+
+	}
+
+	private interface SecuritySettingMixin {
+
+		@JsonProperty("security_level")
+		@Nullable Integer securityLevelCode();
+
+	}
+
+	private interface WebinarSettingMixin {
+
+		@JsonProperty("webinar_type")
+		@Nullable Integer webinarTypeCode();
+
+	}
+
+}
