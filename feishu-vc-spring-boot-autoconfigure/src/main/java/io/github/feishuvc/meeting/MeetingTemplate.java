@@ -147,7 +147,7 @@ public class MeetingTemplate implements MeetingOperations {
 				"from must be before to, were " + from + " and " + to);
 		violations.throwIfAny();
 		String query = "list_by_no?meeting_no=" + meetingNo + "&start_time=" + from.getEpochSecond() + "&end_time="
-				+ to.getEpochSecond() + "&page_size=20";
+				+ to.getEpochSecond() + "&page_size=50";
 		return Flux.defer(() -> {
 			Instant oldest = this.clock.instant().minus(RETENTION);
 			if (from.isBefore(oldest)) {

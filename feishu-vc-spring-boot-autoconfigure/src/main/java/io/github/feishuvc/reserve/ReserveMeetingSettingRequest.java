@@ -3,8 +3,8 @@ package io.github.feishuvc.reserve;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.feishuvc.core.Lists;
 import io.github.feishuvc.core.CodedEnum;
+import io.github.feishuvc.core.Lists;
 import org.jspecify.annotations.Nullable;
 
 /**

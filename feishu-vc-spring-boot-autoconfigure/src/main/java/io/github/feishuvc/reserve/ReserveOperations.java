@@ -1,7 +1,7 @@
 package io.github.feishuvc.reserve;
 
-import io.github.feishuvc.meeting.Meeting;
 import io.github.feishuvc.core.UserIdType;
+import io.github.feishuvc.meeting.Meeting;
 import reactor.core.publisher.Mono;
 
 /**

@@ -2,7 +2,6 @@ package io.github.feishuvc.reserve;
 
 import java.time.Clock;
 
-import io.github.feishuvc.meeting.Meeting;
 import io.github.feishuvc.auth.ActingAs;
 import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.FeishuVcEnvelope;
@@ -10,6 +9,7 @@ import io.github.feishuvc.core.FeishuVcExecutor;
 import io.github.feishuvc.core.PathSegment;
 import io.github.feishuvc.core.ResponseReader;
 import io.github.feishuvc.core.UserIdType;
+import io.github.feishuvc.meeting.Meeting;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 

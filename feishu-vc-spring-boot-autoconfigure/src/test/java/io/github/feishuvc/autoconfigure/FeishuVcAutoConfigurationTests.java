@@ -7,15 +7,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import ch.qos.logback.classic.Level;
-import io.github.feishuvc.meeting.Meeting;
 import io.github.feishuvc.auth.CachingTenantAccessTokenProvider;
 import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.ClientRateLimiter;
 import io.github.feishuvc.core.FeishuVcClient;
 import io.github.feishuvc.core.FeishuVcExecutor;
 import io.github.feishuvc.core.FeishuVcInvalidResponseException;
+import io.github.feishuvc.core.FeishuVcNotFoundException;
 import io.github.feishuvc.core.FeishuVcTransportException;
 import io.github.feishuvc.core.UserIdType;
+import io.github.feishuvc.meeting.Meeting;
+import io.github.feishuvc.meeting.MeetingOperations;
+import io.github.feishuvc.meeting.MeetingTemplate;
+import io.github.feishuvc.meeting.RecordingOperations;
+import io.github.feishuvc.meeting.RecordingTemplate;
 import io.github.feishuvc.reserve.ExpireStatus;
 import io.github.feishuvc.reserve.Reserve;
 import io.github.feishuvc.reserve.ReserveApplyRequest;
@@ -27,8 +32,8 @@ import io.github.feishuvc.support.FixedTenantToken;
 import io.github.feishuvc.support.LogCapture;
 import io.github.feishuvc.support.TestFeishu;
 import io.github.feishuvc.test.Endpoint;
-import io.github.feishuvc.test.FeishuVcEmulator;
 import io.github.feishuvc.test.Fault;
+import io.github.feishuvc.test.FeishuVcEmulator;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -60,6 +65,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.mockito.Mockito.mock;
 
 /**
  * Tests for {@link FeishuVcAutoConfiguration}.
@@ -108,6 +114,26 @@ class FeishuVcAutoConfigurationTests {
 					.get(FeishuVcEmulator.REFERENCE_RESERVE_ID)
 					.block();
 				assertThat(reserve.meetingNo()).isEqualTo("112000358");
+			});
+		}
+
+		@Test
+		void shouldProvideMeetingAndRecordingOperationsOnTheSameExecutor() {
+			withEmulator().withPropertyValues("feishu.vc.user-id-type=union_id").run((context) -> {
+				assertThat(context).hasSingleBean(MeetingOperations.class)
+					.hasSingleBean(MeetingTemplate.class)
+					.hasSingleBean(RecordingOperations.class)
+					.hasSingleBean(RecordingTemplate.class)
+					.hasSingleBean(FeishuVcExecutor.class);
+				FeishuVcEmulator emulator = FeishuVcAutoConfigurationTests.this.emulator;
+				String meetingId = emulator.startMeeting(FeishuVcEmulator.REFERENCE_RESERVE_ID);
+				Meeting meeting = context.getBean(MeetingOperations.class).get(meetingId).block();
+				assertThat(meeting.meetingNo()).isEqualTo("112000358");
+				assertThat(emulator.lastRequest(Endpoint.MEETING_GET).orElseThrow().uri())
+					.contains("?user_id_type=union_id");
+				StepVerifier.create(context.getBean(RecordingOperations.class).get(meetingId))
+					.expectError(FeishuVcNotFoundException.class)
+					.verify();
 			});
 		}
 
@@ -209,6 +235,17 @@ class FeishuVcAutoConfigurationTests {
 		}
 
 		@Test
+		void shouldBackOffWhenUserDefinesMeetingOrRecordingOperations() {
+			withEmulator().withBean(MeetingOperations.class, () -> mock(MeetingOperations.class))
+				.withBean(RecordingOperations.class, () -> mock(RecordingOperations.class))
+				.run((context) -> assertThat(context).hasSingleBean(MeetingOperations.class)
+					.hasSingleBean(RecordingOperations.class)
+					.doesNotHaveBean(MeetingTemplate.class)
+					.doesNotHaveBean(RecordingTemplate.class)
+					.hasSingleBean(ReserveTemplate.class));
+		}
+
+		@Test
 		void shouldBackOffWhenUserDefinesATokenProviderAndNeedNoCredentials() {
 			FixedTenantToken tokens = new FixedTenantToken("t-from-the-users-vault");
 			contextRunner.withPropertyValues("feishu.vc.base-url=" + FeishuVcAutoConfigurationTests.this.emulator.baseUrl())
@@ -259,6 +296,8 @@ class FeishuVcAutoConfigurationTests {
 			withEmulator().withPropertyValues("feishu.vc.enabled=false")
 				.run((context) -> assertThat(context).hasNotFailed()
 					.doesNotHaveBean(ReserveOperations.class)
+					.doesNotHaveBean(MeetingOperations.class)
+					.doesNotHaveBean(RecordingOperations.class)
 					.doesNotHaveBean(TenantAccessTokenProvider.class)
 					.doesNotHaveBean(FeishuVcClient.class)
 					.doesNotHaveBean(FeishuVcProperties.class));

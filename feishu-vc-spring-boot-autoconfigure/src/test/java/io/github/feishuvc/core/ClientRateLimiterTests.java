@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
+import io.github.feishuvc.meeting.MeetingTemplate;
 import io.github.feishuvc.support.Windows;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,21 @@ class ClientRateLimiterTests {
 
 		assertThat(gets).hasSize(1);
 		assertThat(deletes).hasSize(1);
+	}
+
+	@Test
+	void shouldHoldAnOperationToItsDocumentedLimitAndTheOthersToTheDefaults() {
+		ClientRateLimiter limiter = new ClientRateLimiter(new RateLimit(50, 1000), MeetingTemplate.RATE_LIMITS,
+				Duration.ZERO, false, Duration.ofMinutes(2), this.time);
+		List<Long> listed = acquire(limiter, "meeting.list_by_no", 101);
+		List<Long> read = acquire(limiter, "meeting.get", 101);
+
+		this.time.advanceTimeBy(Duration.ofSeconds(59));
+		assertThat(listed).as("list_by_no: 100 a minute").hasSize(100);
+		assertThat(read).hasSize(101);
+		assertThat(limiter.limit("meeting.list_by_no")).isEqualTo(new RateLimit(50, 100));
+		this.time.advanceTimeBy(Duration.ofSeconds(1));
+		assertThat(listed).hasSize(101);
 	}
 
 	@Test

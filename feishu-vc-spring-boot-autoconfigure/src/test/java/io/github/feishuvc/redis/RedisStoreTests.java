@@ -11,8 +11,10 @@ import java.util.concurrent.RejectedExecutionException;
 
 import io.github.feishuvc.auth.TokenStore.SharedToken;
 import io.github.feishuvc.core.FeishuVcClientRateLimitException;
+import io.github.feishuvc.core.RateLimit;
 import io.github.feishuvc.events.EventDispatcher;
 import io.github.feishuvc.events.FeishuEvent;
+import io.github.feishuvc.meeting.MeetingTemplate;
 import io.github.feishuvc.support.LogCapture;
 import io.github.feishuvc.support.RedisServer;
 import org.awaitility.Awaitility;
@@ -94,6 +96,26 @@ class RedisStoreTests {
 					StepVerifier.create(limiter.acquire(tenant, operation, 1)).expectNext(Duration.ZERO).verifyComplete();
 				}
 			}
+		}
+
+		@Test
+		void shouldHoldAnOperationToItsDocumentedLimitAcrossInstances() {
+			RedisRateLimiter first = new RedisRateLimiter(RedisStoreTests.this.redis, availability(), "test:",
+					new RateLimit(50, 1000), MeetingTemplate.RATE_LIMITS, Duration.ofMillis(50), false,
+					Duration.ofSeconds(10), Schedulers.parallel());
+			RedisRateLimiter second = new RedisRateLimiter(RedisStoreTests.this.redis, availability(), "test:",
+					new RateLimit(50, 1000), MeetingTemplate.RATE_LIMITS, Duration.ofMillis(50), false,
+					Duration.ofSeconds(10), Schedulers.parallel());
+			Flux.range(0, 100)
+				.concatMap((i) -> ((i % 2 == 0) ? first : second).acquire("t1", "meeting.list_by_no", 1)
+					.delaySubscription(Duration.ofMillis((i == 50) ? 1100 : 0)))
+				.blockLast(Duration.ofSeconds(10));
+
+			StepVerifier.create(second.acquire("t1", "meeting.list_by_no", 1))
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(FeishuVcClientRateLimitException.class)
+					.hasMessageContaining("100/min for meeting.list_by_no"))
+				.verify(Duration.ofSeconds(5));
+			StepVerifier.create(second.acquire("t1", "meeting.get", 1)).expectNext(Duration.ZERO).verifyComplete();
 		}
 
 		@Test

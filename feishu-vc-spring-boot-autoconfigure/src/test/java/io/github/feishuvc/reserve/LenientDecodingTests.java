@@ -3,10 +3,10 @@ package io.github.feishuvc.reserve;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.github.feishuvc.meeting.Meeting;
-import io.github.feishuvc.meeting.MeetingParticipant;
 import io.github.feishuvc.core.CallInfo;
 import io.github.feishuvc.core.FeishuVcInvalidResponseException;
+import io.github.feishuvc.meeting.Meeting;
+import io.github.feishuvc.meeting.MeetingParticipant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

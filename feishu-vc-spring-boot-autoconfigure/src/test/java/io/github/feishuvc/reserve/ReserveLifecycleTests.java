@@ -5,13 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import io.github.feishuvc.meeting.Meeting;
-import io.github.feishuvc.meeting.MeetingStatus;
-import io.github.feishuvc.meeting.ParticipantStatus;
 import io.github.feishuvc.core.FeishuVcAuthenticationException;
 import io.github.feishuvc.core.FeishuVcNotFoundException;
 import io.github.feishuvc.core.FeishuVcPermissionDeniedException;
 import io.github.feishuvc.core.UserIdType;
+import io.github.feishuvc.meeting.Meeting;
+import io.github.feishuvc.meeting.MeetingStatus;
+import io.github.feishuvc.meeting.ParticipantStatus;
 import io.github.feishuvc.support.TestFeishu;
 import io.github.feishuvc.test.Endpoint;
 import io.github.feishuvc.test.FeishuVcEmulator;

@@ -8,11 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 
-import io.github.feishuvc.autoconfigure.FeishuVcAutoConfiguration;
 import io.github.feishuvc.auth.CachingTenantAccessTokenProvider;
+import io.github.feishuvc.autoconfigure.FeishuVcAutoConfiguration;
 import io.github.feishuvc.core.FeishuVcClient;
 import io.github.feishuvc.core.FeishuVcExecutor;
 import io.github.feishuvc.core.UserIdType;
+import io.github.feishuvc.meeting.MeetingTemplate;
+import io.github.feishuvc.meeting.RecordingTemplate;
 import io.github.feishuvc.reserve.ReserveTemplate;
 import io.github.feishuvc.test.FeishuVcEmulator;
 import mockwebserver3.MockResponse;
@@ -90,6 +92,18 @@ public final class TestFeishu {
 	public static ReserveTemplate reserveTemplate(String baseUrl, UserIdType userIdType, Clock clock) {
 		FeishuVcExecutor executor = executor(baseUrl);
 		return new ReserveTemplate(executor, tokenProvider(executor, clock), userIdType, clock);
+	}
+
+	/** Meeting operations acting as the app, with their own executor and token provider. */
+	public static MeetingTemplate meetingTemplate(String baseUrl, Clock clock) {
+		FeishuVcExecutor executor = executor(baseUrl);
+		return new MeetingTemplate(executor, tokenProvider(executor, clock), UserIdType.OPEN_ID, clock);
+	}
+
+	/** Recording operations acting as the app, with their own executor and token provider. */
+	public static RecordingTemplate recordingTemplate(String baseUrl) {
+		FeishuVcExecutor executor = executor(baseUrl);
+		return new RecordingTemplate(executor, tokenProvider(executor, Clock.systemUTC()), UserIdType.OPEN_ID);
 	}
 
 	public static MockWebServer startMockServer() {

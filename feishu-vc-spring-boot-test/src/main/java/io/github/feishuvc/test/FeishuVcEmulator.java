@@ -10,13 +10,13 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.netty.channel.Channel;
-import org.jspecify.annotations.Nullable;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
+import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerResponse;
-import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
 
@@ -195,8 +195,10 @@ public final class FeishuVcEmulator implements AutoCloseable {
 
 	/**
 	 * The Spring properties that point the starter at this emulator: {@code feishu.vc.base-url},
-	 * {@code feishu.vc.app-id} and {@code feishu.vc.app-secret}; for a store app also {@code feishu.vc.app-type},
-	 * {@code feishu.vc.events.verification-token} and, if one is set, {@code feishu.vc.events.encrypt-key}.
+	 * {@code feishu.vc.app-id}, {@code feishu.vc.app-secret}, for a store app {@code feishu.vc.app-type}, then the
+	 * credentials of its pushes: {@code feishu.vc.events.verification-token} and, if one is set,
+	 * {@code feishu.vc.events.encrypt-key}. A self-built app's event endpoint stays off until
+	 * {@code feishu.vc.events.enabled=true}.
 	 * @return the properties, in that order
 	 */
 	public Map<String, String> springProperties() {
@@ -206,10 +208,10 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		properties.put("feishu.vc.app-secret", this.app.appSecret());
 		if (this.app.store()) {
 			properties.put("feishu.vc.app-type", "store");
-			properties.put("feishu.vc.events.verification-token", this.app.verificationToken());
-			if (this.app.encryptKey() != null) {
-				properties.put("feishu.vc.events.encrypt-key", this.app.encryptKey());
-			}
+		}
+		properties.put("feishu.vc.events.verification-token", this.app.verificationToken());
+		if (this.app.encryptKey() != null) {
+			properties.put("feishu.vc.events.encrypt-key", this.app.encryptKey());
 		}
 		return properties;
 	}

@@ -49,7 +49,8 @@ class FeishuVcEmulatorTests {
 		assertThat(this.emulator.springProperties()).containsExactly(
 				entry("feishu.vc.base-url", this.emulator.baseUrl()),
 				entry("feishu.vc.app-id", FeishuVcEmulator.DEFAULT_APP_ID),
-				entry("feishu.vc.app-secret", FeishuVcEmulator.DEFAULT_APP_SECRET));
+				entry("feishu.vc.app-secret", FeishuVcEmulator.DEFAULT_APP_SECRET),
+				entry("feishu.vc.events.verification-token", FeishuVcEmulator.DEFAULT_VERIFICATION_TOKEN));
 	}
 
 	@Test

@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class MeetingEventDecoder implements FeishuEventDecoder {
 
-	private static final JsonMapper MAPPER = FeishuVcJson.mapper()
+	/** The mapper of the events, with the wire names of their raw codes. */
+	static final JsonMapper MAPPER = FeishuVcJson.mapper()
 		.rebuild()
 		.addMixIn(EventUser.class, EventUserMixin.class)
 		.addMixIn(EventMeeting.class, EventMeetingMixin.class)
