@@ -18,9 +18,10 @@ import org.springframework.util.StringUtils;
 /**
  * Offline mode: when no app id is configured ({@code feishu.vc.app-id}, or the {@code FEISHU_VC_APP_ID}
  * environment variable), start a {@link FeishuVcEmulator} and point the starter at it, with a demo owner for the
- * life-cycle walk. With the {@code store} profile the emulator is a store app installed by two tenants, each with a
- * reservation, and pushes its app ticket to the sample's own event endpoint. A real application does not need this:
- * it sets its credentials.
+ * life-cycle walks, and have it push its events to the sample's own event endpoint. The emulator is a bean, for
+ * {@link MeetingWalk} to hold a meeting with, closed with the context. With the {@code store} profile the emulator is
+ * a store app installed by two tenants, each with a reservation, and pushes its app ticket too. A real application
+ * does not need this: it sets its credentials.
  */
 class OfflineEmulator implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -42,17 +43,22 @@ class OfflineEmulator implements ApplicationContextInitializer<ConfigurableAppli
 		FeishuVcEmulator emulator = store ? storeApp() : FeishuVcEmulator.start();
 		Map<String, Object> properties = new HashMap<>(emulator.springProperties());
 		properties.put("sample.owner-id", DEMO_OWNER);
+		properties.put("feishu.vc.events.enabled", "true");
 		if (store) {
 			properties.put("sample.tenants", String.join(",", emulator.tenants()));
 			properties.put("sample.tenant-reserve-ids", "7000000000000000001,7000000000000000002");
+		}
+		if (!environment.matchesProfiles("web")) {
 			properties.put("server.port", "0");
 			properties.put("server.address", "127.0.0.1");
-			// The platform pushes the app ticket to the event URL, known once the server listens.
-			context.addApplicationListener((WebServerInitializedEvent event) -> emulator.deliverEventsTo("http://127.0.0.1:"
-					+ event.getWebServer().getPort() + environment.getProperty("feishu.vc.events.path", "/feishu/events")));
 		}
-		environment.getPropertySources().addFirst(new MapPropertySource("feishuVcEmulator", properties));
+		// The platform pushes events to the event URL, known once the server listens.
+		context.addApplicationListener((WebServerInitializedEvent event) -> emulator.deliverEventsTo("http://127.0.0.1:"
+				+ event.getWebServer().getPort() + environment.getProperty("feishu.vc.events.path", "/feishu/events")));
+		// The meeting walk drives the emulated meeting.
+		context.getBeanFactory().registerSingleton("feishuVcEmulator", emulator);
 		context.addApplicationListener((ContextClosedEvent event) -> emulator.close());
+		environment.getPropertySources().addFirst(new MapPropertySource("feishuVcEmulator", properties));
 		logger.info("No Feishu credentials set (FEISHU_VC_APP_ID / FEISHU_VC_APP_SECRET): using the embedded "
 				+ "Feishu VC emulator at " + emulator.baseUrl() + (store ? " as a store app installed by tenants "
 						+ String.join(" and ", emulator.tenants()) : ""));

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebApplication;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  * delete. {@code block()} is fine here: a command-line runner is not on a reactive thread.
  */
 @Component
-@ConditionalOnNotWebApplication
+@Profile("!web & !store")
+@Order(1)
 class ReservePrinter implements ApplicationRunner {
 
 	private final ReserveOperations reserves;

@@ -1,24 +1,42 @@
 package io.github.feishuvc.sample;
 
+import io.github.feishuvc.autoconfigure.FeishuVcEventsAutoConfiguration;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * Prints a reservation and exits; with {@code --spring.profiles.active=web} it serves {@link ReserveController}
- * instead, and with {@code --spring.profiles.active=store} it runs as a store app ({@link StoreReservePrinter}) and
- * exits. Without Feishu credentials it runs against the embedded emulator ({@link OfflineEmulator}).
+ * Prints a reservation and walks one through its life ({@link ReservePrinter}), offline also the meeting it becomes
+ * ({@link MeetingWalk}, with the events {@link MeetingEventPrinter} receives), and exits; with
+ * {@code --spring.profiles.active=web} it serves {@link ReserveController} and prints the events it receives instead,
+ * and with {@code --spring.profiles.active=store} it runs as a store app ({@link StoreReservePrinter}) and exits.
+ * Without Feishu credentials it runs against the embedded emulator ({@link OfflineEmulator}).
  */
 @SpringBootApplication
 public class ReserveSampleApplication {
 
 	public static void main(String[] args) {
 		ConfigurableApplicationContext context = application().run(args);
-		// The store app serves its event endpoint only while it reads its tenants' reservations.
-		if (!(context instanceof WebServerApplicationContext) || context.getEnvironment().matchesProfiles("store")) {
+		// The event endpoint serves only while the runners print, unless the application is there to serve.
+		if (!context.getEnvironment().matchesProfiles("web")) {
 			System.exit(SpringApplication.exit(context));
 		}
+	}
+
+	/**
+	 * The executor the starter hands events to listeners on: one thread, so that they print in the order they
+	 * arrived. An application whose listeners need not see events in order keeps the default.
+	 */
+	@Bean(FeishuVcEventsAutoConfiguration.EVENT_EXECUTOR)
+	ThreadPoolTaskExecutor feishuVcEventExecutor() {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(1);
+		executor.setMaxPoolSize(1);
+		executor.setThreadNamePrefix("feishu-events-");
+		return executor;
 	}
 
 	static SpringApplication application() {

@@ -1,6 +1,8 @@
 /**
- * A Spring Boot application that reads a Feishu VC reservation through
- * {@link io.github.feishuvc.reserve.ReserveOperations}.
+ * A Spring Boot application that makes and reads Feishu VC reservations through
+ * {@link io.github.feishuvc.reserve.ReserveOperations}, follows the meetings they become through
+ * {@link io.github.feishuvc.meeting.MeetingOperations}, {@link io.github.feishuvc.meeting.RecordingOperations} and the
+ * typed meeting events.
  */
 @NullMarked
 package io.github.feishuvc.sample;

@@ -10,13 +10,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's sample run: without credentials it starts the emulator and prints the reference reservation.
+ * The README's sample run: without credentials it starts the emulator, prints the reference reservation, walks a new
+ * one through its life and holds the meeting it becomes, printing the meeting's typed events, attendance and
+ * recording.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ReserveSampleApplicationTests {
 
 	@Test
-	void shouldPrintTheReferenceReserveAndWalkALifeCycleOnTheEmulatorWithoutCredentials(CapturedOutput output) {
+	void shouldPrintTheReferenceReserveAndWalkALifeCycleAndAMeetingOnTheEmulatorWithoutCredentials(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = ReserveSampleApplication.application().run()) {
 			assertThat(context.isActive()).isTrue();
 		}
@@ -30,7 +32,23 @@ class ReserveSampleApplicationTests {
 			.containsPattern("applied: \\d{19}, meeting number \\d{9}, https://vc.feishu.cn/j/\\d{9}")
 			.contains("got:     topic 'Sample stand-up'")
 			.contains("updated: topic 'Sample stand-up (renewed)'")
-			.containsPattern("deleted: \\d{19}");
+			.containsPattern("deleted: \\d{19}")
+			.containsPattern("Meeting of reservation \\d{19} \\(meeting number (\\d{9})\\):")
+			.containsPattern("event: MeetingStartedEvent of meeting \\d{9}, by ou_sample_owner")
+			.contains("event: AllMeetingStartedEvent")
+			.contains("event: JoinMeetingEvent")
+			.contains("event: RecordingStartedEvent")
+			.contains("event: ShareStartedEvent")
+			.contains("event: ShareEndedEvent")
+			.contains("ou_sample_bob left (LEFT)")
+			.contains("event: RecordingEndedEvent")
+			.contains("ou_sample_alice left (MEETING_ENDED)")
+			.contains("event: MeetingEndedEvent")
+			.contains("event: AllMeetingEndedEvent")
+			.containsPattern("event: RecordingReadyEvent of meeting \\d{9}, PT[0-9.]+S at https://meetings.feishu.cn/minutes/")
+			.containsPattern("meeting \\d{19} 'Sample design review': ENDED, .* to .*, 3 attended")
+			.contains("ou_sample_owner (host): joined")
+			.containsPattern("recording: https://meetings.feishu.cn/minutes/\\w+ \\(PT");
 	}
 
 	@Test

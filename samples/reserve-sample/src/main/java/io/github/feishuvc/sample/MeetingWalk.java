@@ -1,0 +1,98 @@
+package io.github.feishuvc.sample;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+import io.github.feishuvc.meeting.Meeting;
+import io.github.feishuvc.meeting.MeetingOperations;
+import io.github.feishuvc.meeting.MeetingParticipant;
+import io.github.feishuvc.meeting.MeetingQuery;
+import io.github.feishuvc.meeting.Recording;
+import io.github.feishuvc.meeting.RecordingOperations;
+import io.github.feishuvc.reserve.Reserve;
+import io.github.feishuvc.reserve.ReserveApplyRequest;
+import io.github.feishuvc.reserve.ReserveMeetingSettingRequest;
+import io.github.feishuvc.reserve.ReserveOperations;
+import io.github.feishuvc.test.FeishuVcEmulator;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Offline only, after {@link ReservePrinter}: reserves a meeting, lets the emulator hold it (people join and leave, it
+ * is recorded, it ends) while {@link MeetingEventPrinter} prints the events the sample's own endpoint receives, then
+ * reads the meeting with its attendance and the recording. Against the real platform, people hold the meeting and the
+ * same listeners print what happens.
+ */
+@Component
+@Profile("!web & !store")
+@Order(2)
+class MeetingWalk implements ApplicationRunner {
+
+	private final ReserveOperations reserves;
+
+	private final MeetingOperations meetings;
+
+	private final RecordingOperations recordings;
+
+	private final MeetingEventPrinter events;
+
+	private final ObjectProvider<FeishuVcEmulator> emulator;
+
+	private final String ownerId;
+
+	MeetingWalk(ReserveOperations reserves, MeetingOperations meetings, RecordingOperations recordings,
+			MeetingEventPrinter events, ObjectProvider<FeishuVcEmulator> emulator,
+			@Value("${sample.owner-id:}") String ownerId) {
+		this.reserves = reserves;
+		this.meetings = meetings;
+		this.recordings = recordings;
+		this.events = events;
+		this.emulator = emulator;
+		this.ownerId = ownerId;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) throws Exception {
+		FeishuVcEmulator emulator = this.emulator.getIfAvailable();
+		if (emulator == null || this.ownerId.isBlank()) {
+			return;
+		}
+		Reserve reserve = this.reserves.apply(ReserveApplyRequest.builder()
+			.endTime(Instant.now().plus(Duration.ofDays(1)))
+			.ownerId(this.ownerId)
+			.meetingSettings(ReserveMeetingSettingRequest.builder().topic("Sample design review").build())
+			.build()).block().reserve();
+		System.out.println();
+		System.out.println("Meeting of reservation " + reserve.id() + " (meeting number " + reserve.meetingNo() + "):");
+
+		String meetingId = emulator.startMeeting(reserve.id());
+		emulator.joinMeeting(meetingId, "ou_sample_alice");
+		emulator.joinMeeting(meetingId, "ou_sample_bob");
+		emulator.startRecording(meetingId);
+		emulator.startSharing(meetingId, "ou_sample_alice");
+		emulator.stopSharing(meetingId);
+		emulator.leaveMeeting(meetingId, "ou_sample_bob");
+		emulator.endMeeting(reserve.id());
+		this.events.recordingReady(meetingId).get(30, TimeUnit.SECONDS);
+
+		Meeting meeting = this.meetings.get(meetingId, MeetingQuery.participants()).block();
+		System.out.println("  meeting " + meeting.id() + " '" + meeting.topic() + "': " + meeting.status() + ", "
+				+ meeting.startTime() + " to " + meeting.endTime() + ", " + meeting.participantCountAccumulated()
+				+ " attended");
+		for (MeetingParticipant participant : meeting.participants()) {
+			System.out.println("    " + participant.id() + (Boolean.TRUE.equals(participant.isHost()) ? " (host)" : "")
+					+ ": joined " + participant.firstJoinTime() + ", left " + participant.finalLeaveTime() + ", in for "
+					+ participant.inMeetingDuration());
+		}
+		Recording recording = this.recordings.get(meetingId).block();
+		System.out.println("  recording: " + recording.url() + " (" + recording.duration() + ")");
+	}
+
+}
