@@ -277,6 +277,15 @@ public final class StoreAppTokenProvider implements TenantAccessTokenProvider, T
 	public record Settings(Duration ticketWait, String eventUrlHint, Duration refreshBeforeExpiry, long maxTenants,
 			Duration tenantIdleTime) {
 
+		/**
+		 * Check the settings.
+		 * @param ticketWait how long to wait for a ticket after asking the platform to resend one
+		 * @param eventUrlHint where the app's event URL must point, for the error that no ticket arrived
+		 * @param refreshBeforeExpiry how long before a token expires to fetch a new one
+		 * @param maxTenants the most tenants whose tokens are cached at once
+		 * @param tenantIdleTime how long a tenant's token stays cached without being used
+		 * @throws IllegalArgumentException if a wait or a count is negative, or the idle time not positive
+		 */
 		public Settings {
 			Assert.isTrue(!ticketWait.isNegative(), "ticketWait must not be negative");
 			Assert.isTrue(!refreshBeforeExpiry.isNegative(), "refreshBeforeExpiry must not be negative");

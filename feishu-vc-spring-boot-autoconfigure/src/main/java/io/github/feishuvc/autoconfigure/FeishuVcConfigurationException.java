@@ -6,6 +6,7 @@ package io.github.feishuvc.autoconfigure;
  */
 public class FeishuVcConfigurationException extends IllegalStateException {
 
+	/** What to do about it. */
 	private final String action;
 
 	FeishuVcConfigurationException(String description, String action) {

@@ -108,6 +108,31 @@ public final class FeishuVcProperties {
 	 */
 	private final SharedState sharedState;
 
+	/**
+	 * Bind the properties; a default applies to each one that is not set.
+	 * @param enabled whether to auto-configure the Feishu VC client.
+	 * @param appType kind of Feishu app: a self-built app acting in its own tenant, or a store (marketplace) app acting
+	 * for every tenant that installed it.
+	 * @param appId app ID (cli_...), from the app's Credentials page in the Feishu developer console.
+	 * @param appSecret app secret.
+	 * @param baseUrl base URL of the open platform.
+	 * @param userIdType type of the user ids in requests and responses, unless a call names another.
+	 * @param connectTimeout time allowed to open a connection to the open platform.
+	 * @param responseTimeout time allowed for the whole response of one attempt, from the request being sent to the
+	 * last byte of its body read, whatever the peer does, for every call including the token fetch.
+	 * @param callTimeout deadline of a whole call: token fetch, rate-limit waits, every attempt and the backoffs
+	 * between them.
+	 * @param maxResponseSize largest response body to read; a larger one is refused without being buffered.
+	 * @param token tenant access token settings.
+	 * @param pool connection pool settings.
+	 * @param rateLimit client-side rate limit settings.
+	 * @param retry retry settings.
+	 * @param storeApp store app settings.
+	 * @param events event endpoint settings.
+	 * @param sharedState settings of the state the instances of an app share; {@code store}, its former name, is read
+	 * when no {@code shared-state} property is set.
+	 * @param store the former name of {@code shared-state}, bound when no {@code shared-state} property is set
+	 */
 	public FeishuVcProperties(@DefaultValue("true") boolean enabled, @DefaultValue("self-built") AppType appType,
 			@Nullable String appId,
 			@Nullable String appSecret, @DefaultValue("https://open.feishu.cn") String baseUrl,
@@ -158,70 +183,124 @@ public final class FeishuVcProperties {
 		return value;
 	}
 
+	/**
+	 * {@return whether to auto-configure the Feishu VC client}
+	 */
 	public boolean isEnabled() {
 		return this.enabled;
 	}
 
+	/**
+	 * {@return kind of Feishu app: a self-built app acting in its own tenant, or a store (marketplace) app acting for
+	 * every tenant that installed it}
+	 */
 	public AppType getAppType() {
 		return this.appType;
 	}
 
+	/**
+	 * {@return app ID (cli_...), from the app's Credentials page in the Feishu developer console}
+	 */
 	public @Nullable String getAppId() {
 		return this.appId;
 	}
 
+	/**
+	 * {@return app secret}
+	 */
 	public @Nullable String getAppSecret() {
 		return this.appSecret;
 	}
 
+	/**
+	 * {@return base URL of the open platform}
+	 */
 	public String getBaseUrl() {
 		return this.baseUrl;
 	}
 
+	/**
+	 * {@return type of the user ids in requests and responses, unless a call names another}
+	 */
 	public UserIdType getUserIdType() {
 		return this.userIdType;
 	}
 
+	/**
+	 * {@return time allowed to open a connection to the open platform}
+	 */
 	public Duration getConnectTimeout() {
 		return this.connectTimeout;
 	}
 
+	/**
+	 * {@return time allowed for the whole response of one attempt, from the request being sent to the last byte of its
+	 * body read, whatever the peer does, for every call including the token fetch}
+	 */
 	public Duration getResponseTimeout() {
 		return this.responseTimeout;
 	}
 
+	/**
+	 * {@return deadline of a whole call: token fetch, rate-limit waits, every attempt and the backoffs between them}
+	 */
 	public Duration getCallTimeout() {
 		return this.callTimeout;
 	}
 
+	/**
+	 * {@return largest response body to read; a larger one is refused without being buffered}
+	 */
 	public DataSize getMaxResponseSize() {
 		return this.maxResponseSize;
 	}
 
+	/**
+	 * {@return tenant access token settings}
+	 */
 	public Token getToken() {
 		return this.token;
 	}
 
+	/**
+	 * {@return connection pool settings}
+	 */
 	public Pool getPool() {
 		return this.pool;
 	}
 
+	/**
+	 * {@return client-side rate limit settings}
+	 */
 	public RateLimit getRateLimit() {
 		return this.rateLimit;
 	}
 
+	/**
+	 * {@return retry settings}
+	 */
 	public Retry getRetry() {
 		return this.retry;
 	}
 
+	/**
+	 * {@return store app settings}
+	 */
 	public StoreApp getStoreApp() {
 		return this.storeApp;
 	}
 
+	/**
+	 * {@return event endpoint settings}
+	 */
 	public Events getEvents() {
 		return this.events;
 	}
 
+	/**
+	 * {@return settings of the state the instances of an app share; {@code store}, its former name, is read when no
+	 * {@code shared-state} property is set}
+	 */
 	public SharedState getSharedState() {
 		return this.sharedState;
 	}
@@ -277,6 +356,14 @@ public final class FeishuVcProperties {
 		 */
 		private final Duration tenantIdleTime;
 
+		/**
+		 * Bind the properties; a default applies to each one that is not set.
+		 * @param ticketWait how long a call waits for the app ticket to arrive after the client asked the platform to
+		 * resend it.
+		 * @param maxTenants most tenants whose tokens are cached at once; the least recently used are dropped beyond
+		 * it.
+		 * @param tenantIdleTime how long a tenant's token stays cached without being used.
+		 */
 		public StoreApp(@DefaultValue("10s") Duration ticketWait, @DefaultValue("10000") long maxTenants,
 				@DefaultValue("2h") Duration tenantIdleTime) {
 			notNegative(ticketWait, "store-app.ticket-wait");
@@ -287,14 +374,23 @@ public final class FeishuVcProperties {
 			this.tenantIdleTime = tenantIdleTime;
 		}
 
+		/**
+		 * {@return how long a call waits for the app ticket to arrive after the client asked the platform to resend it}
+		 */
 		public Duration getTicketWait() {
 			return this.ticketWait;
 		}
 
+		/**
+		 * {@return most tenants whose tokens are cached at once; the least recently used are dropped beyond it}
+		 */
 		public long getMaxTenants() {
 			return this.maxTenants;
 		}
 
+		/**
+		 * {@return how long a tenant's token stays cached without being used}
+		 */
 		public Duration getTenantIdleTime() {
 			return this.tenantIdleTime;
 		}
@@ -342,6 +438,18 @@ public final class FeishuVcProperties {
 		 */
 		private final Duration maxClockSkew;
 
+		/**
+		 * Bind the properties; a default applies to each one that is not set.
+		 * @param enabled whether to auto-configure the Feishu VC client.
+		 * @param path path of the event endpoint; the app's event request URL in the Feishu developer console must
+		 * point here.
+		 * @param verificationToken verification Token of the app (Events and callbacks, Encryption strategy, in the
+		 * developer console); events that do not carry it are refused.
+		 * @param encryptKey encrypt Key of the app, if one is set in the developer console; events are then decrypted
+		 * and their signature checked.
+		 * @param maxClockSkew largest difference allowed between an event's request timestamp and this machine's clock;
+		 * older or newer events are refused as replays.
+		 */
 		public Events(@Nullable Boolean enabled, @DefaultValue("/feishu/events") String path,
 				@Nullable String verificationToken, @Nullable String encryptKey,
 				@DefaultValue("5m") Duration maxClockSkew) {
@@ -355,22 +463,41 @@ public final class FeishuVcProperties {
 			this.maxClockSkew = maxClockSkew;
 		}
 
+		/**
+		 * {@return whether to auto-configure the Feishu VC client}
+		 */
 		public @Nullable Boolean getEnabled() {
 			return this.enabled;
 		}
 
+		/**
+		 * {@return path of the event endpoint; the app's event request URL in the Feishu developer console must point
+		 * here}
+		 */
 		public String getPath() {
 			return this.path;
 		}
 
+		/**
+		 * {@return verification Token of the app (Events and callbacks, Encryption strategy, in the developer console);
+		 * events that do not carry it are refused}
+		 */
 		public @Nullable String getVerificationToken() {
 			return this.verificationToken;
 		}
 
+		/**
+		 * {@return encrypt Key of the app, if one is set in the developer console; events are then decrypted and their
+		 * signature checked}
+		 */
 		public @Nullable String getEncryptKey() {
 			return this.encryptKey;
 		}
 
+		/**
+		 * {@return largest difference allowed between an event's request timestamp and this machine's clock; older or
+		 * newer events are refused as replays}
+		 */
 		public Duration getMaxClockSkew() {
 			return this.maxClockSkew;
 		}
@@ -395,10 +522,17 @@ public final class FeishuVcProperties {
 		 */
 		private final Duration refreshBeforeExpiry;
 
+		/**
+		 * Bind the properties; a default applies to each one that is not set.
+		 * @param refreshBeforeExpiry how long before a tenant access token expires to fetch a new one.
+		 */
 		public Token(@DefaultValue("5m") Duration refreshBeforeExpiry) {
 			this.refreshBeforeExpiry = notNegative(refreshBeforeExpiry, "token.refresh-before-expiry");
 		}
 
+		/**
+		 * {@return how long before a tenant access token expires to fetch a new one}
+		 */
 		public Duration getRefreshBeforeExpiry() {
 			return this.refreshBeforeExpiry;
 		}
@@ -437,6 +571,15 @@ public final class FeishuVcProperties {
 		 */
 		private final int maxPendingAcquires;
 
+		/**
+		 * Bind the properties; a default applies to each one that is not set.
+		 * @param maxConnections most connections open to the open platform at once.
+		 * @param maxIdleTime how long a connection may stay idle in the pool before it is closed.
+		 * @param pendingAcquireTimeout how long a call waits for a free connection before it fails; a call that never
+		 * got one was never sent, so it is retried, writes included.
+		 * @param maxPendingAcquires most calls that may wait for a free connection at once; beyond it a call fails at
+		 * once (and, never sent, is retried).
+		 */
 		public Pool(@DefaultValue("50") int maxConnections, @DefaultValue("20s") Duration maxIdleTime,
 				@DefaultValue("5s") Duration pendingAcquireTimeout, @DefaultValue("1000") int maxPendingAcquires) {
 			Assert.isTrue(maxConnections > 0, "feishu.vc.pool.max-connections must be positive");
@@ -447,18 +590,32 @@ public final class FeishuVcProperties {
 			this.maxPendingAcquires = maxPendingAcquires;
 		}
 
+		/**
+		 * {@return most connections open to the open platform at once}
+		 */
 		public int getMaxConnections() {
 			return this.maxConnections;
 		}
 
+		/**
+		 * {@return how long a connection may stay idle in the pool before it is closed}
+		 */
 		public Duration getMaxIdleTime() {
 			return this.maxIdleTime;
 		}
 
+		/**
+		 * {@return how long a call waits for a free connection before it fails; a call that never got one was never
+		 * sent, so it is retried, writes included}
+		 */
 		public Duration getPendingAcquireTimeout() {
 			return this.pendingAcquireTimeout;
 		}
 
+		/**
+		 * {@return most calls that may wait for a free connection at once; beyond it a call fails at once (and, never
+		 * sent, is retried)}
+		 */
 		public int getMaxPendingAcquires() {
 			return this.maxPendingAcquires;
 		}
@@ -511,6 +668,17 @@ public final class FeishuVcProperties {
 		 */
 		private final Duration maxWait;
 
+		/**
+		 * Bind the properties; a default applies to each one that is not set.
+		 * @param enabled whether to auto-configure the Feishu VC client.
+		 * @param perSecond most calls of one operation (in one tenant) in any second: the platform's standard tier.
+		 * @param perMinute most calls of one operation (in one tenant) in any minute: the platform's standard tier.
+		 * @param margin how much longer than a second and a minute the limiter's windows are, so that calls sent a
+		 * window apart still arrive at the platform a window apart when the network delays one more than another.
+		 * @param pace whether to space calls evenly over each second rather than let a second's budget go at once;
+		 * calls that do not leave together arrive as they were sent.
+		 * @param maxWait longest a call may be delayed by the limiter; a call that would wait longer fails at once.
+		 */
 		public RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("50") int perSecond,
 				@DefaultValue("1000") int perMinute, @DefaultValue("100ms") Duration margin,
 				@DefaultValue("true") boolean pace, @DefaultValue("10s") Duration maxWait) {
@@ -527,14 +695,23 @@ public final class FeishuVcProperties {
 			this.maxWait = maxWait;
 		}
 
+		/**
+		 * {@return whether to auto-configure the Feishu VC client}
+		 */
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
+		/**
+		 * {@return most calls of one operation (in one tenant) in any second: the platform's standard tier}
+		 */
 		public int getPerSecond() {
 			return this.perSecond;
 		}
 
+		/**
+		 * {@return most calls of one operation (in one tenant) in any minute: the platform's standard tier}
+		 */
 		public int getPerMinute() {
 			return this.perMinute;
 		}
@@ -547,14 +724,25 @@ public final class FeishuVcProperties {
 			return new io.github.feishuvc.core.RateLimit(this.perSecond, this.perMinute);
 		}
 
+		/**
+		 * {@return how much longer than a second and a minute the limiter's windows are, so that calls sent a window
+		 * apart still arrive at the platform a window apart when the network delays one more than another}
+		 */
 		public Duration getMargin() {
 			return this.margin;
 		}
 
+		/**
+		 * {@return whether to space calls evenly over each second rather than let a second's budget go at once; calls
+		 * that do not leave together arrive as they were sent}
+		 */
 		public boolean isPace() {
 			return this.pace;
 		}
 
+		/**
+		 * {@return longest a call may be delayed by the limiter; a call that would wait longer fails at once}
+		 */
 		public Duration getMaxWait() {
 			return this.maxWait;
 		}
@@ -608,6 +796,17 @@ public final class FeishuVcProperties {
 		 */
 		private final Duration maxRateLimitWait;
 
+		/**
+		 * Bind the properties; a default applies to each one that is not set.
+		 * @param enabled whether to auto-configure the Feishu VC client.
+		 * @param maxAttempts most attempts of one call, the first included.
+		 * @param initialBackoff wait before the first retry of a transient failure, doubled for each next one.
+		 * @param maxBackoff longest backoff wait between attempts.
+		 * @param jitter how much each backoff varies at random, as a fraction of it, from 0 to 1.
+		 * @param maxTotalTime no retry starts when the call would then have taken longer than this in all.
+		 * @param maxRateLimitWait longest wait the platform's rate-limit reset may impose before a retry; a longer one
+		 * fails the call.
+		 */
 		public Retry(@DefaultValue("true") boolean enabled, @DefaultValue("3") int maxAttempts,
 				@DefaultValue("100ms") Duration initialBackoff, @DefaultValue("2s") Duration maxBackoff,
 				@DefaultValue("0.5") double jitter, @DefaultValue("30s") Duration maxTotalTime,
@@ -623,30 +822,51 @@ public final class FeishuVcProperties {
 			this.maxRateLimitWait = notNegative(maxRateLimitWait, "retry.max-rate-limit-wait");
 		}
 
+		/**
+		 * {@return whether to auto-configure the Feishu VC client}
+		 */
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
+		/**
+		 * {@return most attempts of one call, the first included}
+		 */
 		public int getMaxAttempts() {
 			return this.maxAttempts;
 		}
 
+		/**
+		 * {@return wait before the first retry of a transient failure, doubled for each next one}
+		 */
 		public Duration getInitialBackoff() {
 			return this.initialBackoff;
 		}
 
+		/**
+		 * {@return longest backoff wait between attempts}
+		 */
 		public Duration getMaxBackoff() {
 			return this.maxBackoff;
 		}
 
+		/**
+		 * {@return how much each backoff varies at random, as a fraction of it, from 0 to 1}
+		 */
 		public double getJitter() {
 			return this.jitter;
 		}
 
+		/**
+		 * {@return no retry starts when the call would then have taken longer than this in all}
+		 */
 		public Duration getMaxTotalTime() {
 			return this.maxTotalTime;
 		}
 
+		/**
+		 * {@return longest wait the platform's rate-limit reset may impose before a retry; a longer one fails the call}
+		 */
 		public Duration getMaxRateLimitWait() {
 			return this.maxRateLimitWait;
 		}
@@ -691,6 +911,15 @@ public final class FeishuVcProperties {
 		 */
 		private final Duration timeout;
 
+		/**
+		 * Bind the properties; a default applies to each one that is not set.
+		 * @param type where the rate-limit windows, app tickets, tokens and event ids live: in this instance's memory,
+		 * or in Redis, shared by every instance of the app (needs spring-boot-starter-data-redis and
+		 * spring.data.redis.*).
+		 * @param keyPrefix prefix of every Redis key the starter writes.
+		 * @param shareTokens whether the instances share their tokens, so that one fetch serves them all.
+		 * @param timeout longest any one Redis operation may take; past it, the instance goes on with its own memory.
+		 */
 		public SharedState(@DefaultValue("memory") SharedStateType type, @DefaultValue("feishu:vc:") String keyPrefix,
 				@DefaultValue("true") boolean shareTokens, @DefaultValue("500ms") Duration timeout) {
 			this.type = type;
@@ -699,18 +928,31 @@ public final class FeishuVcProperties {
 			this.timeout = positive(timeout, "shared-state.timeout");
 		}
 
+		/**
+		 * {@return where the rate-limit windows, app tickets, tokens and event ids live: in this instance's memory, or
+		 * in Redis, shared by every instance of the app (needs spring-boot-starter-data-redis and spring.data.redis.*)}
+		 */
 		public SharedStateType getType() {
 			return this.type;
 		}
 
+		/**
+		 * {@return prefix of every Redis key the starter writes}
+		 */
 		public String getKeyPrefix() {
 			return this.keyPrefix;
 		}
 
+		/**
+		 * {@return whether the instances share their tokens, so that one fetch serves them all}
+		 */
 		public boolean isShareTokens() {
 			return this.shareTokens;
 		}
 
+		/**
+		 * {@return longest any one Redis operation may take; past it, the instance goes on with its own memory}
+		 */
 		public Duration getTimeout() {
 			return this.timeout;
 		}

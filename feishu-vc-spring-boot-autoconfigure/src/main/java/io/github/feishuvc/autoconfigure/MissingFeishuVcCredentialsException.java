@@ -9,8 +9,10 @@ import java.util.List;
  */
 public class MissingFeishuVcCredentialsException extends FeishuVcConfigurationException {
 
+	/** The properties that are not set. */
 	private final List<String> missingProperties;
 
+	/** What needs them. */
 	private final String neededBy;
 
 	MissingFeishuVcCredentialsException(List<String> missingProperties, String neededBy) {

@@ -12,10 +12,18 @@ public class FeishuVcApiException extends FeishuVcException {
 
 	private static final int MAX_MSG_LENGTH = 500;
 
+	/** The platform's error code. */
 	private final int code;
 
+	/** The platform's error message. */
 	private final String msg;
 
+	/**
+	 * Create the exception.
+	 * @param info the call that failed
+	 * @param code the platform's error code
+	 * @param msg the platform's error message
+	 */
 	public FeishuVcApiException(CallInfo info, int code, String msg) {
 		this(info, code, msg,
 				info.operation() + " failed: code=" + code + ", msg=" + bounded(msg) + ", " + info.describe());

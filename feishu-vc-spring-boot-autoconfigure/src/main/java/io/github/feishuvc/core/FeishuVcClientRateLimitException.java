@@ -9,8 +9,16 @@ import java.time.Duration;
  */
 public class FeishuVcClientRateLimitException extends FeishuVcException {
 
+	/** How long the limiter would have delayed the call. */
 	private final Duration wait;
 
+	/**
+	 * Create the exception.
+	 * @param info the call that was not sent
+	 * @param wait how long the limiter would have delayed it
+	 * @param maxWait the longest delay allowed
+	 * @param limits the limits that apply, for the message
+	 */
 	public FeishuVcClientRateLimitException(CallInfo info, Duration wait, Duration maxWait, String limits) {
 		super(info, info.operation() + " was not sent: the client-side rate limit (" + limits + ") would delay it by "
 				+ wait.toMillis() + "ms, more than the maximum wait of " + maxWait.toMillis() + "ms", null);

@@ -14,14 +14,24 @@ import org.jspecify.annotations.Nullable;
  */
 public class FeishuVcException extends RuntimeException {
 
+	/** The failed operation. */
 	private final String operation;
 
+	/** The HTTP status of the last attempt, 0 without a response. */
 	private final int httpStatus;
 
+	/** The platform's log id of the last attempt, if it sent one. */
 	private final @Nullable String logId;
 
+	/** How many attempts were made. */
 	private final int attempts;
 
+	/**
+	 * Create the exception.
+	 * @param info the call that failed
+	 * @param message the message, which must not carry a token or secret
+	 * @param cause the cause, if any
+	 */
 	protected FeishuVcException(CallInfo info, String message, @Nullable Throwable cause) {
 		super(message, cause);
 		this.operation = info.operation();

@@ -15,8 +15,15 @@ public class FeishuVcInvalidResponseException extends FeishuVcException {
 
 	private static final Pattern WHITESPACE = Pattern.compile("[\\s\\p{Cntrl}]+");
 
+	/** The start of the body, for the message. */
 	private final String bodySnippet;
 
+	/**
+	 * Create the exception.
+	 * @param info the call that failed
+	 * @param reason what is wrong with the response
+	 * @param body the body received, of which the first characters are kept
+	 */
 	public FeishuVcInvalidResponseException(CallInfo info, String reason, byte[] body) {
 		this(info, reason, snippet(body));
 	}

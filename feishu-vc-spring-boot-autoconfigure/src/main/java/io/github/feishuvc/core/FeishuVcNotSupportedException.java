@@ -5,6 +5,12 @@ package io.github.feishuvc.core;
  */
 public class FeishuVcNotSupportedException extends FeishuVcApiException {
 
+	/**
+	 * Create the exception.
+	 * @param info the call that failed
+	 * @param code the platform's error code
+	 * @param msg the platform's error message
+	 */
 	public FeishuVcNotSupportedException(CallInfo info, int code, String msg) {
 		super(info, code, msg);
 	}

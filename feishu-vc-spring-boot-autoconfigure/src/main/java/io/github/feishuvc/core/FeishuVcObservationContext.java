@@ -17,6 +17,10 @@ public class FeishuVcObservationContext extends Observation.Context {
 
 	private boolean cancelled;
 
+	/**
+	 * Create the context of one call.
+	 * @param operation the operation, such as {@code reserve.get}
+	 */
 	public FeishuVcObservationContext(String operation) {
 		this.operation = operation;
 	}

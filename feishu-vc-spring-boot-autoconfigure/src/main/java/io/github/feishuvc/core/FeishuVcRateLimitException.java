@@ -11,8 +11,15 @@ import org.jspecify.annotations.Nullable;
  */
 public class FeishuVcRateLimitException extends FeishuVcApiException {
 
+	/** How long the gateway said to wait, if it said. */
 	private final @Nullable Duration resetAfter;
 
+	/**
+	 * Create the exception.
+	 * @param info the call that failed
+	 * @param code the platform's error code
+	 * @param msg the platform's error message
+	 */
 	public FeishuVcRateLimitException(CallInfo info, int code, String msg) {
 		super(info, code, msg);
 		this.resetAfter = info.rateLimitReset();

@@ -39,6 +39,17 @@ public record FeishuVcRetryPolicy(boolean enabled, int maxAttempts, Duration ini
 	/** A reset of zero still waits this long: one call's share of a second at the platform's 50 a second. */
 	static final Duration MIN_RATE_LIMIT_WAIT = Duration.ofMillis(20);
 
+	/**
+	 * Check the policy.
+	 * @param enabled whether failed attempts are retried at all
+	 * @param maxAttempts the most attempts of one call, the first included
+	 * @param initialBackoff the wait before the first retry of a transient failure, doubled for each next one
+	 * @param maxBackoff the longest backoff wait
+	 * @param jitter how much each backoff varies at random, as a fraction of it (0 to 1)
+	 * @param maxTotalTime no retry starts when the call would then have taken longer than this
+	 * @param maxRateLimitWait the longest wait the gateway's rate-limit reset may impose before a retry
+	 * @throws IllegalArgumentException if fewer than one attempt, a negative backoff or limit, or a jitter outside 0 to 1
+	 */
 	public FeishuVcRetryPolicy {
 		Assert.isTrue(maxAttempts >= 1, "maxAttempts must be at least 1");
 		Assert.isTrue(!initialBackoff.isNegative() && !maxBackoff.isNegative(), "backoffs must not be negative");

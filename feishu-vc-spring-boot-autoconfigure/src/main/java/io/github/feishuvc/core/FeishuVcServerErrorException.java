@@ -6,6 +6,12 @@ package io.github.feishuvc.core;
  */
 public class FeishuVcServerErrorException extends FeishuVcApiException {
 
+	/**
+	 * Create the exception.
+	 * @param info the call that failed
+	 * @param code the platform's error code
+	 * @param msg the platform's error message
+	 */
 	public FeishuVcServerErrorException(CallInfo info, int code, String msg) {
 		super(info, code, msg);
 	}

@@ -15,10 +15,19 @@ public class FeishuVcTimeoutException extends FeishuVcTransportException {
 	/** The deadline of a whole call. */
 	public static final String CALL_TIMEOUT = "feishu.vc.call-timeout";
 
+	/** Which deadline passed. */
 	private final String deadline;
 
+	/** How long it allowed. */
 	private final Duration timeout;
 
+	/**
+	 * Create the exception.
+	 * @param info the call that timed out
+	 * @param target where it was sent
+	 * @param deadline which deadline passed: {@link #RESPONSE_TIMEOUT} or {@link #CALL_TIMEOUT}
+	 * @param timeout how long it allowed
+	 */
 	public FeishuVcTimeoutException(CallInfo info, String target, String deadline, Duration timeout) {
 		super(info, target, deadline + " of " + timeout.toMillis() + "ms passed"
 				+ (RESPONSE_TIMEOUT.equals(deadline) ? " before the whole response arrived" : " before the call ended"));

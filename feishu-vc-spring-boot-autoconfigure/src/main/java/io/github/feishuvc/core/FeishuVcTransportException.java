@@ -9,8 +9,15 @@ import java.net.UnknownHostException;
  */
 public class FeishuVcTransportException extends FeishuVcException {
 
+	/** Whether the request was certainly never sent. */
 	private final boolean connectFailure;
 
+	/**
+	 * Create the exception.
+	 * @param info the call that failed
+	 * @param target where it was sent
+	 * @param cause the network failure
+	 */
 	public FeishuVcTransportException(CallInfo info, String target, Throwable cause) {
 		super(info, info.operation() + " failed to reach " + target + ": " + describeCause(cause) + "; "
 				+ info.describe(), cause);

@@ -11,6 +11,12 @@ import org.springframework.util.Assert;
  */
 public record RateLimit(int perSecond, int perMinute) {
 
+	/**
+	 * Check the limits.
+	 * @param perSecond most calls in any second
+	 * @param perMinute most calls in any minute
+	 * @throws IllegalArgumentException if a limit is not positive
+	 */
 	public RateLimit {
 		Assert.isTrue(perSecond > 0 && perMinute > 0, "limits must be positive");
 	}

@@ -55,12 +55,19 @@ public final class InMemoryPublishedEventIds implements PublishedEventIds {
 		return Mono.fromRunnable(() -> releaseNow(eventId));
 	}
 
-	/** Claim an id now; {@code false} if it is known. */
+	/**
+	 * Claim an id now.
+	 * @param eventId the event's id
+	 * @return {@code false} if it is known
+	 */
 	public synchronized boolean claimNow(String eventId) {
 		return this.ids.putIfAbsent(eventId, Boolean.TRUE) == null;
 	}
 
-	/** Forget an id now. */
+	/**
+	 * Forget an id now.
+	 * @param eventId the event's id
+	 */
 	public synchronized void releaseNow(String eventId) {
 		this.ids.remove(eventId);
 	}

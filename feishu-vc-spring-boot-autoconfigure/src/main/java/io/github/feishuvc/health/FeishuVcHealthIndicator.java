@@ -31,6 +31,11 @@ public class FeishuVcHealthIndicator implements HealthIndicator {
 
 	private final @Nullable FeishuVcSharedStateStatus sharedState;
 
+	/**
+	 * Create the indicator.
+	 * @param tokens what the token fetches did lately
+	 * @param clock the clock that ages them
+	 */
 	public FeishuVcHealthIndicator(TokenRefreshHistory tokens, Clock clock) {
 		this(tokens, clock, null);
 	}

@@ -34,6 +34,25 @@ public record Meeting(@Nullable String id, @Nullable String topic, @Nullable Str
 		@Nullable Integer statusCode, @Nullable Long participantCount, @Nullable Long participantCountAccumulated,
 		List<MeetingParticipant> participants, @Nullable MeetingAbility ability, @Nullable String noteId) {
 
+	/**
+	 * Copies the participants, so that the meeting stays immutable.
+	 * @param id the meeting's id (exists once the meeting has started; not the reservation id)
+	 * @param topic the meeting's topic
+	 * @param url the meeting link Feishu users can open to join
+	 * @param meetingNo the meeting number
+	 * @param password the meeting password
+	 * @param createTime when the meeting was created
+	 * @param startTime when the meeting started
+	 * @param endTime when the meeting ended
+	 * @param hostUser the host
+	 * @param meetingConnect whether the meeting supports interconnection (in beta on the platform)
+	 * @param statusCode the raw {@code status} code; see {@link #status()}
+	 * @param participantCount the peak number of participants
+	 * @param participantCountAccumulated the number of participants in all
+	 * @param participants the participants, when asked for; never {@code null}
+	 * @param ability what was used in the meeting, when asked for with the tenant access token
+	 * @param noteId the id of the meeting's AI notes, if any
+	 */
 	public Meeting {
 		participants = Lists.immutable(participants);
 	}

@@ -16,6 +16,11 @@ import org.jspecify.annotations.Nullable;
 public record ReserveActionPermission(@Nullable Integer permissionCode,
 		List<ReservePermissionChecker> permissionCheckers) {
 
+	/**
+	 * Copies the checkers, so that the permission stays immutable.
+	 * @param permissionCode the raw {@code permission} code; see {@link #permission()}
+	 * @param permissionCheckers the rules, OR-ed; never {@code null}
+	 */
 	public ReserveActionPermission {
 		permissionCheckers = Lists.immutable(permissionCheckers);
 	}

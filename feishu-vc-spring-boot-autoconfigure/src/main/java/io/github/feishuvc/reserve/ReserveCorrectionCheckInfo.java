@@ -10,6 +10,10 @@ import java.util.List;
  */
 public record ReserveCorrectionCheckInfo(List<String> invalidHostIdList) {
 
+	/**
+	 * Copies the lists, so that the information stays immutable.
+	 * @param invalidHostIdList ids of assigned hosts that were not valid and were dropped; never {@code null}
+	 */
 	public ReserveCorrectionCheckInfo {
 		invalidHostIdList = Lists.immutable(invalidHostIdList);
 	}

@@ -30,6 +30,18 @@ public record ReserveMeetingSettingRequest(@Nullable String topic,
 	/** Maximum number of assigned hosts the platform accepts. */
 	public static final int MAX_ASSIGNED_HOSTS = 10;
 
+	/**
+	 * Copies the lists, so that the settings stay immutable.
+	 * @param topic the meeting's topic
+	 * @param actionPermissions who may become host, invite or join; entries for the same permission are OR-ed
+	 * @param meetingInitialTypeCode the raw {@code meeting_initial_type} code; see {@link #meetingInitialType()}
+	 * @param meetingConnect whether the meeting supports interconnection (set on apply only; in beta on the platform)
+	 * @param callSetting the callee of a one-to-one call
+	 * @param autoRecord whether Feishu VC records the meeting automatically (not for one-to-one calls)
+	 * @param assignHostList users assigned as hosts, at most 10
+	 * @param password the meeting password: 4 to 9 digits, or empty for none; {@code null} lets the owner's personal
+	 * settings decide
+	 */
 	public ReserveMeetingSettingRequest {
 		actionPermissions = Lists.optional(actionPermissions, "actionPermissions");
 		assignHostList = Lists.optional(assignHostList, "assignHostList");

@@ -17,6 +17,12 @@ import org.jspecify.annotations.Nullable;
 public record ReservePermissionChecker(@Nullable Integer checkFieldCode,
 		@Nullable Integer checkModeCode, List<String> checkList) {
 
+	/**
+	 * Copies the list, so that the checker stays immutable.
+	 * @param checkFieldCode the raw {@code check_field} code; see {@link #checkField()}
+	 * @param checkModeCode the raw {@code check_mode} code; see {@link #checkMode()}
+	 * @param checkList the values compared, as {@link #checkField()} describes; never {@code null}
+	 */
 	public ReservePermissionChecker {
 		checkList = Lists.immutable(checkList);
 	}

@@ -311,6 +311,14 @@ public final class FeishuEventReceiver {
 	public record Settings(String appId, String verificationToken, @Nullable String encryptKey,
 			Duration maxClockSkew) {
 
+		/**
+		 * Check the settings.
+		 * @param appId the app's id; events and tickets of other apps are refused
+		 * @param verificationToken the app's verification token
+		 * @param encryptKey the app's encrypt key, or {@code null} if it has none
+		 * @param maxClockSkew the largest difference allowed between a request's timestamp and the clock
+		 * @throws IllegalArgumentException if the app id or token is empty, or the clock skew under a second
+		 */
 		public Settings {
 			Assert.hasText(appId, "appId must not be empty");
 			Assert.hasText(verificationToken, "verificationToken must not be empty");

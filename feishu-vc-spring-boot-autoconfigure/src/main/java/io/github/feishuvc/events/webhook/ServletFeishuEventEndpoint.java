@@ -27,6 +27,10 @@ public final class ServletFeishuEventEndpoint {
 
 	private final FeishuEventReceiver receiver;
 
+	/**
+	 * Create the endpoint.
+	 * @param receiver what judges and handles each request
+	 */
 	public ServletFeishuEventEndpoint(FeishuEventReceiver receiver) {
 		this.receiver = receiver;
 	}

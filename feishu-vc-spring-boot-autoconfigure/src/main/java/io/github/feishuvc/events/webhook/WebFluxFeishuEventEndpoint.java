@@ -30,6 +30,10 @@ public final class WebFluxFeishuEventEndpoint {
 
 	private final ByteArrayDecoder bodyReader = new ByteArrayDecoder();
 
+	/**
+	 * Create the endpoint.
+	 * @param receiver what judges and handles each request
+	 */
 	public WebFluxFeishuEventEndpoint(FeishuEventReceiver receiver) {
 		this.receiver = receiver;
 		this.bodyReader.setMaxInMemorySize(FeishuEventReceiver.MAX_BODY_SIZE);

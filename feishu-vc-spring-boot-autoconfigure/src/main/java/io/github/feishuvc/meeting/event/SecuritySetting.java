@@ -17,6 +17,14 @@ import org.jspecify.annotations.Nullable;
 public record SecuritySetting(@Nullable Integer securityLevelCode, List<String> groupIds, List<EventUserIds> userIds,
 		List<String> roomIds, @Nullable Boolean hasSetSecurityContactsAndGroup) {
 
+	/**
+	 * Copies the lists, so that the setting stays immutable.
+	 * @param securityLevelCode the raw {@code security_level} code; see {@link #securityLevel()}
+	 * @param groupIds the groups whose members may join; never {@code null}
+	 * @param userIds the users who may join; never {@code null}
+	 * @param roomIds the meeting rooms that may join; never {@code null}
+	 * @param hasSetSecurityContactsAndGroup whether only the listed contacts and groups may join
+	 */
 	public SecuritySetting {
 		groupIds = Lists.immutable(groupIds);
 		userIds = Lists.immutable(userIds);
