@@ -389,14 +389,7 @@ class MeetingOperationsWireTests {
 			Class<? extends FeishuVcException> type) {
 		appToken();
 		for (Function<MeetingOperations, Mono<?>> operation : operations()) {
-			this.server.enqueue(TestFeishu.json(status, "{\"code\":" + code + ",\"msg\":\"" + msg
-					+ "\",\"error\":{\"log_id\":\"log-" + code + "\"}}"));
-			StepVerifier.create(operation.apply(this.meetings))
-				.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(type)
-					.hasMessageContaining("code=" + code)
-					.hasMessageContaining("msg=" + msg)
-					.hasMessageContaining("logId=log-" + code))
-				.verify();
+			TestFeishu.assertReportsError(this.server, operation.apply(this.meetings), status, code, msg, type);
 		}
 	}
 
@@ -462,13 +455,8 @@ class MeetingOperationsWireTests {
 		this.server.enqueue(TestFeishu.json(status, body));
 	}
 
-	/** The call after the token fetch, if there was one. */
 	private RecordedRequest call() throws InterruptedException {
-		RecordedRequest request = this.server.takeRequest(5, TimeUnit.SECONDS);
-		if (request.getTarget().startsWith("/open-apis/auth/")) {
-			request = this.server.takeRequest(5, TimeUnit.SECONDS);
-		}
-		return request;
+		return TestFeishu.takeCall(this.server);
 	}
 
 	private static JsonNode body(RecordedRequest request) {

@@ -2,7 +2,6 @@ package io.github.feishuvc.meeting;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import io.github.feishuvc.core.FeishuVcException;
@@ -192,11 +191,7 @@ class RecordingOperationsWireTests {
 	}
 
 	private RecordedRequest call() throws InterruptedException {
-		RecordedRequest request = this.server.takeRequest(5, TimeUnit.SECONDS);
-		if (request.getTarget().startsWith("/open-apis/auth/")) {
-			request = this.server.takeRequest(5, TimeUnit.SECONDS);
-		}
-		return request;
+		return TestFeishu.takeCall(this.server);
 	}
 
 }

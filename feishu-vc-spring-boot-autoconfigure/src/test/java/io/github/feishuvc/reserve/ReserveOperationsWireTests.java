@@ -321,14 +321,7 @@ class ReserveOperationsWireTests {
 	void shouldReportTheDocumentedErrorsOfEveryOperation(int status, int code, String msg,
 			Class<? extends FeishuVcException> type) {
 		for (Function<ReserveOperations, Mono<?>> operation : operations()) {
-			this.server.enqueue(TestFeishu.json(status, "{\"code\":" + code + ",\"msg\":\"" + msg
-					+ "\",\"error\":{\"log_id\":\"log-" + code + "\"}}"));
-			StepVerifier.create(operation.apply(this.reserves))
-				.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(type)
-					.hasMessageContaining("code=" + code)
-					.hasMessageContaining("msg=" + msg)
-					.hasMessageContaining("logId=log-" + code))
-				.verify();
+			TestFeishu.assertReportsError(this.server, operation.apply(this.reserves), status, code, msg, type);
 		}
 	}
 

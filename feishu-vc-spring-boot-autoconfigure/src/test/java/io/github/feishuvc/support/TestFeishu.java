@@ -7,10 +7,12 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import io.github.feishuvc.auth.CachingTenantAccessTokenProvider;
 import io.github.feishuvc.autoconfigure.FeishuVcAutoConfiguration;
 import io.github.feishuvc.core.FeishuVcClient;
+import io.github.feishuvc.core.FeishuVcException;
 import io.github.feishuvc.core.FeishuVcExecutor;
 import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.meeting.MeetingTemplate;
@@ -19,6 +21,9 @@ import io.github.feishuvc.reserve.ReserveTemplate;
 import io.github.feishuvc.test.FeishuVcEmulator;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
@@ -27,6 +32,8 @@ import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Building blocks the tests share: clients on real loopback HTTP and canned platform responses. */
 public final class TestFeishu {
@@ -146,6 +153,31 @@ public final class TestFeishu {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Answer the next request with one of the platform's errors, and check that the call reports it typed, with the
+	 * code, message and log id.
+	 */
+	public static void assertReportsError(MockWebServer server, Mono<?> call, int status, int code, String msg,
+			Class<? extends FeishuVcException> type) {
+		server.enqueue(json(status, "{\"code\":" + code + ",\"msg\":\"" + msg + "\",\"error\":{\"log_id\":\"log-" + code
+				+ "\"}}"));
+		StepVerifier.create(call)
+			.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(type)
+				.hasMessageContaining("code=" + code)
+				.hasMessageContaining("msg=" + msg)
+				.hasMessageContaining("logId=log-" + code))
+			.verify();
+	}
+
+	/** The next request that is not a token fetch. */
+	public static RecordedRequest takeCall(MockWebServer server) throws InterruptedException {
+		RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+		if (request.getTarget().startsWith("/open-apis/auth/")) {
+			request = server.takeRequest(5, TimeUnit.SECONDS);
+		}
+		return request;
 	}
 
 	public static MockResponse json(int status, String body) {
