@@ -1,6 +1,7 @@
 package io.github.feishuvc.autoconfigure;
 
 import io.github.feishuvc.autoconfigure.FeishuVcProperties.AppType;
+import io.github.feishuvc.autoconfigure.FeishuVcProperties.EventsMode;
 
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
@@ -10,7 +11,7 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Conditions on the kind of app and the event endpoint, read with Boot's relaxed binding so that
+ * Conditions on the kind of app and how events arrive, read with Boot's relaxed binding so that
  * {@code self-built}, {@code SELF_BUILT} and {@code selfBuilt} all count.
  */
 final class FeishuVcConditions {
@@ -18,6 +19,8 @@ final class FeishuVcConditions {
 	private static final String APP_TYPE = FeishuVcProperties.PREFIX + ".app-type";
 
 	private static final String EVENTS_ENABLED = FeishuVcProperties.PREFIX + ".events.enabled";
+
+	private static final String EVENTS_MODE = FeishuVcProperties.PREFIX + ".events.mode";
 
 	private static final String SHARED_STATE = FeishuVcProperties.PREFIX + ".shared-state";
 
@@ -71,11 +74,33 @@ final class FeishuVcConditions {
 
 	}
 
-	/** Matches when the event endpoint is wanted: switched on, or left unset by a store app. */
+	static EventsMode eventsMode(ConditionContext context) {
+		return Binder.get(context.getEnvironment()).bind(EVENTS_MODE, EventsMode.class).orElse(EventsMode.WEBHOOK);
+	}
+
+	/** Matches when events arrive over the long connection. */
+	static final class LongConnection extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			EventsMode mode = eventsMode(context);
+			return new ConditionOutcome(mode == EventsMode.LONG_CONNECTION, EVENTS_MODE + " is " + mode);
+		}
+
+	}
+
+	/**
+	 * Matches when the event endpoint is wanted: events arrive by webhook, and the endpoint is switched on, or left
+	 * unset by a store app.
+	 */
 	static final class EventEndpoint extends SpringBootCondition {
 
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			EventsMode mode = eventsMode(context);
+			if (mode != EventsMode.WEBHOOK) {
+				return ConditionOutcome.noMatch(EVENTS_MODE + " is " + mode);
+			}
 			Boolean enabled = Binder.get(context.getEnvironment()).bind(EVENTS_ENABLED, Boolean.class).orElse(null);
 			if (enabled != null) {
 				return new ConditionOutcome(enabled, EVENTS_ENABLED + " is " + enabled);

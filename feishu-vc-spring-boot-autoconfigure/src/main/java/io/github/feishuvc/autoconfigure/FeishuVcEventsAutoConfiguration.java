@@ -4,24 +4,17 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 
 import io.github.feishuvc.auth.AppTicketStore;
 import io.github.feishuvc.events.EventDispatcher;
-import io.github.feishuvc.events.FeishuEventDecoder;
-import io.github.feishuvc.events.InMemoryPublishedEventIds;
-import io.github.feishuvc.events.PublishedEventIds;
 import io.github.feishuvc.events.webhook.FeishuEventReceiver;
 import io.github.feishuvc.events.webhook.RefusalListener;
 import io.github.feishuvc.events.webhook.RefusalReason;
 import io.github.feishuvc.events.webhook.ServletFeishuEventEndpoint;
 import io.github.feishuvc.events.webhook.WebFluxFeishuEventEndpoint;
-import io.github.feishuvc.meeting.event.MeetingEventDecoder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import reactor.core.scheduler.Schedulers;
 
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -29,19 +22,20 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.util.StringUtils;
 
 /**
  * Auto-configuration of the event endpoint ({@code feishu.vc.events.*}) on the application's own web server,
- * WebFlux or Spring MVC: on by default for a store app, which receives its app ticket there, and when
- * {@code feishu.vc.events.enabled=true}.
+ * WebFlux or Spring MVC, when events arrive by webhook ({@code feishu.vc.events.mode}, the default): on by default for
+ * a store app, which receives its app ticket there, and when {@code feishu.vc.events.enabled=true}.
  *
  * <p>Each event is published as a {@code FeishuEvent} and, for the meeting events, as its typed
- * {@link io.github.feishuvc.meeting.event.MeetingEvent} too (every {@link FeishuEventDecoder} bean adds a family).
+ * {@link io.github.feishuvc.meeting.event.MeetingEvent} too (every {@link io.github.feishuvc.events.FeishuEventDecoder}
+ * bean adds a family).
  * Listeners run on the executor named {@value #EVENT_EXECUTOR} if the application defines one, else on Boot's
  * {@code applicationTaskExecutor}, else on Reactor's bounded elastic scheduler. Refused requests are counted as
  * {@code feishu.vc.events.refused} (tag {@code reason}) when the application has a {@link MeterRegistry}.
@@ -51,41 +45,11 @@ import org.springframework.util.StringUtils;
 @ConditionalOnWebApplication
 @ConditionalOnBean(AppTicketStore.class)
 @Conditional(FeishuVcConditions.EventEndpoint.class)
+@Import(FeishuVcEventPublishingConfiguration.class)
 public final class FeishuVcEventsAutoConfiguration {
 
-	/** Name of the {@link Executor} bean that listeners run on, if the application defines one. */
-	public static final String EVENT_EXECUTOR = "feishuVcEventExecutor";
-
-	private static final String APPLICATION_TASK_EXECUTOR = "applicationTaskExecutor";
-
-	@Bean
-	@ConditionalOnMissingBean(PublishedEventIds.class)
-	InMemoryPublishedEventIds feishuVcPublishedEventIds() {
-		return new InMemoryPublishedEventIds();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(name = "feishuVcMeetingEventDecoder")
-	MeetingEventDecoder feishuVcMeetingEventDecoder() {
-		return new MeetingEventDecoder();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	EventDispatcher feishuVcEventDispatcher(PublishedEventIds publishedEventIds, ApplicationEventPublisher publisher,
-			BeanFactory beanFactory, ObjectProvider<FeishuEventDecoder> decoders) {
-		return new EventDispatcher(publishedEventIds, publisher::publishEvent, listenerExecutor(beanFactory),
-				decoders.orderedStream().toList());
-	}
-
-	private static Executor listenerExecutor(BeanFactory beanFactory) {
-		for (String name : List.of(EVENT_EXECUTOR, APPLICATION_TASK_EXECUTOR)) {
-			if (beanFactory.containsBean(name) && beanFactory.isTypeMatch(name, Executor.class)) {
-				return beanFactory.getBean(name, Executor.class);
-			}
-		}
-		return Schedulers.boundedElastic()::schedule;
-	}
+	/** Name of the {@link java.util.concurrent.Executor} bean that listeners run on, if the application defines one. */
+	public static final String EVENT_EXECUTOR = FeishuVcEventPublishingConfiguration.EVENT_EXECUTOR;
 
 	@Bean
 	@ConditionalOnMissingBean

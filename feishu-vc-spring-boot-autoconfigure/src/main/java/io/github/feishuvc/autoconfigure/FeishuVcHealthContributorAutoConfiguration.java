@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.github.feishuvc.auth.TokenRefreshHistory;
 import io.github.feishuvc.core.FeishuVcSharedStateStatus;
+import io.github.feishuvc.events.longconnection.FeishuLongConnection;
 import io.github.feishuvc.health.FeishuVcHealthIndicator;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,8 +30,10 @@ public final class FeishuVcHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "feishuVcHealthIndicator")
 	FeishuVcHealthIndicator feishuVcHealthIndicator(TokenRefreshHistory tokenProvider,
-			ObjectProvider<FeishuVcSharedStateStatus> sharedState) {
-		return new FeishuVcHealthIndicator(tokenProvider, Clock.systemUTC(), sharedState.getIfAvailable());
+			ObjectProvider<FeishuVcSharedStateStatus> sharedState, ObjectProvider<FeishuLongConnection> longConnection) {
+		FeishuLongConnection connection = longConnection.getIfAvailable();
+		return new FeishuVcHealthIndicator(tokenProvider, Clock.systemUTC(), sharedState.getIfAvailable(),
+				(connection != null) ? connection::state : null);
 	}
 
 }

@@ -147,6 +147,9 @@ public final class FeishuVcProperties {
 		positive(connectTimeout, "connect-timeout");
 		positive(responseTimeout, "response-timeout");
 		positive(callTimeout, "call-timeout");
+		Assert.isTrue(appType != AppType.STORE || events.getMode() != EventsMode.LONG_CONNECTION,
+				"feishu.vc.events.mode=long-connection is for self-built apps: the platform sends a store app's events, "
+						+ "its app ticket among them, to its event URL only (feishu.vc.events.mode=webhook)");
 		this.enabled = enabled;
 		this.appType = appType;
 		this.appId = appId;
@@ -318,6 +321,22 @@ public final class FeishuVcProperties {
 	}
 
 	/**
+	 * How the platform's events arrive.
+	 */
+	public enum EventsMode {
+
+		/** At the event endpoint on the application's own web server, which the platform must be able to reach. */
+		WEBHOOK,
+
+		/**
+		 * Over a WebSocket the application opens to the platform: no public URL, self-built apps only, at most 50
+		 * connections per app.
+		 */
+		LONG_CONNECTION
+
+	}
+
+	/**
 	 * Kinds of Feishu app.
 	 */
 	public enum AppType {
@@ -410,6 +429,13 @@ public final class FeishuVcProperties {
 	public static final class Events {
 
 		/**
+		 * How the platform's events arrive: at the event endpoint on the application's web server (webhook), or over
+		 * a WebSocket the application opens to the platform (long-connection; self-built apps only, no public URL
+		 * needed).
+		 */
+		private final EventsMode mode;
+
+		/**
 		 * Whether to serve the event endpoint on the application's web server. On by default for store apps, which
 		 * need it for their app ticket, off for self-built apps.
 		 */
@@ -440,7 +466,10 @@ public final class FeishuVcProperties {
 
 		/**
 		 * Bind the properties; a default applies to each one that is not set.
-		 * @param enabled whether to auto-configure the Feishu VC client.
+		 * @param mode how the platform's events arrive: at the event endpoint on the application's web server
+		 * (webhook), or over a WebSocket the application opens to the platform (long-connection; self-built apps only,
+		 * no public URL needed).
+		 * @param enabled whether to serve the event endpoint on the application's web server.
 		 * @param path path of the event endpoint; the app's event request URL in the Feishu developer console must
 		 * point here.
 		 * @param verificationToken verification Token of the app (Events and callbacks, Encryption strategy, in the
@@ -450,12 +479,14 @@ public final class FeishuVcProperties {
 		 * @param maxClockSkew largest difference allowed between an event's request timestamp and this machine's clock;
 		 * older or newer events are refused as replays.
 		 */
-		public Events(@Nullable Boolean enabled, @DefaultValue("/feishu/events") String path,
+		public Events(@DefaultValue("webhook") EventsMode mode, @Nullable Boolean enabled,
+				@DefaultValue("/feishu/events") String path,
 				@Nullable String verificationToken, @Nullable String encryptKey,
 				@DefaultValue("5m") Duration maxClockSkew) {
 			Assert.isTrue(path.startsWith("/"), "feishu.vc.events.path must start with /");
 			Assert.isTrue(maxClockSkew.toSeconds() >= 1,
 					() -> "feishu.vc.events.max-clock-skew must be at least 1s, was " + maxClockSkew);
+			this.mode = mode;
 			this.enabled = enabled;
 			this.path = path;
 			this.verificationToken = verificationToken;
@@ -464,7 +495,14 @@ public final class FeishuVcProperties {
 		}
 
 		/**
-		 * {@return whether to auto-configure the Feishu VC client}
+		 * {@return how the platform's events arrive}
+		 */
+		public EventsMode getMode() {
+			return this.mode;
+		}
+
+		/**
+		 * {@return whether to serve the event endpoint on the application's web server}
 		 */
 		public @Nullable Boolean getEnabled() {
 			return this.enabled;
@@ -505,7 +543,7 @@ public final class FeishuVcProperties {
 		/** Shows every setting but the secrets. */
 		@Override
 		public String toString() {
-			return "Events[enabled=" + this.enabled + ", path=" + this.path + ", verificationToken="
+			return "Events[mode=" + this.mode + ", enabled=" + this.enabled + ", path=" + this.path + ", verificationToken="
 					+ ((this.verificationToken != null) ? "[masked]" : null) + ", encryptKey="
 					+ ((this.encryptKey != null) ? "[masked]" : null) + ", maxClockSkew=" + this.maxClockSkew + "]";
 		}
@@ -670,7 +708,7 @@ public final class FeishuVcProperties {
 
 		/**
 		 * Bind the properties; a default applies to each one that is not set.
-		 * @param enabled whether to auto-configure the Feishu VC client.
+		 * @param enabled whether to delay calls so that each operation stays under the platform's rate limits.
 		 * @param perSecond most calls of one operation (in one tenant) in any second: the platform's standard tier.
 		 * @param perMinute most calls of one operation (in one tenant) in any minute: the platform's standard tier.
 		 * @param margin how much longer than a second and a minute the limiter's windows are, so that calls sent a
@@ -696,7 +734,7 @@ public final class FeishuVcProperties {
 		}
 
 		/**
-		 * {@return whether to auto-configure the Feishu VC client}
+		 * {@return whether to delay calls so that each operation stays under the platform's rate limits}
 		 */
 		public boolean isEnabled() {
 			return this.enabled;
@@ -798,7 +836,8 @@ public final class FeishuVcProperties {
 
 		/**
 		 * Bind the properties; a default applies to each one that is not set.
-		 * @param enabled whether to auto-configure the Feishu VC client.
+		 * @param enabled whether to retry failed attempts: reads after transient failures, every call after rate limits
+		 * and refused connections.
 		 * @param maxAttempts most attempts of one call, the first included.
 		 * @param initialBackoff wait before the first retry of a transient failure, doubled for each next one.
 		 * @param maxBackoff longest backoff wait between attempts.
@@ -823,7 +862,8 @@ public final class FeishuVcProperties {
 		}
 
 		/**
-		 * {@return whether to auto-configure the Feishu VC client}
+		 * {@return whether to retry failed attempts: reads after transient failures, every call after rate limits and
+		 * refused connections}
 		 */
 		public boolean isEnabled() {
 			return this.enabled;

@@ -36,7 +36,9 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
  * connection ({@code spring.data.redis.*}). Runs before {@link FeishuVcAutoConfiguration}, whose in-memory beans then
  * back off; each bean backs off for one of the application's own.
  */
-@AutoConfiguration(before = { FeishuVcAutoConfiguration.class, FeishuVcEventsAutoConfiguration.class },
+@AutoConfiguration(
+		before = { FeishuVcAutoConfiguration.class, FeishuVcEventsAutoConfiguration.class,
+				FeishuVcLongConnectionAutoConfiguration.class },
 		afterName = { "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
 				"org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration" })
 @ConditionalOnClass(ReactiveStringRedisTemplate.class)

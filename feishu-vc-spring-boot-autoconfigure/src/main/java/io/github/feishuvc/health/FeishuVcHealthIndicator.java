@@ -3,6 +3,7 @@ package io.github.feishuvc.health;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.github.feishuvc.auth.TenantTokenFailures;
 import io.github.feishuvc.auth.TokenRefresh;
@@ -10,6 +11,7 @@ import io.github.feishuvc.auth.TokenRefreshHistory;
 import io.github.feishuvc.core.FeishuVcApiException;
 import io.github.feishuvc.core.FeishuVcException;
 import io.github.feishuvc.core.FeishuVcSharedStateStatus;
+import io.github.feishuvc.events.longconnection.LongConnectionState;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.Health;
@@ -31,6 +33,8 @@ public class FeishuVcHealthIndicator implements HealthIndicator {
 
 	private final @Nullable FeishuVcSharedStateStatus sharedState;
 
+	private final @Nullable Supplier<LongConnectionState> longConnection;
+
 	/**
 	 * Create the indicator.
 	 * @param tokens what the token fetches did lately
@@ -49,9 +53,23 @@ public class FeishuVcHealthIndicator implements HealthIndicator {
 	 */
 	public FeishuVcHealthIndicator(TokenRefreshHistory tokens, Clock clock,
 			@Nullable FeishuVcSharedStateStatus sharedState) {
+		this(tokens, clock, sharedState, null);
+	}
+
+	/**
+	 * Create an indicator that also reports the long connection; one the platform refused for good makes the client
+	 * down, since no event arrives.
+	 * @param tokens the token provider's history
+	 * @param clock the clock that decides whether a token has expired
+	 * @param sharedState the shared state, or {@code null} for none
+	 * @param longConnection the state of the long connection, or {@code null} without one
+	 */
+	public FeishuVcHealthIndicator(TokenRefreshHistory tokens, Clock clock,
+			@Nullable FeishuVcSharedStateStatus sharedState, @Nullable Supplier<LongConnectionState> longConnection) {
 		this.tokens = tokens;
 		this.clock = clock;
 		this.sharedState = sharedState;
+		this.longConnection = longConnection;
 	}
 
 	@Override
@@ -79,6 +97,21 @@ public class FeishuVcHealthIndicator implements HealthIndicator {
 				details.put("error", String.valueOf(shared.lastFailure()));
 			}
 			health.withDetail("sharedState", details);
+		}
+		if (this.longConnection != null) {
+			LongConnectionState state = this.longConnection.get();
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("status", state.status().name());
+			details.put("since", state.since().toString());
+			if (state.reason() != null) {
+				details.put("reason", state.reason());
+			}
+			details.put("received", state.received());
+			details.put("acknowledged", state.acknowledged());
+			health.withDetail("longConnection", details);
+			if (state.status() == LongConnectionState.Status.REFUSED) {
+				health.down();
+			}
 		}
 		return health.build();
 	}

@@ -1,7 +1,6 @@
 package io.github.feishuvc.autoconfigure;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +26,6 @@ import io.github.feishuvc.meeting.event.RecordingStartedEvent;
 import io.github.feishuvc.meeting.event.ShareEndedEvent;
 import io.github.feishuvc.meeting.event.ShareStartedEvent;
 import io.github.feishuvc.reserve.Reserve;
-import io.github.feishuvc.reserve.ReserveApplyRequest;
-import io.github.feishuvc.reserve.ReserveMeetingSettingRequest;
 import io.github.feishuvc.reserve.ReserveOperations;
 import io.github.feishuvc.support.LogCapture;
 import io.github.feishuvc.support.TestFeishu;
@@ -88,21 +85,9 @@ class MeetingEventsApplicationTests {
 		start(type);
 		String tenant = store ? "t1" : null;
 		ReserveOperations reserves = this.context.getBean(ReserveOperations.class);
-		Reserve reserve = (store ? reserves.forTenant("t1") : reserves).apply(ReserveApplyRequest.builder()
-			.endTime(Instant.now().plus(Duration.ofDays(1)))
-			.ownerId(OWNER)
-			.meetingSettings(ReserveMeetingSettingRequest.builder().topic("Quarterly review").build())
-			.build()).block().reserve();
+		Reserve reserve = TestFeishu.reserve(store ? reserves.forTenant("t1") : reserves, OWNER, "Quarterly review");
 
-		String meetingId = this.emulator.startMeeting(reserve.id());
-		this.emulator.joinMeeting(meetingId, "ou_alice");
-		this.emulator.startSharing(meetingId, "ou_alice");
-		this.emulator.stopSharing(meetingId);
-		this.emulator.startRecording(meetingId);
-		this.emulator.stopRecording(meetingId);
-		this.emulator.leaveMeeting(meetingId, "ou_alice");
-		this.emulator.startRecording(meetingId);
-		this.emulator.endMeeting(reserve.id());
+		String meetingId = TestFeishu.holdMeeting(this.emulator, reserve.id());
 
 		Listeners listeners = this.context.getBean(Listeners.class);
 		Awaitility.await()
@@ -136,8 +121,8 @@ class MeetingEventsApplicationTests {
 			});
 		assertThat(listeners.raw).filteredOn((event) -> event.type().startsWith("vc.meeting."))
 			.hasSameSizeAs(listeners.all);
-		assertThat(listeners.typed.get(RecordingStartedEvent.TYPE)).hasSize(2);
-		assertThat(listeners.typed.get(RecordingEndedEvent.TYPE)).hasSize(2);
+		assertThat(listeners.typed.get(RecordingStartedEvent.TYPE)).hasSize(1);
+		assertThat(listeners.typed.get(RecordingEndedEvent.TYPE)).hasSize(1);
 		assertThat(listeners.typed.get(ShareEndedEvent.TYPE)).hasSize(1);
 		assertThat(listeners.typed.get(AllMeetingStartedEvent.TYPE)).hasSize(1);
 		assertThat(listeners.typed.get(AllMeetingEndedEvent.TYPE)).hasSize(1);

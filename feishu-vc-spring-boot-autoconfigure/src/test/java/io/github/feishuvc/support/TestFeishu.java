@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 import io.github.feishuvc.auth.CachingTenantAccessTokenProvider;
@@ -17,6 +18,10 @@ import io.github.feishuvc.core.FeishuVcExecutor;
 import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.meeting.MeetingTemplate;
 import io.github.feishuvc.meeting.RecordingTemplate;
+import io.github.feishuvc.reserve.Reserve;
+import io.github.feishuvc.reserve.ReserveApplyRequest;
+import io.github.feishuvc.reserve.ReserveMeetingSettingRequest;
+import io.github.feishuvc.reserve.ReserveOperations;
 import io.github.feishuvc.reserve.ReserveTemplate;
 import io.github.feishuvc.test.FeishuVcEmulator;
 import mockwebserver3.MockResponse;
@@ -111,6 +116,40 @@ public final class TestFeishu {
 	public static RecordingTemplate recordingTemplate(String baseUrl) {
 		FeishuVcExecutor executor = executor(baseUrl);
 		return new RecordingTemplate(executor, tokenProvider(executor, Clock.systemUTC()), UserIdType.OPEN_ID);
+	}
+
+	/**
+	 * A reservation for a day, owned by a user, made through the operations under test.
+	 * @param reserves the operations, acting where the test wants
+	 * @param ownerId the owner
+	 * @param topic the meeting's topic
+	 * @return the reservation
+	 */
+	public static Reserve reserve(ReserveOperations reserves, String ownerId, String topic) {
+		return reserves.apply(ReserveApplyRequest.builder()
+			.endTime(Instant.now().plus(Duration.ofDays(1)))
+			.ownerId(ownerId)
+			.meetingSettings(ReserveMeetingSettingRequest.builder().topic(topic).build())
+			.build()).block().reserve();
+	}
+
+	/**
+	 * Hold the meeting of a reservation on the emulator so that it pushes each of the eleven meeting events: it starts,
+	 * {@code ou_alice} joins, shares her screen and stops, the host records, Alice leaves, it ends (the recording
+	 * ends, the host leaves), and the recording is ready.
+	 * @param emulator the emulator
+	 * @param reserveId the reservation
+	 * @return the meeting's id
+	 */
+	public static String holdMeeting(FeishuVcEmulator emulator, String reserveId) {
+		String meetingId = emulator.startMeeting(reserveId);
+		emulator.joinMeeting(meetingId, "ou_alice");
+		emulator.startSharing(meetingId, "ou_alice");
+		emulator.stopSharing(meetingId);
+		emulator.startRecording(meetingId);
+		emulator.leaveMeeting(meetingId, "ou_alice");
+		emulator.endMeeting(reserveId);
+		return meetingId;
 	}
 
 	public static MockWebServer startMockServer() {

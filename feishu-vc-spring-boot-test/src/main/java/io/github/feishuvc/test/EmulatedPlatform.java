@@ -65,6 +65,8 @@ final class EmulatedPlatform {
 
 	private final EventPusher events;
 
+	private final EmulatedLongConnections longConnections;
+
 	/** One thread delivers every pushed event, in the order they happened. */
 	private final ExecutorService pushes = Executors.newSingleThreadExecutor((task) -> {
 		Thread thread = new Thread(task, "feishu-vc-emulator-events");
@@ -93,6 +95,8 @@ final class EmulatedPlatform {
 		this.meetings = new EmulatedMeetings(this.replies, this.clock, new Pushes(), settings.recordingProcessingTime);
 		this.reserves = new EmulatedReserves(this.replies, this.clock, app.defaultTenant(), this.meetings);
 		this.events = new EventPusher(app, this.replies, pushClient);
+		this.longConnections = new EmulatedLongConnections(app, this.replies, settings.longConnectionPingInterval,
+				settings.longConnectionReconnectInterval, Duration.ZERO);
 		int[] enforcedRateLimits = settings.enforcedRateLimits;
 		this.rateLimits = (enforcedRateLimits != null)
 				? new EmulatedRateLimits(enforcedRateLimits[0], enforcedRateLimits[1], this.replies) : null;
@@ -135,6 +139,7 @@ final class EmulatedPlatform {
 		Map<String, List<String>> query = decoder.parameters();
 		return switch (endpoint) {
 			case TENANT_ACCESS_TOKEN -> this.tokens.selfBuiltTenantToken(body);
+			case LONG_CONNECTION_ENDPOINT -> this.longConnections.endpoint(body);
 			case APP_TICKET_RESEND -> resendAppTicket(body);
 			case APP_ACCESS_TOKEN -> storeOnly(() -> this.tokens.appAccessToken(body));
 			case STORE_TENANT_ACCESS_TOKEN -> storeOnly(() -> this.tokens.storeTenantToken(body));
@@ -205,6 +210,8 @@ final class EmulatedPlatform {
 					return Endpoint.APP_ACCESS_TOKEN;
 				case RESEND_PATH:
 					return Endpoint.APP_TICKET_RESEND;
+				case EmulatedLongConnections.ENDPOINT_PATH:
+					return Endpoint.LONG_CONNECTION_ENDPOINT;
 				default:
 					break;
 			}
@@ -293,7 +300,7 @@ final class EmulatedPlatform {
 		ObjectNode event = this.replies.object().put("schema", "2.0");
 		event.putObject("header").put("event_type", eventType);
 		event.set("event", eventBody);
-		return this.events.push(withHeader(event, tenantKey));
+		return deliver(withHeader(event, tenantKey));
 	}
 
 	/** The header of a version 2 event, but its type, which the event already has. */
@@ -350,11 +357,16 @@ final class EmulatedPlatform {
 		}
 
 		private void deliver(String tenantKey, ObjectNode event) {
-			if (EmulatedPlatform.this.events.eventUrl() != null) {
-				EmulatedPlatform.this.events.push(withHeader(event, tenantKey));
+			if (EmulatedPlatform.this.longConnections.inUse() || EmulatedPlatform.this.events.eventUrl() != null) {
+				EmulatedPlatform.this.deliver(withHeader(event, tenantKey));
 			}
 		}
 
+	}
+
+	/** Down a long connection once the app opened one, as the platform does, else to the event URL. */
+	private EventDelivery deliver(ObjectNode event) {
+		return this.longConnections.inUse() ? this.longConnections.push(event) : this.events.push(event);
 	}
 
 	/** The check the developer console makes when the event URL is saved. */
@@ -377,6 +389,10 @@ final class EmulatedPlatform {
 
 	EmulatedReserves reserves() {
 		return this.reserves;
+	}
+
+	EmulatedLongConnections longConnections() {
+		return this.longConnections;
 	}
 
 	EmulatedMeetings meetings() {

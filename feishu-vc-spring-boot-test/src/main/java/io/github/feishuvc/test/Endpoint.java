@@ -62,6 +62,9 @@ public enum Endpoint {
 	/** {@code PATCH /open-apis/vc/v1/meetings/:meeting_id/recording/set_permission}. */
 	RECORDING_SET_PERMISSION,
 
+	/** {@code POST /callback/ws/endpoint}: the URL of a new long connection, for a self-built app. */
+	LONG_CONNECTION_ENDPOINT,
+
 	/** Any path the emulator does not serve (answered {@code 404 page not found}). */
 	UNKNOWN;
 

@@ -112,13 +112,16 @@ public final class FeishuVcEmulator implements AutoCloseable {
 			.runOn(this.loops)
 			.host("127.0.0.1")
 			.port(0)
-			.handle((request, response) -> request.receive()
-				.aggregate()
-				.asByteArray()
-				.defaultIfEmpty(new byte[0])
-				.flatMap((body) -> reply(response, this.platform.handle(request.method().name(), request.uri(),
-						request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION), body))))
+			.handle((request, response) -> request.uri().startsWith(EmulatedLongConnections.CONNECT_PATH)
+					? this.platform.longConnections().connect(request, response)
+					: request.receive()
+						.aggregate()
+						.asByteArray()
+						.defaultIfEmpty(new byte[0])
+						.flatMap((body) -> reply(response, this.platform.handle(request.method().name(), request.uri(),
+								request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION), body))))
 			.bindNow();
+		this.platform.longConnections().baseUrl(baseUrl());
 	}
 
 	private Mono<Void> reply(HttpServerResponse response, EmulatedPlatform.Outcome outcome) {
@@ -410,6 +413,53 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * How many long connections are open: once the app asked for one, its events go down them (one connection chosen
+	 * at random, waiting up to 10 s for one to be open), no longer to the event URL; the platform's limit of {@value EmulatedLongConnections#CONNECTION_LIMIT}
+	 * open connections is enforced.
+	 * @return the open connections
+	 */
+	public int longConnectionCount() {
+		return this.platform.longConnections().count();
+	}
+
+	/**
+	 * How many pings the long connections sent.
+	 * @return the pings
+	 */
+	public int longConnectionPings() {
+		return this.platform.longConnections().pings();
+	}
+
+	/**
+	 * Drop every open long connection, without a close frame, as a network failure would; an event that was not
+	 * acknowledged is sent again once a connection is open.
+	 */
+	public void dropLongConnections() {
+		this.platform.longConnections().dropAll();
+	}
+
+	/**
+	 * Refuse the handshakes of new long connections with the platform's connection-limit error (HTTP 514,
+	 * {@code Handshake-Autherrcode: 1000040350}), or accept them again.
+	 * @param refuse whether to refuse them
+	 */
+	public void refuseLongConnections(boolean refuse) {
+		this.platform.longConnections().refuse(refuse);
+	}
+
+	/**
+	 * Send each event down a long connection in this many fragments ({@code sum} frames, {@code seq} from 0), as the
+	 * platform sends large ones; 1, the default, sends each whole.
+	 * @param fragments the fragments of each event
+	 */
+	public void splitEventsInto(int fragments) {
+		if (fragments < 1) {
+			throw new IllegalArgumentException("An event is sent in at least one frame");
+		}
+		this.platform.longConnections().fragments(fragments);
+	}
+
+	/**
 	 * Issue a user access token ({@code u-...}) for a user, valid for the token lifetime; calls made with it act
 	 * as that user.
 	 * @param userId the user's id, such as an open id {@code ou_...}
@@ -535,6 +585,10 @@ public final class FeishuVcEmulator implements AutoCloseable {
 
 		Duration recordingProcessingTime = Duration.ofMillis(100);
 
+		Duration longConnectionPingInterval = Duration.ofSeconds(120);
+
+		Duration longConnectionReconnectInterval = Duration.ofSeconds(1);
+
 		private Builder() {
 		}
 
@@ -546,6 +600,32 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		 */
 		public Builder recordingProcessingTime(Duration recordingProcessingTime) {
 			this.recordingProcessingTime = recordingProcessingTime;
+			return this;
+		}
+
+		/**
+		 * The interval of pings the emulator asks long connections for, in whole seconds (120 s unless set, the
+		 * platform's own client's default), in the endpoint's settings and in every pong.
+		 * @param pingInterval the interval, at least a second
+		 * @return this builder
+		 */
+		public Builder longConnectionPingInterval(Duration pingInterval) {
+			if (pingInterval.toSeconds() < 1) {
+				throw new IllegalArgumentException("The ping interval is whole seconds, at least one");
+			}
+			this.longConnectionPingInterval = pingInterval;
+			return this;
+		}
+
+		/**
+		 * How long after a dropped long connection the emulator asks the client to wait before connecting again, in
+		 * whole seconds: 1 s unless set, so that tests do not wait the platform's 120 s (its random jitter of up to
+		 * 30 s before the first attempt is asked as 0).
+		 * @param reconnectInterval the interval
+		 * @return this builder
+		 */
+		public Builder longConnectionReconnectInterval(Duration reconnectInterval) {
+			this.longConnectionReconnectInterval = reconnectInterval;
 			return this;
 		}
 

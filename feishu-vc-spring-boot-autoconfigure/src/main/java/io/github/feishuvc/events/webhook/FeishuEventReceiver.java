@@ -164,21 +164,18 @@ public final class FeishuEventReceiver {
 			return Mono.just(new Reply(200, FeishuVcJson.mapper()
 				.writeValueAsString(FeishuVcJson.mapper().createObjectNode().put("challenge", challenge))));
 		}
-		JsonNode body = event.path("event");
-		String type = v2 ? header.path("event_type").asString("") : body.path("type").asString("");
-		if ((!v2 && !"event_callback".equals(event.path("type").asString(""))) || type.isEmpty()) {
+		FeishuEvent published = FeishuEvent.of(event);
+		if (published == null) {
 			throw new Refusal(RefusalReason.NOT_AN_EVENT);
 		}
-		String appId = text(v2 ? header.path("app_id") : body.path("app_id"));
-		boolean ticket = APP_TICKET.equals(type);
+		String appId = published.appId();
+		boolean ticket = APP_TICKET.equals(published.type());
 		if ((appId != null || ticket) && !this.appId.equals(appId)) {
 			throw new Refusal(RefusalReason.ANOTHER_APP);
 		}
 		if (ticket) {
-			return keepTicket(text(body.path("app_ticket")), pushedAt(event.path("ts")));
+			return keepTicket(text(event.path("event").path("app_ticket")), pushedAt(event.path("ts")));
 		}
-		FeishuEvent published = new FeishuEvent(type, text(v2 ? header.path("event_id") : event.path("uuid")),
-				text(v2 ? header.path("tenant_key") : body.path("tenant_key")), appId, withoutToken(event, v2));
 		return this.dispatcher.dispatch(published)
 			.map((outcome) -> (outcome == EventDispatcher.Outcome.REJECTED) ? Reply.NOT_PUBLISHED : Reply.SUCCESS)
 			.onErrorResume((ex) -> {
@@ -277,17 +274,6 @@ public final class FeishuEventReceiver {
 			// refused below
 		}
 		throw new Refusal(reason);
-	}
-
-	private static String withoutToken(ObjectNode event, boolean v2) {
-		ObjectNode copy = event.deepCopy();
-		if (v2) {
-			((ObjectNode) copy.get("header")).remove("token");
-		}
-		else {
-			copy.remove("token");
-		}
-		return FeishuVcJson.mapper().writeValueAsString(copy);
 	}
 
 	private static @Nullable String text(JsonNode node) {

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
+import io.github.feishuvc.events.longconnection.FeishuLongConnection;
+import io.github.feishuvc.events.longconnection.LongConnectionState;
 import io.github.feishuvc.meeting.Meeting;
 import io.github.feishuvc.meeting.MeetingOperations;
 import io.github.feishuvc.meeting.MeetingParticipant;
@@ -26,7 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Offline only, after {@link ReservePrinter}: reserves a meeting, lets the emulator hold it (people join and leave, it
- * is recorded, it ends) while {@link MeetingEventPrinter} prints the events the sample's own endpoint receives, then
+ * is recorded, it ends) while {@link MeetingEventPrinter} prints the events the sample receives (at its own endpoint,
+ * or with {@code --feishu.vc.events.mode=long-connection} over the long connection it opens), then
  * reads the meeting with its attendance and the recording. Against the real platform, people hold the meeting and the
  * same listeners print what happens.
  */
@@ -45,16 +48,19 @@ class MeetingWalk implements ApplicationRunner {
 
 	private final ObjectProvider<FeishuVcEmulator> emulator;
 
+	private final ObjectProvider<FeishuLongConnection> longConnection;
+
 	private final String ownerId;
 
 	MeetingWalk(ReserveOperations reserves, MeetingOperations meetings, RecordingOperations recordings,
 			MeetingEventPrinter events, ObjectProvider<FeishuVcEmulator> emulator,
-			@Value("${sample.owner-id:}") String ownerId) {
+			ObjectProvider<FeishuLongConnection> longConnection, @Value("${sample.owner-id:}") String ownerId) {
 		this.reserves = reserves;
 		this.meetings = meetings;
 		this.recordings = recordings;
 		this.events = events;
 		this.emulator = emulator;
+		this.longConnection = longConnection;
 		this.ownerId = ownerId;
 	}
 
@@ -63,6 +69,16 @@ class MeetingWalk implements ApplicationRunner {
 		FeishuVcEmulator emulator = this.emulator.getIfAvailable();
 		if (emulator == null || this.ownerId.isBlank()) {
 			return;
+		}
+		FeishuLongConnection longConnection = this.longConnection.getIfAvailable();
+		if (longConnection != null) {
+			// With feishu.vc.events.mode=long-connection the events come down the connection the application opens as
+			// it starts: hold the meeting once it is open.
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+			while (longConnection.state().status() != LongConnectionState.Status.CONNECTED
+					&& System.nanoTime() < deadline) {
+				Thread.sleep(20);
+			}
 		}
 		Reserve reserve = this.reserves.apply(ReserveApplyRequest.builder()
 			.endTime(Instant.now().plus(Duration.ofDays(1)))

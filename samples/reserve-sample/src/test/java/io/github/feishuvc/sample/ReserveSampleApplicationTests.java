@@ -52,6 +52,20 @@ class ReserveSampleApplicationTests {
 	}
 
 	@Test
+	void shouldPrintTheSameMeetingEventsOverTheLongConnection(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = ReserveSampleApplication.application()
+			.run("--feishu.vc.events.mode=long-connection")) {
+			assertThat(context.isActive()).isTrue();
+		}
+
+		assertThat(output).containsPattern("event: MeetingStartedEvent of meeting \\d{9}, by ou_sample_owner")
+			.contains("ou_sample_bob left (LEFT)")
+			.contains("event: AllMeetingEndedEvent")
+			.containsPattern("event: RecordingReadyEvent of meeting \\d{9}, PT[0-9.]+S at https://meetings.feishu.cn/minutes/")
+			.containsPattern("recording: https://meetings.feishu.cn/minutes/\\w+ \\(PT");
+	}
+
+	@Test
 	void shouldReceiveTheAppTicketAndReadAReservationForEachTenantAsAStoreApp(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = ReserveSampleApplication.application()
 			.run("--spring.profiles.active=store")) {

@@ -1,0 +1,97 @@
+package io.github.feishuvc.autoconfigure;
+
+import java.time.Clock;
+
+import io.github.feishuvc.core.FeishuVcClient;
+import io.github.feishuvc.events.EventDispatcher;
+import io.github.feishuvc.events.longconnection.FeishuLongConnection;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.netty.channel.ChannelOption;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Auto-configuration of the long connection ({@code feishu.vc.events.mode=long-connection}): a self-built app
+ * receives its events over a WebSocket it opens to the platform, with no public URL and no web server, and publishes
+ * them as the webhook endpoint would. The connection opens when the context starts and closes first when it stops.
+ */
+@AutoConfiguration(after = FeishuVcAutoConfiguration.class,
+		afterName = "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration")
+@ConditionalOnBean(FeishuVcClient.class)
+@Conditional(FeishuVcConditions.LongConnection.class)
+public final class FeishuVcLongConnectionAutoConfiguration {
+
+	/** The counter of the long connection's events. */
+	public static final String METRIC = "feishu.vc.events.long-connection";
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "com.google.protobuf.CodedInputStream")
+	@Import(FeishuVcEventPublishingConfiguration.class)
+	static class LongConnectionConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		FeishuLongConnection feishuVcLongConnection(FeishuVcProperties properties, FeishuVcClient client,
+				EventDispatcher dispatcher) {
+			FeishuVcTokenProviderConfigurations.checkCredentials(properties);
+			// One connection, never pooled: a WebSocket is not given back.
+			HttpClient websocketClient = HttpClient.create(ConnectionProvider.newConnection())
+				.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.getConnectTimeout().toMillis());
+			return new FeishuLongConnection(new FeishuLongConnection.Settings(properties.getAppId(),
+					properties.getAppSecret(), (int) properties.getMaxResponseSize().toBytes()), client,
+					websocketClient, dispatcher, Clock.systemUTC());
+		}
+
+	}
+
+	/**
+	 * Counts the events the long connection received and acknowledged ({@code feishu.vc.events.long-connection},
+	 * tag {@code outcome}), when the application has Micrometer.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "com.google.protobuf.CodedInputStream", "io.micrometer.core.instrument.binder.MeterBinder" })
+	static class LongConnectionMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "feishuVcLongConnectionMetrics")
+		MeterBinder feishuVcLongConnectionMetrics(FeishuLongConnection connection) {
+			return (registry) -> {
+				FunctionCounter.builder(METRIC, connection, (counted) -> counted.state().received())
+					.description("Events the Feishu long connection received in full, and those it acknowledged")
+					.tag("outcome", "received")
+					.register(registry);
+				FunctionCounter.builder(METRIC, connection, (counted) -> counted.state().acknowledged())
+					.description("Events the Feishu long connection received in full, and those it acknowledged")
+					.tag("outcome", "acknowledged")
+					.register(registry);
+			};
+		}
+
+	}
+
+	/** Says at startup what is missing, rather than receive nothing. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass("com.google.protobuf.CodedInputStream")
+	static class MissingProtobufConfiguration {
+
+		MissingProtobufConfiguration() {
+			throw new FeishuVcConfigurationException(
+					"feishu.vc.events.mode=long-connection needs protobuf to read the platform's frames, and "
+							+ "com.google.protobuf:protobuf-java is not on the classpath",
+					"Depend on feishu-vc-spring-boot-starter, which brings it, or add com.google.protobuf:protobuf-java");
+		}
+
+	}
+
+}

@@ -1,0 +1,233 @@
+package io.github.feishuvc.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+import ch.qos.logback.classic.Level;
+import io.github.feishuvc.events.FeishuEvent;
+import io.github.feishuvc.events.longconnection.FeishuLongConnection;
+import io.github.feishuvc.events.longconnection.LongConnectionState;
+import io.github.feishuvc.health.FeishuVcHealthIndicator;
+import io.github.feishuvc.meeting.event.MeetingEvent;
+import io.github.feishuvc.meeting.event.MeetingStartedEvent;
+import io.github.feishuvc.reserve.Reserve;
+import io.github.feishuvc.reserve.ReserveOperations;
+import io.github.feishuvc.support.LogCapture;
+import io.github.feishuvc.support.TestFeishu;
+import io.github.feishuvc.test.Endpoint;
+import io.github.feishuvc.test.FeishuVcEmulator;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.EventListener;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A self-built app in {@code feishu.vc.events.mode=long-connection}, with no web server: it opens the emulator's long
+ * connection when the context starts, receives the meeting events typed, comes back after a dropped connection
+ * without losing what the emulator sends again, stops cleanly, and says so when the platform refuses it.
+ */
+class LongConnectionApplicationTests {
+
+	private final FeishuVcEmulator emulator = FeishuVcEmulator.builder()
+		.longConnectionPingInterval(Duration.ofSeconds(1))
+		.recordingProcessingTime(Duration.ofMillis(10))
+		.start();
+
+	private final ApplicationContextRunner runner = TestFeishu.contextRunner(this.emulator)
+		.withConfiguration(AutoConfigurations.of(FeishuVcLongConnectionAutoConfiguration.class,
+				FeishuVcHealthContributorAutoConfiguration.class))
+		.withPropertyValues("feishu.vc.events.mode=long-connection")
+		.withBean(Listeners.class);
+
+	@AfterEach
+	void stop() {
+		this.emulator.close();
+	}
+
+	@Test
+	void shouldReceiveEveryMeetingEventTypedOverTheLongConnection() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(FeishuLongConnection.class);
+			awaitConnected(context);
+			Reserve reserve = TestFeishu.reserve(context.getBean(ReserveOperations.class), "ou_owner", "over the wire");
+
+			String meetingId = TestFeishu.holdMeeting(this.emulator, reserve.id());
+
+			Listeners listeners = context.getBean(Listeners.class);
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(listeners.typed).extracting(Object::getClass)
+					.containsAll(List.of(MeetingEvent.class.getPermittedSubclasses())));
+			assertThat(listeners.typed).allSatisfy((event) -> {
+				assertThat(event.meeting().id()).isEqualTo(meetingId);
+				assertThat(event.tenantKey()).isEqualTo(FeishuVcEmulator.DEFAULT_TENANT_KEY);
+			});
+			assertThat(listeners.raw).hasSameSizeAs(listeners.typed);
+			LongConnectionState state = context.getBean(FeishuLongConnection.class).state();
+			assertThat(state.received()).isEqualTo(listeners.raw.size());
+			assertThat(state.acknowledged()).isEqualTo(state.received());
+			SimpleMeterRegistry registry = new SimpleMeterRegistry();
+			context.getBean("feishuVcLongConnectionMetrics", MeterBinder.class).bindTo(registry);
+			assertThat(registry.get(FeishuVcLongConnectionAutoConfiguration.METRIC).tag("outcome", "acknowledged")
+				.functionCounter()
+				.count()).isEqualTo(listeners.raw.size());
+			assertThat(this.emulator.requestCount(Endpoint.LONG_CONNECTION_ENDPOINT)).isOne();
+		});
+	}
+
+	@Test
+	void shouldConnectAgainAfterADropAndReceiveWhatTheEmulatorSendsAgain() {
+		this.runner.run((context) -> {
+			awaitConnected(context);
+
+			this.emulator.dropLongConnections();
+			// Pushed while the app is away: the emulator holds it until a connection is open again.
+			assertThat(this.emulator.pushEvent(MeetingStartedEvent.TYPE, FeishuVcEmulator.DEFAULT_TENANT_KEY,
+					"{\"meeting\": {\"id\": \"after-the-drop\"}}").accepted()).isTrue();
+
+			Listeners listeners = context.getBean(Listeners.class);
+			Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !listeners.typed.isEmpty());
+			assertThat(listeners.typed).singleElement()
+				.satisfies((event) -> assertThat(event.meeting().id()).isEqualTo("after-the-drop"));
+			assertThat(this.emulator.requestCount(Endpoint.LONG_CONNECTION_ENDPOINT)).isEqualTo(2);
+			assertThat(context.getBean(FeishuLongConnection.class).state().status())
+				.isEqualTo(LongConnectionState.Status.CONNECTED);
+		});
+	}
+
+	@Test
+	void shouldReassembleFragmentsAndPing() {
+		this.emulator.splitEventsInto(3);
+		this.runner.run((context) -> {
+			awaitConnected(context);
+
+			var d = this.emulator.pushEvent(MeetingStartedEvent.TYPE, FeishuVcEmulator.DEFAULT_TENANT_KEY,
+					"{\"meeting\": {\"id\": \"7\", \"topic\": \"" + "t".repeat(300) + "\"}}");
+			assertThat(d.accepted()).as(d.body()).isTrue();
+
+			Listeners listeners = context.getBean(Listeners.class);
+			Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !listeners.typed.isEmpty());
+			assertThat(listeners.typed).singleElement()
+				.satisfies((event) -> assertThat(event.meeting().topic()).hasSize(300));
+			Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> this.emulator.longConnectionPings() > 0);
+		});
+	}
+
+	@Test
+	void shouldCloseFirstAndLeaveNoThreadWhenTheContextStops() {
+		Set<Thread> before = Thread.getAllStackTraces().keySet();
+		ConfigurableApplicationContext[] stopped = new ConfigurableApplicationContext[1];
+		this.runner.run((context) -> {
+			awaitConnected(context);
+			stopped[0] = context.getSourceApplicationContext();
+			long start = System.nanoTime();
+			context.close();
+
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+		});
+		Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> this.emulator.longConnectionCount() == 0);
+		assertThat(stopped[0].isActive()).isFalse();
+		Set<String> left = Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> !before.contains(thread) && thread.isAlive() && !thread.isDaemon())
+			.map(Thread::getName)
+			.collect(Collectors.toSet());
+		assertThat(left).as("threads the connection left behind").isEmpty();
+	}
+
+	@Test
+	void shouldReportARefusedHandshakeInHealthAndOneErrorLine() {
+		this.emulator.refuseLongConnections(true);
+		try (LogCapture logs = LogCapture.of(FeishuLongConnection.class.getName(), Level.WARN)) {
+			this.runner.run((context) -> {
+				FeishuLongConnection connection = context.getBean(FeishuLongConnection.class);
+				Awaitility.await()
+					.atMost(Duration.ofSeconds(5))
+					.until(() -> connection.state().status() == LongConnectionState.Status.REFUSED);
+
+				var health = context.getBean(FeishuVcHealthIndicator.class).health();
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				@SuppressWarnings("unchecked")
+				Map<String, Object> details = (Map<String, Object>) health.getDetails().get("longConnection");
+				assertThat(details).containsEntry("status", "REFUSED");
+				assertThat(details.get("reason").toString()).contains("514 exceed connection limit");
+				assertThat(connection.isRunning()).isFalse();
+			});
+			assertThat(logs.events()).singleElement().satisfies((line) -> {
+				assertThat(line.getLevel()).isEqualTo(Level.ERROR);
+				assertThat(line.getFormattedMessage()).contains("exceed connection limit")
+					.doesNotContain(FeishuVcEmulator.DEFAULT_APP_SECRET);
+			});
+		}
+	}
+
+	@Test
+	void shouldStopAtAWrongSecretWithoutRetrying() {
+		this.runner.withPropertyValues("feishu.vc.app-secret=wrong").run((context) -> {
+			FeishuLongConnection connection = context.getBean(FeishuLongConnection.class);
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(5))
+				.until(() -> connection.state().status() == LongConnectionState.Status.REFUSED);
+
+			assertThat(connection.state().reason()).contains("code 10014").doesNotContain("wrong");
+			assertThat(this.emulator.requestCount(Endpoint.LONG_CONNECTION_ENDPOINT)).isOne();
+		});
+	}
+
+	@Test
+	void shouldRefuseTheLongConnectionToAStoreAppAtStartup() {
+		this.runner.withPropertyValues("feishu.vc.app-type=store", "feishu.vc.events.verification-token=t")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("feishu.vc.events.mode=long-connection is for self-built apps"));
+	}
+
+	@Test
+	void shouldServeNoWebhookEndpointInLongConnectionMode() {
+		this.runner.withConfiguration(AutoConfigurations.of(FeishuVcEventsAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean("feishuVcEventRoute")
+				.hasSingleBean(FeishuLongConnection.class));
+	}
+
+	private void awaitConnected(ConfigurableApplicationContext context) {
+		FeishuLongConnection connection = context.getBean(FeishuLongConnection.class);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> connection.state().status() == LongConnectionState.Status.CONNECTED
+					&& this.emulator.longConnectionCount() == 1);
+	}
+
+	static class Listeners {
+
+		final List<MeetingEvent> typed = new CopyOnWriteArrayList<>();
+
+		final List<FeishuEvent> raw = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void on(MeetingEvent event) {
+			this.typed.add(event);
+		}
+
+		@EventListener
+		void on(FeishuEvent event) {
+			this.raw.add(event);
+		}
+
+	}
+
+}
