@@ -60,6 +60,18 @@ public final class ActingAs {
 	}
 
 	/**
+	 * Act as a user whose tokens come from a source that can renew them, such as a signed-in user's
+	 * ({@code FeishuUserTokens}): a token the platform rejects is renewed and the call retried once.
+	 * @param userAccessTokens the user's tokens
+	 * @return acting as that user
+	 * @throws IllegalArgumentException if the source is null
+	 */
+	public ActingAs user(AccessTokenSource userAccessTokens) {
+		Assert.notNull(userAccessTokens, "userAccessTokens must not be null");
+		return new ActingAs(this.tenantTokens, userAccessTokens, true);
+	}
+
+	/**
 	 * Where the calls' bearer tokens come from.
 	 * @return the token source
 	 */

@@ -4,6 +4,8 @@ import io.github.feishuvc.autoconfigure.FeishuVcProperties.AppType;
 import io.github.feishuvc.autoconfigure.FeishuVcProperties.EventsMode;
 
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -32,6 +34,34 @@ final class FeishuVcConditions {
 
 	static AppType appType(ConditionContext context) {
 		return Binder.get(context.getEnvironment()).bind(APP_TYPE, AppType.class).orElse(AppType.SELF_BUILT);
+	}
+
+	/** Matches any application but a reactive web application: where Spring Security's servlet-side beans apply. */
+	static final class NotReactiveWebApplication extends NoneNestedConditions {
+
+		NotReactiveWebApplication() {
+			super(ConfigurationPhase.PARSE_CONFIGURATION);
+		}
+
+		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+		static final class Reactive {
+
+		}
+
+	}
+
+	/** Matches any application but a servlet web application: where Spring Security's reactive beans apply. */
+	static final class NotServletWebApplication extends NoneNestedConditions {
+
+		NotServletWebApplication() {
+			super(ConfigurationPhase.PARSE_CONFIGURATION);
+		}
+
+		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+		static final class Servlet {
+
+		}
+
 	}
 
 	/** Matches a self-built app, the default. */

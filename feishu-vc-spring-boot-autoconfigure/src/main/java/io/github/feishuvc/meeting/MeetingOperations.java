@@ -3,6 +3,7 @@ package io.github.feishuvc.meeting;
 import java.time.Instant;
 import java.util.List;
 
+import io.github.feishuvc.core.AccessTokenSource;
 import io.github.feishuvc.core.UserIdType;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -16,7 +17,7 @@ import reactor.core.publisher.Mono;
  * <p>A meeting's id ({@code meeting_id}) exists once the meeting has started: it comes from the {@code vc.meeting.*}
  * events, from {@link io.github.feishuvc.reserve.ReserveOperations#getActiveMeeting} or from {@link #listByNo}.
  *
- * <p>Calls are made as the app, with the tenant access token, unless {@link #withUserAccessToken(String)} says
+ * <p>Calls are made as the app, with the tenant access token, unless {@link #withUserAccessToken(String)} (or {@link #withUserAccessToken(AccessTokenSource)}) says
  * otherwise; each method says which token the platform accepts, and a call made with the other kind fails at once
  * with an {@link IllegalStateException} that says which it needs. Calls are non-blocking and lazy; failures arrive as
  * {@link io.github.feishuvc.core.FeishuVcException} subclasses (a meeting that does not exist as
@@ -136,5 +137,17 @@ public interface MeetingOperations {
 	 * @throws IllegalArgumentException if the token is null or blank
 	 */
 	MeetingOperations withUserAccessToken(String userAccessToken);
+
+	/**
+	 * The same operations acting as a user whose tokens come from {@code userAccessTokens}, such as the signed-in
+	 * user's ({@code FeishuUserTokens#of}, with Spring Security's OAuth 2.0 client): the source renews an expiring
+	 * token, and a token the platform rejects ({@code 99991668}, {@code 99991677}) is renewed and the call retried
+	 * once. When no token can be had, calls fail with
+	 * {@link io.github.feishuvc.core.FeishuVcSignInRequiredException}.
+	 * @param userAccessTokens where the user's tokens come from
+	 * @return operations acting as that user
+	 * @throws IllegalArgumentException if the source is null
+	 */
+	MeetingOperations withUserAccessToken(AccessTokenSource userAccessTokens);
 
 }

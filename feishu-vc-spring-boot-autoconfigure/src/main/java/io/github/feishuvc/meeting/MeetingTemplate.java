@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import io.github.feishuvc.auth.ActingAs;
 import io.github.feishuvc.auth.TenantAccessTokenProvider;
+import io.github.feishuvc.core.AccessTokenSource;
 import io.github.feishuvc.core.CallInfo;
 import io.github.feishuvc.core.FeishuVcEnvelope;
 import io.github.feishuvc.core.FeishuVcExecutor;
@@ -265,6 +266,11 @@ public class MeetingTemplate implements MeetingOperations {
 	@Override
 	public MeetingOperations withUserAccessToken(String userAccessToken) {
 		return new MeetingTemplate(this.executor, this.actingAs.user(userAccessToken), this.userIdType, this.clock);
+	}
+
+	@Override
+	public MeetingOperations withUserAccessToken(AccessTokenSource userAccessTokens) {
+		return new MeetingTemplate(this.executor, this.actingAs.user(userAccessTokens), this.userIdType, this.clock);
 	}
 
 	/** Never shows the user access token. */

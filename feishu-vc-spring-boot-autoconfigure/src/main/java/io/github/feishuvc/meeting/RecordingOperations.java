@@ -2,6 +2,7 @@ package io.github.feishuvc.meeting;
 
 import java.util.List;
 
+import io.github.feishuvc.core.AccessTokenSource;
 import io.github.feishuvc.core.UserIdType;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -90,5 +91,17 @@ public interface RecordingOperations {
 	 * @throws IllegalArgumentException if the token is null or blank
 	 */
 	RecordingOperations withUserAccessToken(String userAccessToken);
+
+	/**
+	 * The same operations acting as a user whose tokens come from {@code userAccessTokens}, such as the signed-in
+	 * user's ({@code FeishuUserTokens#of}, with Spring Security's OAuth 2.0 client): the source renews an expiring
+	 * token, and a token the platform rejects ({@code 99991668}, {@code 99991677}) is renewed and the call retried
+	 * once. When no token can be had, calls fail with
+	 * {@link io.github.feishuvc.core.FeishuVcSignInRequiredException}.
+	 * @param userAccessTokens where the user's tokens come from
+	 * @return operations acting as that user
+	 * @throws IllegalArgumentException if the source is null
+	 */
+	RecordingOperations withUserAccessToken(AccessTokenSource userAccessTokens);
 
 }

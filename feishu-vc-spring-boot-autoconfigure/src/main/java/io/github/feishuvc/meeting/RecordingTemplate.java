@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import io.github.feishuvc.auth.ActingAs;
 import io.github.feishuvc.auth.TenantAccessTokenProvider;
+import io.github.feishuvc.core.AccessTokenSource;
 import io.github.feishuvc.core.CodedEnum;
 import io.github.feishuvc.core.FeishuVcEnvelope;
 import io.github.feishuvc.core.FeishuVcExecutor;
@@ -140,6 +141,11 @@ public class RecordingTemplate implements RecordingOperations {
 	@Override
 	public RecordingOperations withUserAccessToken(String userAccessToken) {
 		return new RecordingTemplate(this.executor, this.actingAs.user(userAccessToken), this.userIdType);
+	}
+
+	@Override
+	public RecordingOperations withUserAccessToken(AccessTokenSource userAccessTokens) {
+		return new RecordingTemplate(this.executor, this.actingAs.user(userAccessTokens), this.userIdType);
 	}
 
 	/** Never shows the user access token. */

@@ -1,5 +1,6 @@
 package io.github.feishuvc.reserve;
 
+import io.github.feishuvc.core.AccessTokenSource;
 import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.meeting.Meeting;
 import reactor.core.publisher.Mono;
@@ -14,7 +15,7 @@ import reactor.core.publisher.Mono;
  * in the future, at most 30 days ahead) is checked when the returned {@link Mono} is subscribed, which then fails with
  * the {@link IllegalArgumentException}, so that a call built early is judged by the time it is sent.
  *
- * <p>Calls are made as the app, with the tenant access token, unless {@link #withUserAccessToken(String)} says
+ * <p>Calls are made as the app, with the tenant access token, unless {@link #withUserAccessToken(String)} (or {@link #withUserAccessToken(AccessTokenSource)}) says
  * otherwise. A store app, which acts for many tenants, names the tenant of its calls with {@link #forTenant(String)}.
  * Reservations belong to whoever made them: only the owner can read, change or delete one.
  *
@@ -120,5 +121,19 @@ public interface ReserveOperations {
 	 * @throws IllegalArgumentException if the token is null or blank
 	 */
 	ReserveOperations withUserAccessToken(String userAccessToken);
+
+	/**
+	 * The same operations acting as a user whose tokens come from {@code userAccessTokens}, such as the signed-in
+	 * user's ({@code FeishuUserTokens#of}, with Spring Security's OAuth 2.0 client): the source renews an expiring
+	 * token, and a token the platform rejects ({@code 99991668}, {@code 99991677}) is renewed and the call retried
+	 * once. When no token can be had, calls fail with
+	 * {@link io.github.feishuvc.core.FeishuVcSignInRequiredException}.
+	 * @param userAccessTokens where the user's tokens come from
+	 * @return operations acting as that user
+	 * @throws IllegalArgumentException if the source is null
+	 */
+	default ReserveOperations withUserAccessToken(AccessTokenSource userAccessTokens) {
+		throw new UnsupportedOperationException(getClass().getName() + " does not act as signed-in users");
+	}
 
 }

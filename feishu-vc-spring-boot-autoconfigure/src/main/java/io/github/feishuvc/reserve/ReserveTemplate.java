@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.github.feishuvc.auth.ActingAs;
 import io.github.feishuvc.auth.TenantAccessTokenProvider;
+import io.github.feishuvc.core.AccessTokenSource;
 import io.github.feishuvc.core.FeishuVcEnvelope;
 import io.github.feishuvc.core.FeishuVcExecutor;
 import io.github.feishuvc.core.PathSegment;
@@ -150,6 +151,12 @@ public class ReserveTemplate implements ReserveOperations {
 	@Override
 	public ReserveOperations withUserAccessToken(String userAccessToken) {
 		return new ReserveTemplate(this.executor, this.actingAs.user(userAccessToken), this.userIdType,
+				this.validator);
+	}
+
+	@Override
+	public ReserveOperations withUserAccessToken(AccessTokenSource userAccessTokens) {
+		return new ReserveTemplate(this.executor, this.actingAs.user(userAccessTokens), this.userIdType,
 				this.validator);
 	}
 

@@ -61,6 +61,8 @@ final class EmulatedPlatform {
 
 	private final EmulatedReserves reserves;
 
+	private final EmulatedUserLogin userLogin;
+
 	private final EmulatedMeetings meetings;
 
 	private final EventPusher events;
@@ -92,6 +94,7 @@ final class EmulatedPlatform {
 		this.clock = settings.clock;
 		this.replies = new Replies(this.clock);
 		this.tokens = new EmulatedTokens(app, settings.tokenLifetime, this.clock, this.replies);
+		this.userLogin = new EmulatedUserLogin(app, this.tokens, this.replies, this.clock, settings.userTokenLifetime);
 		this.meetings = new EmulatedMeetings(this.replies, this.clock, new Pushes(), settings.recordingProcessingTime);
 		this.reserves = new EmulatedReserves(this.replies, this.clock, app.defaultTenant(), this.meetings);
 		this.events = new EventPusher(app, this.replies, pushClient);
@@ -140,6 +143,9 @@ final class EmulatedPlatform {
 		return switch (endpoint) {
 			case TENANT_ACCESS_TOKEN -> this.tokens.selfBuiltTenantToken(body);
 			case LONG_CONNECTION_ENDPOINT -> this.longConnections.endpoint(body);
+			case USER_AUTHORIZE -> this.userLogin.authorize(query);
+			case USER_ACCESS_TOKEN -> this.userLogin.token(authorization, body);
+			case USER_INFO -> this.userLogin.userInfo(authorization);
 			case APP_TICKET_RESEND -> resendAppTicket(body);
 			case APP_ACCESS_TOKEN -> storeOnly(() -> this.tokens.appAccessToken(body));
 			case STORE_TENANT_ACCESS_TOKEN -> storeOnly(() -> this.tokens.storeTenantToken(body));
@@ -212,9 +218,17 @@ final class EmulatedPlatform {
 					return Endpoint.APP_TICKET_RESEND;
 				case EmulatedLongConnections.ENDPOINT_PATH:
 					return Endpoint.LONG_CONNECTION_ENDPOINT;
+				case EmulatedUserLogin.TOKEN_PATH:
+					return Endpoint.USER_ACCESS_TOKEN;
 				default:
 					break;
 			}
+		}
+		if (method.equals("GET") && path.equals(EmulatedUserLogin.AUTHORIZE_PATH)) {
+			return Endpoint.USER_AUTHORIZE;
+		}
+		if (method.equals("GET") && path.equals(EmulatedUserLogin.USER_INFO_PATH)) {
+			return Endpoint.USER_INFO;
 		}
 		if (path.startsWith(MEETINGS_PATH) && path.length() > MEETINGS_PATH.length()) {
 			return meetingRoute(method, path.substring(MEETINGS_PATH.length()));
@@ -401,6 +415,10 @@ final class EmulatedPlatform {
 
 	void close() {
 		this.pushes.shutdownNow();
+	}
+
+	EmulatedUserLogin userLogin() {
+		return this.userLogin;
 	}
 
 	EmulatedTokens tokens() {

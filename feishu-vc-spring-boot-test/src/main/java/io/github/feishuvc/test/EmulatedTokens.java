@@ -101,7 +101,21 @@ final class EmulatedTokens {
 	}
 
 	String issueUserAccessToken(String userId) {
-		return issue("u-", Caller.user(this.app.defaultTenant(), userId)).value();
+		return issueUserAccessToken(userId, this.lifetime);
+	}
+
+	String issueUserAccessToken(String userId, Duration lifetime) {
+		IssuedToken issued = new IssuedToken("u-" + this.replies.randomHex(20),
+				Caller.user(this.app.defaultTenant(), userId), this.clock.instant().plus(lifetime));
+		this.tokens.put(issued.value(), issued);
+		return issued.value();
+	}
+
+	/** Every user access token issued so far expires now: calls made with them get code {@code 99991677}. */
+	void expireUserAccessTokens() {
+		Instant now = this.clock.instant();
+		this.tokens.replaceAll((value, token) -> value.startsWith("u-")
+				? new IssuedToken(value, token.caller(), now) : token);
 	}
 
 	/** Whom a VC call's {@code Authorization} header speaks for, or the platform's refusal. */

@@ -62,6 +62,15 @@ public enum Endpoint {
 	/** {@code PATCH /open-apis/vc/v1/meetings/:meeting_id/recording/set_permission}. */
 	RECORDING_SET_PERMISSION,
 
+	/** {@code GET /open-apis/authen/v1/authorize}: signs a user in and redirects back with a code. */
+	USER_AUTHORIZE,
+
+	/** {@code POST /open-apis/authen/v2/oauth/token}: a user's tokens, for a code or a refresh token. */
+	USER_ACCESS_TOKEN,
+
+	/** {@code GET /open-apis/authen/v1/user_info}: whom a user access token speaks for. */
+	USER_INFO,
+
 	/** {@code POST /callback/ws/endpoint}: the URL of a new long connection, for a self-built app. */
 	LONG_CONNECTION_ENDPOINT,
 

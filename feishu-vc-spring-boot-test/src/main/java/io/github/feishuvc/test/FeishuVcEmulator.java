@@ -470,6 +470,31 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * The user the authorize endpoint ({@code /open-apis/authen/v1/authorize}) signs in from now on; until set,
+	 * {@code ou_emulated_user}. Sign-in runs offline: the endpoint redirects back at once with a code.
+	 * @param userId the user's open id
+	 */
+	public void signInAs(String userId) {
+		this.platform.userLogin().signInAs(userId);
+	}
+
+	/**
+	 * Expire every user access token issued so far: calls made with them get code {@code 99991677} (user access token
+	 * expired) and the token endpoint refreshes them for a refresh token.
+	 */
+	public void expireUserAccessTokens() {
+		this.platform.tokens().expireUserAccessTokens();
+	}
+
+	/**
+	 * Refuse every refresh token issued so far ({@code invalid_grant}), as when a user revokes the app's access: the
+	 * user has to sign in again.
+	 */
+	public void revokeRefreshTokens() {
+		this.platform.userLogin().revokeRefreshTokens();
+	}
+
+	/**
 	 * Expire every token issued so far, as if their lifetime had passed: calls made with them get code
 	 * {@code 99991663} and the token endpoint issues new ones.
 	 */
@@ -568,6 +593,8 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		String appSecret = DEFAULT_APP_SECRET;
 
 		Duration tokenLifetime = Duration.ofHours(2);
+
+		Duration userTokenLifetime = Duration.ofHours(2);
 
 		Clock clock = Clock.systemUTC();
 
@@ -731,6 +758,17 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		 */
 		public Builder tokenLifetime(Duration tokenLifetime) {
 			this.tokenLifetime = tokenLifetime;
+			return this;
+		}
+
+		/**
+		 * Lifetime of the user access tokens the token endpoint issues at sign-in and refresh (the platform's is two
+		 * hours).
+		 * @param userTokenLifetime the lifetime
+		 * @return this builder
+		 */
+		public Builder userTokenLifetime(Duration userTokenLifetime) {
+			this.userTokenLifetime = userTokenLifetime;
 			return this;
 		}
 

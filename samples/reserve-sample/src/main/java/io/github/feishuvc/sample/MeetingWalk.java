@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * same listeners print what happens.
  */
 @Component
-@Profile("!web & !store")
+@Profile("!web & !store & !login")
 @Order(2)
 class MeetingWalk implements ApplicationRunner {
 

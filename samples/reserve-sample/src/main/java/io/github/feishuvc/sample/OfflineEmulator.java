@@ -20,7 +20,8 @@ import org.springframework.util.StringUtils;
  * environment variable), start a {@link FeishuVcEmulator} and point the starter at it, with a demo owner for the
  * life-cycle walks, and have it push its events to the sample's own event endpoint. The emulator is a bean, for
  * {@link MeetingWalk} to hold a meeting with, closed with the context. With the {@code store} profile the emulator is
- * a store app installed by two tenants, each with a reservation, and pushes its app ticket too. A real application
+ * a store app installed by two tenants, each with a reservation, and pushes its app ticket too; with the {@code login}
+ * profile its sign-in page signs the demo user in. A real application
  * does not need this: it sets its credentials.
  */
 class OfflineEmulator implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -48,7 +49,11 @@ class OfflineEmulator implements ApplicationContextInitializer<ConfigurableAppli
 			properties.put("sample.tenants", String.join(",", emulator.tenants()));
 			properties.put("sample.tenant-reserve-ids", "7000000000000000001,7000000000000000002");
 		}
-		if (!environment.matchesProfiles("web")) {
+		if (environment.matchesProfiles("login")) {
+			// The emulator's sign-in page signs the demo user in at once.
+			emulator.signInAs(DEMO_OWNER);
+		}
+		if (!environment.matchesProfiles("web | login")) {
 			properties.put("server.port", "0");
 			properties.put("server.address", "127.0.0.1");
 		}

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * delete. {@code block()} is fine here: a command-line runner is not on a reactive thread.
  */
 @Component
-@Profile("!web & !store")
+@Profile("!web & !store & !login")
 @Order(1)
 class ReservePrinter implements ApplicationRunner {
 

@@ -12,7 +12,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * Prints a reservation and walks one through its life ({@link ReservePrinter}), offline also the meeting it becomes
  * ({@link MeetingWalk}, with the events {@link MeetingEventPrinter} receives), and exits; with
  * {@code --spring.profiles.active=web} it serves {@link ReserveController} and prints the events it receives instead,
- * and with {@code --spring.profiles.active=store} it runs as a store app ({@link StoreReservePrinter}) and exits.
+ * with {@code --spring.profiles.active=store} it runs as a store app ({@link StoreReservePrinter}) and exits, and
+ * with {@code --spring.profiles.active=login} it serves a page where users sign in with Feishu and make a reservation
+ * as themselves ({@link MyReserveController}).
  * Without Feishu credentials it runs against the embedded emulator ({@link OfflineEmulator}).
  */
 @SpringBootApplication
@@ -21,7 +23,7 @@ public class ReserveSampleApplication {
 	public static void main(String[] args) {
 		ConfigurableApplicationContext context = application().run(args);
 		// The event endpoint serves only while the runners print, unless the application is there to serve.
-		if (!context.getEnvironment().matchesProfiles("web")) {
+		if (!context.getEnvironment().matchesProfiles("web | login")) {
 			System.exit(SpringApplication.exit(context));
 		}
 	}

@@ -1,0 +1,195 @@
+package io.github.feishuvc.security;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import io.github.feishuvc.core.AccessTokenSource;
+import io.github.feishuvc.core.FeishuVcSignInRequiredException;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.util.Assert;
+
+/**
+ * {@link FeishuUserTokens} from a Spring Security authorized-client manager that works outside requests (one built
+ * on the authorized-client service, such as {@code AuthorizedClientServiceOAuth2AuthorizedClientManager}), with the
+ * authorization-code and refresh-token providers.
+ *
+ * <p>One authorization per user is in flight at a time, so concurrent calls of one user never spend a refresh token
+ * twice (the platform rotates them: a second use is refused, and Spring Security would then forget the user's
+ * tokens). A token the platform rejected is replaced by refreshing it even if it has not expired yet; every call of
+ * the user sees that it was rejected, whichever source it came through.
+ */
+public final class AuthorizedClientUserTokens implements FeishuUserTokens {
+
+	private final Function<OAuth2AuthorizeRequest, Mono<OAuth2AuthorizedClient>> manager;
+
+	private final String registrationId;
+
+	private final boolean storeApp;
+
+	private final Map<String, Mono<OAuth2AuthorizedClient>> inFlight = new ConcurrentHashMap<>();
+
+	/** The token the platform last rejected, per user, until an authorization brings another. */
+	private final Map<String, String> rejected = new ConcurrentHashMap<>();
+
+	private AuthorizedClientUserTokens(Function<OAuth2AuthorizeRequest, Mono<OAuth2AuthorizedClient>> manager,
+			String registrationId, boolean storeApp) {
+		Assert.hasText(registrationId, "registrationId must not be empty");
+		this.manager = manager;
+		this.registrationId = registrationId;
+		this.storeApp = storeApp;
+	}
+
+	/**
+	 * Tokens from a blocking (servlet stack) manager, which runs on Reactor's bounded elastic scheduler.
+	 * @param manager the manager
+	 * @param registrationId the registration of Feishu sign-in
+	 * @param storeApp whether the app is a store app (the user's tenant then rate limits their calls)
+	 * @return the user tokens
+	 */
+	public static AuthorizedClientUserTokens of(OAuth2AuthorizedClientManager manager, String registrationId,
+			boolean storeApp) {
+		Assert.notNull(manager, "manager must not be null");
+		return new AuthorizedClientUserTokens(
+				(request) -> Mono.fromCallable(() -> manager.authorize(request)).subscribeOn(Schedulers.boundedElastic()),
+				registrationId, storeApp);
+	}
+
+	/**
+	 * Tokens from a reactive manager.
+	 * @param manager the manager
+	 * @param registrationId the registration of Feishu sign-in
+	 * @param storeApp whether the app is a store app (the user's tenant then rate limits their calls)
+	 * @return the user tokens
+	 */
+	public static AuthorizedClientUserTokens of(ReactiveOAuth2AuthorizedClientManager manager, String registrationId,
+			boolean storeApp) {
+		Assert.notNull(manager, "manager must not be null");
+		return new AuthorizedClientUserTokens(manager::authorize, registrationId, storeApp);
+	}
+
+	@Override
+	public AccessTokenSource of(Authentication user) {
+		Assert.notNull(user, "user must not be null");
+		String tenantKey = null;
+		if (this.storeApp && user instanceof OAuth2AuthenticationToken oauth2
+				&& oauth2.getPrincipal().getAttribute("tenant_key") instanceof String key) {
+			tenantKey = key;
+		}
+		return new UserTokenSource(user.getName(), (client) -> request(client).principal(user).build(), tenantKey);
+	}
+
+	@Override
+	public AccessTokenSource of(String principalName) {
+		Assert.isTrue(principalName != null && !principalName.isBlank(), "principalName must not be null or blank");
+		return new UserTokenSource(principalName, (client) -> request(client).principal(principalName).build(), null);
+	}
+
+	private OAuth2AuthorizeRequest.Builder request(@Nullable OAuth2AuthorizedClient client) {
+		return (client != null) ? OAuth2AuthorizeRequest.withAuthorizedClient(client)
+				: OAuth2AuthorizeRequest.withClientRegistrationId(this.registrationId);
+	}
+
+	/**
+	 * The user's authorized client, its token refreshed if the platform rejected it; one such authorization per user
+	 * in flight, shared by every call of the user that asks meanwhile.
+	 */
+	private Mono<OAuth2AuthorizedClient> authorize(String principalName,
+			Function<@Nullable OAuth2AuthorizedClient, OAuth2AuthorizeRequest> requests) {
+		AtomicReference<Mono<OAuth2AuthorizedClient>> shared = new AtomicReference<>();
+		return this.inFlight.computeIfAbsent(principalName, (name) -> {
+			shared.set(Mono.defer(() -> this.manager.apply(requests.apply(null)))
+				.flatMap((client) -> isRejected(name, client) ? this.manager.apply(requests.apply(expired(client)))
+						: Mono.just(client))
+				.doOnNext((client) -> this.rejected.computeIfPresent(name,
+						(key, token) -> token.equals(client.getAccessToken().getTokenValue()) ? token : null))
+				.doOnError((ex) -> this.rejected.remove(name))
+				.doFinally((signal) -> this.inFlight.remove(name, shared.get()))
+				.cache());
+			return shared.get();
+		});
+	}
+
+	private boolean isRejected(String principalName, OAuth2AuthorizedClient client) {
+		return client.getAccessToken().getTokenValue().equals(this.rejected.get(principalName));
+	}
+
+	/** An authorized client like {@code client} whose access token has expired, so the manager refreshes it. */
+	private static OAuth2AuthorizedClient expired(OAuth2AuthorizedClient client) {
+		OAuth2AccessToken token = client.getAccessToken();
+		Instant now = Instant.now();
+		return new OAuth2AuthorizedClient(client.getClientRegistration(), client.getPrincipalName(),
+				new OAuth2AccessToken(token.getTokenType(), token.getTokenValue(), now.minusSeconds(1), now,
+						token.getScopes()),
+				client.getRefreshToken());
+	}
+
+	private final class UserTokenSource implements AccessTokenSource {
+
+		private final String principalName;
+
+		private final Function<@Nullable OAuth2AuthorizedClient, OAuth2AuthorizeRequest> requests;
+
+		private final @Nullable String tenantKey;
+
+		UserTokenSource(String principalName,
+				Function<@Nullable OAuth2AuthorizedClient, OAuth2AuthorizeRequest> requests,
+				@Nullable String tenantKey) {
+			this.principalName = principalName;
+			this.requests = requests;
+			this.tenantKey = tenantKey;
+		}
+
+		/**
+		 * The user's token. An authorization already on its way when the platform rejected the token may bring the
+		 * rejected one back; the next one replaces it, or finds it cannot.
+		 */
+		@Override
+		public Mono<String> getToken() {
+			return authorize(this.principalName, this.requests)
+				.flatMap((client) -> isRejected(this.principalName, client)
+						? authorize(this.principalName, this.requests) : Mono.just(client))
+				.switchIfEmpty(Mono.error(() -> signInRequired("they have not signed in with Feishu", null)))
+				.flatMap((client) -> isRejected(this.principalName, client) ? Mono.error(signInRequired(
+						"the platform rejected their access token and there is no refresh token to renew it "
+								+ "(sign-in asks for offline_access to get one)",
+						null)) : Mono.just(client.getAccessToken().getTokenValue()))
+				.onErrorMap(OAuth2AuthorizationException.class, (ex) -> signInRequired(
+						"renewing their token failed (" + ex.getError().getErrorCode() + ")", ex));
+		}
+
+		@Override
+		public void invalidate(String token) {
+			AuthorizedClientUserTokens.this.rejected.put(this.principalName, token);
+		}
+
+		@Override
+		public @Nullable String tenantKey() {
+			return this.tenantKey;
+		}
+
+		private FeishuVcSignInRequiredException signInRequired(String reason, @Nullable Throwable cause) {
+			return new FeishuVcSignInRequiredException(this.principalName, reason, cause);
+		}
+
+		@Override
+		public String toString() {
+			return "AccessTokenSource[user=" + this.principalName + "]";
+		}
+
+	}
+
+}

@@ -1,0 +1,78 @@
+package io.github.feishuvc.sample;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.github.feishuvc.core.FeishuVcPermissionDeniedException;
+import io.github.feishuvc.core.FeishuVcSignInRequiredException;
+import io.github.feishuvc.reserve.Reserve;
+import io.github.feishuvc.reserve.ReserveApplyRequest;
+import io.github.feishuvc.reserve.ReserveMeetingSettingRequest;
+import io.github.feishuvc.reserve.ReserveOperations;
+import io.github.feishuvc.security.FeishuUserTokens;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The {@code login} profile's page: "Sign in with Feishu", then a reservation made as the signed-in user and read
+ * back with their token. The app's own tenant token may not read it: it is the user's.
+ */
+@RestController
+@Profile("login")
+class MyReserveController {
+
+	private static final String PAGE = """
+			<!doctype html>
+			<html><head><meta charset="utf-8"><title>Feishu VC sample</title></head>
+			<body><h1>Feishu VC sample</h1>%s</body></html>
+			""";
+
+	private final ReserveOperations reserves;
+
+	private final FeishuUserTokens userTokens;
+
+	MyReserveController(ReserveOperations reserves, FeishuUserTokens userTokens) {
+		this.reserves = reserves;
+		this.userTokens = userTokens;
+	}
+
+	@GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
+	String home() {
+		return PAGE.formatted("<p><a href=\"/me\">Sign in with Feishu</a> and make a reservation as yourself.</p>");
+	}
+
+	@GetMapping(path = "/me", produces = MediaType.TEXT_HTML_VALUE)
+	Mono<ResponseEntity<String>> me(Authentication user) {
+		ReserveOperations mine = this.reserves.withUserAccessToken(this.userTokens.of(user));
+		return mine.apply(ReserveApplyRequest.builder()
+			.endTime(Instant.now().plus(Duration.ofDays(1)))
+			.meetingSettings(ReserveMeetingSettingRequest.builder().topic("My sync").build())
+			.build())
+			.flatMap((applied) -> mine.get(applied.reserve().id()))
+			.flatMap((reserve) -> this.reserves.get(reserve.id())
+				.map((read) -> "readable with the app's token too")
+				.onErrorResume(FeishuVcPermissionDeniedException.class,
+						(ex) -> Mono.just("the app's own token may not read it (code " + ex.code() + "): it is yours"))
+				.map((appView) -> ResponseEntity.ok(PAGE.formatted(describe(user.getName(), reserve, appView)))))
+			.onErrorResume(FeishuVcSignInRequiredException.class, (ex) -> Mono.just(ResponseEntity
+				.status(HttpStatus.UNAUTHORIZED)
+				.body(PAGE.formatted("<p>Your Feishu session ended. <a href=\"/oauth2/authorization/feishu\">Sign in "
+						+ "again</a>.</p>"))));
+	}
+
+	private static String describe(String userName, Reserve reserve, String appView) {
+		return "<p>Signed in as <b>" + HtmlUtils.htmlEscape(userName) + "</b>.</p><p>Reserved <b>"
+				+ HtmlUtils.htmlEscape(reserve.id()) + "</b> (meeting number " + reserve.meetingNo() + ", topic '"
+				+ HtmlUtils.htmlEscape(String.valueOf(reserve.meetingSettings().topic())) + "') as you, and read it "
+				+ "back with your token; " + appView + ".</p>";
+	}
+
+}
