@@ -117,7 +117,8 @@ public final class AuthorizedClientUserTokens implements FeishuUserTokens {
 				.doOnNext((client) -> this.rejected.computeIfPresent(name,
 						(key, token) -> token.equals(client.getAccessToken().getTokenValue()) ? token : null))
 				.doOnError((ex) -> this.rejected.remove(name))
-				.doFinally((signal) -> this.inFlight.remove(name, shared.get()))
+				// Gone before its answer is shared: a call that finds the answer rejected must start anew, not join it.
+				.doOnTerminate(() -> this.inFlight.remove(name, shared.get()))
 				.cache());
 			return shared.get();
 		});

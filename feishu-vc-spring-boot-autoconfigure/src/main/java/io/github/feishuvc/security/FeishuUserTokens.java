@@ -3,6 +3,8 @@ package io.github.feishuvc.security;
 import io.github.feishuvc.core.AccessTokenSource;
 
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.util.Assert;
 
 /**
  * The user access tokens of users who signed in with Feishu through Spring Security's OAuth 2.0 client
@@ -39,5 +41,18 @@ public interface FeishuUserTokens {
 	 * @throws IllegalArgumentException if the name is null or blank
 	 */
 	AccessTokenSource of(String principalName);
+
+	/**
+	 * The tokens of the user an authorized client belongs to, such as one a handler receives with
+	 * {@code @RegisteredOAuth2AuthorizedClient("feishu")}: the client's current token is used, and refreshed, through
+	 * the authorized-client service like any other.
+	 * @param client the user's authorized client of the {@value #REGISTRATION_ID} registration
+	 * @return the user's token source
+	 * @throws IllegalArgumentException if the client is null
+	 */
+	default AccessTokenSource of(OAuth2AuthorizedClient client) {
+		Assert.notNull(client, "client must not be null");
+		return of(client.getPrincipalName());
+	}
 
 }

@@ -8,10 +8,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.github.feishuvc.core.FeishuVcPermissionDeniedException;
 import io.github.feishuvc.core.FeishuVcSignInRequiredException;
@@ -25,6 +28,7 @@ import io.github.feishuvc.test.FeishuVcEmulator;
 import io.github.feishuvc.test.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import reactor.core.publisher.Flux;
@@ -34,6 +38,8 @@ import reactor.test.StepVerifier;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
@@ -50,6 +56,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a reservation as that user and reads it back, refreshing the user's token when the platform says it expired, and
  * asking the user to sign in again when the refresh token is refused.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class UserSignInApplicationTests {
 
 	private static final String USER = "ou_alice";
@@ -165,6 +172,31 @@ class UserSignInApplicationTests {
 			.verify(Duration.ofSeconds(10));
 	}
 
+	@ParameterizedTest
+	@EnumSource(value = WebApplicationType.class, names = { "REACTIVE", "SERVLET" })
+	void shouldNeverLogAUserToken(WebApplicationType type, CapturedOutput output) throws Exception {
+		startApplication(type, "logging.level.io.github.feishuvc=DEBUG", "logging.level.org.springframework.security=DEBUG");
+		assertThat(get("/my-reserve").statusCode()).isEqualTo(200);
+		this.emulator.expireUserAccessTokens();
+		assertThat(get("/my-reserve").statusCode()).isEqualTo(200);
+		this.emulator.expireUserAccessTokens();
+		this.emulator.revokeRefreshTokens();
+		assertThat(get("/my-reserve").body()).contains("signInAgain");
+
+		List<String> secrets = new ArrayList<>();
+		for (RecordedRequest request : this.emulator.requests()) {
+			if (request.authorization() != null) {
+				secrets.add(request.authorization().substring("Bearer ".length()));
+			}
+			Matcher refreshTokens = Pattern.compile("refresh_token=(r-[0-9a-f]+)").matcher(request.body());
+			while (refreshTokens.find()) {
+				secrets.add(refreshTokens.group(1));
+			}
+		}
+		assertThat(secrets).anyMatch((secret) -> secret.startsWith("u-")).anyMatch((secret) -> secret.startsWith("r-"));
+		assertThat(output.toString()).contains("FeishuVc").doesNotContain(secrets).doesNotContain(this.emulator.appSecret());
+	}
+
 	private String lastUserToken() {
 		return this.emulator.lastRequest(Endpoint.RESERVE_GET).orElseThrow().authorization();
 	}
@@ -177,13 +209,14 @@ class UserSignInApplicationTests {
 				HttpResponse.BodyHandlers.ofString());
 	}
 
-	private void startApplication(WebApplicationType type) {
+	private void startApplication(WebApplicationType type, String... properties) {
 		this.context = new SpringApplicationBuilder(SignInApplication.class).web(type)
 			.properties(new HashMap<String, Object>(this.emulator.springProperties()))
 			.properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
 					TestFeishu.FAST_SHUTDOWN,
 					"spring.security.oauth2.client.registration.feishu.client-id=" + this.emulator.appId(),
 					"spring.security.oauth2.client.registration.feishu.client-secret=" + this.emulator.appSecret())
+			.properties(properties)
 			.run();
 	}
 

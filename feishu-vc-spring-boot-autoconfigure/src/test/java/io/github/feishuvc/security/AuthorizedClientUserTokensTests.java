@@ -1,0 +1,148 @@
+package io.github.feishuvc.security;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.feishuvc.core.AccessTokenSource;
+import io.github.feishuvc.core.FeishuVcSignInRequiredException;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The user tokens under concurrency, against a manager that refreshes as the platform does (rotating refresh tokens,
+ * a used one refused) with random delays: however the calls of one user interleave, a rejected token is refreshed
+ * once and every call ends with the new one.
+ */
+class AuthorizedClientUserTokensTests {
+
+	private static final ClientRegistration FEISHU = ClientRegistration.withRegistrationId("feishu")
+		.clientId("cli_a")
+		.clientSecret("s")
+		.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+		.redirectUri("{baseUrl}/login/oauth2/code/feishu")
+		.authorizationUri("https://accounts.example/authorize")
+		.tokenUri("https://open.example/token")
+		.build();
+
+	private final Platform platform = new Platform();
+
+	@RepeatedTest(20)
+	void shouldRefreshARejectedTokenOnceHoweverTheCallsOfOneUserInterleave() {
+		FeishuUserTokens tokens = AuthorizedClientUserTokens.of(this.platform, "feishu", false);
+		StepVerifier.create(Flux.range(0, 200).flatMap((i) -> call(tokens.of("ou_1")), 200))
+			.expectNextCount(200)
+			.verifyComplete();
+		this.platform.expire();
+
+		List<String> used = Flux.range(0, 200).flatMap((i) -> call(tokens.of("ou_1")), 200).collectList().block();
+
+		assertThat(used).hasSize(200).containsOnly(this.platform.current.get().getAccessToken().getTokenValue());
+		assertThat(this.platform.refreshes).hasValue(1);
+	}
+
+	@Test
+	void shouldAskTheUserToSignInAgainWhenTheRefreshIsRefused() {
+		FeishuUserTokens tokens = AuthorizedClientUserTokens.of(this.platform, "feishu", false);
+		this.platform.expire();
+		this.platform.refuseRefresh = true;
+
+		List<Object> outcomes = Flux.range(0, 50)
+			.flatMap((i) -> call(tokens.of("ou_1")).cast(Object.class).onErrorResume(Mono::just), 50)
+			.collectList()
+			.block(Duration.ofSeconds(10));
+
+		assertThat(outcomes).hasSize(50)
+			.allSatisfy((outcome) -> assertThat(outcome).isInstanceOfSatisfying(FeishuVcSignInRequiredException.class,
+					(ex) -> assertThat(ex).hasMessageContaining("renewing their token failed (invalid_grant)")
+						.hasMessageNotContaining("token-")));
+	}
+
+	@Test
+	void shouldTakeTheUserOfAnAuthorizedClient() {
+		FeishuUserTokens tokens = AuthorizedClientUserTokens.of(this.platform, "feishu", false);
+		AccessTokenSource source = tokens.of(this.platform.current.get());
+
+		StepVerifier.create(source.getToken()).expectNext("token-0").verifyComplete();
+		assertThat(source).hasToString("AccessTokenSource[user=ou_1]");
+	}
+
+	/** A call as the executor makes it: the token, and once more with a new one if the platform rejects it. */
+	private Mono<String> call(AccessTokenSource source) {
+		return source.getToken().flatMap((token) -> this.platform.accepts(token) ? Mono.just(token) : Mono.defer(() -> {
+			source.invalidate(token);
+			return source.getToken().filter(this.platform::accepts).switchIfEmpty(Mono.error(new AssertionError(
+					"a rejected token was handed out again")));
+		}));
+	}
+
+	/** The authorized client of one user, refreshed as the platform does. */
+	private static final class Platform implements ReactiveOAuth2AuthorizedClientManager {
+
+		final AtomicReference<OAuth2AuthorizedClient> current = new AtomicReference<>(client(0));
+
+		final AtomicInteger refreshes = new AtomicInteger();
+
+		volatile int validFrom;
+
+		volatile boolean refuseRefresh;
+
+		@Override
+		public Mono<OAuth2AuthorizedClient> authorize(OAuth2AuthorizeRequest request) {
+			OAuth2AuthorizedClient given = request.getAuthorizedClient();
+			return Mono.delay(Duration.ofMillis(ThreadLocalRandom.current().nextInt(3)), Schedulers.parallel())
+				.map((tick) -> {
+					if (given == null) {
+						return this.current.get();
+					}
+					OAuth2AuthorizedClient stored = this.current.get();
+					if (this.refuseRefresh || !given.getRefreshToken().getTokenValue()
+						.equals(stored.getRefreshToken().getTokenValue())) {
+						throw new ClientAuthorizationException(new OAuth2Error("invalid_grant"), "feishu",
+								"[invalid_grant] refresh token used");
+					}
+					int generation = this.refreshes.incrementAndGet();
+					OAuth2AuthorizedClient renewed = client(generation);
+					this.current.set(renewed);
+					return renewed;
+				});
+		}
+
+		void expire() {
+			this.validFrom = this.refreshes.get() + 1;
+		}
+
+		boolean accepts(String token) {
+			return Integer.parseInt(token.substring("token-".length())) >= this.validFrom;
+		}
+
+		private static OAuth2AuthorizedClient client(int generation) {
+			Instant now = Instant.now();
+			return new OAuth2AuthorizedClient(FEISHU, "ou_1",
+					new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "token-" + generation, now,
+							now.plus(Duration.ofHours(2))),
+					new OAuth2RefreshToken("refresh-" + generation, now));
+		}
+
+	}
+
+}
