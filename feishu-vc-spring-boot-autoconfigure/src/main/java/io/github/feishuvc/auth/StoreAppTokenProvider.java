@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Scheduler;
 import io.github.feishuvc.core.AccessTokenSource;
 import io.github.feishuvc.core.CallInfo;
 import io.github.feishuvc.core.FeishuVcApiException;
@@ -142,6 +143,8 @@ public final class StoreAppTokenProvider implements TenantAccessTokenProvider, T
 		this.tenantTokens = Caffeine.newBuilder()
 			.maximumSize(settings.maxTenants())
 			.expireAfterAccess(settings.tenantIdleTime())
+			// Idle tenants' tokens go when they expire, not at the cache's next busy moment.
+			.scheduler(Scheduler.systemScheduler())
 			.build();
 	}
 

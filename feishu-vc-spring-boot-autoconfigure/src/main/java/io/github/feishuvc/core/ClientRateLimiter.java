@@ -1,7 +1,6 @@
 package io.github.feishuvc.core;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +25,8 @@ import org.springframework.util.Assert;
  * delays the first a little more than the second. Paced, permits are spaced evenly over the lengthened second, so that
  * a second's calls do not all leave at once and bunch up on their way. Permits are reserved in order; a caller that
  * would have to wait longer than {@code maxWait} is refused at once with {@link FeishuVcClientRateLimitException},
- * taking no permit. Windows idle for longer than a minute are forgotten, so thousands of tenants do not keep memory.
+ * taking no permit. A window keeps the permits of its last minute only, in as many slots as they need, and windows
+ * idle for longer than a minute are forgotten, so thousands of light tenants keep little memory.
  */
 public final class ClientRateLimiter implements FeishuVcRateLimiter {
 
@@ -210,6 +210,18 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 	}
 
 	/**
+	 * How many permit times the windows keep now, for diagnostics: what the limiter's memory grows with.
+	 * @return the number of slots of every window
+	 */
+	public int slotCount() {
+		return this.windows.values()
+			.stream()
+			.flatMap((operations) -> operations.values().stream())
+			.mapToInt(Windows::capacity)
+			.sum();
+	}
+
+	/**
 	 * How many tenant and operation windows are kept now, for diagnostics.
 	 * @return the number of windows
 	 */
@@ -230,24 +242,31 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 	private record Shape(RateLimit limit, long spacing) {
 	}
 
-	/** The sliding windows of one operation: the times of its last permits, as rings. */
+	/**
+	 * The sliding windows of one operation: the times of its permits of the last minute window, oldest first, in one
+	 * ring that grows with use (to the minute's limit at most) and shrinks as use falls. The permit a second's limit
+	 * back and the one a minute's limit back are both found in it; permits older than the minute window constrain
+	 * nothing and are dropped. A tenant that made a few calls keeps a few slots, not the minute's thousand.
+	 */
 	private static final class Windows {
 
-		private final long[] lastSecond;
+		private static final int MIN_CAPACITY = 4;
 
-		private final long[] lastMinute;
+		private final int perSecond;
 
-		private int nextSecond;
+		private final int perMinute;
 
-		private int nextMinute;
+		private long[] times = new long[MIN_CAPACITY];
+
+		private int oldest;
+
+		private int size;
 
 		private long latest = Long.MIN_VALUE / 4;
 
 		Windows(RateLimit limit) {
-			this.lastSecond = new long[limit.perSecond()];
-			this.lastMinute = new long[limit.perMinute()];
-			Arrays.fill(this.lastSecond, Long.MIN_VALUE / 2);
-			Arrays.fill(this.lastMinute, Long.MIN_VALUE / 2);
+			this.perSecond = limit.perSecond();
+			this.perMinute = limit.perMinute();
 		}
 
 		/**
@@ -256,23 +275,68 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 		 * @return the wait in nanoseconds, or {@code -(wait + 1)} if it exceeds {@code maxWait} (nothing reserved)
 		 */
 		synchronized long reserve(long now, long maxWait, long secondWindow, long minuteWindow, long spacing) {
+			forgetBefore(now - minuteWindow);
 			long at = Math.max(now, this.latest + spacing);
-			at = Math.max(at, this.lastSecond[this.nextSecond] + secondWindow);
-			at = Math.max(at, this.lastMinute[this.nextMinute] + minuteWindow);
+			if (this.size >= this.perSecond) {
+				at = Math.max(at, permit(this.size - this.perSecond) + secondWindow);
+			}
+			if (this.size >= this.perMinute) {
+				at = Math.max(at, permit(this.size - this.perMinute) + minuteWindow);
+			}
 			long wait = at - now;
 			if (wait > maxWait) {
 				return -wait - 1;
 			}
-			this.lastSecond[this.nextSecond] = at;
-			this.nextSecond = (this.nextSecond + 1) % this.lastSecond.length;
-			this.lastMinute[this.nextMinute] = at;
-			this.nextMinute = (this.nextMinute + 1) % this.lastMinute.length;
+			if (this.size == this.perMinute) {
+				dropOldest();
+			}
+			append(at);
 			this.latest = at;
 			return wait;
 		}
 
 		synchronized boolean isIdleSince(long time) {
 			return this.latest < time;
+		}
+
+		synchronized int capacity() {
+			return this.times.length;
+		}
+
+		/** The {@code index}-th kept permit, from the oldest. */
+		private long permit(int index) {
+			return this.times[(this.oldest + index) % this.times.length];
+		}
+
+		private void forgetBefore(long time) {
+			while (this.size > 0 && permit(0) < time) {
+				dropOldest();
+			}
+			if (this.times.length > MIN_CAPACITY && this.size <= this.times.length / 4) {
+				resize(Math.max(MIN_CAPACITY, this.times.length / 2));
+			}
+		}
+
+		private void dropOldest() {
+			this.oldest = (this.oldest + 1) % this.times.length;
+			this.size--;
+		}
+
+		private void append(long time) {
+			if (this.size == this.times.length) {
+				resize(Math.min(this.perMinute, this.times.length * 2));
+			}
+			this.times[(this.oldest + this.size) % this.times.length] = time;
+			this.size++;
+		}
+
+		private void resize(int capacity) {
+			long[] resized = new long[capacity];
+			for (int i = 0; i < this.size; i++) {
+				resized[i] = permit(i);
+			}
+			this.times = resized;
+			this.oldest = 0;
 		}
 
 	}

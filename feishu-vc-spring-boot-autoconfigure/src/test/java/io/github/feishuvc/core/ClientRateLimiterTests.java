@@ -179,6 +179,50 @@ class ClientRateLimiterTests {
 		assertThat(limiter.windowCount()).isEqualTo(1);
 	}
 
+	@Test
+	void shouldKeepAFewSlotsForALightTenantAndGrowAndShrinkWithUse() {
+		ClientRateLimiter limiter = new ClientRateLimiter(50, 1000, Duration.ofMinutes(2), this.time);
+		for (int tenant = 0; tenant < 10_000; tenant++) {
+			for (int call = 0; call < 3; call++) {
+				limiter.acquire("tenant-" + tenant, "reserve.get", 1).subscribe();
+			}
+		}
+		this.time.advanceTimeBy(Duration.ZERO);
+		assertThat(limiter.slotCount()).as("4 slots a light tenant").isEqualTo(40_000);
+
+		for (int call = 0; call < 1000; call++) {
+			limiter.acquire("busy", "reserve.get", 1).subscribe();
+		}
+		this.time.advanceTimeBy(Duration.ofSeconds(30));
+		assertThat(limiter.slotCount()).as("a minute's limit for the busy one").isEqualTo(40_000 + 1000);
+
+		this.time.advanceTimeBy(Duration.ofSeconds(51));
+		for (int call = 0; call < 8; call++) {
+			this.time.advanceTimeBy(Duration.ofSeconds(1));
+			limiter.acquire("busy", "reserve.get", 1).block();
+		}
+		assertThat(limiter.windowCount()).as("the light tenants' windows swept").isEqualTo(1);
+		assertThat(limiter.slotCount()).as("shrunk as its use fell").isLessThanOrEqualTo(16);
+	}
+
+	@Test
+	void shouldHoldBothWindowsWhileItsSlotsGrowAndShrink() {
+		ClientRateLimiter limiter = new ClientRateLimiter(5, 40, Duration.ofDays(1), this.time);
+		Random random = new Random(7);
+		List<Long> passed = Collections.synchronizedList(new ArrayList<>());
+		for (int i = 0; i < 3000; i++) {
+			int pause = random.nextInt(100);
+			this.time.advanceTimeBy((pause == 0) ? Duration.ofSeconds(61 + random.nextInt(30))
+					: Duration.ofMillis(random.nextInt((pause < 50) ? 3 : 400)));
+			limiter.acquire("reserve.get", 1).subscribe(null, null, () -> passed.add(this.time.now(TimeUnit.NANOSECONDS)));
+		}
+		this.time.advanceTimeBy(Duration.ofDays(1));
+
+		assertThat(passed).hasSize(3000);
+		assertThat(Windows.maxInAnyWindow(passed, TimeUnit.SECONDS.toNanos(1))).isLessThanOrEqualTo(5);
+		assertThat(Windows.maxInAnyWindow(passed, TimeUnit.MINUTES.toNanos(1))).isLessThanOrEqualTo(40);
+	}
+
 	private List<Long> acquire(ClientRateLimiter limiter, String operation, int count) {
 		List<Long> passed = Collections.synchronizedList(new ArrayList<>());
 		for (int i = 0; i < count; i++) {
