@@ -19,6 +19,7 @@ REPORT=$(mktemp)
   # The breakdown before the work of issue 12, kept for comparison: the same profile suite and flags, run from a
   # worktree of commit c5d1411 with this benchmarks module, its heading renamed.
   cat benchmarks/profile-before.md
+  java -Xmx2g -jar "$JAR" --suite=tenants
   java -jar "$JAR" --suite=rate-limits
 } > "$REPORT"
 chmod 644 "$REPORT"

@@ -24,7 +24,9 @@ import reactor.core.publisher.Flux;
  * on each JDK and joins them): {@code --suite=intro} (the method), {@code throughput} (every contender at concurrency
  * 1, 16, 64 and 256, each point measured {@code --repeats=3} times, then the token requests of 1,000 calls starting on
  * a cold cache), {@code profile} (where a call's CPU and bytes go, by layer and thread, under JFR),
- * {@code rate-limits} (three instances under the platform's limits) and {@code all} (the four; the default).
+ * {@code tenants} (a store app's {@code --tenants=10000} tenants calling at once: heap per tenant, token fetches,
+ * latency), {@code rate-limits} (three instances under the platform's limits, and one alone) and {@code all} (the
+ * five; the default).
  * {@code --output=BENCHMARKS.md} also writes the report to a file. Each contender first runs
  * {@code --jit-warmup=10s} at concurrency 64, then every measurement has {@code --warmup=2s} and
  * {@code --measure=5s}; {@code --only=starter} and {@code --concurrency=1,64} narrow a run down.
@@ -61,6 +63,10 @@ public final class BenchmarkMain {
 		}
 		if (suite.equals("all") || suite.equals("profile")) {
 			report.append(profile(harness, jitWarmup, concurrencies(args, PROFILED_CONCURRENCIES), only));
+		}
+		if (suite.equals("all") || suite.equals("tenants")) {
+			int tenants = Integer.parseInt(option(args, "tenants", "10000"));
+			report.append(Report.tenants(TenantsBenchmark.run(tenants, 3)));
 		}
 		if (suite.equals("all") || suite.equals("rate-limits")) {
 			report.append(Report.rateLimits(RateLimitBenchmark.run(rateLimitCalls), rateLimitCalls));

@@ -29,7 +29,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Three instances of one app, each calling as fast as its callers can (16 in flight per instance), against the
+ * Three instances of one app (and one alone), each calling as fast as its callers can (16 in flight per instance), against the
  * emulator enforcing the platform's real limits (50 calls a second and 1,000 a minute, counted at arrival), until a
  * number of calls have succeeded: the starter sharing its limiter through Redis, the starter with each instance's own
  * limiter, and the official SDK, which has no limiter (its callers wait as a 429's {@code x-ogw-ratelimit-reset} says,
@@ -61,13 +61,14 @@ final class RateLimitBenchmark {
 		}
 		try {
 			if (redis != null) {
-				results.add(starter("starter, shared Redis", calls, "feishu.vc.shared-state.type=redis",
+				results.add(starter("starter, shared Redis", calls, INSTANCES, "feishu.vc.shared-state.type=redis",
 						"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redisPort));
 			}
 			else {
 				System.err.println("redis-server is not installed: the shared-Redis run is skipped");
 			}
-			results.add(starter("starter, own limiter per instance", calls));
+			results.add(starter("starter, own limiter per instance", calls, INSTANCES));
+			results.add(starter("starter, one instance alone", calls, 1));
 			results.add(larkSdk(calls));
 		}
 		finally {
@@ -79,13 +80,14 @@ final class RateLimitBenchmark {
 		return results;
 	}
 
-	private static Result starter(String name, int calls, String... properties) throws InterruptedException {
+	private static Result starter(String name, int calls, int instanceCount, String... properties)
+			throws InterruptedException {
 		try (FeishuVcEmulator emulator = FeishuVcEmulator.builder().enforceRateLimits(PER_SECOND, PER_MINUTE).start()) {
 			List<ConfigurableApplicationContext> instances = new ArrayList<>();
 			Map<String, LongAdder> outcomes = new HashMap<>();
 			try {
 				List<ReserveOperations> reserves = new ArrayList<>();
-				for (int i = 0; i < INSTANCES; i++) {
+				for (int i = 0; i < instanceCount; i++) {
 					ConfigurableApplicationContext context = new SpringApplicationBuilder(
 							Contenders.StarterApplication.class)
 						.web(WebApplicationType.NONE)

@@ -107,7 +107,7 @@ final class Report {
 	static String rateLimits(List<RateLimitBenchmark.Result> results, int calls) {
 		StringBuilder report = new StringBuilder();
 		report.append("\n## Three instances under the platform's rate limits\n\n");
-		report.append("Three instances of one app, each with 16 calls in flight, until ").append(calls)
+		report.append("Three instances of one app (and, for comparison, one alone), each with 16 calls in flight, until ").append(calls)
 			.append(" calls have succeeded, against the emulator enforcing the platform's limits for the reserve APIs ")
 			.append("(50 calls a second and 1,000 a minute, per app, tenant and API, counted at arrival; a call over them ")
 			.append("gets HTTP 429 / `99991400`). The limits let ").append(calls).append(" calls arrive in ")
@@ -119,6 +119,25 @@ final class Report {
 		report.append("| Contender | calls | time | calls/s | share of the limit | 429s answered | failed calls |\n");
 		report.append("| --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
 		results.forEach((result) -> report.append(result.row()).append('\n'));
+		return report.toString();
+	}
+
+	static String tenants(TenantsBenchmark.Result result) {
+		StringBuilder report = new StringBuilder();
+		report.append("\n## Ten thousand tenants\n\n");
+		report.append("A store app installed by ").append(String.format(Locale.ROOT, "%,d", result.tenants()))
+			.append(" tenants, each making ").append(result.callsPerTenant())
+			.append(" `reserves.forTenant(tenant).get(...)` calls, 256 in flight, against the emulator in the same JVM ")
+			.append("(its tokens and recorded requests dropped before each reading). *Heap per active tenant* is the ")
+			.append("client's heap after a full GC, over the heap before the tenants called, per tenant: their limiter ")
+			.append("windows and cached tenant tokens. *When idle*: the same once the tenants have been idle past the ")
+			.append("token cache's idle time (30 s here, `feishu.vc.store-app.tenant-idle-time`) and the limiter's minute, ")
+			.append("and one call has let the limiter sweep. Windows / slots: the limiter's tenant and operation windows ")
+			.append("and the permit times they keep.\n\n");
+		report.append("| tenants | calls each | token fetches per tenant | calls/s | p99 latency | heap per active tenant ")
+			.append("| windows / slots | heap per tenant, idle | windows, idle |\n");
+		report.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+		report.append(result.row()).append('\n');
 		return report.toString();
 	}
 

@@ -58,8 +58,11 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 
 	private final String description;
 
-	/** Windows per tenant ({@code ""} for the app's own) and operation. */
-	private final Map<String, Map<String, Windows>> windows = new ConcurrentHashMap<>();
+	/**
+	 * Windows per tenant ({@code ""} for the app's own) and operation, in one map: a map per tenant would cost more
+	 * than a light tenant's window.
+	 */
+	private final Map<WindowKey, Windows> windows = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a limiter whose windows are exactly a second and a minute.
@@ -145,8 +148,9 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 			long now = this.scheduler.now(TimeUnit.NANOSECONDS);
 			sweepIdleWindows(now);
 			Shape shape = this.shapes.getOrDefault(operation, this.defaults);
-			long wait = this.windows.computeIfAbsent((tenantKey != null) ? tenantKey : "", (key) -> new ConcurrentHashMap<>())
-				.computeIfAbsent(operation, (key) -> new Windows(shape.limit()))
+			long wait = this.windows
+				.computeIfAbsent(new WindowKey((tenantKey != null) ? tenantKey : "", operation),
+						(key) -> new Windows(shape.limit()))
 				.reserve(now, this.maxWaitNanos, this.secondWindow, this.minuteWindow, shape.spacing());
 			if (wait < 0) {
 				long required = -wait - 1;
@@ -205,8 +209,7 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 			return;
 		}
 		long idleSince = now - this.minuteWindow;
-		this.windows.values().forEach((operations) -> operations.values().removeIf((window) -> window.isIdleSince(idleSince)));
-		this.windows.values().removeIf(Map::isEmpty);
+		this.windows.values().removeIf((window) -> window.isIdleSince(idleSince));
 	}
 
 	/**
@@ -214,11 +217,7 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 	 * @return the number of slots of every window
 	 */
 	public int slotCount() {
-		return this.windows.values()
-			.stream()
-			.flatMap((operations) -> operations.values().stream())
-			.mapToInt(Windows::capacity)
-			.sum();
+		return this.windows.values().stream().mapToInt(Windows::capacity).sum();
 	}
 
 	/**
@@ -226,7 +225,7 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 	 * @return the number of windows
 	 */
 	public int windowCount() {
-		return this.windows.values().stream().mapToInt(Map::size).sum();
+		return this.windows.size();
 	}
 
 	/**
@@ -236,6 +235,10 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 	@Override
 	public String toString() {
 		return "ClientRateLimiter[" + this.description + "]";
+	}
+
+	/** Whose window: a tenant's ({@code ""} for the app's own) for an operation. */
+	private record WindowKey(String tenantKey, String operation) {
 	}
 
 	/** An operation's limit, and how far apart its paced permits go. */
