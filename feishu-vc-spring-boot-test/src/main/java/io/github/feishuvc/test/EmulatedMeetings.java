@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.feishuvc.test.Replies.Reply;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -319,7 +318,7 @@ final class EmulatedMeetings {
 
 	/** {@code PATCH /meetings/:meeting_id/invite}: a user in the meeting calls others in, at most 10. */
 	Reply invite(Caller caller, String meetingId, byte[] body) {
-		ObjectNode request = parseObject(body);
+		ObjectNode request = this.replies.parseObject(body);
 		if (request == null || !(request.get("invitees") instanceof ArrayNode invitees) || invitees.isEmpty()
 				|| invitees.size() > MAX_INVITEES) {
 			return paramError();
@@ -350,7 +349,7 @@ final class EmulatedMeetings {
 
 	/** {@code POST /meetings/:meeting_id/kickout}: the app removes participants; tenant access token only. */
 	Reply kickout(Caller caller, String meetingId, byte[] body) {
-		ObjectNode request = parseObject(body);
+		ObjectNode request = this.replies.parseObject(body);
 		if (request == null || !(request.get("kickout_users") instanceof ArrayNode users) || users.isEmpty()) {
 			return paramError();
 		}
@@ -386,7 +385,7 @@ final class EmulatedMeetings {
 
 	/** {@code PATCH /meetings/:meeting_id/set_host}: compare and set; a user caller must be the host. */
 	Reply setHost(Caller caller, String meetingId, byte[] body) {
-		ObjectNode request = parseObject(body);
+		ObjectNode request = this.replies.parseObject(body);
 		String newHost = (request != null) ? request.path("host_user").path("id").asString("") : "";
 		if (newHost.isEmpty()) {
 			return paramError();
@@ -456,7 +455,7 @@ final class EmulatedMeetings {
 
 	/** {@code PATCH /meetings/:meeting_id/recording/start}: the host starts recording; user access token only. */
 	Reply startRecording(Caller caller, String meetingId, byte[] body) {
-		ObjectNode request = parseObject(body);
+		ObjectNode request = this.replies.parseObject(body);
 		JsonNode timezone = (request != null) ? request.get("timezone") : null;
 		if (body.length > 0 && (request == null
 				|| (timezone != null && (!timezone.isInt() || timezone.intValue() < -12 || timezone.intValue() > 12)))) {
@@ -496,7 +495,7 @@ final class EmulatedMeetings {
 
 	/** {@code PATCH /meetings/:meeting_id/recording/set_permission}: the owner shares a ready recording. */
 	Reply setPermission(Caller caller, String meetingId, byte[] body) {
-		ObjectNode request = parseObject(body);
+		ObjectNode request = this.replies.parseObject(body);
 		if (request == null || !(request.get("permission_objects") instanceof ArrayNode objects) || objects.isEmpty()
 				|| !validPermissionObjects(objects) || !request.path("action_type").asString("0").matches("[01]")) {
 			return paramError();
@@ -706,15 +705,6 @@ final class EmulatedMeetings {
 		}
 		while (this.meetings.containsKey(id));
 		return id;
-	}
-
-	private @Nullable ObjectNode parseObject(byte[] body) {
-		try {
-			return (body.length > 0 && this.replies.mapper().readTree(body) instanceof ObjectNode object) ? object : null;
-		}
-		catch (JacksonException ex) {
-			return null;
-		}
 	}
 
 	private static Instant seconds(@Nullable JsonNode value, Instant otherwise) {

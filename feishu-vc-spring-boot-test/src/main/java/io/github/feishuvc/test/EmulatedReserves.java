@@ -65,7 +65,7 @@ final class EmulatedReserves {
 
 	Reply apply(Caller caller, Map<String, List<String>> query, byte[] body) {
 		Reply error = checkUserIdType(query);
-		ObjectNode request = parseObject(body);
+		ObjectNode request = this.replies.parseObject(body);
 		if (error != null || request == null) {
 			return (error != null) ? error : paramError();
 		}
@@ -126,7 +126,7 @@ final class EmulatedReserves {
 
 	Reply update(Caller caller, String reserveId, Map<String, List<String>> query, byte[] body) {
 		Reply error = checkUserIdType(query);
-		ObjectNode request = parseObject(body);
+		ObjectNode request = this.replies.parseObject(body);
 		if (error != null || request == null) {
 			return (error != null) ? error : paramError();
 		}
@@ -356,15 +356,6 @@ final class EmulatedReserves {
 		}
 		while (!this.meetingNumbers.add(meetingNo));
 		return meetingNo;
-	}
-
-	private @Nullable ObjectNode parseObject(byte[] body) {
-		try {
-			return (this.replies.mapper().readTree(body) instanceof ObjectNode object) ? object : null;
-		}
-		catch (JacksonException ex) {
-			return null;
-		}
 	}
 
 	private static @Nullable Instant parseSeconds(@Nullable JsonNode value) {

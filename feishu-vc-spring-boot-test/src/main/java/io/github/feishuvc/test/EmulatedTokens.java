@@ -10,7 +10,6 @@ import java.util.function.Function;
 
 import io.github.feishuvc.test.Replies.Reply;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -49,7 +48,7 @@ final class EmulatedTokens {
 
 	/** {@code POST /open-apis/auth/v3/tenant_access_token/internal}: self-built apps only. */
 	Reply selfBuiltTenantToken(byte[] body) {
-		JsonNode request = parse(body);
+		JsonNode request = this.replies.parseObject(body);
 		Reply error = checkCredentials(request);
 		if (error != null) {
 			return error;
@@ -62,13 +61,13 @@ final class EmulatedTokens {
 
 	/** {@code POST /open-apis/auth/v3/app_ticket/resend}: store apps ask for their ticket again. */
 	Reply resendAppTicket(byte[] body) {
-		Reply error = checkCredentials(parse(body));
+		Reply error = checkCredentials(this.replies.parseObject(body));
 		return (error != null) ? error : this.replies.json(200, this.replies.object().put("code", 0).put("msg", "ok"));
 	}
 
 	/** {@code POST /open-apis/auth/v3/app_access_token}: store apps, with an app ticket the platform pushed. */
 	Reply appAccessToken(byte[] body) {
-		JsonNode request = parse(body);
+		JsonNode request = this.replies.parseObject(body);
 		Reply error = checkCredentials(request);
 		if (error != null) {
 			return error;
@@ -81,7 +80,7 @@ final class EmulatedTokens {
 
 	/** {@code POST /open-apis/auth/v3/tenant_access_token}: a store app's token for one of its tenants. */
 	Reply storeTenantToken(byte[] body) {
-		JsonNode request = parse(body);
+		JsonNode request = this.replies.parseObject(body);
 		IssuedToken appToken = this.tokens.get(request.path("app_access_token").asString(""));
 		if (appToken == null || appToken.caller() != null || isExpired(appToken)) {
 			return this.replies.error(400, 99991664, "Invalid app access token.");
@@ -186,16 +185,6 @@ final class EmulatedTokens {
 
 	private boolean isExpired(IssuedToken token) {
 		return !this.clock.instant().isBefore(token.expiresAt());
-	}
-
-	private @Nullable JsonNode parse(byte[] body) {
-		try {
-			JsonNode node = this.replies.mapper().readTree(body);
-			return node.isObject() ? node : null;
-		}
-		catch (JacksonException ex) {
-			return null;
-		}
 	}
 
 	/** An issued token: whom it speaks for ({@code null} for a store app's app token) and until when. */

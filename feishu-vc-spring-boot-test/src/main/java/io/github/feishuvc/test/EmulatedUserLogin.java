@@ -16,8 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.github.feishuvc.test.Replies.Reply;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -188,12 +186,9 @@ final class EmulatedUserLogin {
 	private Map<String, String> parameters(byte[] body) {
 		Map<String, String> parameters = new HashMap<>();
 		if (body.length > 0 && body[0] == '{') {
-			try {
-				JsonNode json = this.replies.mapper().readTree(body);
+			ObjectNode json = this.replies.parseObject(body);
+			if (json != null) {
 				json.properties().forEach((entry) -> parameters.put(entry.getKey(), entry.getValue().asString("")));
-			}
-			catch (JacksonException ex) {
-				return parameters;
 			}
 			return parameters;
 		}

@@ -9,6 +9,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -39,6 +41,16 @@ final class Replies {
 
 	ObjectNode object() {
 		return this.mapper.createObjectNode();
+	}
+
+	/** A request body as a JSON object, or {@code null} when it is empty, not JSON, or not an object. */
+	@Nullable ObjectNode parseObject(byte[] body) {
+		try {
+			return (body.length > 0 && this.mapper.readTree(body) instanceof ObjectNode object) ? object : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
 	}
 
 	/** {@code {"code":0,"msg":"success","data":data}}. */
