@@ -1,7 +1,6 @@
 package io.github.feishuvc.autoconfigure;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,8 +38,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -148,15 +145,10 @@ class MeetingEventsApplicationTests {
 	}
 
 	private void start(WebApplicationType type) {
-		Map<String, Object> properties = new HashMap<>(this.emulator.springProperties());
-		properties.put("feishu.vc.events.enabled", "true");
-		this.context = new SpringApplicationBuilder(MeetingApplication.class).web(type)
-			.properties(properties)
-			.properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
-					TestFeishu.FAST_SHUTDOWN)
+		this.context = TestFeishu.webApplication(MeetingApplication.class, type, this.emulator)
+			.properties("feishu.vc.events.enabled=true")
 			.run();
-		int port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
-		this.emulator.deliverEventsTo("http://127.0.0.1:" + port + "/feishu/events");
+		this.emulator.deliverEventsTo(TestFeishu.url(this.context, "/feishu/events"));
 	}
 
 	@Configuration(proxyBeanMethods = false)

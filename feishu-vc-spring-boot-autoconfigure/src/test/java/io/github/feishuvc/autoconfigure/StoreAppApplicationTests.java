@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import io.github.feishuvc.events.webhook.RefusalReason;
 import io.github.feishuvc.reserve.Reserve;
 import io.github.feishuvc.reserve.ReserveOperations;
 import io.github.feishuvc.support.ForgedEvents;
+import io.github.feishuvc.support.ReceivedEvents;
 import io.github.feishuvc.support.TestFeishu;
 import io.github.feishuvc.test.Endpoint;
 import io.github.feishuvc.test.EventDelivery;
@@ -37,12 +37,9 @@ import reactor.test.StepVerifier;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -122,7 +119,7 @@ class StoreAppApplicationTests {
 		EventDelivery delivery = this.emulator.pushEvent("vc.meeting.all_meeting_ended_v1", "t2",
 				"{\"meeting\": {\"id\": \"6911\"}}");
 		assertThat(delivery.accepted()).isTrue();
-		List<FeishuEvent> events = this.context.getBean(Events.class).received;
+		List<FeishuEvent> events = this.context.getBean(ReceivedEvents.class).received();
 		Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !events.isEmpty());
 		assertThat(events).singleElement().satisfies((event) -> {
 			assertThat(event.type()).isEqualTo("vc.meeting.all_meeting_ended_v1");
@@ -174,7 +171,7 @@ class StoreAppApplicationTests {
 				RefusalReason.BAD_SIGNATURE, RefusalReason.STALE_TIMESTAMP, RefusalReason.STALE_TIMESTAMP,
 				RefusalReason.BAD_TIMESTAMP, RefusalReason.NOT_JSON, RefusalReason.UNDECRYPTABLE, RefusalReason.TOO_LARGE,
 				RefusalReason.TOO_LARGE);
-		assertThat(this.context.getBean(Events.class).received).isEmpty();
+		assertThat(this.context.getBean(ReceivedEvents.class).received()).isEmpty();
 		assertThat(this.context.getBean(AppTicketStore.class).get(this.emulator.appId()).blockOptional()).isEmpty();
 	}
 
@@ -195,16 +192,12 @@ class StoreAppApplicationTests {
 	}
 
 	private void start(WebApplicationType type) {
-		this.context = new SpringApplicationBuilder(StoreApplication.class).web(type)
-			.properties(new HashMap<String, Object>(this.emulator.springProperties()))
-			.properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off", TestFeishu.FAST_SHUTDOWN)
-			.run();
+		this.context = TestFeishu.webApplication(StoreApplication.class, type, this.emulator).run();
 		this.emulator.deliverEventsTo(eventUrl());
 	}
 
 	private String eventUrl() {
-		int port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
-		return "http://127.0.0.1:" + port + "/feishu/events";
+		return TestFeishu.url(this.context, "/feishu/events");
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -212,8 +205,8 @@ class StoreAppApplicationTests {
 	static class StoreApplication {
 
 		@Bean
-		Events events() {
-			return new Events();
+		ReceivedEvents events() {
+			return new ReceivedEvents();
 		}
 
 		@Bean
@@ -230,17 +223,6 @@ class StoreAppApplicationTests {
 		@Override
 		public void refused(RefusalReason reason) {
 			this.reasons.add(reason);
-		}
-
-	}
-
-	static class Events {
-
-		final List<FeishuEvent> received = new CopyOnWriteArrayList<>();
-
-		@EventListener
-		void on(FeishuEvent event) {
-			this.received.add(event);
 		}
 
 	}

@@ -5,11 +5,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.feishuvc.events.FeishuEvent;
+import io.github.feishuvc.support.ReceivedEvents;
 import io.github.feishuvc.support.TestFeishu;
 import io.github.feishuvc.test.FeishuVcEmulator;
 import org.awaitility.Awaitility;
@@ -20,13 +19,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.event.EventListener;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -88,7 +84,7 @@ class EventEndpointSecurityTests {
 		assertThat(this.emulator.verifyEventUrl("challenge-7").body()).contains("challenge-7");
 		assertThat(this.emulator.pushEvent("vc.meeting.all_meeting_ended_v1", FeishuVcEmulator.DEFAULT_TENANT_KEY,
 				"{\"meeting\": {\"id\": \"6911\"}}").accepted()).isTrue();
-		List<FeishuEvent> events = this.context.getBean(Events.class).received;
+		List<FeishuEvent> events = this.context.getBean(ReceivedEvents.class).received();
 		Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !events.isEmpty());
 		HttpResponse<String> other = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create(url("/anything-else"))).build(), HttpResponse.BodyHandlers.ofString());
@@ -101,17 +97,15 @@ class EventEndpointSecurityTests {
 	}
 
 	private void start(WebApplicationType type, Class<?> application, String... properties) {
-		this.context = new SpringApplicationBuilder(application).web(type)
-			.properties(new HashMap<String, Object>(this.emulator.springProperties()))
-			.properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
-					"feishu.vc.events.enabled=true", TestFeishu.FAST_SHUTDOWN)
+		this.context = TestFeishu.webApplication(application, type, this.emulator)
+			.properties("feishu.vc.events.enabled=true")
 			.properties(properties)
 			.run();
 		this.emulator.deliverEventsTo(url("/feishu/events"));
 	}
 
 	private String url(String path) {
-		return "http://127.0.0.1:" + ((WebServerApplicationContext) this.context).getWebServer().getPort() + path;
+		return TestFeishu.url(this.context, path);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -119,8 +113,8 @@ class EventEndpointSecurityTests {
 	static class DefaultSecurityApplication {
 
 		@Bean
-		Events events() {
-			return new Events();
+		ReceivedEvents events() {
+			return new ReceivedEvents();
 		}
 
 	}
@@ -152,17 +146,6 @@ class EventEndpointSecurityTests {
 			return http.authorizeExchange((exchanges) -> exchanges.anyExchange().authenticated())
 				.httpBasic(Customizer.withDefaults())
 				.build();
-		}
-
-	}
-
-	static class Events {
-
-		final List<FeishuEvent> received = new CopyOnWriteArrayList<>();
-
-		@EventListener
-		void on(FeishuEvent event) {
-			this.received.add(event);
 		}
 
 	}

@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +36,8 @@ import reactor.test.StepVerifier;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -202,19 +199,14 @@ class UserSignInApplicationTests {
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		int port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
-		return this.browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+		return this.browser.send(HttpRequest.newBuilder(URI.create(TestFeishu.url(this.context, path)))
 			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
-			.build(),
-				HttpResponse.BodyHandlers.ofString());
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private void startApplication(WebApplicationType type, String... properties) {
-		this.context = new SpringApplicationBuilder(SignInApplication.class).web(type)
-			.properties(new HashMap<String, Object>(this.emulator.springProperties()))
-			.properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
-					TestFeishu.FAST_SHUTDOWN,
-					"spring.security.oauth2.client.registration.feishu.client-id=" + this.emulator.appId(),
+		this.context = TestFeishu.webApplication(SignInApplication.class, type, this.emulator)
+			.properties("spring.security.oauth2.client.registration.feishu.client-id=" + this.emulator.appId(),
 					"spring.security.oauth2.client.registration.feishu.client-secret=" + this.emulator.appSecret())
 			.properties(properties)
 			.run();

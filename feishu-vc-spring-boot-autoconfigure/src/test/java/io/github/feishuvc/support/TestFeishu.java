@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.github.feishuvc.auth.CachingTenantAccessTokenProvider;
@@ -30,12 +31,16 @@ import mockwebserver3.RecordedRequest;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,6 +78,30 @@ public final class TestFeishu {
 			.stream()
 			.map((property) -> property.getKey() + "=" + property.getValue()), java.util.stream.Stream.of(FAST_SHUTDOWN))
 			.toArray(String[]::new);
+	}
+
+	/**
+	 * A web application of the given type on a free loopback port, its {@code feishu.vc.*} pointed at the emulator.
+	 * @param source the application's configuration
+	 * @param type WebFlux or Spring MVC
+	 * @param emulator the emulator
+	 * @return the builder, for more properties and {@code run()}
+	 */
+	public static SpringApplicationBuilder webApplication(Class<?> source, WebApplicationType type,
+			FeishuVcEmulator emulator) {
+		return new SpringApplicationBuilder(source).web(type)
+			.properties(new HashMap<String, Object>(emulator.springProperties()))
+			.properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off", FAST_SHUTDOWN);
+	}
+
+	/**
+	 * The URL of a path on a running {@link #webApplication}.
+	 * @param context the application
+	 * @param path the path, such as {@code /feishu/events}
+	 * @return the URL
+	 */
+	public static String url(ApplicationContext context, String path) {
+		return "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort() + path;
 	}
 
 	/**
