@@ -13,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.lark.oapi.Client;
+import com.lark.oapi.core.request.RequestOptions;
+import com.lark.oapi.service.authen.v1.model.GetUserInfoResp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The emulator's sign-in, as the platform's OAuth 2.0 endpoints answer, seen over HTTP. */
+/**
+ * The emulator's sign-in, as the platform's OAuth 2.0 endpoints answer, seen over HTTP; its user info read by the
+ * official SDK (which has no client for the v2 token endpoint or the authorize page).
+ */
 class FeishuVcEmulatorSignInTests {
 
 	private static final String REDIRECT = "http://127.0.0.1:1/login/oauth2/code/feishu";
@@ -71,6 +77,28 @@ class FeishuVcEmulatorSignInTests {
 		assertThat(info.path("code").asInt()).isZero();
 		assertThat(info.path("data").path("open_id").asString()).isEqualTo("ou_bob");
 		assertThat(info.path("data").path("tenant_key").asString()).isEqualTo(FeishuVcEmulator.DEFAULT_TENANT_KEY);
+	}
+
+	@Test
+	void shouldAnswerTheUserInfoAsTheOfficialSdkReadsIt() throws Exception {
+		this.emulator.signInAs("ou_carol");
+		String code = code(authorize("S256", challenge(VERIFIER)).headers().firstValue("Location").orElseThrow());
+		String userToken = token(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT,
+				"code_verifier", VERIFIER)).path("access_token").asString();
+		Client sdk = Client.newBuilder(this.emulator.appId(), this.emulator.appSecret())
+			.openBaseUrl(this.emulator.baseUrl())
+			.build();
+
+		GetUserInfoResp response = sdk.authen()
+			.v1()
+			.userInfo()
+			.get(RequestOptions.newBuilder().userAccessToken(userToken).build());
+
+		assertThat(response.success()).as(response.getMsg()).isTrue();
+		assertThat(response.getData().getOpenId()).isEqualTo("ou_carol");
+		assertThat(response.getData().getUnionId()).isEqualTo("on_ou_carol");
+		assertThat(response.getData().getTenantKey()).isEqualTo(FeishuVcEmulator.DEFAULT_TENANT_KEY);
+		assertThat(response.getData().getName()).isEqualTo("Emulated ou_carol");
 	}
 
 	@Test
