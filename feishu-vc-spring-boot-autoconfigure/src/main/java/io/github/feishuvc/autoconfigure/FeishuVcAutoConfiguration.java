@@ -133,7 +133,7 @@ public final class FeishuVcAutoConfiguration {
 	ClientRateLimiter feishuVcRateLimiter(FeishuVcProperties properties) {
 		FeishuVcProperties.RateLimit rateLimit = properties.getRateLimit();
 		return new ClientRateLimiter(rateLimit.defaults(), DOCUMENTED_RATE_LIMITS, rateLimit.getMargin(),
-				rateLimit.isPace(), rateLimit.getMaxWait(), Schedulers.parallel());
+				rateLimit.getColdMargin(), rateLimit.isPace(), rateLimit.getMaxWait(), Schedulers.parallel());
 	}
 
 	@Bean

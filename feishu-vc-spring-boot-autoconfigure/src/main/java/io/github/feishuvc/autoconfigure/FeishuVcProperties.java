@@ -696,8 +696,14 @@ public final class FeishuVcProperties {
 		private final Duration margin;
 
 		/**
-		 * Whether to space calls evenly over each second rather than let a second's budget go at once; calls that do
-		 * not leave together arrive as they were sent.
+		 * How much later the calls that start a busy spell are counted, as they may wait for a connection to open while
+		 * the calls a window after them do not; paid once per busy spell.
+		 */
+		private final Duration coldMargin;
+
+		/**
+		 * Whether to space calls apart (by half their even share of a second: 10 ms at 50 a second) rather than let a
+		 * second's budget go at once; calls that do not leave together arrive as they were sent.
 		 */
 		private final boolean pace;
 
@@ -713,22 +719,28 @@ public final class FeishuVcProperties {
 		 * @param perMinute most calls of one operation (in one tenant) in any minute: the platform's standard tier.
 		 * @param margin how much longer than a second and a minute the limiter's windows are, so that calls sent a
 		 * window apart still arrive at the platform a window apart when the network delays one more than another.
-		 * @param pace whether to space calls evenly over each second rather than let a second's budget go at once;
-		 * calls that do not leave together arrive as they were sent.
+		 * @param coldMargin how much later the calls that start a busy spell are counted, as they may wait for a
+		 * connection to open while the calls a window after them do not; paid once per busy spell.
+		 * @param pace whether to space calls apart (by half their even share of a second: 10 ms at 50 a second) rather
+		 * than let a second's budget go at once; calls that do not leave together arrive as they were sent.
 		 * @param maxWait longest a call may be delayed by the limiter; a call that would wait longer fails at once.
 		 */
 		public RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("50") int perSecond,
-				@DefaultValue("1000") int perMinute, @DefaultValue("100ms") Duration margin,
-				@DefaultValue("true") boolean pace, @DefaultValue("10s") Duration maxWait) {
+				@DefaultValue("1000") int perMinute, @DefaultValue("30ms") Duration margin,
+				@DefaultValue("150ms") Duration coldMargin, @DefaultValue("true") boolean pace,
+				@DefaultValue("10s") Duration maxWait) {
 			Assert.isTrue(perSecond > 0 && perMinute > 0,
 					"feishu.vc.rate-limit.per-second and feishu.vc.rate-limit.per-minute must be positive");
 			notNegative(maxWait, "rate-limit.max-wait");
 			Assert.isTrue(!margin.isNegative() && margin.compareTo(Duration.ofSeconds(1)) < 0,
 					"feishu.vc.rate-limit.margin must be at least 0 and less than a second");
+			Assert.isTrue(!coldMargin.isNegative() && coldMargin.compareTo(Duration.ofSeconds(10)) <= 0,
+					"feishu.vc.rate-limit.cold-margin must be at least 0 and at most 10 seconds");
 			this.enabled = enabled;
 			this.perSecond = perSecond;
 			this.perMinute = perMinute;
 			this.margin = margin;
+			this.coldMargin = coldMargin;
 			this.pace = pace;
 			this.maxWait = maxWait;
 		}
@@ -771,8 +783,16 @@ public final class FeishuVcProperties {
 		}
 
 		/**
-		 * {@return whether to space calls evenly over each second rather than let a second's budget go at once; calls
-		 * that do not leave together arrive as they were sent}
+		 * {@return how much later the calls that start a busy spell are counted, as they may wait for a connection to
+		 * open while the calls a window after them do not; paid once per busy spell}
+		 */
+		public Duration getColdMargin() {
+			return this.coldMargin;
+		}
+
+		/**
+		 * {@return whether to space calls apart (by half their even share of a second: 10 ms at 50 a second) rather
+		 * than let a second's budget go at once; calls that do not leave together arrive as they were sent}
 		 */
 		public boolean isPace() {
 			return this.pace;
@@ -788,7 +808,7 @@ public final class FeishuVcProperties {
 		@Override
 		public String toString() {
 			return "RateLimit[enabled=" + this.enabled + ", perSecond=" + this.perSecond + ", perMinute="
-					+ this.perMinute + ", margin=" + this.margin + ", pace=" + this.pace + ", maxWait=" + this.maxWait + "]";
+					+ this.perMinute + ", margin=" + this.margin + ", coldMargin=" + this.coldMargin + ", pace=" + this.pace + ", maxWait=" + this.maxWait + "]";
 		}
 
 	}

@@ -68,7 +68,7 @@ public final class FeishuVcRedisAutoConfiguration {
 		FeishuVcProperties.RateLimit rateLimit = properties.getRateLimit();
 		return new RedisRateLimiter(redis(connectionFactory), availability, appKeyPrefix(properties),
 				rateLimit.defaults(), FeishuVcAutoConfiguration.DOCUMENTED_RATE_LIMITS, rateLimit.getMargin(),
-				rateLimit.isPace(), rateLimit.getMaxWait(), Schedulers.parallel());
+				rateLimit.getColdMargin(), rateLimit.isPace(), rateLimit.getMaxWait(), Schedulers.parallel());
 	}
 
 	@Bean

@@ -20,13 +20,23 @@ import org.springframework.util.Assert;
  *
  * <p>Each limit is a sliding window: a call may go when fewer than the limit went in the window before it. Unlike
  * a token bucket or fixed windows, this never lets 2x the limit through across a window boundary, whichever way
- * the gateway aligns its own windows. The windows are longer than the platform's by a margin (the minute window by
- * at least a second), so that calls sent just over a window apart still arrive over a window apart when the network
- * delays the first a little more than the second. Paced, permits are spaced evenly over the lengthened second, so that
- * a second's calls do not all leave at once and bunch up on their way. Permits are reserved in order; a caller that
+ * the gateway aligns its own windows. The windows are longer than the platform's by a margin, so that calls sent just
+ * over a window apart still arrive over a window apart when the network delays the first a little more than the
+ * second. The calls that start a busy spell (those whose window held fewer than a second's limit in the two seconds
+ * before) are counted later still, by the cold margin: they may wait for a connection to open, or for a cold JVM,
+ * while the calls a second or a minute after them travel on open connections. That costs a busy spell the cold margin
+ * once, where a margin as wide on every window would cost it every second. Paced, permits are spaced by half their
+ * even share of the lengthened second (10 ms at 50 a second), so that a second's calls do not all leave at once and
+ * bunch up on their way, while a burst is through in half a second rather than a whole one. Permits are reserved in order; a caller that
  * would have to wait longer than {@code maxWait} is refused at once with {@link FeishuVcClientRateLimitException},
  * taking no permit. A window keeps the permits of its last minute only, in as many slots as they need, and windows
  * idle for longer than a minute are forgotten, so thousands of light tenants keep little memory.
+ *
+ * <p>When the platform refuses a call all the same ({@link #refused}), no permit of that tenant and operation is given
+ * before the reset it named. Token fetches (operations {@code auth.*}) are counted per app; as no document gives the
+ * token endpoints' limits, they go as fast as they are asked for until the platform refuses one, and from then on are
+ * held to the limits like any operation. They wait as long as their call's deadline allows rather than
+ * {@code maxWait}: every call of a tenant waits for its token, so a fetch refused fails them all.
  */
 public final class ClientRateLimiter implements FeishuVcRateLimiter {
 
@@ -36,13 +46,13 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 
 	private static final Mono<Duration> NO_WAIT = Mono.just(Duration.ZERO);
 
-	private static final Duration MINUTE_MARGIN = Duration.ofSeconds(1);
-
 	private final long maxWaitNanos;
 
 	private final long secondWindow;
 
 	private final long minuteWindow;
+
+	private final long coldMargin;
 
 	private final boolean pace;
 
@@ -76,18 +86,18 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 	}
 
 	/**
-	 * Create a limiter.
+	 * Create a limiter with no cold margin.
 	 * @param perSecond most calls of one operation in any second
 	 * @param perMinute most calls of one operation in any minute
 	 * @param margin how much longer than a second and a minute the windows are, to absorb network jitter
-	 * @param pace whether to space permits evenly over the (lengthened) second, rather than let a second's budget go
-	 * at once
+	 * @param pace whether to space permits by half their even share of the (lengthened) second, rather than let a
+	 * second's budget go at once
 	 * @param maxWait the longest a call may be delayed before it is refused
 	 * @param scheduler the scheduler whose clock and timer time the delays
 	 */
 	public ClientRateLimiter(int perSecond, int perMinute, Duration margin, boolean pace, Duration maxWait,
 			Scheduler scheduler) {
-		this(new RateLimit(perSecond, perMinute), Map.of(), margin, pace, maxWait, scheduler);
+		this(new RateLimit(perSecond, perMinute), Map.of(), margin, Duration.ZERO, pace, maxWait, scheduler);
 	}
 
 	/**
@@ -96,17 +106,21 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 	 * @param operationLimits the limits of named operations, such as {@code meeting.list_by_no} (100 a minute); each
 	 * is held to the stricter of its own and the defaults
 	 * @param margin how much longer than a second and a minute the windows are, to absorb network jitter
-	 * @param pace whether to space permits evenly over the (lengthened) second, rather than let a second's budget go
-	 * at once
+	 * @param coldMargin how much later the calls that start a busy spell are counted, for the connections they may
+	 * have to open
+	 * @param pace whether to space permits by half their even share of the (lengthened) second, rather than let a
+	 * second's budget go at once
 	 * @param maxWait the longest a call may be delayed before it is refused
 	 * @param scheduler the scheduler whose clock and timer time the delays
 	 */
-	public ClientRateLimiter(RateLimit defaults, Map<String, RateLimit> operationLimits, Duration margin, boolean pace,
-			Duration maxWait, Scheduler scheduler) {
-		Assert.isTrue(!margin.isNegative() && !maxWait.isNegative(), "margin and maxWait must not be negative");
+	public ClientRateLimiter(RateLimit defaults, Map<String, RateLimit> operationLimits, Duration margin,
+			Duration coldMargin, boolean pace, Duration maxWait, Scheduler scheduler) {
+		Assert.isTrue(!margin.isNegative() && !coldMargin.isNegative() && !maxWait.isNegative(),
+				"margin, coldMargin and maxWait must not be negative");
 		this.maxWaitNanos = maxWait.toNanos();
 		this.secondWindow = SECOND + margin.toNanos();
-		this.minuteWindow = MINUTE + minuteMargin(margin).toNanos();
+		this.minuteWindow = MINUTE + margin.toNanos();
+		this.coldMargin = coldMargin.toNanos();
 		this.pace = pace;
 		this.defaults = shape(defaults);
 		Map<String, Shape> shapes = new HashMap<>();
@@ -119,7 +133,7 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 	}
 
 	private Shape shape(RateLimit limit) {
-		return new Shape(limit, this.pace ? this.secondWindow / limit.perSecond() : 0);
+		return new Shape(limit, this.pace ? this.secondWindow / (2L * limit.perSecond()) : 0);
 	}
 
 	/**
@@ -148,10 +162,9 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 			long now = this.scheduler.now(TimeUnit.NANOSECONDS);
 			sweepIdleWindows(now);
 			Shape shape = this.shapes.getOrDefault(operation, this.defaults);
-			long wait = this.windows
-				.computeIfAbsent(new WindowKey((tenantKey != null) ? tenantKey : "", operation),
-						(key) -> new Windows(shape.limit()))
-				.reserve(now, this.maxWaitNanos, this.secondWindow, this.minuteWindow, shape.spacing());
+			long maxWait = FeishuVcRateLimiter.isTokenFetch(operation) ? Long.MAX_VALUE : this.maxWaitNanos;
+			long wait = window(tenantKey, operation).reserve(now, maxWait, this.secondWindow, this.minuteWindow,
+					shape.spacing(), this.coldMargin);
 			if (wait < 0) {
 				long required = -wait - 1;
 				return Mono.error(new FeishuVcClientRateLimitException(CallInfo.noResponse(operation, attempt),
@@ -163,6 +176,26 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 	}
 
 	/**
+	 * Give no permit of a tenant's operation before the platform's reset: it refused a call, so calls made outside
+	 * this limiter (or a limit lower than the one configured) share the budget. Token fetches are held to the limits
+	 * from then on.
+	 * @param tenantKey the tenant, or {@code null} for the app's own
+	 * @param operation the operation refused
+	 * @param reset how long the platform asked to wait, or {@code null} if it did not say (a second then)
+	 */
+	@Override
+	public void refused(@Nullable String tenantKey, String operation, @Nullable Duration reset) {
+		long now = this.scheduler.now(TimeUnit.NANOSECONDS);
+		window(tenantKey, operation).holdUntil(now + ((reset != null) ? reset.toNanos() : SECOND));
+	}
+
+	private Windows window(@Nullable String tenantKey, String operation) {
+		return this.windows.computeIfAbsent(new WindowKey((tenantKey != null) ? tenantKey : "", operation),
+				(key) -> new Windows(this.shapes.getOrDefault(operation, this.defaults).limit(),
+						!FeishuVcRateLimiter.isTokenFetch(operation)));
+	}
+
+	/**
 	 * The second window: a second and the margin.
 	 * @return the window's length
 	 */
@@ -171,9 +204,7 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 	}
 
 	/**
-	 * The minute window: a minute and the margin, at least a second of it when there is one. A fresh instance's first
-	 * calls open their connections, which can delay them by a hundred milliseconds or more against the calls a minute
-	 * later on warm connections; a second is under 2% of a minute's budget.
+	 * The minute window: a minute and the margin.
 	 * @return the window's length
 	 */
 	public Duration minuteWindow() {
@@ -181,7 +212,15 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 	}
 
 	/**
-	 * How far apart paced permits of an operation are: the second window shared out evenly among its second's calls.
+	 * How much later than their permits the calls that start a busy spell are counted.
+	 * @return the cold margin
+	 */
+	public Duration coldMargin() {
+		return Duration.ofNanos(this.coldMargin);
+	}
+
+	/**
+	 * How far apart paced permits of an operation are: half the second window's even share per call.
 	 * @param operation the operation
 	 * @return the spacing, zero when permits are not paced
 	 */
@@ -196,10 +235,6 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 	 */
 	public RateLimit limit(String operation) {
 		return this.shapes.getOrDefault(operation, this.defaults).limit();
-	}
-
-	private static Duration minuteMargin(Duration margin) {
-		return (margin.isZero() || margin.compareTo(MINUTE_MARGIN) >= 0) ? margin : MINUTE_MARGIN;
 	}
 
 	/** Once a minute, forget the windows whose last permit is over a window old: they hold no one back. */
@@ -246,10 +281,11 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 	}
 
 	/**
-	 * The sliding windows of one operation: the times of its permits of the last minute window, oldest first, in one
-	 * ring that grows with use (to the minute's limit at most) and shrinks as use falls. The permit a second's limit
-	 * back and the one a minute's limit back are both found in it; permits older than the minute window constrain
-	 * nothing and are dropped. A tenant that made a few calls keeps a few slots, not the minute's thousand.
+	 * The sliding windows of one operation: the times its permits count from (the permit's time, later by the cold
+	 * margin for a busy spell's first calls) of the last minute window, oldest first, in one ring that grows with use
+	 * (to the minute's limit at most) and shrinks as use falls. The permit a second's limit back and the one a
+	 * minute's limit back are both found in it; permits older than the minute window constrain nothing and are
+	 * dropped. A tenant that made a few calls keeps a few slots, not the minute's thousand.
 	 */
 	private static final class Windows {
 
@@ -265,37 +301,59 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 
 		private int size;
 
+		/** The latest permit's own time, which paced permits are spaced from. */
 		private long latest = Long.MIN_VALUE / 4;
 
-		Windows(RateLimit limit) {
+		/** No permit before this: the platform's reset after it refused a call. */
+		private long heldUntil = Long.MIN_VALUE / 4;
+
+		/** Whether the limits apply; a token endpoint's only once the platform has refused a fetch. */
+		private boolean limiting;
+
+		Windows(RateLimit limit, boolean limiting) {
 			this.perSecond = limit.perSecond();
 			this.perMinute = limit.perMinute();
+			this.limiting = limiting;
 		}
 
 		/**
 		 * Reserve the earliest permit at or after {@code now}: the permit {@code limit} places back must be a window
-		 * older. Permit times never decrease, so any window holds at most {@code limit} of them.
+		 * older. The times kept never decrease, so any window holds at most {@code limit} of them.
 		 * @return the wait in nanoseconds, or {@code -(wait + 1)} if it exceeds {@code maxWait} (nothing reserved)
 		 */
-		synchronized long reserve(long now, long maxWait, long secondWindow, long minuteWindow, long spacing) {
+		synchronized long reserve(long now, long maxWait, long secondWindow, long minuteWindow, long spacing,
+				long coldMargin) {
 			forgetBefore(now - minuteWindow);
-			long at = Math.max(now, this.latest + spacing);
-			if (this.size >= this.perSecond) {
-				at = Math.max(at, permit(this.size - this.perSecond) + secondWindow);
-			}
-			if (this.size >= this.perMinute) {
-				at = Math.max(at, permit(this.size - this.perMinute) + minuteWindow);
+			long at = Math.max(now, this.heldUntil);
+			if (this.limiting) {
+				at = Math.max(at, this.latest + spacing);
+				if (this.size >= this.perSecond) {
+					at = Math.max(at, permit(this.size - this.perSecond) + secondWindow);
+				}
+				if (this.size >= this.perMinute) {
+					at = Math.max(at, permit(this.size - this.perMinute) + minuteWindow);
+				}
 			}
 			long wait = at - now;
 			if (wait > maxWait) {
 				return -wait - 1;
 			}
+			boolean cold = this.size < this.perSecond || permit(this.size - this.perSecond) < at - 2 * secondWindow;
+			long counted = (cold) ? at + coldMargin : at;
+			if (this.size > 0) {
+				counted = Math.max(counted, permit(this.size - 1));
+			}
 			if (this.size == this.perMinute) {
 				dropOldest();
 			}
-			append(at);
+			append(counted);
 			this.latest = at;
 			return wait;
+		}
+
+		synchronized void holdUntil(long time) {
+			this.heldUntil = Math.max(this.heldUntil, time);
+			this.limiting = true;
 		}
 
 		synchronized boolean isIdleSince(long time) {

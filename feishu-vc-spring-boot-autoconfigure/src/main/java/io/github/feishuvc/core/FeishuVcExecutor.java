@@ -20,7 +20,7 @@ import org.springframework.util.Assert;
 /**
  * Makes calls resilient: for each attempt takes a token, waits for the client-side rate limiter, sends through
  * {@link FeishuVcClient}, and after a failure decides with the {@link FeishuVcRetryPolicy} whether and when to try
- * again. A call rejected for its access token gets a fresh token and one more attempt, if its token source can
+ * again; a 429 is also told to the rate limiter ({@link FeishuVcRateLimiter#refused}). A call rejected for its access token gets a fresh token and one more attempt, if its token source can
  * renew tokens; never more, so a second rejection is reported.
  *
  * <p>A call ends by its deadline ({@code feishu.vc.call-timeout}) whatever it waits for: the token, the rate limiter,
@@ -62,7 +62,7 @@ public final class FeishuVcExecutor {
 	 * Create an executor without observations.
 	 * @param client the client for single attempts
 	 * @param retryPolicy when to retry
-	 * @param rateLimiter the client-side rate limiter for calls with an access token, or {@code null} for none
+	 * @param rateLimiter the client-side rate limiter of every call (token fetches as the app's), or {@code null} for none
 	 * @param scheduler the scheduler whose clock and timer time the waits between attempts
 	 */
 	public FeishuVcExecutor(FeishuVcClient client, FeishuVcRetryPolicy retryPolicy,
@@ -74,7 +74,7 @@ public final class FeishuVcExecutor {
 	 * Create an executor.
 	 * @param client the client for single attempts
 	 * @param retryPolicy when to retry
-	 * @param rateLimiter the client-side rate limiter for calls with an access token, or {@code null} for none
+	 * @param rateLimiter the client-side rate limiter of every call (token fetches as the app's), or {@code null} for none
 	 * @param scheduler the scheduler whose clock and timer time the waits between attempts
 	 * @param observationRegistry where each call is observed as {@code feishu.vc.client}; {@code NOOP} for none
 	 * @param observationConvention a convention replacing {@link DefaultFeishuVcObservationConvention}, or
@@ -90,7 +90,7 @@ public final class FeishuVcExecutor {
 	 * Create an executor whose calls end by a deadline.
 	 * @param client the client for single attempts
 	 * @param retryPolicy when to retry
-	 * @param rateLimiter the client-side rate limiter for calls with an access token, or {@code null} for none
+	 * @param rateLimiter the client-side rate limiter of every call (token fetches as the app's), or {@code null} for none
 	 * @param scheduler the scheduler whose clock and timer time the waits between attempts (deadlines have a timer of
 	 * their own)
 	 * @param observationRegistry where each call is observed as {@code feishu.vc.client}; {@code NOOP} for none
@@ -222,8 +222,7 @@ public final class FeishuVcExecutor {
 		int attempt = call.attempted();
 		AccessTokenSource tokens = call.tokens;
 		if (tokens == null) {
-			return this.client.exchange(call.call.attempt(null, attempt), call.reader)
-				.onErrorResume((ex) -> afterFailure(call, attempt, tokenRenewed, null, ex));
+			return send(call, null, attempt).onErrorResume((ex) -> afterFailure(call, attempt, tokenRenewed, null, ex));
 		}
 		return tokens.getToken()
 			.flatMap((token) -> send(call, token, attempt)
@@ -237,6 +236,9 @@ public final class FeishuVcExecutor {
 	private <T> Mono<T> afterFailure(InFlight<T> call, int attempt, boolean tokenRenewed, @Nullable String token,
 			Throwable ex) {
 		AccessTokenSource tokens = call.tokens;
+		if (ex instanceof FeishuVcRateLimitException refusal && this.rateLimiter != null) {
+			this.rateLimiter.refused(tenantKey(call), call.call.operation(), refusal.resetAfter());
+		}
 		if (tokens != null && token != null && isRenewableRejection(ex, tokens, tokenRenewed)) {
 			tokens.invalidate(token);
 			log(call.call, attempt, ex, Duration.ZERO);
@@ -253,19 +255,24 @@ public final class FeishuVcExecutor {
 		return Mono.delay(delay, this.scheduler).then(Mono.defer(() -> attempt(call, tokenRenewed)));
 	}
 
-	private <T> Mono<T> send(InFlight<T> call, String token, int attempt) {
+	/** The attempt, once the rate limiter lets it go; token fetches ({@code token == null}) count as the app's. */
+	private <T> Mono<T> send(InFlight<T> call, @Nullable String token, int attempt) {
 		Mono<T> exchange = this.client.exchange(call.call.attempt(token, attempt), call.reader);
 		if (this.rateLimiter == null) {
 			return exchange;
 		}
-		AccessTokenSource tokens = call.tokens;
-		return this.rateLimiter.acquire((tokens != null) ? tokens.tenantKey() : null, call.call.operation(), attempt)
+		return this.rateLimiter.acquire(tenantKey(call), call.call.operation(), attempt)
 			.flatMap((wait) -> {
 				if (!wait.isZero()) {
 					call.observation.event(FeishuVcObservationDocumentation.Events.RATE_LIMIT_WAIT);
 				}
 				return exchange;
 			});
+	}
+
+	private static @Nullable String tenantKey(InFlight<?> call) {
+		AccessTokenSource tokens = call.tokens;
+		return (tokens != null) ? tokens.tenantKey() : null;
 	}
 
 	private static boolean isRenewableRejection(Throwable ex, AccessTokenSource tokens, boolean tokenRenewed) {

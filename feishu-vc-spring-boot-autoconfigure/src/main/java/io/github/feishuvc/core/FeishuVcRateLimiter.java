@@ -24,4 +24,24 @@ public interface FeishuVcRateLimiter {
 	 */
 	Mono<Duration> acquire(@Nullable String tenantKey, String operation, int attempt);
 
+	/**
+	 * The platform refused a call of an operation in a tenant with HTTP 429: no permit of theirs should be given before
+	 * its reset. Does nothing by default.
+	 * @param tenantKey the tenant, or {@code null} for the app's own
+	 * @param operation the operation refused
+	 * @param reset how long the platform asked to wait ({@code x-ogw-ratelimit-reset}), or {@code null} if it did not
+	 * say
+	 */
+	default void refused(@Nullable String tenantKey, String operation, @Nullable Duration reset) {
+	}
+
+	/**
+	 * Whether an operation is a token fetch ({@code auth.*}): counted as the app's, whatever tenant it is for.
+	 * @param operation the operation
+	 * @return whether it calls a token endpoint
+	 */
+	static boolean isTokenFetch(String operation) {
+		return operation.startsWith("auth.");
+	}
+
 }

@@ -35,6 +35,16 @@ final class RedisClock {
 	 * @return the time on this clock, microseconds
 	 */
 	synchronized long toLocal(long redisTime, long gap) {
+		observe(gap);
+		return redisTime + this.offset;
+	}
+
+	/**
+	 * Take a reading without translating a time, such as a reply at start-up: the estimate is only as good as the
+	 * fastest reply seen, so the first calls would otherwise go by a slow one.
+	 * @param gap how far this clock was ahead of Redis's time in a reply just received
+	 */
+	synchronized void observe(long gap) {
 		long now = localMicros();
 		if (now >= this.periodEnds) {
 			// A fresh minimum each minute, so drift between the clocks is followed.
@@ -44,7 +54,6 @@ final class RedisClock {
 		}
 		this.offset = Math.min(this.offset, gap);
 		this.nextOffset = Math.min(this.nextOffset, gap);
-		return redisTime + this.offset;
 	}
 
 }

@@ -13,6 +13,7 @@ import io.github.feishuvc.core.FeishuVcClientRateLimitException;
 import io.github.feishuvc.core.FeishuVcRateLimiter;
 import io.github.feishuvc.core.RateLimit;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
@@ -44,6 +45,9 @@ public final class RedisRateLimiter implements FeishuVcRateLimiter {
 	private static final RedisScript<List> SCRIPT = RedisScript
 		.of(new ClassPathResource("io/github/feishuvc/redis/rate-limit.lua"), List.class);
 
+	/** How many replies the warm-up reads Redis's clock from. */
+	private static final int CLOCK_READINGS = 10;
+
 	private final ReactiveStringRedisTemplate redis;
 
 	private final RedisAvailability availability;
@@ -55,6 +59,8 @@ public final class RedisRateLimiter implements FeishuVcRateLimiter {
 	private final String secondWindow;
 
 	private final String minuteWindow;
+
+	private final String coldMargin;
 
 	private final String maxWait;
 
@@ -77,14 +83,14 @@ public final class RedisRateLimiter implements FeishuVcRateLimiter {
 	 * @param perSecond most calls of one operation of one tenant in any second, across all instances
 	 * @param perMinute most calls of one operation of one tenant in any minute, across all instances
 	 * @param margin how much longer than a second and a minute the windows are
-	 * @param pace whether to space permits evenly over the (lengthened) second
+	 * @param pace whether to space permits by half their even share of the (lengthened) second
 	 * @param maxWait the longest a call may be delayed before it is refused
 	 * @param scheduler the scheduler whose timer times the delays (and the fallback's)
 	 */
 	public RedisRateLimiter(ReactiveStringRedisTemplate redis, RedisAvailability availability, String keyPrefix,
 			int perSecond, int perMinute, Duration margin, boolean pace, Duration maxWait, Scheduler scheduler) {
-		this(redis, availability, keyPrefix, new RateLimit(perSecond, perMinute), Map.of(), margin, pace, maxWait,
-				scheduler);
+		this(redis, availability, keyPrefix, new RateLimit(perSecond, perMinute), Map.of(), margin, Duration.ZERO, pace,
+				maxWait, scheduler);
 	}
 
 	/**
@@ -95,20 +101,22 @@ public final class RedisRateLimiter implements FeishuVcRateLimiter {
 	 * @param defaults the limits of every operation not named in {@code operationLimits}, across all instances
 	 * @param operationLimits the limits of named operations; each is held to the stricter of its own and the defaults
 	 * @param margin how much longer than a second and a minute the windows are
-	 * @param pace whether to space permits evenly over the (lengthened) second
+	 * @param coldMargin how much later the calls that start a busy spell are counted
+	 * @param pace whether to space permits by half their even share of the (lengthened) second
 	 * @param maxWait the longest a call may be delayed before it is refused
 	 * @param scheduler the scheduler whose timer times the delays (and the fallback's)
 	 */
 	public RedisRateLimiter(ReactiveStringRedisTemplate redis, RedisAvailability availability, String keyPrefix,
-			RateLimit defaults, Map<String, RateLimit> operationLimits, Duration margin, boolean pace,
-			Duration maxWait, Scheduler scheduler) {
+			RateLimit defaults, Map<String, RateLimit> operationLimits, Duration margin, Duration coldMargin,
+			boolean pace, Duration maxWait, Scheduler scheduler) {
 		this.redis = redis;
 		this.availability = availability;
-		this.local = new ClientRateLimiter(defaults, operationLimits, margin, pace, maxWait, scheduler);
+		this.local = new ClientRateLimiter(defaults, operationLimits, margin, coldMargin, pace, maxWait, scheduler);
 		this.keyPrefix = keyPrefix + "rate-limit:";
 		// The same windows as the fallback's, in the script's microseconds.
 		this.secondWindow = micros(this.local.secondWindow());
 		this.minuteWindow = micros(this.local.minuteWindow());
+		this.coldMargin = micros(this.local.coldMargin());
 		this.maxWait = micros(maxWait);
 		this.maxWaitNanos = maxWait.toNanos();
 		this.scheduler = scheduler;
@@ -120,21 +128,38 @@ public final class RedisRateLimiter implements FeishuVcRateLimiter {
 	}
 
 	/**
-	 * Run the script once (on a key of its own), so that the connection is open and the script loaded before calls
-	 * need them.
-	 * @param timeout how long the first connection may take
+	 * Run the script a few times (on a key of its own), so that the connection is open, the script loaded and Redis's
+	 * clock read before calls need them: the first calls are sent by that reading.
+	 * @param timeout how long the first connection and the readings may take
 	 */
 	public void warmUp(Duration timeout) {
-		this.availability.warmUp(reserve(this.keyPrefix + "warm-up", "warm-up"), timeout);
+		String key = this.keyPrefix + "warm-up";
+		this.availability.warmUp(Flux.range(0, CLOCK_READINGS)
+			.concatMap((reading) -> reserve(key, "warm-up")
+				.doOnNext((reply) -> this.redisClock.observe(RedisClock.localMicros() - reply.get(0))))
+			.then(), timeout);
 	}
 
+	/**
+	 * Wait for a permit, from Redis; token fetches ({@code auth.*}), which are rare once tokens are shared, from this
+	 * instance's limiter.
+	 */
 	@Override
 	public Mono<Duration> acquire(@Nullable String tenantKey, String operation, int attempt) {
+		if (FeishuVcRateLimiter.isTokenFetch(operation)) {
+			return this.local.acquire(tenantKey, operation, attempt);
+		}
 		String key = this.keyPrefix + ((tenantKey != null) ? tenantKey : "-") + ":" + operation;
 		// Only the reservation is timed out; the wait it asks for is not Redis's.
 		return this.availability.call(reserve(key, operation), Mono::empty)
 			.flatMap((reservation) -> delay(reservation, operation, attempt))
 			.switchIfEmpty(Mono.defer(() -> this.local.acquire(tenantKey, operation, attempt)));
+	}
+
+	/** The shared windows leave no room for a 429 of their own; a refusal holds this instance's token fetches. */
+	@Override
+	public void refused(@Nullable String tenantKey, String operation, @Nullable Duration reset) {
+		this.local.refused(tenantKey, operation, reset);
 	}
 
 	/** Redis's time and the wait from it, both in microseconds. */
@@ -145,7 +170,7 @@ public final class RedisRateLimiter implements FeishuVcRateLimiter {
 		return this.redis
 			.execute(SCRIPT, List.of(key),
 					List.of(limits.get(0), limits.get(1), this.secondWindow, this.minuteWindow, limits.get(2),
-							this.maxWait, permit))
+							this.maxWait, permit, this.coldMargin))
 			.next()
 			.map((reply) -> (List<Long>) reply);
 	}

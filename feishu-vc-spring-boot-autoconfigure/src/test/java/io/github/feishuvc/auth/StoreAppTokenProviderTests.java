@@ -4,13 +4,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import io.github.feishuvc.core.AccessTokenSource;
+import io.github.feishuvc.core.ClientRateLimiter;
 import io.github.feishuvc.core.FeishuVcAuthenticationException;
 import io.github.feishuvc.core.FeishuVcErrorCodes;
+import io.github.feishuvc.core.FeishuVcExecutor;
 import io.github.feishuvc.core.FeishuVcRateLimitException;
+import io.github.feishuvc.core.FeishuVcRetryPolicy;
 import io.github.feishuvc.core.FeishuVcServerErrorException;
+import io.github.feishuvc.core.RateLimit;
 import io.github.feishuvc.health.FeishuVcHealthIndicator;
 import io.github.feishuvc.support.EventEndpointServer;
 import io.github.feishuvc.support.TestFeishu;
@@ -105,6 +111,38 @@ class StoreAppTokenProviderTests {
 			assertThat(count(Endpoint.APP_TICKET_RESEND)).isEqualTo(1);
 			assertThat(count(Endpoint.APP_ACCESS_TOKEN)).isEqualTo(1);
 			assertThat(count(Endpoint.STORE_TENANT_ACCESS_TOKEN)).isEqualTo(3);
+		}
+
+		/**
+		 * The platform publishes no limit for its token endpoints; once it refuses a fetch, the rest queue in the rate
+		 * limiter, held to the limits, instead of each drawing a 429 and failing its tenant's callers.
+		 */
+		@Test
+		void shouldQueueTenantTokenFetchesOnceThePlatformRefusesOneSoEveryTenantGetsItsToken() {
+			List<String> tenants = IntStream.rangeClosed(1, 20).mapToObj((i) -> "t" + i).toList();
+			restartEmulator(FeishuVcEmulator.builder()
+				.storeApp(tenants.toArray(String[]::new))
+				.encryptKey(ENCRYPT_KEY)
+				.limitTokenEndpoints(5, 100));
+			ClientRateLimiter limiter = new ClientRateLimiter(new RateLimit(5, 100), Map.of(), Duration.ofMillis(100),
+					Duration.ZERO, true, Duration.ofMillis(100), Schedulers.parallel());
+			FeishuVcExecutor executor = new FeishuVcExecutor(
+					TestFeishu.client(StoreAppTokenProviderTests.this.emulator.baseUrl()), FeishuVcRetryPolicy.defaults(),
+					limiter, Schedulers.parallel());
+			StoreAppTokenProvider provider = new StoreAppTokenProvider(executor, FeishuVcEmulator.DEFAULT_APP_ID,
+					FeishuVcEmulator.DEFAULT_APP_SECRET, StoreAppTokenProviderTests.this.tickets,
+					settings(Duration.ofSeconds(5), 100), Clock.systemUTC());
+
+			List<String> tokens = Flux.fromIterable(tenants)
+				.flatMap((tenant) -> provider.forTenant(tenant).getToken(), tenants.size())
+				.collectList()
+				.block(Duration.ofSeconds(30));
+
+			assertThat(tokens).hasSize(20).doesNotHaveDuplicates();
+			int refused = StoreAppTokenProviderTests.this.emulator.rateLimitedRequests();
+			assertThat(refused).as("only fetches sent before the platform's first refusal came back").isBetween(1, 15);
+			assertThat(count(Endpoint.STORE_TENANT_ACCESS_TOKEN) - refused).as("one fetch admitted per tenant")
+				.isEqualTo(20);
 		}
 
 		@Test
@@ -291,6 +329,12 @@ class StoreAppTokenProviderTests {
 				.withMessageContaining("feishu.vc.app-type=store");
 		}
 
+	}
+
+	private void restartEmulator(FeishuVcEmulator.Builder builder) {
+		stop();
+		this.emulator = builder.start();
+		this.endpoint = EventEndpointServer.start(this.emulator, this.tickets);
 	}
 
 	private StoreAppTokenProvider provider(Duration ticketWait, long maxTenants) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -108,7 +109,7 @@ class ClientRateLimiterTests {
 	@Test
 	void shouldHoldAnOperationToItsDocumentedLimitAndTheOthersToTheDefaults() {
 		ClientRateLimiter limiter = new ClientRateLimiter(new RateLimit(50, 1000), MeetingTemplate.RATE_LIMITS,
-				Duration.ZERO, false, Duration.ofMinutes(2), this.time);
+				Duration.ZERO, Duration.ZERO, false, Duration.ofMinutes(2), this.time);
 		List<Long> listed = acquire(limiter, "meeting.list_by_no", 101);
 		List<Long> read = acquire(limiter, "meeting.get", 101);
 
@@ -136,6 +137,44 @@ class ClientRateLimiterTests {
 	}
 
 	@Test
+	void shouldGiveNoPermitOfARefusedTenantsOperationBeforeThePlatformsReset() {
+		ClientRateLimiter limiter = new ClientRateLimiter(50, 1000, Duration.ofSeconds(5), this.time);
+		limiter.refused("t1", "reserve.get", Duration.ofMillis(700));
+
+		List<Long> held = acquireFor(limiter, "t1", "reserve.get", 2);
+		List<Long> others = acquireFor(limiter, "t2", "reserve.get", 1);
+		others.addAll(acquireFor(limiter, "t1", "reserve.apply", 1));
+
+		assertThat(held).isEmpty();
+		assertThat(others).hasSize(2);
+		this.time.advanceTimeBy(Duration.ofMillis(699));
+		assertThat(held).isEmpty();
+		this.time.advanceTimeBy(Duration.ofMillis(1));
+		assertThat(held).hasSize(2);
+	}
+
+	@Test
+	void shouldLetTokenFetchesGoAsAskedUntilThePlatformRefusesOneThenHoldThemToTheLimits() {
+		ClientRateLimiter limiter = new ClientRateLimiter(5, 1000, Duration.ZERO, true, Duration.ofMillis(100),
+				this.time);
+
+		assertThat(acquireFor(limiter, "t1", "auth.tenant_access_token", 20)).as("no published limit").hasSize(20);
+		limiter.refused("t1", "auth.tenant_access_token", Duration.ofMillis(300));
+		List<Long> queued = acquireFor(limiter, "t1", "auth.tenant_access_token", 10);
+
+		assertThat(queued).isEmpty();
+		this.time.advanceTimeBy(Duration.ofMillis(999));
+		assertThat(queued).as("the last five of the burst are a second old only now").isEmpty();
+		this.time.advanceTimeBy(Duration.ofMillis(1));
+		assertThat(queued).as("then paced, five a second, waiting longer than maxWait rather than failing")
+			.hasSize(1)
+			.doesNotContain(-1L);
+		this.time.advanceTimeBy(Duration.ofSeconds(2));
+		assertThat(queued).hasSize(10).doesNotContain(-1L);
+		assertThat(Windows.maxInAnyWindow(queued, TimeUnit.SECONDS.toNanos(1))).isLessThanOrEqualTo(5);
+	}
+
+	@Test
 	void shouldLengthenEachWindowByTheMargin() {
 		ClientRateLimiter limiter = new ClientRateLimiter(10, 1000, Duration.ofMillis(50), false,
 				Duration.ofSeconds(5), this.time);
@@ -149,18 +188,43 @@ class ClientRateLimiterTests {
 	}
 
 	@Test
-	void shouldSpacePacedPermitsEvenlyOverTheLengthenedSecond() {
+	void shouldSpacePacedPermitsByHalfTheirShareOfTheLengthenedSecond() {
 		ClientRateLimiter limiter = new ClientRateLimiter(10, 1000, Duration.ofMillis(50), true, Duration.ofSeconds(5),
 				this.time);
 		List<Long> passed = acquire(limiter, "reserve.get", 21);
 
 		assertThat(passed).hasSize(1);
-		this.time.advanceTimeBy(Duration.ofMillis(104));
+		this.time.advanceTimeBy(Duration.ofMillis(52));
 		assertThat(passed).hasSize(1);
 		this.time.advanceTimeBy(Duration.ofMillis(1));
-		assertThat(passed).hasSize(2);
-		this.time.advanceTimeBy(Duration.ofMillis(1995));
-		assertThat(passed).as("21 permits, 105ms apart").hasSize(21);
+		assertThat(passed).as("52.5ms apart").hasSize(2);
+		this.time.advanceTimeBy(Duration.ofMillis(420));
+		assertThat(passed).as("a second's ten in half of it").hasSize(10);
+		this.time.advanceTimeBy(Duration.ofMillis(576));
+		assertThat(passed).hasSize(10);
+		this.time.advanceTimeBy(Duration.ofMillis(1));
+		assertThat(passed).as("the eleventh a second and the margin after the first").hasSize(11);
+		this.time.advanceTimeBy(Duration.ofMillis(1050));
+		assertThat(passed).hasSize(21);
+		assertThat(Windows.maxInAnyWindow(passed, 1_050_000_000L)).isEqualTo(10);
+	}
+
+	@Test
+	void shouldCountTheFirstSecondOfABusySpellLaterByTheColdMarginOnce() {
+		ClientRateLimiter limiter = new ClientRateLimiter(new RateLimit(10, 1000), Map.of(), Duration.ofMillis(50),
+				Duration.ofMillis(300), true, Duration.ofSeconds(10), this.time);
+		List<Long> passed = acquire(limiter, "reserve.get", 30);
+
+		this.time.advanceTimeBy(Duration.ofMillis(473));
+		assertThat(passed).as("paced from the permits' own times, 52.5ms apart").hasSize(10);
+		this.time.advanceTimeBy(Duration.ofMillis(876));
+		assertThat(passed).hasSize(10);
+		this.time.advanceTimeBy(Duration.ofMillis(1));
+		assertThat(passed).as("the spell's first ten count 300ms late: the eleventh goes at 1350ms").hasSize(11);
+		this.time.advanceTimeBy(Duration.ofMillis(1522));
+		assertThat(passed).as("then a window after those: the cold margin is paid once").hasSize(29);
+		this.time.advanceTimeBy(Duration.ofMillis(1));
+		assertThat(passed).hasSize(30);
 		assertThat(Windows.maxInAnyWindow(passed, 1_050_000_000L)).isEqualTo(10);
 	}
 
@@ -224,9 +288,13 @@ class ClientRateLimiterTests {
 	}
 
 	private List<Long> acquire(ClientRateLimiter limiter, String operation, int count) {
+		return acquireFor(limiter, null, operation, count);
+	}
+
+	private List<Long> acquireFor(ClientRateLimiter limiter, String tenant, String operation, int count) {
 		List<Long> passed = Collections.synchronizedList(new ArrayList<>());
 		for (int i = 0; i < count; i++) {
-			limiter.acquire(operation, 1)
+			limiter.acquire(tenant, operation, 1)
 				.subscribe(null, (ex) -> passed.add(-1L), () -> passed.add(this.time.now(TimeUnit.NANOSECONDS)));
 		}
 		this.time.advanceTimeBy(Duration.ZERO);

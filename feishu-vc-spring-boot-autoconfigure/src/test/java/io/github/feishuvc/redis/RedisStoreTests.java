@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -84,8 +85,26 @@ class RedisStoreTests {
 				.block(Duration.ofSeconds(5));
 
 			assertThat(waits.get(0)).isZero();
-			assertThat(waits.subList(1, 5)).allSatisfy((wait) -> assertThat(wait).isBetween(Duration.ofMillis(80),
-					Duration.ofMillis(106)));
+			assertThat(waits.subList(1, 5)).as("half of each call's share of 1050ms")
+				.allSatisfy((wait) -> assertThat(wait).isBetween(Duration.ofMillis(35), Duration.ofMillis(53)));
+		}
+
+		@Test
+		void shouldCountTheFirstSecondOfABusySpellLaterByTheColdMarginOnce() {
+			RedisRateLimiter limiter = new RedisRateLimiter(RedisStoreTests.this.redis, availability(), "test:",
+					new RateLimit(10, 1000), Map.of(), Duration.ofMillis(50), Duration.ofMillis(300), true,
+					Duration.ofSeconds(10), Schedulers.parallel());
+
+			List<Duration> waits = Flux.range(0, 12)
+				.concatMap((i) -> limiter.acquire("t1", "reserve.get", 1))
+				.collectList()
+				.block(Duration.ofSeconds(10));
+
+			assertThat(waits.subList(1, 10)).as("paced from the permits' own times")
+				.allSatisfy((wait) -> assertThat(wait).isBetween(Duration.ofMillis(35), Duration.ofMillis(53)));
+			assertThat(waits.get(10)).as("the spell's first ten count 300ms late: the eleventh goes at 1350ms")
+				.isBetween(Duration.ofMillis(850), Duration.ofMillis(878));
+			assertThat(waits.get(11)).as("once").isBetween(Duration.ofMillis(35), Duration.ofMillis(53));
 		}
 
 		@Test
@@ -101,10 +120,10 @@ class RedisStoreTests {
 		@Test
 		void shouldHoldAnOperationToItsDocumentedLimitAcrossInstances() {
 			RedisRateLimiter first = new RedisRateLimiter(RedisStoreTests.this.redis, availability(), "test:",
-					new RateLimit(50, 1000), MeetingTemplate.RATE_LIMITS, Duration.ofMillis(50), false,
+					new RateLimit(50, 1000), MeetingTemplate.RATE_LIMITS, Duration.ofMillis(50), Duration.ZERO, false,
 					Duration.ofSeconds(10), Schedulers.parallel());
 			RedisRateLimiter second = new RedisRateLimiter(RedisStoreTests.this.redis, availability(), "test:",
-					new RateLimit(50, 1000), MeetingTemplate.RATE_LIMITS, Duration.ofMillis(50), false,
+					new RateLimit(50, 1000), MeetingTemplate.RATE_LIMITS, Duration.ofMillis(50), Duration.ZERO, false,
 					Duration.ofSeconds(10), Schedulers.parallel());
 			Flux.range(0, 100)
 				.concatMap((i) -> ((i % 2 == 0) ? first : second).acquire("t1", "meeting.list_by_no", 1)

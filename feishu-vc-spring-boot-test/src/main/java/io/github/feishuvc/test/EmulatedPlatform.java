@@ -82,6 +82,9 @@ final class EmulatedPlatform {
 
 	private final @Nullable EmulatedRateLimits rateLimits;
 
+	/** The token endpoints' limits, per app, when a test sets them. */
+	private final @Nullable EmulatedRateLimits tokenLimits;
+
 	private final Map<Endpoint, AtomicInteger> counts = new EnumMap<>(Endpoint.class);
 
 	private final ConcurrentLinkedDeque<RecordedRequest> recorded = new ConcurrentLinkedDeque<>();
@@ -103,6 +106,9 @@ final class EmulatedPlatform {
 		int[] enforcedRateLimits = settings.enforcedRateLimits;
 		this.rateLimits = (enforcedRateLimits != null)
 				? new EmulatedRateLimits(enforcedRateLimits[0], enforcedRateLimits[1], this.replies) : null;
+		int[] tokenEndpointLimits = settings.tokenEndpointLimits;
+		this.tokenLimits = (tokenEndpointLimits != null)
+				? new EmulatedRateLimits(tokenEndpointLimits[0], tokenEndpointLimits[1], this.replies) : null;
 		for (Endpoint endpoint : Endpoint.values()) {
 			this.counts.put(endpoint, new AtomicInteger());
 		}
@@ -141,14 +147,15 @@ final class EmulatedPlatform {
 			byte[] body) {
 		Map<String, List<String>> query = decoder.parameters();
 		return switch (endpoint) {
-			case TENANT_ACCESS_TOKEN -> this.tokens.selfBuiltTenantToken(body);
+			case TENANT_ACCESS_TOKEN -> tokenLimited(endpoint, () -> this.tokens.selfBuiltTenantToken(body));
 			case LONG_CONNECTION_ENDPOINT -> this.longConnections.endpoint(body);
 			case USER_AUTHORIZE -> this.userLogin.authorize(query);
 			case USER_ACCESS_TOKEN -> this.userLogin.token(authorization, body);
 			case USER_INFO -> this.userLogin.userInfo(authorization);
 			case APP_TICKET_RESEND -> resendAppTicket(body);
-			case APP_ACCESS_TOKEN -> storeOnly(() -> this.tokens.appAccessToken(body));
-			case STORE_TENANT_ACCESS_TOKEN -> storeOnly(() -> this.tokens.storeTenantToken(body));
+			case APP_ACCESS_TOKEN -> storeOnly(() -> tokenLimited(endpoint, () -> this.tokens.appAccessToken(body)));
+			case STORE_TENANT_ACCESS_TOKEN ->
+				storeOnly(() -> tokenLimited(endpoint, () -> this.tokens.storeTenantToken(body)));
 			case RESERVE_APPLY -> limited(authorization, endpoint, (caller) -> this.reserves.apply(caller, query, body));
 			case RESERVE_GET -> limited(authorization, endpoint,
 					(caller) -> this.reserves.get(caller, reserveId(path, ""), query));
@@ -178,6 +185,12 @@ final class EmulatedPlatform {
 					(caller) -> this.meetings.setPermission(caller, meetingId(path), body));
 			case UNKNOWN -> notFound();
 		};
+	}
+
+	/** A token request, counted against the app's token endpoint limits if a test set them. */
+	private Reply tokenLimited(Endpoint endpoint, Supplier<Reply> issue) {
+		Reply refusal = (this.tokenLimits != null) ? this.tokenLimits.admit("", endpoint) : null;
+		return (refusal != null) ? refusal : issue.get();
 	}
 
 	/** An authenticated VC call, counted against the gateway's limits of its tenant and endpoint if they are enforced. */
@@ -430,7 +443,8 @@ final class EmulatedPlatform {
 	}
 
 	int rateLimited() {
-		return (this.rateLimits != null) ? this.rateLimits.refused() : 0;
+		return ((this.rateLimits != null) ? this.rateLimits.refused() : 0)
+				+ ((this.tokenLimits != null) ? this.tokenLimits.refused() : 0);
 	}
 
 	int requestCount(Endpoint endpoint) {

@@ -503,7 +503,8 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * How many requests the enforced rate limits refused with HTTP 429 ({@link Builder#enforceRateLimits}).
+	 * How many requests the enforced rate limits refused with HTTP 429 ({@link Builder#enforceRateLimits},
+	 * {@link Builder#limitTokenEndpoints}).
 	 * @return the count, {@code 0} when no limits are enforced
 	 */
 	public int rateLimitedRequests() {
@@ -610,6 +611,8 @@ public final class FeishuVcEmulator implements AutoCloseable {
 
 		int @Nullable [] enforcedRateLimits;
 
+		int @Nullable [] tokenEndpointLimits;
+
 		Duration recordingProcessingTime = Duration.ofMillis(100);
 
 		Duration longConnectionPingInterval = Duration.ofSeconds(120);
@@ -671,6 +674,22 @@ public final class FeishuVcEmulator implements AutoCloseable {
 				throw new IllegalArgumentException("Rate limits must be positive");
 			}
 			this.enforcedRateLimits = new int[] { perSecond, perMinute };
+			return this;
+		}
+
+		/**
+		 * Limit the token endpoints (the tenant and app access tokens) per app, as {@link #enforceRateLimits} does the
+		 * VC endpoints: the platform publishes no limits for them, so none is enforced unless set.
+		 * @param perSecond most token requests of one endpoint in any second
+		 * @param perMinute most token requests of one endpoint in any minute
+		 * @return this builder
+		 * @see FeishuVcEmulator#rateLimitedRequests()
+		 */
+		public Builder limitTokenEndpoints(int perSecond, int perMinute) {
+			if (perSecond <= 0 || perMinute <= 0) {
+				throw new IllegalArgumentException("Rate limits must be positive");
+			}
+			this.tokenEndpointLimits = new int[] { perSecond, perMinute };
 			return this;
 		}
 
