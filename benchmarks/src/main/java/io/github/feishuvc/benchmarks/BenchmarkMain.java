@@ -25,7 +25,8 @@ import reactor.core.publisher.Flux;
  * 1, 16, 64 and 256, each point measured {@code --repeats=3} times, then the token requests of 1,000 calls starting on
  * a cold cache), {@code profile} (where a call's CPU and bytes go, by layer and thread, under JFR),
  * {@code tenants} (a store app's {@code --tenants=10000} tenants calling at once: heap per tenant, token fetches,
- * latency), {@code rate-limits} (three instances under the platform's limits, and one alone) and {@code all} (the
+ * latency), {@code rate-limits} (three instances under the platform's limits, and one alone, with the jitter of the
+ * calls' arrivals; {@code --set=feishu.vc.rate-limit.margin=20ms,...} tries other settings) and {@code all} (the
  * five; the default).
  * {@code --output=BENCHMARKS.md} also writes the report to a file. Each contender first runs
  * {@code --jit-warmup=10s} at concurrency 64, then every measurement has {@code --warmup=2s} and
@@ -69,7 +70,10 @@ public final class BenchmarkMain {
 			report.append(Report.tenants(TenantsBenchmark.run(tenants, 3)));
 		}
 		if (suite.equals("all") || suite.equals("rate-limits")) {
-			report.append(Report.rateLimits(RateLimitBenchmark.run(rateLimitCalls), rateLimitCalls));
+			String set = option(args, "set", null);
+			String[] overrides = (set != null) ? set.split(",") : new String[0];
+			report.append(Report.rateLimits(RateLimitBenchmark.run(rateLimitCalls, overrides, only), rateLimitCalls,
+					overrides));
 		}
 		System.out.print(report);
 		if (output != null) {

@@ -104,7 +104,7 @@ final class Report {
 
 	}
 
-	static String rateLimits(List<RateLimitBenchmark.Result> results, int calls) {
+	static String rateLimits(List<RateLimitBenchmark.Result> results, int calls, String[] overrides) {
 		StringBuilder report = new StringBuilder();
 		report.append("\n## Three instances under the platform's rate limits\n\n");
 		report.append("Three instances of one app (and, for comparison, one alone), each with 16 calls in flight, until ").append(calls)
@@ -115,10 +115,29 @@ final class Report {
 			.append(" s at the least (1,000 in the first 20 seconds, the next once the first are a minute old); the share ")
 			.append("of the limit is that time over the time taken, the calls per second achieved over the limits'. The ")
 			.append("starter waits in its limiter (`max-wait` raised to 120 s) and retries a 429 as by default; the SDK has ")
-			.append("no limiter, and its callers wait as each 429's `x-ogw-ratelimit-reset` says.\n\n");
+			.append("no limiter, and its callers wait as each 429's `x-ogw-ratelimit-reset` says. Each instance first ")
+			.append("reads a meeting (another API, whose budget is its own), so that its token, connections and code are ")
+			.append("warm, as in an application that has been serving; the clock starts after.")
+			.append((overrides.length == 0) ? " The starter runs with its defaults." : " The starter runs with `"
+					+ String.join("`, `", overrides) + "`.")
+			.append("\n\n");
 		report.append("| Contender | calls | time | calls/s | share of the limit | 429s answered | failed calls |\n");
 		report.append("| --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
 		results.forEach((result) -> report.append(result.row()).append('\n'));
+		report.append("\nArrival jitter, for the margins (rows with no 429, whose arrivals were all counted): the delay from ")
+			.append("a call's send (a filter of the application's `WebClient`) to the emulator's receipt of it (median / ")
+			.append("99th percentile / longest) and its spread (longest less shortest: how much closer together two calls ")
+			.append("can arrive than they were sent); the least time the platform saw between a call and the 50th before ")
+			.append("it, and between a call and the 1,000th before it less a minute. The limiter keeps permits a second ")
+			.append("and the margin, and a minute and the margin, apart (a busy spell's first calls the cold margin more): ")
+			.append("what the spans lose against those is what the margins absorbed (the spread, and any send later than ")
+			.append("its permit). Both spans must stay at or above a second and zero.\n\n");
+		report.append("| Contender | send to arrival | spread | least 50-call span | least 1,000-call span over a minute ")
+			.append("| calls paired |\n");
+		report.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+		results.stream()
+			.filter((result) -> !result.contender().startsWith("Lark"))
+			.forEach((result) -> report.append(result.jitterRow()).append('\n'));
 		return report.toString();
 	}
 
