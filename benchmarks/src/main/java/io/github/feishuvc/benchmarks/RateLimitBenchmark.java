@@ -196,7 +196,10 @@ final class RateLimitBenchmark {
 				}
 			}
 			Duration elapsed = progress.await();
-			threads.shutdownNow();
+			// Let the callers finish the calls they are in, rather than interrupt them, whose errors the SDK would log
+			// into the report.
+			threads.shutdown();
+			threads.awaitTermination(1, TimeUnit.MINUTES);
 			return new Result(SDK, calls, elapsed, snapshot(outcomes),
 					emulator.rateLimitedRequests(), null);
 		}
