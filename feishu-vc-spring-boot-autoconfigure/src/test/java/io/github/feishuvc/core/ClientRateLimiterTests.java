@@ -12,6 +12,8 @@ import io.github.feishuvc.meeting.MeetingTemplate;
 import io.github.feishuvc.support.Windows;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
@@ -55,9 +57,14 @@ class ClientRateLimiterTests {
 		assertThat(passed).hasSize(150);
 	}
 
-	@Test
-	void shouldNeverLetMoreThanTheLimitsIntoAnyWindowWhateverTheArrivals() {
-		ClientRateLimiter limiter = new ClientRateLimiter(50, 1000, Duration.ofMinutes(30), this.time);
+	/** Exact windows, and the margins and pacing the starter configures by default, with busy spells and idle gaps. */
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void shouldNeverLetMoreThanTheLimitsIntoAnyWindowWhateverTheArrivals(boolean asByDefault) {
+		ClientRateLimiter limiter = asByDefault
+				? new ClientRateLimiter(new RateLimit(50, 1000), Map.of(), Duration.ofMillis(30), Duration.ofMillis(150),
+						true, Duration.ofMinutes(30), this.time)
+				: new ClientRateLimiter(50, 1000, Duration.ofMinutes(30), this.time);
 		Random random = new Random(42);
 		List<Long> passed = Collections.synchronizedList(new ArrayList<>());
 		for (int i = 0; i < 5000; i++) {
