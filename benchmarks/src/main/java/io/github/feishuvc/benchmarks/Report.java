@@ -124,8 +124,8 @@ final class Report {
 		report.append("| Contender | calls | time | calls/s | share of the limit | 429s answered | failed calls |\n");
 		report.append("| --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
 		results.forEach((result) -> report.append(result.row()).append('\n'));
-		report.append("\nArrival jitter, for the margins (rows with no 429, whose arrivals were all counted): the delay from ")
-			.append("a call's send (a filter of the application's `WebClient`) to the emulator's receipt of it (median / ")
+		report.append("\nArrival jitter, for the margins (rows with no 429, whose arrivals were all counted): the ")
+			.append("delay from a call's send (a filter of the application's `WebClient`) to the emulator's receipt of it (median / ")
 			.append("99th percentile / longest) and its spread (longest less shortest: how much closer together two calls ")
 			.append("can arrive than they were sent); the least time the platform saw between a call and the 50th before ")
 			.append("it, and between a call and the 1,000th before it less a minute. The limiter keeps permits a second ")

@@ -808,7 +808,8 @@ public final class FeishuVcProperties {
 		@Override
 		public String toString() {
 			return "RateLimit[enabled=" + this.enabled + ", perSecond=" + this.perSecond + ", perMinute="
-					+ this.perMinute + ", margin=" + this.margin + ", coldMargin=" + this.coldMargin + ", pace=" + this.pace + ", maxWait=" + this.maxWait + "]";
+					+ this.perMinute + ", margin=" + this.margin + ", coldMargin=" + this.coldMargin + ", pace=" + this.pace
+					+ ", maxWait=" + this.maxWait + "]";
 		}
 
 	}

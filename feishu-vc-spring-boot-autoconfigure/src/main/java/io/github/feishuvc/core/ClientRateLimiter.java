@@ -18,19 +18,19 @@ import org.springframework.util.Assert;
  * per-API limits ({@code feishu.vc.rate-limit.*}; the reserve APIs allow 50 calls a second and 1000 a minute per app
  * and tenant) by delaying calls, without blocking a thread.
  *
- * <p>Each limit is a sliding window: a call may go when fewer than the limit went in the window before it. Unlike
- * a token bucket or fixed windows, this never lets 2x the limit through across a window boundary, whichever way
- * the gateway aligns its own windows. The windows are longer than the platform's by a margin, so that calls sent just
- * over a window apart still arrive over a window apart when the network delays the first a little more than the
- * second. The calls that start a busy spell (those whose window held fewer than a second's limit in the two seconds
- * before) are counted later still, by the cold margin: they may wait for a connection to open, or for a cold JVM,
- * while the calls a second or a minute after them travel on open connections. That costs a busy spell the cold margin
- * once, where a margin as wide on every window would cost it every second. Paced, permits are spaced by half their
- * even share of the lengthened second (10 ms at 50 a second), so that a second's calls do not all leave at once and
- * bunch up on their way, while a burst is through in half a second rather than a whole one. Permits are reserved in order; a caller that
+ * <p>Each limit is a sliding window: a call may go when fewer than the limit went in the window before it. Unlike a
+ * token bucket or fixed windows, this never lets 2x the limit through across a window boundary, whichever way the
+ * gateway aligns its own windows. The windows are longer than the platform's by a margin, so that calls sent just over
+ * a window apart still arrive over a window apart when the network delays the first a little more than the second. The
+ * calls that start a busy spell (those whose window held fewer than a second's limit in the two seconds before) are
+ * counted later still, by the cold margin: they may wait for a connection to open, or for a cold JVM, while the calls a
+ * second or a minute after them travel on open connections. That costs a busy spell the cold margin once, where a
+ * margin as wide on every window would cost it every second. Paced, permits are spaced by half their even share of the
+ * lengthened second (10 ms at 50 a second), so that a second's calls do not all leave at once and bunch up on their
+ * way, while a burst is through in half a second rather than a whole one. Permits are reserved in order; a caller that
  * would have to wait longer than {@code maxWait} is refused at once with {@link FeishuVcClientRateLimitException},
- * taking no permit. A window keeps the permits of its last minute only, in as many slots as they need, and windows
- * idle for longer than a minute are forgotten, so thousands of light tenants keep little memory.
+ * taking no permit. A window keeps the permits of its last minute only, in as many slots as they need, and windows idle
+ * for longer than a minute are forgotten, so thousands of light tenants keep little memory.
  *
  * <p>When the platform refuses a call all the same ({@link #refused}), no permit of that tenant and operation is given
  * before the reset it named. Token fetches (operations {@code auth.*}) are counted per app; as no document gives the

@@ -20,8 +20,9 @@ import org.springframework.util.Assert;
 /**
  * Makes calls resilient: for each attempt takes a token, waits for the client-side rate limiter, sends through
  * {@link FeishuVcClient}, and after a failure decides with the {@link FeishuVcRetryPolicy} whether and when to try
- * again; a 429 is also told to the rate limiter ({@link FeishuVcRateLimiter#refused}). A call rejected for its access token gets a fresh token and one more attempt, if its token source can
- * renew tokens; never more, so a second rejection is reported.
+ * again; a 429 is also told to the rate limiter ({@link FeishuVcRateLimiter#refused}). A call rejected for its access
+ * token gets a fresh token and one more attempt, if its token source can renew tokens; never more, so a second
+ * rejection is reported.
  *
  * <p>A call ends by its deadline ({@code feishu.vc.call-timeout}) whatever it waits for: the token, the rate limiter,
  * a backoff or a response; each attempt's whole response is bounded by the client's response timeout.
