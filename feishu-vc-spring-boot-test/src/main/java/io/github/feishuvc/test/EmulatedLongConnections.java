@@ -187,6 +187,9 @@ final class EmulatedLongConnections {
 	}
 
 	private void received(Open connection, byte[] bytes) {
+		if (connection.silent) {
+			return;
+		}
 		DynamicMessage frame;
 		try {
 			frame = FrameCodec.parse(bytes);
@@ -330,6 +333,11 @@ final class EmulatedLongConnections {
 		this.fragments = fragments;
 	}
 
+	/** Let every open connection go silent both ways, open all the same: a half-open socket. */
+	void silenceAll() {
+		this.open.values().forEach((connection) -> connection.silent = true);
+	}
+
 	/** Drop every open connection, without a close frame, as a network failure would. */
 	void dropAll() {
 		this.open.values().forEach(EmulatedLongConnections::drop);
@@ -355,6 +363,9 @@ final class EmulatedLongConnections {
 
 		volatile @Nullable Connection netty;
 
+		/** Half-open: what is sent is lost, what is received is not read. */
+		volatile boolean silent;
+
 		Open(String id, int service) {
 			this.id = id;
 			this.service = service;
@@ -362,7 +373,9 @@ final class EmulatedLongConnections {
 
 		/** Pongs (from the event loop) and events (from the pushing thread) are sent one at a time. */
 		synchronized void emit(byte[] frame) {
-			this.frames.tryEmitNext(frame);
+			if (!this.silent) {
+				this.frames.tryEmitNext(frame);
+			}
 		}
 
 	}

@@ -51,6 +51,7 @@ final class EmulatedPlatform {
 
 	private static final int MAX_RECORDED_REQUESTS = 10_000;
 
+
 	private final EmulatedApp app;
 
 	private final Clock clock;
@@ -80,6 +81,9 @@ final class EmulatedPlatform {
 
 	private final Duration rateLimitReset;
 
+	/** How long an event pushed before the application asked for a long connection or gave a URL waits for either. */
+	private final Duration destinationWait;
+
 	private final @Nullable EmulatedRateLimits rateLimits;
 
 	/** The token endpoints' limits, per app, when a test sets them. */
@@ -94,6 +98,7 @@ final class EmulatedPlatform {
 	EmulatedPlatform(EmulatedApp app, FeishuVcEmulator.Builder settings, HttpClient pushClient) {
 		this.app = app;
 		this.rateLimitReset = settings.rateLimitReset;
+		this.destinationWait = settings.destinationWait;
 		this.clock = settings.clock;
 		this.replies = new Replies(this.clock);
 		this.tokens = new EmulatedTokens(app, settings.tokenLifetime, this.clock, this.replies);
@@ -391,8 +396,26 @@ final class EmulatedPlatform {
 
 	}
 
-	/** Down a long connection once the app opened one, as the platform does, else to the event URL. */
+	/**
+	 * Down a long connection once the app asked for one, as the platform does, else to the event URL. With neither
+	 * yet, an application may be starting: it is given a few seconds to ask for its connection.
+	 */
 	private EventDelivery deliver(ObjectNode event) {
+		long deadline = System.nanoTime() + this.destinationWait.toNanos();
+		while (!this.longConnections.inUse() && this.events.eventUrl() == null && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(10);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		if (!this.longConnections.inUse() && this.events.eventUrl() == null) {
+			throw new IllegalStateException("Nowhere to deliver the event: no application asked for a long connection "
+					+ "(feishu.vc.events.mode=long-connection) within " + this.destinationWait.toSeconds() + "s, and no "
+					+ "event URL was given (deliverEventsTo(url))");
+		}
 		return this.longConnections.inUse() ? this.longConnections.push(event) : this.events.push(event);
 	}
 

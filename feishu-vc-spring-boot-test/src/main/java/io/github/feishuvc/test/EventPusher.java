@@ -57,7 +57,8 @@ final class EventPusher {
 	EventDelivery push(ObjectNode event) {
 		String url = this.eventUrl;
 		if (url == null) {
-			throw new IllegalStateException("No event URL: call deliverEventsTo(url) first");
+			throw new IllegalStateException("No event URL: call deliverEventsTo(url) first (a store app's events, "
+					+ "its app ticket among them, and the URL verification go to its event URL only)");
 		}
 		byte[] body = this.replies.mapper().writeValueAsBytes(event);
 		if (this.app.encryptKey() != null) {

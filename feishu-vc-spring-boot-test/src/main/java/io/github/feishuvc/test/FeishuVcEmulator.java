@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.netty.channel.Channel;
@@ -68,8 +69,11 @@ import reactor.netty.resources.LoopResources;
  */
 public final class FeishuVcEmulator implements AutoCloseable {
 
-	/** App id the emulator accepts unless the builder names another. */
-	public static final String DEFAULT_APP_ID = "cli_emulator000000";
+	/**
+	 * App id the emulator accepts unless the builder names another: of the platform's form ({@code cli_} and 16
+	 * hexadecimal digits), which official clients check.
+	 */
+	public static final String DEFAULT_APP_ID = "cli_e0a1a70000000001";
 
 	/** App secret the emulator accepts unless the builder names another. */
 	public static final String DEFAULT_APP_SECRET = "emulator-app-secret";
@@ -97,6 +101,8 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	private final LoopResources loops;
 
 	private final ConnectionProvider pushConnections;
+
+	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private FeishuVcEmulator(Builder builder) {
 		this.app = new EmulatedApp(builder.appId, builder.appSecret, builder.tenants != null,
@@ -249,13 +255,16 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Push an event in the platform's version 2 format to the event URL now, with a fresh event id.
+	 * Push an event in the platform's version 2 format now, with a fresh event id: down a long connection once an
+	 * application asked for one, else to the event URL. With neither yet (an application still starting), it waits up
+	 * to five seconds for either.
 	 * @param eventType the event type, such as {@code vc.meeting.all_meeting_started_v1}
 	 * @param tenantKey the tenant the event happened in
 	 * @param eventJson the {@code event} object
 	 * @return how the application answered
 	 * @throws IllegalArgumentException if the event JSON is not an object
-	 * @throws IllegalStateException if no event URL is set
+	 * @throws IllegalStateException if no application asked for a long connection and no event URL was set, saying
+	 * so
 	 */
 	public EventDelivery pushEvent(String eventType, String tenantKey, String eventJson) {
 		return this.platform.pushEvent(eventType, tenantKey, eventJson);
@@ -439,6 +448,16 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Let every open long connection go silent without closing, as a half-open socket does when a NAT or firewall
+	 * drops the flow: nothing the client sends is read (no pong, no acknowledgement) and nothing reaches it, while the
+	 * platform still counts it open and may choose it for an event (which, unacknowledged, is sent again three seconds
+	 * later). Connections opened afterwards are not silent.
+	 */
+	public void silenceLongConnections() {
+		this.platform.longConnections().silenceAll();
+	}
+
+	/**
 	 * Refuse the handshakes of new long connections with the platform's connection-limit error (HTTP 514,
 	 * {@code Handshake-Autherrcode: 1000040350}), or accept them again.
 	 * @param refuse whether to refuse them
@@ -578,6 +597,9 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
+		if (!this.closed.compareAndSet(false, true)) {
+			return;
+		}
 		this.platform.close();
 		this.server.disposeNow();
 		this.pushConnections.dispose();
@@ -618,6 +640,9 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		Duration longConnectionPingInterval = Duration.ofSeconds(120);
 
 		Duration longConnectionReconnectInterval = Duration.ofSeconds(1);
+
+		/** How long an event with nowhere to go yet waits for an application to ask for a connection or give a URL. */
+		Duration destinationWait = Duration.ofSeconds(5);
 
 		private Builder() {
 		}

@@ -5,9 +5,9 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
@@ -61,7 +61,10 @@ class FeishuVcEmulatorContextCustomizerFactory implements ContextCustomizerFacto
 
 	}
 
-	/** Starts the emulator of one context, points the application at it and closes it with the context. */
+	/**
+	 * Starts the emulator of one context, points the application at it and closes it with the context, or when the
+	 * context fails to start.
+	 */
 	record EmulatorCustomizer(Settings settings) implements ContextCustomizer {
 
 		/** The emulator's bean name. */
@@ -74,11 +77,9 @@ class FeishuVcEmulatorContextCustomizerFactory implements ContextCustomizerFacto
 			environment.getPropertySources()
 				.addFirst(new MapPropertySource("feishuVcEmulator", new HashMap<String, Object>(emulator.springProperties())));
 			context.getBeanFactory().registerSingleton(BEAN_NAME, emulator);
-			context.addApplicationListener((ContextClosedEvent event) -> {
-				if (event.getApplicationContext() == context) {
-					emulator.close();
-				}
-			});
+			// Destroyed with the beans: last (it was registered first), after the application's lifecycle stopped, and
+			// also when the context fails to start, which publishes no closed event.
+			((DefaultSingletonBeanRegistry) context.getBeanFactory()).registerDisposableBean(BEAN_NAME, emulator::close);
 			if (WEB_SERVER_PRESENT) {
 				EventUrl.deliverOnceServing(context, emulator);
 			}
