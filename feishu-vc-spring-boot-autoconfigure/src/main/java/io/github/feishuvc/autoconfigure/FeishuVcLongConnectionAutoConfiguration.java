@@ -8,9 +8,11 @@ import io.github.feishuvc.events.longconnection.FeishuLongConnection;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.netty.channel.ChannelOption;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -25,6 +27,8 @@ import org.springframework.context.annotation.Import;
  * Auto-configuration of the long connection ({@code feishu.vc.events.mode=long-connection}): a self-built app
  * receives its events over a WebSocket it opens to the platform, with no public URL and no web server, and publishes
  * them as the webhook endpoint would. The connection opens when the context starts and closes first when it stops.
+ * Its WebSocket client honours the JVM's proxy settings ({@code https.proxyHost}, ...) and every
+ * {@link FeishuVcLongConnectionClientCustomizer}.
  */
 @AutoConfiguration(after = FeishuVcAutoConfiguration.class,
 		afterName = "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration")
@@ -43,14 +47,20 @@ public final class FeishuVcLongConnectionAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		FeishuLongConnection feishuVcLongConnection(FeishuVcProperties properties, FeishuVcClient client,
-				EventDispatcher dispatcher) {
+				EventDispatcher dispatcher, ObjectProvider<FeishuVcLongConnectionClientCustomizer> customizers) {
 			FeishuVcTokenProviderConfigurations.checkCredentials(properties);
 			// One connection, never pooled: a WebSocket is not given back.
 			HttpClient websocketClient = HttpClient.create(ConnectionProvider.newConnection())
-				.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.getConnectTimeout().toMillis());
+				.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.getConnectTimeout().toMillis())
+				.proxyWithSystemProperties();
+			for (FeishuVcLongConnectionClientCustomizer customizer : customizers.orderedStream().toList()) {
+				websocketClient = customizer.customize(websocketClient);
+			}
+			FeishuVcProperties.Events.LongConnection settings = properties.getEvents().getLongConnection();
 			return new FeishuLongConnection(new FeishuLongConnection.Settings(properties.getAppId(),
-					properties.getAppSecret(), (int) properties.getMaxResponseSize().toBytes()), client,
-					websocketClient, dispatcher, Clock.systemUTC());
+					properties.getAppSecret(), (int) settings.getMaxMessageSize().toBytes(), settings.getIdleTimeout(),
+					settings.getHandshakeTimeout(), settings.getMinReconnectDelay(), settings.getDownAfter()), client,
+					websocketClient, dispatcher, Clock.systemUTC(), Schedulers.parallel());
 		}
 
 	}

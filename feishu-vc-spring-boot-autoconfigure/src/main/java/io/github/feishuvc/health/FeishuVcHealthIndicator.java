@@ -57,8 +57,8 @@ public class FeishuVcHealthIndicator implements HealthIndicator {
 	}
 
 	/**
-	 * Create an indicator that also reports the long connection; one the platform refused for good makes the client
-	 * down, since no event arrives.
+	 * Create an indicator that also reports the long connection; one the platform refused for good, or that has
+	 * failed to connect for longer than its grace period, makes the client down, since no event arrives.
 	 * @param tokens the token provider's history
 	 * @param clock the clock that decides whether a token has expired
 	 * @param sharedState the shared state, or {@code null} for none
@@ -109,7 +109,7 @@ public class FeishuVcHealthIndicator implements HealthIndicator {
 			details.put("received", state.received());
 			details.put("acknowledged", state.acknowledged());
 			health.withDetail("longConnection", details);
-			if (state.status() == LongConnectionState.Status.REFUSED) {
+			if (state.down()) {
 				health.down();
 			}
 		}

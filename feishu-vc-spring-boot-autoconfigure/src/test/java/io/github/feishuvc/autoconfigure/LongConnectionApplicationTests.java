@@ -19,12 +19,15 @@ import io.github.feishuvc.reserve.ReserveOperations;
 import io.github.feishuvc.support.LogCapture;
 import io.github.feishuvc.support.TestFeishu;
 import io.github.feishuvc.test.Endpoint;
+import io.github.feishuvc.test.Fault;
 import io.github.feishuvc.test.FeishuVcEmulator;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Status;
@@ -44,12 +47,14 @@ class LongConnectionApplicationTests {
 	private final FeishuVcEmulator emulator = FeishuVcEmulator.builder()
 		.longConnectionPingInterval(Duration.ofSeconds(1))
 		.recordingProcessingTime(Duration.ofMillis(10))
+		.rateLimitReset(Duration.ofMillis(200))
 		.start();
 
 	private final ApplicationContextRunner runner = TestFeishu.contextRunner(this.emulator)
 		.withConfiguration(AutoConfigurations.of(FeishuVcLongConnectionAutoConfiguration.class,
 				FeishuVcHealthContributorAutoConfiguration.class))
-		.withPropertyValues("feishu.vc.events.mode=long-connection")
+		.withPropertyValues("feishu.vc.events.mode=long-connection",
+				"feishu.vc.events.long-connection.min-reconnect-delay=100ms")
 		.withBean(Listeners.class);
 
 	@AfterEach
@@ -154,29 +159,108 @@ class LongConnectionApplicationTests {
 	}
 
 	@Test
-	void shouldReportARefusedHandshakeInHealthAndOneErrorLine() {
+	void shouldRetryTheConnectionLimitAndBeDownOnlyOnceTheGracePeriodHasPassed() {
 		this.emulator.refuseLongConnections(true);
 		try (LogCapture logs = LogCapture.of(FeishuLongConnection.class.getName(), Level.WARN)) {
-			this.runner.run((context) -> {
+			this.runner.withPropertyValues("feishu.vc.events.long-connection.down-after=2s").run((context) -> {
 				FeishuLongConnection connection = context.getBean(FeishuLongConnection.class);
+				FeishuVcHealthIndicator health = context.getBean(FeishuVcHealthIndicator.class);
 				Awaitility.await()
 					.atMost(Duration.ofSeconds(5))
-					.until(() -> connection.state().status() == LongConnectionState.Status.REFUSED);
+					.until(() -> connection.state().status() == LongConnectionState.Status.RECONNECTING);
+				assertThat(connection.state().reason()).contains("514 exceed connection limit (1000040350)");
+				assertThat(health.health().getStatus()).as("within the grace period").isNotEqualTo(Status.DOWN);
 
-				var health = context.getBean(FeishuVcHealthIndicator.class).health();
-				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> connection.state().down());
+				assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
 				@SuppressWarnings("unchecked")
-				Map<String, Object> details = (Map<String, Object>) health.getDetails().get("longConnection");
-				assertThat(details).containsEntry("status", "REFUSED");
-				assertThat(details.get("reason").toString()).contains("514 exceed connection limit");
-				assertThat(connection.isRunning()).isFalse();
+				Map<String, Object> details = (Map<String, Object>) health.health().getDetails().get("longConnection");
+				assertThat(details).containsEntry("status", "RECONNECTING");
+				assertThat(details.get("reason").toString()).contains("exceed connection limit");
+				assertThat(connection.isRunning()).isTrue();
+				assertThat(this.emulator.requestCount(Endpoint.LONG_CONNECTION_ENDPOINT)).isGreaterThan(1);
+
+				this.emulator.refuseLongConnections(false);
+				awaitConnected(context);
+				assertThat(connection.state().down()).isFalse();
+				assertThat(health.health().getStatus()).isNotEqualTo(Status.DOWN);
 			});
-			assertThat(logs.events()).singleElement().satisfies((line) -> {
-				assertThat(line.getLevel()).isEqualTo(Level.ERROR);
-				assertThat(line.getFormattedMessage()).contains("exceed connection limit")
-					.doesNotContain(FeishuVcEmulator.DEFAULT_APP_SECRET);
+			assertThat(logs.events()).isNotEmpty().allSatisfy((line) -> {
+				assertThat(line.getLevel()).isEqualTo(Level.WARN);
+				assertThat(line.getFormattedMessage()).doesNotContain(FeishuVcEmulator.DEFAULT_APP_SECRET);
 			});
 		}
+	}
+
+	@Test
+	void shouldConnectThroughARateLimitThenAServerErrorOfTheEndpointAtStart() {
+		this.emulator.failNext(Endpoint.LONG_CONNECTION_ENDPOINT, Fault.RATE_LIMITED, 1);
+		this.emulator.failNext(Endpoint.LONG_CONNECTION_ENDPOINT, Fault.INTERNAL_ERROR, 1);
+		this.runner.run((context) -> {
+			awaitConnected(context);
+
+			assertThat(this.emulator.requestCount(Endpoint.LONG_CONNECTION_ENDPOINT)).isEqualTo(3);
+			assertEventArrives(context, "after-a-rough-start");
+		});
+	}
+
+	@Test
+	void shouldConnectAgainThroughARateLimitThenAServerErrorOfTheEndpoint() {
+		this.runner.run((context) -> {
+			awaitConnected(context);
+			this.emulator.failNext(Endpoint.LONG_CONNECTION_ENDPOINT, Fault.RATE_LIMITED, 1);
+			this.emulator.failNext(Endpoint.LONG_CONNECTION_ENDPOINT, Fault.INTERNAL_ERROR, 1);
+
+			this.emulator.dropLongConnections();
+
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(10))
+				.until(() -> this.emulator.requestCount(Endpoint.LONG_CONNECTION_ENDPOINT) == 4);
+			awaitConnected(context);
+			assertEventArrives(context, "after-a-rough-reconnection");
+		});
+	}
+
+	@Test
+	void shouldReplaceASocketThatStopsAnsweringWithinTheIdleTimeout() {
+		this.runner.withPropertyValues("feishu.vc.events.long-connection.idle-timeout=2500ms").run((context) -> {
+			awaitConnected(context);
+			FeishuLongConnection connection = context.getBean(FeishuLongConnection.class);
+
+			this.emulator.silenceLongConnections();
+
+			// Nothing tells the client: only its watchdog can notice, after 2.5 s without a pong.
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(5))
+				.until(() -> this.emulator.requestCount(Endpoint.LONG_CONNECTION_ENDPOINT) == 2);
+			awaitConnected(context);
+			assertThat(connection.state().status()).isEqualTo(LongConnectionState.Status.CONNECTED);
+			assertEventArrives(context, "after-the-silence");
+		});
+	}
+
+	@Test
+	void shouldNeverOpenASecondConnectionWhenAnOldSessionEndsLate() {
+		this.runner.run((context) -> {
+			awaitConnected(context);
+			FeishuLongConnection connection = context.getBean(FeishuLongConnection.class);
+
+			// On an event loop thread stop() does not wait for the old session, whose end then comes after start().
+			Mono.fromRunnable(() -> {
+				connection.stop();
+				connection.start();
+			}).subscribeOn(Schedulers.parallel()).block();
+
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(5))
+				.until(() -> this.emulator.requestCount(Endpoint.LONG_CONNECTION_ENDPOINT) == 2);
+			awaitConnected(context);
+			Awaitility.await()
+				.during(Duration.ofSeconds(1))
+				.atMost(Duration.ofSeconds(3))
+				.until(() -> this.emulator.longConnectionCount() == 1
+						&& this.emulator.requestCount(Endpoint.LONG_CONNECTION_ENDPOINT) == 2);
+		});
 	}
 
 	@Test
@@ -206,6 +290,17 @@ class LongConnectionApplicationTests {
 		this.runner.withConfiguration(AutoConfigurations.of(FeishuVcEventsAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean("feishuVcEventRoute")
 				.hasSingleBean(FeishuLongConnection.class));
+	}
+
+	private void assertEventArrives(ConfigurableApplicationContext context, String meetingId) {
+		Listeners listeners = context.getBean(Listeners.class);
+		listeners.typed.clear();
+		new Thread(() -> this.emulator.pushEvent(MeetingStartedEvent.TYPE, FeishuVcEmulator.DEFAULT_TENANT_KEY,
+				"{\"meeting\": {\"id\": \"" + meetingId + "\"}}")).start();
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(listeners.typed).extracting((event) -> event.meeting().id())
+				.contains(meetingId));
 	}
 
 	private void awaitConnected(ConfigurableApplicationContext context) {

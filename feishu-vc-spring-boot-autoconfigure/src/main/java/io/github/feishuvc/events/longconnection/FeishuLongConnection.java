@@ -5,16 +5,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.feishuvc.core.FeishuVcApiException;
 import io.github.feishuvc.core.FeishuVcClient;
 import io.github.feishuvc.core.FeishuVcEnvelope;
 import io.github.feishuvc.core.FeishuVcJson;
+import io.github.feishuvc.core.FeishuVcRateLimitException;
 import io.github.feishuvc.core.FeishuVcRequest;
 import io.github.feishuvc.core.ResponseReader;
 import io.github.feishuvc.events.EventDispatcher;
@@ -29,6 +32,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.WebsocketClientSpec;
@@ -48,10 +52,18 @@ import org.springframework.util.Assert;
  * <p>A {@link SmartLifecycle}: it connects when the context starts and closes first when it stops, after which no
  * event is acknowledged (the platform gives it to another connection). It asks the platform for the connection's URL
  * ({@code /callback/ws/endpoint}), pings at the interval the platform sets (and changes in its pongs), reassembles
- * events sent in fragments, and acknowledges each event once it is handed to the listeners, well within the
- * platform's three seconds. A dropped connection is opened again after the platform's jitter, then at its interval;
- * what the platform refuses for good (a wrong secret, the limit of connections, an app it does not serve this way)
- * stops it, with one ERROR saying why and the reason in {@link #state()}. It runs on Reactor Netty's event loops and
+ * events sent in fragments ({@link Fragments}), and acknowledges each event once it is handed to the listeners, well
+ * within the platform's three seconds.
+ *
+ * <p>Only a real refusal stops it: the endpoint's documented client errors on a successful answer (a wrong secret,
+ * an app the platform does not serve this way), with one ERROR saying why and the reason in {@link #state()}.
+ * Everything else (a 429, honouring its reset; a 5xx; a transport error; a refused or slow handshake, the limit of
+ * connections among them, which passes during a rolling deploy; a connection that dies) is tried again: after a drop
+ * following the platform's jitter, after a failed attempt with a backoff doubling from the floor up to the platform's
+ * interval. A
+ * watchdog closes and replaces a connection from which nothing (a pong or an event) arrived for the idle timeout, so
+ * a half-open socket is noticed in minutes rather than when TCP gives up. Each attempt has a generation: the late end
+ * of an old one never schedules a second connection. It runs on Reactor Netty's event loops and the given scheduler's
  * timers and starts no thread of its own.
  */
 public final class FeishuLongConnection implements SmartLifecycle {
@@ -61,17 +73,10 @@ public final class FeishuLongConnection implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(FeishuLongConnection.class);
 
-	/** The endpoint's codes that say try again; any other non-zero code is a refusal for good. */
+	/** The endpoint's codes that say try again; any other non-zero code on a successful answer is a refusal. */
 	private static final int SYSTEM_BUSY = 1;
 
 	private static final int INTERNAL_ERROR = 1000040343;
-
-	/** The handshake's refusals for good: forbidden, and the limit of connections (status 514 with this code). */
-	private static final int FORBIDDEN = 403;
-
-	private static final int AUTH_FAILED = 514;
-
-	private static final String CONNECTION_LIMIT = "1000040350";
 
 	/** Fragments of an event that did not all arrive in this time are dropped (the platform sends it again). */
 	private static final Duration FRAGMENT_EXPIRY = Duration.ofSeconds(30);
@@ -96,6 +101,8 @@ public final class FeishuLongConnection implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final Scheduler scheduler;
+
 	private final Object monitor = new Object();
 
 	private final AtomicLong received = new AtomicLong();
@@ -112,23 +119,32 @@ public final class FeishuLongConnection implements SmartLifecycle {
 
 	private @Nullable WebsocketOutbound outbound;
 
+	/** The attempt whose end counts; any other is an old one, whose end is ignored. */
+	private long generation;
+
+	/** Attempts to connect again made since a connection was last alive (anything arrived down it). */
 	private int attempts;
+
+	/** Since when no connection has been open, while attempts fail; {@code null} while connected or stopped. */
+	private @Nullable Instant failingSince;
 
 	/**
 	 * Create the connection; nothing is opened before {@link #start()}.
-	 * @param settings the app's credentials and the limits of events
+	 * @param settings the app's credentials, the limits of events and the timing of attempts
 	 * @param client the client of the platform's HTTP API, whose credentials client asks for the URL
 	 * @param websocketClient the client the WebSocket is opened with
 	 * @param dispatcher where events are published
 	 * @param clock the clock of the state's times
+	 * @param scheduler whose timers time pings, the watchdog, the handshake deadline and the waits between attempts
 	 */
 	public FeishuLongConnection(Settings settings, FeishuVcClient client, HttpClient websocketClient,
-			EventDispatcher dispatcher, Clock clock) {
+			EventDispatcher dispatcher, Clock clock, Scheduler scheduler) {
 		this.settings = settings;
 		this.client = client;
 		this.websocketClient = websocketClient;
 		this.dispatcher = dispatcher;
 		this.clock = clock;
+		this.scheduler = scheduler;
 		this.state = new Phase(LongConnectionState.Status.STOPPED, clock.instant(), null);
 	}
 
@@ -140,6 +156,7 @@ public final class FeishuLongConnection implements SmartLifecycle {
 			}
 			this.running = true;
 			this.attempts = 0;
+			this.failingSince = null;
 			this.state = new Phase(LongConnectionState.Status.CONNECTING, this.clock.instant(), null);
 			connect();
 		}
@@ -155,10 +172,12 @@ public final class FeishuLongConnection implements SmartLifecycle {
 				return;
 			}
 			this.running = false;
+			this.generation++;
 			current = this.session;
 			open = this.outbound;
 			this.session = null;
 			this.outbound = null;
+			this.failingSince = null;
 			this.state = new Phase(LongConnectionState.Status.STOPPED, this.clock.instant(), null);
 		}
 		// The close frame tells the platform at once; the session ends once it is sent, or a second later, before the
@@ -191,17 +210,24 @@ public final class FeishuLongConnection implements SmartLifecycle {
 	}
 
 	/**
-	 * What the connection is doing, for the health indicator.
+	 * What the connection is doing, for the health indicator: down when refused for good, or when attempts have
+	 * failed for longer than the settings' grace period.
 	 * @return the state
 	 */
 	public LongConnectionState state() {
 		Phase current = this.state;
+		Instant failing = this.failingSince;
+		boolean down = current.status() == LongConnectionState.Status.REFUSED || (failing != null
+				&& !failing.plus(this.settings.downAfter()).isAfter(this.clock.instant()));
 		return new LongConnectionState(current.status(), current.since(), current.reason(), this.received.get(),
-				this.acknowledged.get());
+				this.acknowledged.get(), down);
 	}
 
+	/** A new attempt, of a new generation; called holding the monitor. */
 	private void connect() {
-		this.session = endpoint().flatMap(this::open).subscribe(null, this::ended, () -> ended(null));
+		Attempt attempt = new Attempt(++this.generation);
+		this.session = endpoint().flatMap((url) -> open(url, attempt))
+			.subscribe(null, (ex) -> ended(attempt, ex), () -> ended(attempt, null));
 	}
 
 	private Mono<String> endpoint() {
@@ -210,10 +236,9 @@ public final class FeishuLongConnection implements SmartLifecycle {
 		FeishuVcRequest request = new FeishuVcRequest("events.long_connection_endpoint", HttpMethod.POST,
 				this.client.uri(ENDPOINT_PATH), null, body, 1);
 		return this.client.exchange(request, ENDPOINT)
-			.onErrorMap(FeishuVcApiException.class,
-					(ex) -> (ex.code() == SYSTEM_BUSY || ex.code() == INTERNAL_ERROR) ? ex
-							: new Refused("the platform refused the long connection's URL: code " + ex.code() + ", "
-									+ ex.msg()))
+			.onErrorMap(FeishuLongConnection::isRefusal, (ex) -> new Refused(
+					"the platform refused the long connection's URL: code " + ((FeishuVcApiException) ex).code() + ", "
+							+ ((FeishuVcApiException) ex).msg()))
 			.map((data) -> {
 				if (data.url() == null) {
 					throw new IllegalStateException("the platform sent no URL for the long connection");
@@ -225,31 +250,50 @@ public final class FeishuLongConnection implements SmartLifecycle {
 			});
 	}
 
-	private Mono<Void> open(String url) {
-		int service = serviceId(url);
-		return this.websocketClient
-			.websocket(WebsocketClientSpec.builder().maxFramePayloadLength(this.settings.maxMessageSize()).build())
-			.uri(url)
-			.handle((inbound, outbound) -> session(inbound, outbound, service))
-			.onErrorMap(WebSocketClientHandshakeException.class, FeishuLongConnection::handshakeRefusal)
-			.then();
+	/**
+	 * Whether the endpoint refused the app for good: a documented client error, which the platform answers with a
+	 * successful status. A 429, a 5xx (even with a JSON code) and the codes that say try again are passing.
+	 */
+	static boolean isRefusal(Throwable ex) {
+		return ex instanceof FeishuVcApiException api && api.httpStatus() >= 200 && api.httpStatus() < 300
+				&& api.code() != SYSTEM_BUSY && api.code() != INTERNAL_ERROR;
 	}
 
-	private Mono<Void> session(WebsocketInbound inbound, WebsocketOutbound outbound, int service) {
+	/** The WebSocket, within the handshake's deadline. */
+	private Mono<Void> open(String url, Attempt attempt) {
+		int service = serviceId(url);
+		Sinks.Empty<Void> opened = Sinks.empty();
+		Mono<Void> connection = this.websocketClient
+			.websocket(WebsocketClientSpec.builder().maxFramePayloadLength(this.settings.maxMessageSize()).build())
+			.uri(url)
+			.handle((inbound, outbound) -> {
+				opened.tryEmitEmpty();
+				return session(inbound, outbound, service, attempt);
+			})
+			.then();
+		Mono<Void> handshake = Mono.firstWithSignal(opened.asMono(),
+				Mono.delay(this.settings.handshakeTimeout(), this.scheduler)
+					.then(Mono.error(() -> new TimeoutException("no handshake within "
+							+ this.settings.handshakeTimeout().toMillis() + "ms"))));
+		return Mono.when(connection, handshake);
+	}
+
+	private Mono<Void> session(WebsocketInbound inbound, WebsocketOutbound outbound, int service, Attempt attempt) {
 		synchronized (this.monitor) {
-			if (!this.running) {
+			if (!this.running || attempt.generation != this.generation) {
 				return Mono.empty();
 			}
 			this.outbound = outbound;
-			this.attempts = 0;
+			this.failingSince = null;
 			this.state = new Phase(LongConnectionState.Status.CONNECTED, this.clock.instant(), null);
 		}
 		logger.info("Connected to the Feishu long connection of app " + this.settings.appId());
 		Sinks.Many<byte[]> frames = Sinks.many().unicast().onBackpressureBuffer();
 		Sinks.Empty<Void> closed = Sinks.empty();
-		Fragments fragments = new Fragments(this.settings.maxMessageSize());
-		Mono<Void> receiving = inbound.aggregateFrames(this.settings.maxMessageSize())
-			.receiveFrames()
+		Fragments fragments = new Fragments(this.settings.maxMessageSize(), MAX_PARTIAL_EVENTS, FRAGMENT_EXPIRY);
+		Mono<Void> receiving = watched(inbound.aggregateFrames(this.settings.maxMessageSize()).receiveFrames(),
+				this::idleTimeout, this.scheduler)
+			.doOnNext((frame) -> attempt.alive = true)
 			.ofType(BinaryWebSocketFrame.class)
 			.map((frame) -> {
 				byte[] bytes = new byte[frame.content().readableBytes()];
@@ -262,11 +306,33 @@ public final class FeishuLongConnection implements SmartLifecycle {
 				frames.tryEmitComplete();
 				closed.tryEmitEmpty();
 			});
-		Flux<byte[]> pings = Mono.defer(() -> Mono.delay(this.config.pingInterval()))
+		Flux<byte[]> pings = Mono.defer(() -> Mono.delay(this.config.pingInterval(), this.scheduler))
 			.map((tick) -> Frame.ping(service).toByteArray())
 			.repeat()
 			.takeUntilOther(closed.asMono());
 		return Mono.when(outbound.sendByteArray(Flux.merge(frames.asFlux(), pings)).then(), receiving);
+	}
+
+	/**
+	 * The frames, failing with a {@link TimeoutException} once none arrived for the idle timeout: a socket that went
+	 * silent (a NAT that dropped the flow, a peer gone without a word) is closed and replaced.
+	 * @param <T> the frames' type
+	 * @param frames what arrives
+	 * @param idleTimeout the idle timeout, read again at each frame (the platform may change its ping interval)
+	 * @param scheduler whose timer times it
+	 * @return the same frames, watched
+	 */
+	static <T> Flux<T> watched(Flux<T> frames, Supplier<Duration> idleTimeout, Scheduler scheduler) {
+		Mono<Long> idle = Mono.defer(() -> Mono.delay(idleTimeout.get(), scheduler));
+		return frames.timeout(idle, (frame) -> idle)
+			.onErrorMap(TimeoutException.class,
+					(ex) -> new TimeoutException("nothing arrived for " + idleTimeout.get().toMillis() + "ms"));
+	}
+
+	/** The settings' idle timeout, else three of the platform's ping intervals. */
+	private Duration idleTimeout() {
+		Duration idle = this.settings.idleTimeout();
+		return (idle != null) ? idle : this.config.pingInterval().multipliedBy(3);
 	}
 
 	private Mono<Void> received(byte[] bytes, Fragments fragments, Sinks.Many<byte[]> frames) {
@@ -289,7 +355,9 @@ public final class FeishuLongConnection implements SmartLifecycle {
 			// Card callbacks are not this starter's: unanswered, as the platform's own client leaves them.
 			return Mono.empty();
 		}
-		byte[] payload = fragments.add(frame, this.clock.instant());
+		byte[] payload = fragments.add(frame.header("message_id"), number(frame.header("sum"), 1),
+				number(frame.header("seq"), 0), (frame.payload() != null) ? frame.payload() : new byte[0],
+				this.clock.instant());
 		if (payload == null) {
 			return Mono.empty();
 		}
@@ -303,6 +371,15 @@ public final class FeishuLongConnection implements SmartLifecycle {
 			}
 			return published;
 		}).then();
+	}
+
+	private static int number(@Nullable String value, int absent) {
+		try {
+			return (value != null) ? Integer.parseInt(value.strip()) : absent;
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
 	}
 
 	/** A pong's new settings; one that does not read leaves them as they are. */
@@ -338,38 +415,51 @@ public final class FeishuLongConnection implements SmartLifecycle {
 			});
 	}
 
-	/** The connection ended: for good if refused or stopped, else it is opened again after the platform's wait. */
-	private void ended(@Nullable Throwable failure) {
+	/**
+	 * An attempt ended: for good if refused, else a new one after the wait {@link #delay} gives. The end of an
+	 * attempt that is not the current one (stopped, or replaced) changes nothing.
+	 */
+	private void ended(Attempt attempt, @Nullable Throwable failure) {
 		synchronized (this.monitor) {
-			this.outbound = null;
-			if (!this.running) {
+			if (!this.running || attempt.generation != this.generation) {
 				return;
 			}
+			this.outbound = null;
+			Instant now = this.clock.instant();
 			if (failure instanceof Refused refused) {
 				this.running = false;
-				this.state = new Phase(LongConnectionState.Status.REFUSED, this.clock.instant(), refused.getMessage());
+				this.state = new Phase(LongConnectionState.Status.REFUSED, now, refused.getMessage());
 				logger.error("The Feishu long connection of app " + this.settings.appId() + " stopped: "
 						+ refused.getMessage());
 				return;
 			}
+			if (attempt.alive) {
+				this.attempts = 0;
+			}
+			if (this.failingSince == null) {
+				this.failingSince = now;
+			}
 			ClientConfig current = this.config;
 			if (current.reconnectCount() >= 0 && this.attempts >= current.reconnectCount()) {
 				this.running = false;
-				this.state = new Phase(LongConnectionState.Status.REFUSED, this.clock.instant(),
-						"gave up after " + this.attempts + " attempts to connect again");
+				this.state = new Phase(LongConnectionState.Status.REFUSED, now,
+						"gave up after " + this.attempts + " attempts to connect again, as the platform's "
+								+ "ReconnectCount asks");
 				logger.error("The Feishu long connection of app " + this.settings.appId() + " stopped after "
-						+ this.attempts + " attempts to connect again");
+						+ this.attempts + " attempts to connect again, as the platform's ReconnectCount asks");
 				return;
 			}
-			Duration wait = (this.attempts == 0) ? jitter(current.reconnectNonce()) : current.reconnectInterval();
+			Duration reset = (failure instanceof FeishuVcRateLimitException limited) ? limited.resetAfter() : null;
+			Duration wait = delay(this.attempts, attempt.alive, current, reset, this.settings.minReconnectDelay());
 			this.attempts++;
-			String reason = (failure != null) ? failure.getClass().getSimpleName() : "closed by the platform";
-			this.state = new Phase(LongConnectionState.Status.RECONNECTING, this.clock.instant(), reason);
+			String reason = reason(failure);
+			this.state = new Phase(LongConnectionState.Status.RECONNECTING, now, reason);
 			logger.warn("The Feishu long connection of app " + this.settings.appId() + " ended (" + reason
 					+ "); connecting again in " + wait.toMillis() + "ms");
-			this.session = Mono.delay(wait).subscribe((tick) -> {
+			long scheduled = this.generation;
+			this.session = Mono.delay(wait, this.scheduler).subscribe((tick) -> {
 				synchronized (this.monitor) {
-					if (this.running) {
+					if (this.running && this.generation == scheduled) {
 						connect();
 					}
 				}
@@ -377,20 +467,54 @@ public final class FeishuLongConnection implements SmartLifecycle {
 		}
 	}
 
-	private static Duration jitter(Duration nonce) {
-		long millis = nonce.toMillis();
-		return (millis > 0) ? Duration.ofMillis(ThreadLocalRandom.current().nextLong(millis)) : Duration.ZERO;
+	/**
+	 * How long to wait before the next attempt: after a connection that was alive dropped, the platform's random
+	 * jitter (up to its {@code ReconnectNonce}), which spreads a fleet's reconnections; after a failed attempt, the
+	 * floor doubled for each attempt made since, up to the platform's {@code ReconnectInterval}. Never sooner than the
+	 * floor, nor than a 429's reset.
+	 * @param attempts attempts made since a connection was last alive
+	 * @param afterDrop whether the connection that ended was alive
+	 * @param config the platform's settings
+	 * @param reset a 429's reset, or {@code null}
+	 * @param floor the least wait
+	 * @return the wait
+	 */
+	static Duration delay(int attempts, boolean afterDrop, ClientConfig config, @Nullable Duration reset,
+			Duration floor) {
+		Duration wait;
+		if (afterDrop) {
+			long nonce = config.reconnectNonce().toMillis();
+			wait = Duration.ofMillis((nonce > 0) ? ThreadLocalRandom.current().nextLong(nonce + 1) : 0);
+		}
+		else {
+			Duration cap = max(config.reconnectInterval(), floor);
+			wait = floor.multipliedBy(1L << Math.min(attempts, 30));
+			wait = (wait.compareTo(cap) > 0) ? cap : wait;
+		}
+		wait = max(wait, floor);
+		return (reset != null) ? max(wait, reset) : wait;
 	}
 
-	private static Throwable handshakeRefusal(WebSocketClientHandshakeException ex) {
-		HttpHeaders headers = (ex.response() != null) ? ex.response().headers() : null;
-		String status = (headers != null) ? headers.get("Handshake-Status") : null;
-		String message = (headers != null) ? headers.get("Handshake-Msg") : null;
-		if (String.valueOf(FORBIDDEN).equals(status) || (String.valueOf(AUTH_FAILED).equals(status)
-				&& CONNECTION_LIMIT.equals(headers.get("Handshake-Autherrcode")))) {
-			return new Refused("the platform refused the connection: " + status + " " + message);
+	private static Duration max(Duration a, Duration b) {
+		return (a.compareTo(b) >= 0) ? a : b;
+	}
+
+	private static String reason(@Nullable Throwable failure) {
+		if (failure == null) {
+			return "closed by the platform";
 		}
-		return ex;
+		if (failure instanceof WebSocketClientHandshakeException handshake && handshake.response() != null) {
+			HttpHeaders headers = handshake.response().headers();
+			String status = headers.get("Handshake-Status");
+			String code = headers.get("Handshake-Autherrcode");
+			return "handshake refused: " + ((status != null) ? status : handshake.response().status().code()) + " "
+					+ Objects.toString(headers.get("Handshake-Msg"), "") + ((code != null) ? " (" + code + ")" : "");
+		}
+		if (failure instanceof FeishuVcApiException api) {
+			return failure.getClass().getSimpleName() + ": HTTP " + api.httpStatus() + ", code " + api.code();
+		}
+		return failure.getClass().getSimpleName()
+				+ ((failure instanceof TimeoutException) ? ": " + failure.getMessage() : "");
 	}
 
 	/** The {@code service_id} of the URL's query, which pings carry. */
@@ -408,7 +532,7 @@ public final class FeishuLongConnection implements SmartLifecycle {
 				}
 			}
 		}
-		throw new Refused("the platform's long connection URL names no service_id");
+		throw new IllegalStateException("the platform's long connection URL names no service_id");
 	}
 
 	@Override
@@ -422,32 +546,74 @@ public final class FeishuLongConnection implements SmartLifecycle {
 	 * @param appId the app's id
 	 * @param appSecret the app's secret, sent to the platform when asking for the connection's URL; never logged
 	 * @param maxMessageSize the largest event, reassembled, that is read
+	 * @param idleTimeout how long nothing may arrive before the connection is replaced, or {@code null} for three of
+	 * the platform's ping intervals
+	 * @param handshakeTimeout how long the WebSocket's handshake may take
+	 * @param minReconnectDelay the least wait between two attempts
+	 * @param downAfter how long attempts may fail before the state says down
 	 */
-	public record Settings(String appId, String appSecret, int maxMessageSize) {
+	public record Settings(String appId, String appSecret, int maxMessageSize, @Nullable Duration idleTimeout,
+			Duration handshakeTimeout, Duration minReconnectDelay, Duration downAfter) {
 
 		/**
 		 * Check the settings.
 		 * @param appId the app's id
 		 * @param appSecret the app's secret
 		 * @param maxMessageSize the largest event, reassembled, that is read
-		 * @throws IllegalArgumentException if the id or secret is empty, or the size not positive
+		 * @param idleTimeout how long nothing may arrive before the connection is replaced, or {@code null}
+		 * @param handshakeTimeout how long the WebSocket's handshake may take
+		 * @param minReconnectDelay the least wait between two attempts
+		 * @param downAfter how long attempts may fail before the state says down
+		 * @throws IllegalArgumentException if the id or secret is empty, or a size or time not positive
 		 */
 		public Settings {
 			Assert.hasText(appId, "appId must not be empty");
 			Assert.hasText(appSecret, "appSecret must not be empty");
 			Assert.isTrue(maxMessageSize > 0, "maxMessageSize must be positive");
+			Assert.isTrue(idleTimeout == null || idleTimeout.compareTo(Duration.ZERO) > 0,
+					"idleTimeout must be positive");
+			Assert.isTrue(handshakeTimeout.compareTo(Duration.ZERO) > 0, "handshakeTimeout must be positive");
+			Assert.isTrue(minReconnectDelay.compareTo(Duration.ZERO) > 0, "minReconnectDelay must be positive");
+			Assert.isTrue(!downAfter.isNegative(), "downAfter must not be negative");
+		}
+
+		/**
+		 * Settings with the defaults of the timing: the idle timeout from the platform's ping interval, a 10 s
+		 * handshake, at least a second between attempts, down after 5 minutes of failures.
+		 * @param appId the app's id
+		 * @param appSecret the app's secret
+		 * @param maxMessageSize the largest event, reassembled, that is read
+		 */
+		public Settings(String appId, String appSecret, int maxMessageSize) {
+			this(appId, appSecret, maxMessageSize, null, Duration.ofSeconds(10), Duration.ofSeconds(1),
+					Duration.ofMinutes(5));
 		}
 
 		/** Never shows the secret. */
 		@Override
 		public String toString() {
-			return "Settings[appId=" + this.appId + ", maxMessageSize=" + this.maxMessageSize + "]";
+			return "Settings[appId=" + this.appId + ", maxMessageSize=" + this.maxMessageSize + ", idleTimeout="
+					+ this.idleTimeout + ", handshakeTimeout=" + this.handshakeTimeout + ", minReconnectDelay="
+					+ this.minReconnectDelay + ", downAfter=" + this.downAfter + "]";
 		}
 
 	}
 
 	/** What the connection is doing, and since when. */
 	private record Phase(LongConnectionState.Status status, Instant since, @Nullable String reason) {
+	}
+
+	/** One attempt to connect, and whether its connection proved alive (anything arrived down it). */
+	private static final class Attempt {
+
+		final long generation;
+
+		volatile boolean alive;
+
+		Attempt(long generation) {
+			this.generation = generation;
+		}
+
 	}
 
 	/** A refusal for good: no new attempt helps. */
@@ -506,92 +672,6 @@ public final class FeishuLongConnection implements SmartLifecycle {
 
 		private static Duration seconds(@Nullable Integer value, int least) {
 			return Duration.ofSeconds(Math.max(least, (value != null) ? value : 0));
-		}
-
-	}
-
-	/**
-	 * Events sent in fragments ({@code sum} frames, {@code seq} from 0), reassembled by {@code message_id}; bounded
-	 * in count, in bytes and in time. Used by one session's receiving sequence only.
-	 */
-	private static final class Fragments {
-
-		private final int maxBytes;
-
-		private final Map<String, Partial> partials = new LinkedHashMap<>();
-
-		Fragments(int maxBytes) {
-			this.maxBytes = maxBytes;
-		}
-
-		/** The whole event once its last fragment arrived, else {@code null}. */
-		byte @Nullable [] add(Frame frame, Instant now) {
-			int sum = number(frame.header("sum"), 1);
-			byte[] payload = (frame.payload() != null) ? frame.payload() : new byte[0];
-			if (sum <= 1) {
-				return payload;
-			}
-			String messageId = frame.header("message_id");
-			int seq = number(frame.header("seq"), -1);
-			if (messageId == null || seq < 0 || seq >= sum || sum > this.maxBytes) {
-				return null;
-			}
-			this.partials.values().removeIf((partial) -> partial.expires.isBefore(now));
-			Partial partial = this.partials.get(messageId);
-			if (partial == null) {
-				if (this.partials.size() >= MAX_PARTIAL_EVENTS) {
-					this.partials.remove(this.partials.keySet().iterator().next());
-				}
-				partial = new Partial(new byte[sum][], now.plus(FRAGMENT_EXPIRY));
-				this.partials.put(messageId, partial);
-			}
-			if (partial.parts.length != sum || partial.parts[seq] != null) {
-				return null;
-			}
-			partial.parts[seq] = payload;
-			partial.bytes += payload.length;
-			if (partial.bytes > this.maxBytes) {
-				this.partials.remove(messageId);
-				return null;
-			}
-			for (byte[] part : partial.parts) {
-				if (part == null) {
-					return null;
-				}
-			}
-			this.partials.remove(messageId);
-			byte[] whole = new byte[partial.bytes];
-			int offset = 0;
-			for (byte[] part : partial.parts) {
-				System.arraycopy(part, 0, whole, offset, part.length);
-				offset += part.length;
-			}
-			return whole;
-		}
-
-		private static int number(@Nullable String value, int absent) {
-			try {
-				return (value != null) ? Integer.parseInt(value.strip()) : absent;
-			}
-			catch (NumberFormatException ex) {
-				return -1;
-			}
-		}
-
-		/** The fragments of one event so far. */
-		private static final class Partial {
-
-			final byte[][] parts;
-
-			final Instant expires;
-
-			int bytes;
-
-			Partial(byte[][] parts, Instant expires) {
-				this.parts = parts;
-				this.expires = expires;
-			}
-
 		}
 
 	}

@@ -12,9 +12,11 @@ import org.jspecify.annotations.Nullable;
  * @param reason why it is not connected, if it is not and a reason is known
  * @param received events received in full since the application started
  * @param acknowledged events acknowledged as handed to the listeners
+ * @param down whether no event can arrive for now: refused for good, or attempts have failed for longer than the
+ * grace period ({@code feishu.vc.events.long-connection.down-after})
  */
 public record LongConnectionState(Status status, Instant since, @Nullable String reason, long received,
-		long acknowledged) {
+		long acknowledged, boolean down) {
 
 	/** The status of the long connection. */
 	public enum Status {
@@ -28,10 +30,10 @@ public record LongConnectionState(Status status, Instant since, @Nullable String
 		/** Open: events arrive. */
 		CONNECTED,
 
-		/** Dropped: waiting to connect again. */
+		/** Dropped, or an attempt failed: waiting to try again. */
 		RECONNECTING,
 
-		/** Refused for good (a wrong secret, the limit of connections): no new attempt is made. */
+		/** Refused for good (a wrong secret, an app the platform does not serve this way): no new attempt is made. */
 		REFUSED
 
 	}
