@@ -167,7 +167,7 @@ class StoreAppApplicationTests {
 
 		assertThat(answers.values()).as(answers.toString()).containsOnly("400 {\"msg\":\"refused\"}");
 		assertThat(this.context.getBean(Refusals.class).reasons).containsExactly(RefusalReason.UNDECRYPTABLE,
-				RefusalReason.DECRYPTED_NOT_JSON, RefusalReason.MISSING_SIGNATURE, RefusalReason.BAD_SIGNATURE,
+				RefusalReason.UNDECRYPTABLE, RefusalReason.MISSING_SIGNATURE, RefusalReason.BAD_SIGNATURE,
 				RefusalReason.BAD_SIGNATURE, RefusalReason.STALE_TIMESTAMP, RefusalReason.STALE_TIMESTAMP,
 				RefusalReason.BAD_TIMESTAMP, RefusalReason.NOT_JSON, RefusalReason.UNDECRYPTABLE, RefusalReason.TOO_LARGE,
 				RefusalReason.TOO_LARGE);

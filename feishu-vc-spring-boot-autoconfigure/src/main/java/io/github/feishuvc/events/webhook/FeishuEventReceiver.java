@@ -1,6 +1,7 @@
 package io.github.feishuvc.events.webhook;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -17,7 +18,11 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.util.Assert;
@@ -31,13 +36,15 @@ import org.springframework.util.Assert;
  * signature, a stale or unreadable timestamp, a wrong verification token, another app's event) gets one and the same
  * answer, {@link Reply#REFUSED}, so that its outcome tells the sender nothing (an encrypted endpoint that answered
  * differently for bad padding and for bad JSON would let anyone decrypt captured events byte by byte). The reason is
- * logged at DEBUG, counted by the refusal listener, and at most once a minute logged at WARN. The only other failure
- * answer is {@link Reply#TICKET_NOT_KEPT}, when the application's own ticket store fails or takes longer than
- * {@link #TICKET_TIMEOUT}: the platform then pushes the ticket again.
+ * logged at DEBUG, counted by the refusal listener, and at most once a minute logged at WARN. The other failure
+ * answers are {@link Reply#TICKET_NOT_KEPT}, when the application's own ticket store fails or takes longer than
+ * {@link #TICKET_TIMEOUT}, and {@link Reply#NOT_PUBLISHED}, when the listener executor refuses the event or the
+ * answer would take longer than {@link #REPLY_TIMEOUT}: the platform then delivers it again.
  *
- * <p>With an encrypt key, the signature (which covers the raw body) is checked before anything is decrypted, and only
- * the URL verification may come without one; without an encrypt key nothing but the verification token authenticates
- * a request, so a key is strongly recommended. In both modes a request timestamp further than {@code maxClockSkew}
+ * <p>With an encrypt key, the timestamp and the signature (which covers the raw body) are checked before any JSON is
+ * read, and only the URL verification may come without one (a body of at most {@link #MAX_UNSIGNED_SIZE}); without
+ * an encrypt key nothing but the verification token authenticates a request, so a key is strongly recommended. Every
+ * parse is bounded in depth and tokens, and anything but a JSON object is refused at its first token. In both modes a request timestamp further than {@code maxClockSkew}
  * from the clock is refused as a replay (required on signed requests). Neither the event's content nor a ticket,
  * token or key ever reaches a log line.
  */
@@ -45,6 +52,15 @@ public final class FeishuEventReceiver {
 
 	/** Largest event body read; the platform's events are a few kilobytes. */
 	public static final int MAX_BODY_SIZE = 1024 * 1024;
+
+	/**
+	 * Largest body read without a signature when an encrypt key is set: only the URL verification may come so, and it
+	 * is a few hundred bytes.
+	 */
+	public static final int MAX_UNSIGNED_SIZE = 4 * 1024;
+
+	/** Longest the answer to a request may take; past it the platform is asked to deliver the event again. */
+	public static final Duration REPLY_TIMEOUT = Duration.ofMillis(2500);
 
 	/** Request header with the request's timestamp (Unix seconds). */
 	public static final String TIMESTAMP_HEADER = "X-Lark-Request-Timestamp";
@@ -61,6 +77,17 @@ public final class FeishuEventReceiver {
 	private static final Log logger = LogFactory.getLog(FeishuEventReceiver.class);
 
 	private static final String APP_TICKET = "app_ticket";
+
+	/**
+	 * Reads a request's JSON within bounds, whoever sent it: an event has a few hundred tokens and a shallow tree, so a
+	 * body built to cost a parse (deep nesting, thousands of empty objects) is refused once it passes them.
+	 */
+	private static final ObjectReader OBJECT_READER = JsonMapper
+		.builder(JsonFactory.builder()
+			.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxTokenCount(20_000).build())
+			.build())
+		.build()
+		.readerFor(ObjectNode.class);
 
 	private final String appId;
 
@@ -105,7 +132,11 @@ public final class FeishuEventReceiver {
 	 */
 	public Mono<Reply> receive(EventRequest request) {
 		try {
-			return handle(request);
+			return handle(request).timeout(REPLY_TIMEOUT, Mono.fromSupplier(() -> {
+				logger.warn("An event request took longer than " + REPLY_TIMEOUT.toMillis() + "ms to handle; "
+						+ "answering 503 so that the platform delivers it again");
+				return Reply.NOT_PUBLISHED;
+			}));
 		}
 		catch (Refusal refusal) {
 			return Mono.just(refuse(refusal.reason));
@@ -126,26 +157,31 @@ public final class FeishuEventReceiver {
 	}
 
 	private Mono<Reply> handle(EventRequest request) {
-		ObjectNode outer = parse(request.body(), RefusalReason.NOT_JSON);
-		JsonNode encrypted = outer.get("encrypt");
+		byte[] body = request.body();
 		boolean signed = request.signature() != null;
 		ObjectNode event;
 		if (this.cipher != null) {
-			if (encrypted == null || !encrypted.isString()) {
-				throw new Refusal(RefusalReason.NOT_ENCRYPTED);
-			}
-			// The signature covers the raw body: checked before anything is decrypted.
 			if (signed) {
+				// The signature covers the raw body: checked before any of it is read.
 				checkTimestamp(request.timestamp(), true);
 				checkSignature(this.cipher, request);
 			}
-			event = parse(decrypt(this.cipher, encrypted.asString()), RefusalReason.DECRYPTED_NOT_JSON);
-		}
-		else if (encrypted != null) {
-			throw new Refusal(RefusalReason.UNEXPECTED_ENCRYPTION);
+			else if (body.length > MAX_UNSIGNED_SIZE) {
+				// Only the URL verification, a few hundred bytes, may come without a signature.
+				throw new Refusal(RefusalReason.MISSING_SIGNATURE);
+			}
+			JsonNode encrypted = parse(body, RefusalReason.NOT_JSON).get("encrypt");
+			if (encrypted == null || !encrypted.isString()) {
+				throw new Refusal(RefusalReason.NOT_ENCRYPTED);
+			}
+			// One reason whether the padding or the plaintext is wrong: telling them apart is a padding oracle.
+			event = parse(decrypt(this.cipher, encrypted.asString()), RefusalReason.UNDECRYPTABLE);
 		}
 		else {
-			event = outer;
+			event = parse(body, RefusalReason.NOT_JSON);
+			if (event.has("encrypt")) {
+				throw new Refusal(RefusalReason.UNEXPECTED_ENCRYPTION);
+			}
 		}
 		boolean urlVerification = "url_verification".equals(event.path("type").asString(""));
 		if (this.cipher != null && !signed && !urlVerification) {
@@ -205,15 +241,16 @@ public final class FeishuEventReceiver {
 	/** When the platform pushed a ticket ({@code ts} of the event, Unix seconds), else now. */
 	private Instant pushedAt(JsonNode ts) {
 		String value = ts.asString("").strip();
-		try {
-			BigDecimal seconds = new BigDecimal(value);
-			if (value.length() <= 32 && seconds.signum() > 0
-					&& seconds.compareTo(BigDecimal.valueOf(Instant.MAX.getEpochSecond())) < 0) {
-				return Instant.ofEpochMilli(seconds.movePointRight(3).longValue());
+		if (value.length() <= 32) {
+			try {
+				BigDecimal seconds = new BigDecimal(value);
+				if (seconds.signum() > 0) {
+					return Instant.ofEpochMilli(seconds.movePointRight(3).setScale(0, RoundingMode.DOWN).longValueExact());
+				}
 			}
-		}
-		catch (NumberFormatException ex) {
-			// the arrival time below
+			catch (NumberFormatException | ArithmeticException ex) {
+				// the arrival time below
+			}
 		}
 		return this.clock.instant();
 	}
@@ -264,9 +301,11 @@ public final class FeishuEventReceiver {
 		}
 	}
 
+	/** A JSON object, read within the stream's bounds: anything else is refused at its first token. */
 	private static ObjectNode parse(byte[] json, RefusalReason reason) {
 		try {
-			if (FeishuVcJson.mapper().readTree(json) instanceof ObjectNode object) {
+			ObjectNode object = OBJECT_READER.readValue(json);
+			if (object != null) {
 				return object;
 			}
 		}

@@ -18,13 +18,16 @@ public enum RefusalReason {
 	/** The body is encrypted, but no encrypt key is set. */
 	UNEXPECTED_ENCRYPTION,
 
-	/** The encrypted body is not base64 of an IV and whole AES blocks, or its padding is wrong. */
+	/**
+	 * The encrypted body does not decrypt to a JSON object: not base64 of an IV and whole AES blocks, wrong padding, or
+	 * a plaintext that is not JSON (one reason for all: a counter that told them apart would be a padding oracle).
+	 */
 	UNDECRYPTABLE,
 
-	/** The decrypted body is not a JSON object. */
-	DECRYPTED_NOT_JSON,
-
-	/** An encrypt key is set, but the request has no signature (only the URL verification may come without). */
+	/**
+	 * An encrypt key is set, but the request has no signature (only the URL verification, a few hundred bytes, may
+	 * come without).
+	 */
 	MISSING_SIGNATURE,
 
 	/** The signature does not match the body and the encrypt key. */

@@ -2,12 +2,10 @@ package io.github.feishuvc.events.webhook;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
 
 import io.github.feishuvc.events.webhook.FeishuEventReceiver.EventRequest;
 import io.github.feishuvc.events.webhook.FeishuEventReceiver.Reply;
 import jakarta.servlet.http.HttpServletRequest;
-import reactor.core.publisher.Mono;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.RequestPredicates;
@@ -18,12 +16,10 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The event endpoint on a Spring MVC application's server: {@code POST {path}}, handled by a
- * {@link FeishuEventReceiver} on the servlet thread.
+ * {@link FeishuEventReceiver} on the servlet thread, which it holds for at most the receiver's
+ * {@link FeishuEventReceiver#REPLY_TIMEOUT}.
  */
 public final class ServletFeishuEventEndpoint {
-
-	/** The receiver answers within its ticket timeout; this only guards the servlet thread should it not. */
-	private static final Duration REPLY_TIMEOUT = FeishuEventReceiver.TICKET_TIMEOUT.plusSeconds(1);
 
 	private final FeishuEventReceiver receiver;
 
@@ -59,7 +55,6 @@ public final class ServletFeishuEventEndpoint {
 					: this.receiver.receive(new EventRequest(servletRequest.getHeader(FeishuEventReceiver.TIMESTAMP_HEADER),
 							servletRequest.getHeader(FeishuEventReceiver.NONCE_HEADER),
 							servletRequest.getHeader(FeishuEventReceiver.SIGNATURE_HEADER), body))
-						.timeout(REPLY_TIMEOUT, Mono.just(Reply.TICKET_NOT_KEPT))
 						.block();
 		}
 		return ServerResponse.status(reply.status()).contentType(MediaType.APPLICATION_JSON).body(reply.json());

@@ -17,6 +17,7 @@ import io.github.feishuvc.auth.InMemoryAppTicketStore;
 import io.github.feishuvc.events.EventDispatcher;
 import io.github.feishuvc.events.FeishuEvent;
 import io.github.feishuvc.events.InMemoryPublishedEventIds;
+import io.github.feishuvc.events.PublishedEventIds;
 import io.github.feishuvc.events.webhook.FeishuEventReceiver.EventRequest;
 import io.github.feishuvc.events.webhook.FeishuEventReceiver.Reply;
 import io.github.feishuvc.support.EventCapture;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -230,7 +232,7 @@ class FeishuEventReceiverTests {
 
 			assertThat(replies).containsOnly(Reply.REFUSED);
 			assertThat(FeishuEventReceiverTests.this.refusals).containsExactly(RefusalReason.UNDECRYPTABLE,
-					RefusalReason.DECRYPTED_NOT_JSON, RefusalReason.MISSING_SIGNATURE, RefusalReason.WRONG_TOKEN);
+					RefusalReason.UNDECRYPTABLE, RefusalReason.MISSING_SIGNATURE, RefusalReason.WRONG_TOKEN);
 		}
 
 	}
@@ -363,6 +365,43 @@ class FeishuEventReceiverTests {
 		}
 
 		@Test
+		void shouldAnswer503WithinTheReplyTimeoutWhenPublishingHangs() {
+			EventRequest push = push(emulator(null),
+					(emulator) -> emulator.pushEvent("contact.user.created_v3", "t1", "{}"));
+			PublishedEventIds hanging = new PublishedEventIds() {
+
+				@Override
+				public Mono<Boolean> claim(String eventId) {
+					return Mono.never();
+				}
+
+				@Override
+				public Mono<Void> confirm(String eventId) {
+					return Mono.empty();
+				}
+
+				@Override
+				public Mono<Void> release(String eventId) {
+					return Mono.empty();
+				}
+
+			};
+			FeishuEventReceiver receiver = new FeishuEventReceiver(
+					new FeishuEventReceiver.Settings(APP_ID, TOKEN, null, Duration.ofMinutes(5)),
+					FeishuEventReceiverTests.this.tickets,
+					new EventDispatcher(hanging, (event) -> FeishuEventReceiverTests.this.published.add((FeishuEvent) event),
+							Runnable::run),
+					FeishuEventReceiverTests.this.clock, FeishuEventReceiverTests.this.refusals::add);
+
+			StepVerifier.withVirtualTime(() -> receiver.receive(push))
+				.expectSubscription()
+				.expectNoEvent(FeishuEventReceiver.REPLY_TIMEOUT.minusMillis(1))
+				.thenAwait(Duration.ofMillis(1))
+				.expectNext(Reply.NOT_PUBLISHED)
+				.verifyComplete();
+		}
+
+		@Test
 		void shouldAnswer500WhenTheTicketCannotBeKept() {
 			EventRequest push = push(emulator(null), FeishuVcEmulator::pushAppTicket);
 
@@ -416,6 +455,85 @@ class FeishuEventReceiverTests {
 			assertThat(logs.events()).filteredOn((line) -> line.getLevel() == Level.DEBUG).hasSize(200);
 		}
 		assertThat(this.refusals).hasSize(200).containsOnly(RefusalReason.NOT_JSON);
+	}
+
+	/**
+	 * What an anonymous sender can make the endpoint do: a body built to cost a parse (a megabyte of empty objects) is
+	 * refused before it is parsed, or at the parse's first bound. The work is measured as the bytes this thread
+	 * allocated handling the request, beside the megabyte the body itself is.
+	 */
+	@Nested
+	class Bounded {
+
+		private static final int MEGABYTE = 1024 * 1024;
+
+		@Test
+		void shouldRefuseAnUnsignedMegabyteWithoutParsingItWhenAKeyIsSet() {
+			EventRequest request = plain(emptyObjects(MEGABYTE, "[", "]"));
+
+			long allocated = allocatedBy(() -> assertRefused(receive(receiver(ENCRYPT_KEY), request),
+					RefusalReason.MISSING_SIGNATURE));
+
+			assertThat(allocated).isLessThan(64 * 1024);
+		}
+
+		@Test
+		void shouldCheckTheSignatureOnTheRawBytesBeforeParsing() {
+			EventRequest forged = new EventRequest(Long.toString(FeishuEventReceiverTests.this.clock.instant()
+				.getEpochSecond()), "n0nce", "0".repeat(64), emptyObjects(MEGABYTE, "[", "]").getBytes());
+
+			long allocated = allocatedBy(() -> assertRefused(receive(receiver(ENCRYPT_KEY), forged),
+					RefusalReason.BAD_SIGNATURE));
+
+			assertThat(allocated).isLessThan(64 * 1024);
+		}
+
+		@Test
+		void shouldRefuseAnythingButAnObjectAtItsFirstTokenWithoutAKey() {
+			EventRequest request = plain(emptyObjects(MEGABYTE, "[", "]"));
+
+			long allocated = allocatedBy(
+					() -> assertRefused(receive(receiver(null), request), RefusalReason.NOT_JSON));
+
+			assertThat(allocated).isLessThan(64 * 1024);
+		}
+
+		@Test
+		void shouldStopParsingAnObjectOfTooManyTokensWithoutAKey() {
+			EventRequest request = plain(emptyObjects(MEGABYTE, "{\"schema\":\"2.0\",\"a\":[", "]}"));
+
+			long allocated = allocatedBy(
+					() -> assertRefused(receive(receiver(null), request), RefusalReason.NOT_JSON));
+
+			// Unbounded, the tree of 350,000 empty objects took tens of megabytes.
+			assertThat(allocated).isLessThan(4 * MEGABYTE);
+		}
+
+		@Test
+		void shouldRefuseNestingDeeperThanAnEventEverIsWithoutAKey() {
+			EventRequest request = plain("{\"a\":".repeat(100) + "1" + "}".repeat(100));
+
+			assertRefused(receive(receiver(null), request), RefusalReason.NOT_JSON);
+		}
+
+		private static String emptyObjects(int size, String open, String close) {
+			StringBuilder body = new StringBuilder(size + 8).append(open);
+			while (body.length() < size - 4) {
+				body.append((body.length() > open.length()) ? ",{}" : "{}");
+			}
+			return body.append(close).toString();
+		}
+
+		private static long allocatedBy(Runnable work) {
+			com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
+				.getThreadMXBean();
+			// Once first, so that the classes it loads and the caches it fills are not counted.
+			work.run();
+			long before = threads.getCurrentThreadAllocatedBytes();
+			work.run();
+			return threads.getCurrentThreadAllocatedBytes() - before;
+		}
+
 	}
 
 	// Helpers
