@@ -32,8 +32,9 @@ import org.springframework.util.Assert;
  * taking no permit. A window keeps the permits of its last minute only, in as many slots as they need, and windows idle
  * for longer than a minute are forgotten, so thousands of light tenants keep little memory.
  *
- * <p>When the platform refuses a call all the same ({@link #refused}), no permit of that tenant and operation is given
- * before the reset it named. Token fetches (operations {@code auth.*}) are counted per app; as no document gives the
+ * <p>When the platform refuses a call all the same ({@link #refused}), its permit goes back to its window and no permit
+ * of that tenant and operation is given before the reset it named. The sweep of idle windows loses neither a permit
+ * nor a hold. Token fetches (operations {@code auth.*}) are counted per app; as no document gives the
  * token endpoints' limits, they go as fast as they are asked for until the platform refuses one, and from then on are
  * held to the limits like any operation. They wait as long as their call's deadline allows rather than
  * {@code maxWait}: every call of a tenant waits for its token, so a fetch refused fails them all.
@@ -43,8 +44,6 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 	private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
 	private static final long MINUTE = TimeUnit.MINUTES.toNanos(1);
-
-	private static final Mono<Duration> NO_WAIT = Mono.just(Duration.ZERO);
 
 	private final long maxWaitNanos;
 
@@ -140,10 +139,9 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 	 * Wait for a permit to make one call of an operation in the app's own tenant.
 	 * @param operation the operation, such as {@code reserve.get}; each has its own limits
 	 * @param attempt the attempt of the call, for the error
-	 * @return the delay, emitted when the call may go ({@link Duration#ZERO} at once); an error if the delay would be
-	 * too long
+	 * @return the permit, emitted when the call may go; an error if the delay would be too long
 	 */
-	public Mono<Duration> acquire(String operation, int attempt) {
+	public Mono<Permit> acquire(String operation, int attempt) {
 		return acquire(null, operation, attempt);
 	}
 
@@ -153,40 +151,59 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 	 * @param tenantKey the tenant, or {@code null} for the app's own
 	 * @param operation the operation, such as {@code reserve.get}
 	 * @param attempt the attempt of the call, for the error
-	 * @return the delay, emitted when the call may go ({@link Duration#ZERO} at once); an error if the delay would be
-	 * too long
+	 * @return the permit, emitted when the call may go; an error if the delay would be too long
 	 */
 	@Override
-	public Mono<Duration> acquire(@Nullable String tenantKey, String operation, int attempt) {
+	public Mono<Permit> acquire(@Nullable String tenantKey, String operation, int attempt) {
 		return Mono.defer(() -> {
 			long now = this.scheduler.now(TimeUnit.NANOSECONDS);
 			sweepIdleWindows(now);
 			Shape shape = this.shapes.getOrDefault(operation, this.defaults);
 			long maxWait = FeishuVcRateLimiter.isTokenFetch(operation) ? Long.MAX_VALUE : this.maxWaitNanos;
-			long wait = window(tenantKey, operation).reserve(now, maxWait, this.secondWindow, this.minuteWindow,
-					shape.spacing(), this.coldMargin);
-			if (wait < 0) {
-				long required = -wait - 1;
+			Grant grant;
+			do {
+				grant = window(tenantKey, operation).reserve(now, maxWait, this.secondWindow, this.minuteWindow,
+						shape.spacing(), this.coldMargin);
+			}
+			while (grant == null);
+			if (grant.wait < 0) {
+				long required = -grant.wait - 1;
 				return Mono.error(new FeishuVcClientRateLimitException(CallInfo.noResponse(operation, attempt),
 						Duration.ofNanos(required), Duration.ofNanos(this.maxWaitNanos),
 						shape.limit() + " for " + operation + " (of each tenant)"));
 			}
-			return (wait == 0) ? NO_WAIT : Mono.delay(Duration.ofNanos(wait), this.scheduler).thenReturn(Duration.ofNanos(wait));
+			Permit permit = new Permit(tenantKey, operation, Duration.ofNanos(grant.wait), grant);
+			return (grant.wait == 0) ? Mono.just(permit)
+					: Mono.delay(Duration.ofNanos(grant.wait), this.scheduler).thenReturn(permit);
 		});
 	}
 
 	/**
-	 * Give no permit of a tenant's operation before the platform's reset: it refused a call, so calls made outside
-	 * this limiter (or a limit lower than the one configured) share the budget. Token fetches are held to the limits
-	 * from then on.
-	 * @param tenantKey the tenant, or {@code null} for the app's own
-	 * @param operation the operation refused
+	 * The platform refused a call all the same: its permit goes back to its window (the platform did not count it), so
+	 * a stray refusal costs its reset, never the rest of a minute; and no permit of that tenant and operation is given
+	 * before the reset, since calls made outside this limiter (or a limit lower than the one configured) share the
+	 * budget. Token fetches are held to the limits from then on.
+	 * @param permit the refused call's permit
 	 * @param reset how long the platform asked to wait, or {@code null} if it did not say (a second then)
+	 * @return completes at once
 	 */
 	@Override
-	public void refused(@Nullable String tenantKey, String operation, @Nullable Duration reset) {
-		long now = this.scheduler.now(TimeUnit.NANOSECONDS);
-		window(tenantKey, operation).holdUntil(now + ((reset != null) ? reset.toNanos() : SECOND));
+	public Mono<Void> refused(Permit permit, @Nullable Duration reset) {
+		return Mono.fromRunnable(() -> refusedNow(permit, reset));
+	}
+
+	/**
+	 * {@link #refused} at once, for a permit of this limiter or of a limiter that falls back on it.
+	 * @param permit the refused call's permit
+	 * @param reset how long the platform asked to wait, or {@code null} for a second
+	 */
+	public void refusedNow(Permit permit, @Nullable Duration reset) {
+		long until = this.scheduler.now(TimeUnit.NANOSECONDS) + ((reset != null) ? reset.toNanos() : SECOND);
+		Windows window;
+		do {
+			window = window(permit.tenantKey(), permit.operation());
+		}
+		while (!window.refused((permit.token() instanceof Grant grant) ? grant : null, until));
 	}
 
 	private Windows window(@Nullable String tenantKey, String operation) {
@@ -237,14 +254,18 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 		return this.shapes.getOrDefault(operation, this.defaults).limit();
 	}
 
-	/** Once a minute, forget the windows whose last permit is over a window old: they hold no one back. */
+	/**
+	 * Once a minute, forget the windows that hold no one back: their last permit is over a window old, no hold runs,
+	 * and a token endpoint's was never refused. A window is retired under its own lock, so a caller that found it just
+	 * before takes a fresh one rather than lose its permit in the forgotten one.
+	 */
 	private void sweepIdleWindows(long now) {
 		long last = this.lastSweep.get();
 		if (now - last < MINUTE || !this.lastSweep.compareAndSet(last, now)) {
 			return;
 		}
 		long idleSince = now - this.minuteWindow;
-		this.windows.values().removeIf((window) -> window.isIdleSince(idleSince));
+		this.windows.entrySet().removeIf((entry) -> entry.getValue().retireIfIdle(idleSince, now));
 	}
 
 	/**
@@ -270,6 +291,23 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 	@Override
 	public String toString() {
 		return "ClientRateLimiter[" + this.description + "]";
+	}
+
+	/** A permit reserved in a window (or refused, with a negative wait), and the time it is counted from. */
+	private static final class Grant {
+
+		final Windows window;
+
+		final long wait;
+
+		final long counted;
+
+		Grant(Windows window, long wait, long counted) {
+			this.window = window;
+			this.wait = wait;
+			this.counted = counted;
+		}
+
 	}
 
 	/** Whose window: a tenant's ({@code ""} for the app's own) for an operation. */
@@ -310,19 +348,30 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 		/** Whether the limits apply; a token endpoint's only once the platform has refused a fetch. */
 		private boolean limiting;
 
+		/** Whether the limits applied from the start (any operation but a token endpoint's). */
+		private final boolean limitingFromStart;
+
+		/** Forgotten by the sweep: a caller that still holds it takes a fresh one. */
+		private boolean retired;
+
 		Windows(RateLimit limit, boolean limiting) {
 			this.perSecond = limit.perSecond();
 			this.perMinute = limit.perMinute();
 			this.limiting = limiting;
+			this.limitingFromStart = limiting;
 		}
 
 		/**
 		 * Reserve the earliest permit at or after {@code now}: the permit {@code limit} places back must be a window
 		 * older. The times kept never decrease, so any window holds at most {@code limit} of them.
-		 * @return the wait in nanoseconds, or {@code -(wait + 1)} if it exceeds {@code maxWait} (nothing reserved)
+		 * @return the grant, whose wait in nanoseconds is {@code -(wait + 1)} if it exceeds {@code maxWait} (nothing
+		 * reserved then); {@code null} if the window was retired
 		 */
-		synchronized long reserve(long now, long maxWait, long secondWindow, long minuteWindow, long spacing,
-				long coldMargin) {
+		synchronized @Nullable Grant reserve(long now, long maxWait, long secondWindow, long minuteWindow,
+				long spacing, long coldMargin) {
+			if (this.retired) {
+				return null;
+			}
 			forgetBefore(now - minuteWindow);
 			long at = Math.max(now, this.heldUntil);
 			if (this.limiting) {
@@ -336,7 +385,7 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 			}
 			long wait = at - now;
 			if (wait > maxWait) {
-				return -wait - 1;
+				return new Grant(this, -wait - 1, 0);
 			}
 			boolean cold = this.size < this.perSecond || permit(this.size - this.perSecond) < at - 2 * secondWindow;
 			long counted = (cold) ? at + coldMargin : at;
@@ -348,16 +397,47 @@ public final class ClientRateLimiter implements FeishuVcRateLimiter {
 			}
 			append(counted);
 			this.latest = at;
-			return wait;
+			return new Grant(this, wait, counted);
 		}
 
-		synchronized void holdUntil(long time) {
-			this.heldUntil = Math.max(this.heldUntil, time);
+		/**
+		 * Give a refused call's permit back, and hold every permit until {@code until}.
+		 * @param grant the refused call's grant, or {@code null} if it came from elsewhere
+		 * @return {@code false} if the window was retired (nothing done)
+		 */
+		synchronized boolean refused(@Nullable Grant grant, long until) {
+			if (this.retired) {
+				return false;
+			}
+			if (grant != null && grant.window == this) {
+				remove(grant.counted);
+			}
+			this.heldUntil = Math.max(this.heldUntil, until);
 			this.limiting = true;
+			return true;
 		}
 
-		synchronized boolean isIdleSince(long time) {
-			return this.latest < time;
+		/** Retire the window if it holds no one back: idle since {@code time}, no hold running, limits as at start. */
+		synchronized boolean retireIfIdle(long time, long now) {
+			this.retired = this.latest < time && this.heldUntil <= now && this.limiting == this.limitingFromStart;
+			return this.retired;
+		}
+
+		/** Forget one kept permit of the given time, the newest such; the times kept stay in order. */
+		private void remove(long time) {
+			for (int i = this.size - 1; i >= 0; i--) {
+				long kept = permit(i);
+				if (kept == time) {
+					for (int j = i; j < this.size - 1; j++) {
+						this.times[(this.oldest + j) % this.times.length] = permit(j + 1);
+					}
+					this.size--;
+					return;
+				}
+				if (kept < time) {
+					return;
+				}
+			}
 		}
 
 		synchronized int capacity() {

@@ -20,7 +20,8 @@ import org.springframework.util.Assert;
 /**
  * Makes calls resilient: for each attempt takes a token, waits for the client-side rate limiter, sends through
  * {@link FeishuVcClient}, and after a failure decides with the {@link FeishuVcRetryPolicy} whether and when to try
- * again; a 429 is also told to the rate limiter ({@link FeishuVcRateLimiter#refused}). A call rejected for its access
+ * again; a 429 is also told to the rate limiter ({@link FeishuVcRateLimiter#refused}), with the refused attempt's
+ * permit, before the next attempt asks for one. A call rejected for its access
  * token gets a fresh token and one more attempt, if its token source can renew tokens; never more, so a second
  * rejection is reported.
  *
@@ -236,10 +237,20 @@ public final class FeishuVcExecutor {
 	 */
 	private <T> Mono<T> afterFailure(InFlight<T> call, int attempt, boolean tokenRenewed, @Nullable String token,
 			Throwable ex) {
-		AccessTokenSource tokens = call.tokens;
-		if (ex instanceof FeishuVcRateLimitException refusal && this.rateLimiter != null) {
-			this.rateLimiter.refused(tenantKey(call), call.call.operation(), refusal.resetAfter());
+		FeishuVcRateLimiter.Permit permit = call.permit;
+		call.permit = null;
+		if (ex instanceof FeishuVcRateLimitException refusal && this.rateLimiter != null && permit != null) {
+			// The limiter learns of the refusal before the next attempt asks it for a permit.
+			return this.rateLimiter.refused(permit, refusal.resetAfter())
+				.onErrorComplete()
+				.then(Mono.defer(() -> retryOrFail(call, attempt, tokenRenewed, token, ex)));
 		}
+		return retryOrFail(call, attempt, tokenRenewed, token, ex);
+	}
+
+	private <T> Mono<T> retryOrFail(InFlight<T> call, int attempt, boolean tokenRenewed, @Nullable String token,
+			Throwable ex) {
+		AccessTokenSource tokens = call.tokens;
 		if (tokens != null && token != null && isRenewableRejection(ex, tokens, tokenRenewed)) {
 			tokens.invalidate(token);
 			log(call.call, attempt, ex, Duration.ZERO);
@@ -263,8 +274,9 @@ public final class FeishuVcExecutor {
 			return exchange;
 		}
 		return this.rateLimiter.acquire(tenantKey(call), call.call.operation(), attempt)
-			.flatMap((wait) -> {
-				if (!wait.isZero()) {
+			.flatMap((permit) -> {
+				call.permit = permit;
+				if (!permit.waited().isZero()) {
 					call.observation.event(FeishuVcObservationDocumentation.Events.RATE_LIMIT_WAIT);
 				}
 				return exchange;
@@ -308,6 +320,9 @@ public final class FeishuVcExecutor {
 		final @Nullable FeishuVcObservationContext context;
 
 		volatile int attempts;
+
+		/** The permit of the attempt in progress, if the rate limiter gave one. */
+		volatile FeishuVcRateLimiter.@Nullable Permit permit;
 
 		InFlight(FeishuVcCall call, @Nullable AccessTokenSource tokens, ResponseReader<?, T> reader, long startNanos,
 				Observation observation, @Nullable FeishuVcObservationContext context) {

@@ -10,7 +10,7 @@ import reactor.core.publisher.Mono;
  * blocking a thread. The platform counts each app, tenant and API on its own, at arrival.
  *
  * <p>The auto-configured limiter is {@link ClientRateLimiter}, in this instance's memory; with
- * {@code feishu.vc.store.type=redis} the instances of an app share their windows through Redis.
+ * {@code feishu.vc.shared-state.type=redis} the instances of an app share their windows through Redis.
  */
 public interface FeishuVcRateLimiter {
 
@@ -19,20 +19,22 @@ public interface FeishuVcRateLimiter {
 	 * @param tenantKey the tenant, or {@code null} for the app's own
 	 * @param operation the operation, such as {@code reserve.get}
 	 * @param attempt the attempt of the call, for the error
-	 * @return the delay, emitted when the call may go ({@link Duration#ZERO} at once); a
-	 * {@link FeishuVcClientRateLimitException} if the delay would be longer than allowed
+	 * @return the permit, emitted when the call may go; a {@link FeishuVcClientRateLimitException} if the delay would
+	 * be longer than allowed
 	 */
-	Mono<Duration> acquire(@Nullable String tenantKey, String operation, int attempt);
+	Mono<Permit> acquire(@Nullable String tenantKey, String operation, int attempt);
 
 	/**
-	 * The platform refused a call of an operation in a tenant with HTTP 429: no permit of theirs should be given before
-	 * its reset. Does nothing by default.
-	 * @param tenantKey the tenant, or {@code null} for the app's own
-	 * @param operation the operation refused
+	 * The platform refused the call of a permit with HTTP 429: the permit goes back to its window (the platform did
+	 * not count the call), and no permit of that tenant and operation should be given before the platform's reset.
+	 * Does nothing by default.
+	 * @param permit the permit of the refused call
 	 * @param reset how long the platform asked to wait ({@code x-ogw-ratelimit-reset}), or {@code null} if it did not
 	 * say
+	 * @return completes once the limiter knows
 	 */
-	default void refused(@Nullable String tenantKey, String operation, @Nullable Duration reset) {
+	default Mono<Void> refused(Permit permit, @Nullable Duration reset) {
+		return Mono.empty();
 	}
 
 	/**
@@ -42,6 +44,25 @@ public interface FeishuVcRateLimiter {
 	 */
 	static boolean isTokenFetch(String operation) {
 		return operation.startsWith("auth.");
+	}
+
+	/**
+	 * A permit to make one call.
+	 *
+	 * @param tenantKey the tenant, or {@code null} for the app's own
+	 * @param operation the operation
+	 * @param waited how long the call waited for it
+	 * @param token what the limiter that gave it needs to take it back ({@link #refused}); opaque to others
+	 */
+	record Permit(@Nullable String tenantKey, String operation, Duration waited, @Nullable Object token) {
+
+		/** Never shows the token. */
+		@Override
+		public String toString() {
+			return "Permit[tenantKey=" + this.tenantKey + ", operation=" + this.operation + ", waited=" + this.waited
+					+ "]";
+		}
+
 	}
 
 }

@@ -29,8 +29,9 @@ import org.springframework.data.redis.core.script.RedisScript;
  * <p>Each permit is reserved atomically by one script ({@code rate-limit.lua}) on Redis's own clock, so the
  * instances' clocks need not agree and no instance holds a lock: the script keeps the times of the permits of the last
  * minute in a sorted set and returns how long the caller waits; the caller waits locally, without blocking a thread.
- * While Redis is unavailable or slower than {@code feishu.vc.store.timeout}, the instance falls back on its own
- * in-memory limiter.
+ * When the platform refuses a call with 429, another script ({@code rate-limit-refused.lua}) gives its permit back and
+ * holds the window until the platform's reset, for every instance. While Redis is unavailable or slower than
+ * {@code feishu.vc.shared-state.timeout}, the instance falls back on its own in-memory limiter.
  *
  * <p>Why a script of our own rather than a library: Bucket4j (with its Lettuce integration) and the Redis rate
  * limiters of Spring Cloud Gateway and Resilience4j are token buckets or fixed windows. A bucket can only hold a
@@ -44,6 +45,12 @@ public final class RedisRateLimiter implements FeishuVcRateLimiter {
 	@SuppressWarnings("rawtypes")
 	private static final RedisScript<List> SCRIPT = RedisScript
 		.of(new ClassPathResource("io/github/feishuvc/redis/rate-limit.lua"), List.class);
+
+	private static final RedisScript<Long> REFUSED_SCRIPT = RedisScript
+		.of(new ClassPathResource("io/github/feishuvc/redis/rate-limit-refused.lua"), Long.class);
+
+	/** The suffix of the key that holds a window's permits until the platform's reset. */
+	private static final String HOLD = ":hold";
 
 	/** How many replies the warm-up reads Redis's clock from. */
 	private static final int CLOCK_READINGS = 10;
@@ -135,7 +142,7 @@ public final class RedisRateLimiter implements FeishuVcRateLimiter {
 	public void warmUp(Duration timeout) {
 		String key = this.keyPrefix + "warm-up";
 		this.availability.warmUp(Flux.range(0, CLOCK_READINGS)
-			.concatMap((reading) -> reserve(key, "warm-up")
+			.concatMap((reading) -> reserve(key, "warm-up", "warm-up-" + reading)
 				.doOnNext((reply) -> this.redisClock.observe(RedisClock.localMicros() - reply.get(0))))
 			.then(), timeout);
 	}
@@ -145,32 +152,46 @@ public final class RedisRateLimiter implements FeishuVcRateLimiter {
 	 * instance's limiter.
 	 */
 	@Override
-	public Mono<Duration> acquire(@Nullable String tenantKey, String operation, int attempt) {
+	public Mono<Permit> acquire(@Nullable String tenantKey, String operation, int attempt) {
 		if (FeishuVcRateLimiter.isTokenFetch(operation)) {
 			return this.local.acquire(tenantKey, operation, attempt);
 		}
 		String key = this.keyPrefix + ((tenantKey != null) ? tenantKey : "-") + ":" + operation;
+		String id = Long.toHexString(ThreadLocalRandom.current().nextLong());
 		// Only the reservation is timed out; the wait it asks for is not Redis's.
-		return this.availability.call(reserve(key, operation), Mono::empty)
-			.flatMap((reservation) -> delay(reservation, operation, attempt))
+		return this.availability.call(reserve(key, operation, id), Mono::empty)
+			.flatMap((reservation) -> delay(reservation, tenantKey, operation, attempt, key, id))
 			.switchIfEmpty(Mono.defer(() -> this.local.acquire(tenantKey, operation, attempt)));
 	}
 
-	/** The shared windows leave no room for a 429 of their own; a refusal holds this instance's token fetches. */
+	/**
+	 * The refused call's permit goes back to its shared window, and the reset holds that tenant and operation for
+	 * every instance (the next reservation on any of them waits for it); a permit this instance's limiter gave (a
+	 * token fetch, or while Redis was unavailable) goes back to it.
+	 */
 	@Override
-	public void refused(@Nullable String tenantKey, String operation, @Nullable Duration reset) {
-		this.local.refused(tenantKey, operation, reset);
+	public Mono<Void> refused(Permit permit, @Nullable Duration reset) {
+		// This instance holds too, should Redis fail before the reset.
+		this.local.refusedNow(permit, reset);
+		if (!(permit.token() instanceof SharedPermit shared)) {
+			return Mono.empty();
+		}
+		long resetMicros = TimeUnit.NANOSECONDS.toMicros(((reset != null) ? reset : Duration.ofSeconds(1)).toNanos());
+		return this.availability
+			.call(this.redis.execute(REFUSED_SCRIPT, List.of(shared.key(), shared.key() + HOLD),
+					List.of(shared.member(), Long.toString(Math.max(1, resetMicros))))
+				.then(Mono.just(true)), () -> Mono.just(false))
+			.then();
 	}
 
 	/** Redis's time and the wait from it, both in microseconds. */
 	@SuppressWarnings("unchecked")
-	private Mono<List<Long>> reserve(String key, String operation) {
+	private Mono<List<Long>> reserve(String key, String operation, String id) {
 		List<String> limits = this.limitArguments.computeIfAbsent(operation, this::limitArguments);
-		String permit = Long.toHexString(ThreadLocalRandom.current().nextLong());
 		return this.redis
-			.execute(SCRIPT, List.of(key),
+			.execute(SCRIPT, List.of(key, key + HOLD),
 					List.of(limits.get(0), limits.get(1), this.secondWindow, this.minuteWindow, limits.get(2),
-							this.maxWait, permit, this.coldMargin))
+							this.maxWait, id, this.coldMargin))
 			.next()
 			.map((reply) -> (List<Long>) reply);
 	}
@@ -187,7 +208,8 @@ public final class RedisRateLimiter implements FeishuVcRateLimiter {
 	 * come back (a busy moment of this instance) does not push the call later than the permit, where it would arrive
 	 * bunched with the next instance's calls.
 	 */
-	private Mono<Duration> delay(List<Long> reservation, String operation, int attempt) {
+	private Mono<Permit> delay(List<Long> reservation, @Nullable String tenantKey, String operation, int attempt,
+			String key, String id) {
 		long redisNow = reservation.get(0);
 		long wait = reservation.get(1);
 		if (wait < 0) {
@@ -197,14 +219,20 @@ public final class RedisRateLimiter implements FeishuVcRateLimiter {
 		}
 		long localNow = RedisClock.localMicros();
 		long delay = Math.max(0, this.redisClock.toLocal(redisNow + wait, localNow - redisNow) - localNow);
-		Duration waited = Duration.ofNanos(wait * 1000);
-		return (delay == 0) ? Mono.just(waited)
-				: Mono.delay(Duration.ofNanos(delay * 1000), this.scheduler).thenReturn(waited);
+		// The script's member for this permit: its time on Redis's clock and its id.
+		Permit permit = new Permit(tenantKey, operation, Duration.ofNanos(wait * 1000),
+				new SharedPermit(key, (redisNow + wait) + ":" + id));
+		return (delay == 0) ? Mono.just(permit)
+				: Mono.delay(Duration.ofNanos(delay * 1000), this.scheduler).thenReturn(permit);
 	}
 
 	@Override
 	public String toString() {
 		return "RedisRateLimiter[" + this.description + "]";
+	}
+
+	/** A permit of the shared windows: its window's key, and its member there. */
+	private record SharedPermit(String key, String member) {
 	}
 
 }

@@ -1,6 +1,7 @@
 -- Reserves one permit of a sliding-window rate limit shared by every instance of an app.
 -- KEYS[1]  sorted set of the permits of the last minute: member = permit time .. ':' .. permit id, score = the time it
 --          counts from (the permit's time, later by the cold margin for a busy spell's first permits), microseconds
+-- KEYS[2]  the time (microseconds) before which no permit is given: the platform's reset after it refused a call
 -- ARGV     per second, per minute, second window (us), minute window (us), spacing of paced permits (us, 0 for none),
 --          longest wait (us), permit id, cold margin (us)
 -- Returns  Redis's time (microseconds) and the wait in microseconds from then before the permit's call may go, or
@@ -19,6 +20,10 @@ local cold_margin = tonumber(ARGV[8])
 
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. (now - minute_window))
 local at = now
+local hold = tonumber(redis.call('GET', KEYS[2]))
+if hold then
+  at = math.max(at, hold)
+end
 local counted_before = nil
 local latest = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
 if latest[2] then

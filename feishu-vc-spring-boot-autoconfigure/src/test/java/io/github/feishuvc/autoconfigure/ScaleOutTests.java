@@ -16,9 +16,11 @@ import io.github.feishuvc.support.RedisServer;
 import io.github.feishuvc.support.TestFeishu;
 import io.github.feishuvc.support.Windows;
 import io.github.feishuvc.test.Endpoint;
+import io.github.feishuvc.test.Fault;
 import io.github.feishuvc.test.FeishuVcEmulator;
 import io.github.feishuvc.test.RecordedRequest;
 import io.netty.util.ResourceLeakDetector;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +103,33 @@ class ScaleOutTests {
 		assertThat(elapsed).isLessThanOrEqualTo(Duration.ofMillis((long) (forced.toMillis() * 1.15)));
 		assertThat(this.emulator.requestCount(Endpoint.TENANT_ACCESS_TOKEN)).as("token fetches of the fleet")
 			.isEqualTo(1);
+	}
+
+	@Test
+	void shouldHoldEveryInstanceUntilTheResetOfOneRefusal() {
+		this.redis = RedisServer.start();
+		Duration reset = Duration.ofMillis(1500);
+		this.emulator = FeishuVcEmulator.builder().rateLimitReset(reset).start();
+		List<ReserveOperations> reserves = startInstances(2, "feishu.vc.shared-state.type=redis");
+		reserves.forEach((instance) -> instance.get(FeishuVcEmulator.REFERENCE_RESERVE_ID).block(Duration.ofSeconds(10)));
+		this.emulator.resetRequests();
+		this.emulator.failNext(Endpoint.RESERVE_GET, Fault.RATE_LIMITED, 1);
+
+		Mono<?> refused = reserves.get(0).get(FeishuVcEmulator.REFERENCE_RESERVE_ID).cache();
+		refused.subscribe();
+		Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> this.emulator.requestCount(Endpoint.RESERVE_GET) == 1);
+		// The refusal reached the limiter once the first instance's retry is waiting: then the other instance calls.
+		Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> this.redis.command("KEYS", "*:hold").equals("*1"));
+		Flux.range(0, 5)
+			.flatMap((i) -> reserves.get(1).get(FeishuVcEmulator.REFERENCE_RESERVE_ID))
+			.then(refused)
+			.block(Duration.ofSeconds(20));
+
+		List<Long> arrivals = arrivals();
+		assertThat(arrivals).hasSize(7);
+		long refusedAt = arrivals.get(0);
+		assertThat(arrivals.subList(1, 7)).as("arrivals after the refusal, from either instance")
+			.allSatisfy((at) -> assertThat(at - refusedAt).isGreaterThanOrEqualTo(reset.toNanos() - 100_000_000L));
 	}
 
 	@Test

@@ -146,7 +146,7 @@ class ClientRateLimiterTests {
 	@Test
 	void shouldGiveNoPermitOfARefusedTenantsOperationBeforeThePlatformsReset() {
 		ClientRateLimiter limiter = new ClientRateLimiter(50, 1000, Duration.ofSeconds(5), this.time);
-		limiter.refused("t1", "reserve.get", Duration.ofMillis(700));
+		limiter.refusedNow(hold("t1", "reserve.get"), Duration.ofMillis(700));
 
 		List<Long> held = acquireFor(limiter, "t1", "reserve.get", 2);
 		List<Long> others = acquireFor(limiter, "t2", "reserve.get", 1);
@@ -161,12 +161,60 @@ class ClientRateLimiterTests {
 	}
 
 	@Test
+	void shouldGiveARefusedCallsPermitBackSoThatAStrayRefusalCostsItsResetNotTheMinute() {
+		ClientRateLimiter limiter = new ClientRateLimiter(50, 100, Duration.ofMinutes(2), this.time);
+		List<FeishuVcRateLimiter.Permit> permits = new ArrayList<>();
+		for (int i = 0; i < 100; i++) {
+			limiter.acquire("t1", "reserve.get", 1).subscribe(permits::add);
+			this.time.advanceTimeBy(Duration.ofMillis(100));
+		}
+		assertThat(permits).hasSize(100);
+
+		StepVerifier.create(limiter.refused(permits.get(99), Duration.ofMillis(500))).verifyComplete();
+		List<Long> retried = acquireFor(limiter, "t1", "reserve.get", 1);
+
+		this.time.advanceTimeBy(Duration.ofMillis(499));
+		assertThat(retried).as("held until the reset").isEmpty();
+		this.time.advanceTimeBy(Duration.ofMillis(1));
+		assertThat(retried).as("the refused call's permit is the retry's, not one of the next minute").hasSize(1);
+		List<Long> next = acquireFor(limiter, "t1", "reserve.get", 1);
+		assertThat(next).as("the minute is full again").isEmpty();
+	}
+
+	@Test
+	void shouldKeepAHoldLongerThanAMinuteAcrossTheSweep() {
+		ClientRateLimiter limiter = new ClientRateLimiter(50, 1000, Duration.ofMinutes(5), this.time);
+		limiter.refusedNow(hold("t1", "reserve.get"), Duration.ofMinutes(2));
+
+		this.time.advanceTimeBy(Duration.ofSeconds(61));
+		limiter.acquire("t2", "reserve.get", 1).block();
+		List<Long> held = acquireFor(limiter, "t1", "reserve.get", 1);
+
+		assertThat(held).isEmpty();
+		this.time.advanceTimeBy(Duration.ofSeconds(59));
+		assertThat(held).hasSize(1);
+	}
+
+	@Test
+	void shouldKeepTokenFetchesHeldToTheLimitsOnceRefusedAcrossTheSweep() {
+		ClientRateLimiter limiter = new ClientRateLimiter(5, 1000, Duration.ZERO, false, Duration.ofMillis(100),
+				this.time);
+		limiter.refusedNow(hold(null, "auth.tenant_access_token"), Duration.ofMillis(1));
+
+		this.time.advanceTimeBy(Duration.ofMinutes(3));
+		limiter.acquire("t2", "reserve.get", 1).block();
+		List<Long> fetches = acquireFor(limiter, null, "auth.tenant_access_token", 6);
+
+		assertThat(fetches).as("still five a second").hasSize(5);
+	}
+
+	@Test
 	void shouldLetTokenFetchesGoAsAskedUntilThePlatformRefusesOneThenHoldThemToTheLimits() {
 		ClientRateLimiter limiter = new ClientRateLimiter(5, 1000, Duration.ZERO, true, Duration.ofMillis(100),
 				this.time);
 
 		assertThat(acquireFor(limiter, "t1", "auth.tenant_access_token", 20)).as("no published limit").hasSize(20);
-		limiter.refused("t1", "auth.tenant_access_token", Duration.ofMillis(300));
+		limiter.refusedNow(hold("t1", "auth.tenant_access_token"), Duration.ofMillis(300));
 		List<Long> queued = acquireFor(limiter, "t1", "auth.tenant_access_token", 10);
 
 		assertThat(queued).isEmpty();
@@ -292,6 +340,11 @@ class ClientRateLimiterTests {
 		assertThat(passed).hasSize(3000);
 		assertThat(Windows.maxInAnyWindow(passed, TimeUnit.SECONDS.toNanos(1))).isLessThanOrEqualTo(5);
 		assertThat(Windows.maxInAnyWindow(passed, TimeUnit.MINUTES.toNanos(1))).isLessThanOrEqualTo(40);
+	}
+
+	/** A permit of no window, which only holds: as a refusal of a call this limiter did not let through. */
+	private static FeishuVcRateLimiter.Permit hold(String tenant, String operation) {
+		return new FeishuVcRateLimiter.Permit(tenant, operation, Duration.ZERO, null);
 	}
 
 	private List<Long> acquire(ClientRateLimiter limiter, String operation, int count) {

@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 
 import io.github.feishuvc.auth.TokenStore.SharedToken;
 import io.github.feishuvc.core.FeishuVcClientRateLimitException;
+import io.github.feishuvc.core.FeishuVcRateLimiter;
 import io.github.feishuvc.core.RateLimit;
 import io.github.feishuvc.events.EventDispatcher;
 import io.github.feishuvc.events.FeishuEvent;
@@ -80,7 +81,7 @@ class RedisStoreTests {
 					Duration.ofMillis(50), true, Duration.ofSeconds(10), Schedulers.parallel());
 
 			List<Duration> waits = Flux.range(0, 5)
-				.concatMap((i) -> limiter.acquire("t1", "reserve.get", 1))
+				.concatMap((i) -> limiter.acquire("t1", "reserve.get", 1).map(FeishuVcRateLimiter.Permit::waited))
 				.collectList()
 				.block(Duration.ofSeconds(5));
 
@@ -96,7 +97,7 @@ class RedisStoreTests {
 					Duration.ofSeconds(10), Schedulers.parallel());
 
 			List<Duration> waits = Flux.range(0, 12)
-				.concatMap((i) -> limiter.acquire("t1", "reserve.get", 1))
+				.concatMap((i) -> limiter.acquire("t1", "reserve.get", 1).map(FeishuVcRateLimiter.Permit::waited))
 				.collectList()
 				.block(Duration.ofSeconds(10));
 
@@ -108,11 +109,46 @@ class RedisStoreTests {
 		}
 
 		@Test
+		void shouldHoldEveryInstanceUntilTheResetOfOneRefusalAndGiveThePermitBack() {
+			RedisRateLimiter first = limiter(availability(), 50);
+			RedisRateLimiter second = limiter(availability(), 50);
+			FeishuVcRateLimiter.Permit refused = first.acquire("t1", "reserve.get", 1).block(Duration.ofSeconds(5));
+			assertThat(RedisStoreTests.this.redis.opsForZSet().size("test:rate-limit:t1:reserve.get").block())
+				.isOne();
+
+			first.refused(refused, Duration.ofMillis(800)).block(Duration.ofSeconds(5));
+
+			assertThat(RedisStoreTests.this.redis.opsForZSet().size("test:rate-limit:t1:reserve.get").block())
+				.as("the refused permit given back").isZero();
+			FeishuVcRateLimiter.Permit held = second.acquire("t1", "reserve.get", 1).block(Duration.ofSeconds(5));
+			assertThat(held.waited()).as("the other instance waits for the reset")
+				.isBetween(Duration.ofMillis(600), Duration.ofMillis(800));
+			assertThat(second.acquire("t2", "reserve.get", 1).block(Duration.ofSeconds(5)).waited())
+				.as("another tenant is not held")
+				.isZero();
+		}
+
+		@Test
+		void shouldKeepTheLaterOfTwoHolds() {
+			RedisRateLimiter limiter = limiter(availability(), 50);
+			FeishuVcRateLimiter.Permit one = limiter.acquire("t1", "reserve.get", 1).block(Duration.ofSeconds(5));
+			FeishuVcRateLimiter.Permit two = limiter.acquire("t1", "reserve.get", 1).block(Duration.ofSeconds(5));
+
+			limiter.refused(one, Duration.ofSeconds(3)).block(Duration.ofSeconds(5));
+			limiter.refused(two, Duration.ofMillis(100)).block(Duration.ofSeconds(5));
+
+			assertThat(limiter(availability(), 50).acquire("t1", "reserve.get", 1).block(Duration.ofSeconds(5)))
+				.satisfies((permit) -> assertThat(permit.waited()).isGreaterThan(Duration.ofSeconds(2)));
+		}
+
+		@Test
 		void shouldKeepTenantsAndOperationsApart() {
 			RedisRateLimiter limiter = limiter(availability(), 1);
 			for (String tenant : List.of("t1", "t2")) {
 				for (String operation : List.of("reserve.get", "reserve.apply")) {
-					StepVerifier.create(limiter.acquire(tenant, operation, 1)).expectNext(Duration.ZERO).verifyComplete();
+					StepVerifier.create(limiter.acquire(tenant, operation, 1).map(FeishuVcRateLimiter.Permit::waited))
+						.expectNext(Duration.ZERO)
+						.verifyComplete();
 				}
 			}
 		}
@@ -134,7 +170,9 @@ class RedisStoreTests {
 				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(FeishuVcClientRateLimitException.class)
 					.hasMessageContaining("100/min for meeting.list_by_no"))
 				.verify(Duration.ofSeconds(5));
-			StepVerifier.create(second.acquire("t1", "meeting.get", 1)).expectNext(Duration.ZERO).verifyComplete();
+			StepVerifier.create(second.acquire("t1", "meeting.get", 1).map(FeishuVcRateLimiter.Permit::waited))
+				.expectNext(Duration.ZERO)
+				.verifyComplete();
 		}
 
 		@Test
@@ -157,7 +195,7 @@ class RedisStoreTests {
 				RedisStoreTests.this.server.kill();
 				long start = System.nanoTime();
 				for (int i = 0; i < 20; i++) {
-					assertThat(limiter.acquire("t1", "reserve.get", 1).block(Duration.ofSeconds(5))).isZero();
+					assertThat(limiter.acquire("t1", "reserve.get", 1).block(Duration.ofSeconds(5)).waited()).isZero();
 				}
 				assertThat(Duration.ofNanos(System.nanoTime() - start)).as("one timeout, then the local limiter")
 					.isLessThan(Duration.ofSeconds(2));
