@@ -61,14 +61,15 @@ public final class ActingAs {
 
 	/**
 	 * Act as a user whose tokens come from a source that can renew them, such as a signed-in user's
-	 * ({@code FeishuUserTokens}): a token the platform rejects is renewed and the call retried once.
+	 * ({@code FeishuUserTokens}): a token the platform rejects is renewed and the call retried once. The calls act in
+	 * the source's tenant if it names one, else in the tenant named so far, and are rate limited as that tenant's.
 	 * @param userAccessTokens the user's tokens
 	 * @return acting as that user
 	 * @throws IllegalArgumentException if the source is null
 	 */
 	public ActingAs user(AccessTokenSource userAccessTokens) {
 		Assert.notNull(userAccessTokens, "userAccessTokens must not be null");
-		return new ActingAs(this.tenantTokens, userAccessTokens, true);
+		return new ActingAs(this.tenantTokens, userAccessTokens.inTenant(this.tokens.tenantKey()), true);
 	}
 
 	/**

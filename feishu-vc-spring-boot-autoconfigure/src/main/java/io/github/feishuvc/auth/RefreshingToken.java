@@ -10,8 +10,6 @@ import java.util.function.Consumer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -103,23 +101,12 @@ final class RefreshingToken {
 		TokenStore store = sharing.store();
 		String key = sharing.key();
 		Duration lockTtl = sharing.lockTtl();
-		// Renewed well within its life, so that a slow renewal never lets the lock lapse.
-		Duration renewal = lockTtl.dividedBy(3);
 		Mono<IssuedToken> kept = Mono.defer(() -> store.get(key)).onErrorComplete().mapNotNull(this::usable);
 		Mono<IssuedToken> fetchAndKeep = fetch.flatMap((issued) -> store
 			.put(key, new TokenStore.SharedToken(issued.value(), this.clock.instant().plus(issued.lifetime())))
 			.onErrorComplete()
 			.thenReturn(issued));
-		Mono<IssuedToken> holding = Mono.defer(() -> {
-			Disposable renewing = Flux.interval(renewal, renewal)
-				.onBackpressureDrop()
-				.concatMap((tick) -> store.renew(key, this.owner, lockTtl).onErrorReturn(false), 1)
-				.subscribe();
-			return fetchAndKeep.doFinally((signal) -> {
-				renewing.dispose();
-				store.unlock(key, this.owner).onErrorComplete().subscribe();
-			});
-		});
+		Mono<IssuedToken> holding = store.holding(key, this.owner, lockTtl, fetchAndKeep);
 		// Present: the holder's token. Empty optional: the lock is gone without one. Nothing: still held, ask again.
 		Mono<Optional<IssuedToken>> holderOutcome = kept.map(Optional::of)
 			.switchIfEmpty(Mono.defer(() -> store.isLocked(key)

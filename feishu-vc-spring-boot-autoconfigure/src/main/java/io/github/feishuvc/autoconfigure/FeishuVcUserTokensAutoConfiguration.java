@@ -1,9 +1,12 @@
 package io.github.feishuvc.autoconfigure;
 
 import io.github.feishuvc.autoconfigure.FeishuVcProperties.AppType;
+import io.github.feishuvc.auth.TokenStore;
 import io.github.feishuvc.security.AuthorizedClientUserTokens;
 import io.github.feishuvc.security.FeishuUserTokens;
+import io.github.feishuvc.security.SharedAuthorizedClientManagers;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -11,11 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
-import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
@@ -23,7 +22,9 @@ import org.springframework.security.oauth2.client.registration.ReactiveClientReg
 /**
  * The user access tokens of users signed in with Feishu ({@link FeishuUserTokens}), from the application's
  * authorized-client service: Boot's in-memory one by default, or the JDBC or Redis-backed one the application
- * defines so that every replica sees every user's tokens. Tokens are refreshed with the user's refresh token.
+ * defines so that every replica sees every user's tokens. Tokens are refreshed with the user's refresh token, by one
+ * replica at a time per user when the shared state is on Redis, and a refused refresh never removes a client another
+ * replica renewed ({@link SharedAuthorizedClientManagers}).
  */
 @AutoConfiguration(after = FeishuVcOAuth2ClientAutoConfiguration.class, afterName = {
 		"org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration",
@@ -40,13 +41,11 @@ public final class FeishuVcUserTokensAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		FeishuUserTokens feishuUserTokens(ClientRegistrationRepository registrations,
-				OAuth2AuthorizedClientService authorizedClients, FeishuVcProperties properties) {
-			AuthorizedClientServiceOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(
-					registrations, authorizedClients);
-			manager.setAuthorizedClientProvider(
-					OAuth2AuthorizedClientProviderBuilder.builder().authorizationCode().refreshToken().build());
-			return AuthorizedClientUserTokens.of(manager, FeishuUserTokens.REGISTRATION_ID,
-					properties.getAppType() == AppType.STORE);
+				OAuth2AuthorizedClientService authorizedClients, FeishuVcProperties properties,
+				ObjectProvider<TokenStore> fleetLock) {
+			return configured(AuthorizedClientUserTokens.of(
+					SharedAuthorizedClientManagers.of(registrations, authorizedClients), FeishuUserTokens.REGISTRATION_ID,
+					properties.getAppType() == AppType.STORE), properties, fleetLock);
 		}
 
 	}
@@ -59,15 +58,24 @@ public final class FeishuVcUserTokensAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		FeishuUserTokens feishuUserTokens(ReactiveClientRegistrationRepository registrations,
-				ReactiveOAuth2AuthorizedClientService authorizedClients, FeishuVcProperties properties) {
-			AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager(
-					registrations, authorizedClients);
-			manager.setAuthorizedClientProvider(
-					ReactiveOAuth2AuthorizedClientProviderBuilder.builder().authorizationCode().refreshToken().build());
-			return AuthorizedClientUserTokens.of(manager, FeishuUserTokens.REGISTRATION_ID,
-					properties.getAppType() == AppType.STORE);
+				ReactiveOAuth2AuthorizedClientService authorizedClients, FeishuVcProperties properties,
+				ObjectProvider<TokenStore> fleetLock) {
+			return configured(AuthorizedClientUserTokens.of(
+					SharedAuthorizedClientManagers.of(registrations, authorizedClients), FeishuUserTokens.REGISTRATION_ID,
+					properties.getAppType() == AppType.STORE), properties, fleetLock);
 		}
 
+	}
+
+	/**
+	 * Each authorization ends by the call timeout; with the shared state's token store (Redis), refreshes of one user
+	 * are one at a time across the replicas.
+	 */
+	private static AuthorizedClientUserTokens configured(AuthorizedClientUserTokens tokens,
+			FeishuVcProperties properties, ObjectProvider<TokenStore> fleetLock) {
+		AuthorizedClientUserTokens configured = tokens.withTimeout(properties.getCallTimeout());
+		TokenStore store = fleetLock.getIfAvailable();
+		return (store != null) ? configured.withFleetLock(store) : configured;
 	}
 
 }

@@ -50,6 +50,51 @@ public interface AccessTokenSource {
 	}
 
 	/**
+	 * The same tokens, acting in a tenant: this source's own tenant if it knows one, else {@code tenantKey}.
+	 * @param tenantKey the tenant, or {@code null} to keep this source as it is
+	 * @return the source
+	 */
+	default AccessTokenSource inTenant(@Nullable String tenantKey) {
+		if (tenantKey == null || tenantKey() != null) {
+			return this;
+		}
+		AccessTokenSource tokens = this;
+		return new AccessTokenSource() {
+
+			@Override
+			public Mono<String> getToken() {
+				return tokens.getToken();
+			}
+
+			@Override
+			public void invalidate(String token) {
+				tokens.invalidate(token);
+			}
+
+			@Override
+			public boolean isRenewable() {
+				return tokens.isRenewable();
+			}
+
+			@Override
+			public String tenantKey() {
+				return tenantKey;
+			}
+
+			@Override
+			public void checkUsable() {
+				tokens.checkUsable();
+			}
+
+			@Override
+			public String toString() {
+				return tokens + " in tenant " + tenantKey;
+			}
+
+		};
+	}
+
+	/**
 	 * A token given by the application, such as a user access token: used as is, never replaced.
 	 * @param token the token
 	 * @return the source

@@ -1,13 +1,18 @@
 package io.github.feishuvc.security;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
+import io.github.feishuvc.auth.TokenStore;
 import io.github.feishuvc.core.AccessTokenSource;
+import io.github.feishuvc.core.CallInfo;
 import io.github.feishuvc.core.FeishuVcSignInRequiredException;
+import io.github.feishuvc.core.FeishuVcTimeoutException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -25,14 +30,33 @@ import org.springframework.util.Assert;
 /**
  * {@link FeishuUserTokens} from a Spring Security authorized-client manager that works outside requests (one built
  * on the authorized-client service, such as {@code AuthorizedClientServiceOAuth2AuthorizedClientManager}), with the
- * authorization-code and refresh-token providers.
+ * authorization-code and refresh-token providers ({@link SharedAuthorizedClientManagers} builds them as they need to
+ * be when replicas share the authorized clients).
  *
  * <p>One authorization per user is in flight at a time, so concurrent calls of one user never spend a refresh token
  * twice (the platform rotates them: a second use is refused, and Spring Security would then forget the user's
- * tokens). A token the platform rejected is replaced by refreshing it even if it has not expired yet; every call of
- * the user sees that it was rejected, whichever source it came through.
+ * tokens). With a fleet lock ({@link #withFleetLock}, the shared state's token store on Redis) that holds across
+ * replicas too: an authorization that may refresh (the user's token is unknown here, was rejected, or expires within
+ * {@link #REFRESH_WINDOW}) takes the user's lock first, and the replica that waited for it finds the token the other
+ * one saved rather than refresh again. A token the platform rejected is replaced by refreshing it even if it has not
+ * expired yet; every call of the user sees that it was rejected, whichever source it came through. Every
+ * authorization ends by its deadline ({@link #withTimeout}, the call timeout), with a
+ * {@link FeishuVcTimeoutException}; its in-flight entry goes however it ends.
  */
 public final class AuthorizedClientUserTokens implements FeishuUserTokens {
+
+	private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+	/**
+	 * How close to its expiry a user's access token may be refreshed: Spring Security's refresh-token provider
+	 * refreshes a minute ahead, and this leaves another for the clocks.
+	 */
+	public static final Duration REFRESH_WINDOW = Duration.ofMinutes(2);
+
+	/** How long a user's refresh lock holds once its holder stops renewing it (the holder died). */
+	private static final Duration LOCK_TTL = Duration.ofSeconds(5);
+
+	private static final Duration LOCK_POLL = Duration.ofMillis(50);
 
 	private final Function<OAuth2AuthorizeRequest, Mono<OAuth2AuthorizedClient>> manager;
 
@@ -40,21 +64,34 @@ public final class AuthorizedClientUserTokens implements FeishuUserTokens {
 
 	private final boolean storeApp;
 
+	private final Duration timeout;
+
+	private final @Nullable TokenStore fleetLock;
+
+	private final String owner = Long.toHexString(ThreadLocalRandom.current().nextLong());
+
 	private final Map<String, Mono<OAuth2AuthorizedClient>> inFlight = new ConcurrentHashMap<>();
 
 	/** The token the platform last rejected, per user, until an authorization brings another. */
 	private final Map<String, String> rejected = new ConcurrentHashMap<>();
 
+	/** When the access token last seen expires, per user: an authorization long before it refreshes nothing. */
+	private final Map<String, Instant> expiries = new ConcurrentHashMap<>();
+
 	private AuthorizedClientUserTokens(Function<OAuth2AuthorizeRequest, Mono<OAuth2AuthorizedClient>> manager,
-			String registrationId, boolean storeApp) {
+			String registrationId, boolean storeApp, Duration timeout, @Nullable TokenStore fleetLock) {
 		Assert.hasText(registrationId, "registrationId must not be empty");
+		Assert.isTrue(timeout.compareTo(Duration.ZERO) > 0, "timeout must be positive");
 		this.manager = manager;
 		this.registrationId = registrationId;
 		this.storeApp = storeApp;
+		this.timeout = timeout;
+		this.fleetLock = fleetLock;
 	}
 
 	/**
-	 * Tokens from a blocking (servlet stack) manager, which runs on Reactor's bounded elastic scheduler.
+	 * Tokens from a blocking (servlet stack) manager, which runs on Reactor's bounded elastic scheduler; every
+	 * authorization ends within 30 seconds, and refreshes are single-flight in this instance only.
 	 * @param manager the manager
 	 * @param registrationId the registration of Feishu sign-in
 	 * @param storeApp whether the app is a store app (the user's tenant then rate limits their calls)
@@ -65,11 +102,12 @@ public final class AuthorizedClientUserTokens implements FeishuUserTokens {
 		Assert.notNull(manager, "manager must not be null");
 		return new AuthorizedClientUserTokens(
 				(request) -> Mono.fromCallable(() -> manager.authorize(request)).subscribeOn(Schedulers.boundedElastic()),
-				registrationId, storeApp);
+				registrationId, storeApp, DEFAULT_TIMEOUT, null);
 	}
 
 	/**
-	 * Tokens from a reactive manager.
+	 * Tokens from a reactive manager; every authorization ends within 30 seconds, and refreshes are single-flight in
+	 * this instance only.
 	 * @param manager the manager
 	 * @param registrationId the registration of Feishu sign-in
 	 * @param storeApp whether the app is a store app (the user's tenant then rate limits their calls)
@@ -78,7 +116,29 @@ public final class AuthorizedClientUserTokens implements FeishuUserTokens {
 	public static AuthorizedClientUserTokens of(ReactiveOAuth2AuthorizedClientManager manager, String registrationId,
 			boolean storeApp) {
 		Assert.notNull(manager, "manager must not be null");
-		return new AuthorizedClientUserTokens(manager::authorize, registrationId, storeApp);
+		return new AuthorizedClientUserTokens(manager::authorize, registrationId, storeApp, DEFAULT_TIMEOUT, null);
+	}
+
+	/**
+	 * The same tokens, each authorization ending by another deadline.
+	 * @param timeout the deadline of an authorization, a refresh and any wait for another replica's included
+	 * @return the user tokens
+	 */
+	public AuthorizedClientUserTokens withTimeout(Duration timeout) {
+		return new AuthorizedClientUserTokens(this.manager, this.registrationId, this.storeApp, timeout,
+				this.fleetLock);
+	}
+
+	/**
+	 * The same tokens, refreshed one at a time per user across every instance sharing the lock's store (and the
+	 * authorized clients).
+	 * @param fleetLock the store whose lock ({@code user:<registration>:<principal>}) the refreshes take
+	 * @return the user tokens
+	 */
+	public AuthorizedClientUserTokens withFleetLock(TokenStore fleetLock) {
+		Assert.notNull(fleetLock, "fleetLock must not be null");
+		return new AuthorizedClientUserTokens(this.manager, this.registrationId, this.storeApp, this.timeout,
+				fleetLock);
 	}
 
 	@Override
@@ -105,23 +165,52 @@ public final class AuthorizedClientUserTokens implements FeishuUserTokens {
 
 	/**
 	 * The user's authorized client, its token refreshed if the platform rejected it; one such authorization per user
-	 * in flight, shared by every call of the user that asks meanwhile.
+	 * in flight, shared by every call of the user that asks meanwhile, and with a fleet lock one refresh per user
+	 * across the instances.
 	 */
 	private Mono<OAuth2AuthorizedClient> authorize(String principalName,
 			Function<@Nullable OAuth2AuthorizedClient, OAuth2AuthorizeRequest> requests) {
 		AtomicReference<Mono<OAuth2AuthorizedClient>> shared = new AtomicReference<>();
 		return this.inFlight.computeIfAbsent(principalName, (name) -> {
-			shared.set(Mono.defer(() -> this.manager.apply(requests.apply(null)))
+			Mono<OAuth2AuthorizedClient> authorization = Mono.defer(() -> this.manager.apply(requests.apply(null)))
 				.flatMap((client) -> isRejected(name, client) ? this.manager.apply(requests.apply(expired(client)))
 						: Mono.just(client))
-				.doOnNext((client) -> this.rejected.computeIfPresent(name,
-						(key, token) -> token.equals(client.getAccessToken().getTokenValue()) ? token : null))
+				// Another replica spent the refresh token and saved what it got: that is the user's client now.
+				.onErrorResume(RefusedRefresh.class, (ex) -> ex.renewedElsewhere()
+						? Mono.defer(() -> this.manager.apply(requests.apply(null))) : Mono.error(ex));
+			TokenStore lock = this.fleetLock;
+			if (lock != null && mayRefresh(name)) {
+				authorization = lock.exclusively("user:" + this.registrationId + ":" + name, this.owner, LOCK_TTL,
+						LOCK_POLL, authorization);
+			}
+			shared.set(authorization
+				.doOnNext((client) -> {
+					Instant expiresAt = client.getAccessToken().getExpiresAt();
+					if (expiresAt != null) {
+						this.expiries.put(name, expiresAt);
+					}
+					this.rejected.computeIfPresent(name,
+							(key, token) -> token.equals(client.getAccessToken().getTokenValue()) ? token : null);
+				})
 				.doOnError((ex) -> this.rejected.remove(name))
-				// Gone before its answer is shared: a call that finds the answer rejected must start anew, not join it.
+				.timeout(this.timeout, Mono.error(() -> new FeishuVcTimeoutException(
+						CallInfo.noResponse(FeishuVcSignInRequiredException.OPERATION, 1),
+						"the token endpoint of registration " + this.registrationId,
+						FeishuVcTimeoutException.CALL_TIMEOUT, this.timeout)))
+				// Gone before its answer is shared, however it ends: a call that finds the answer rejected must start
+				// anew, not join it.
 				.doOnTerminate(() -> this.inFlight.remove(name, shared.get()))
+				.doOnCancel(() -> this.inFlight.remove(name, shared.get()))
 				.cache());
 			return shared.get();
 		});
+	}
+
+	/** Whether an authorization of the user may refresh: their token is unknown here, rejected or about to expire. */
+	private boolean mayRefresh(String principalName) {
+		Instant expiresAt = this.expiries.get(principalName);
+		return expiresAt == null || this.rejected.containsKey(principalName)
+				|| !Instant.now().plus(REFRESH_WINDOW).isBefore(expiresAt);
 	}
 
 	private boolean isRejected(String principalName, OAuth2AuthorizedClient client) {

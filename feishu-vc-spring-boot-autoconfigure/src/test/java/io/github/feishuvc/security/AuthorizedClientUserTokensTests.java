@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.feishuvc.core.AccessTokenSource;
 import io.github.feishuvc.core.FeishuVcSignInRequiredException;
+import io.github.feishuvc.core.FeishuVcTimeoutException;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -84,6 +85,28 @@ class AuthorizedClientUserTokensTests {
 
 		StepVerifier.create(source.getToken()).expectNext("token-0").verifyComplete();
 		assertThat(source).hasToString("AccessTokenSource[user=ou_1]");
+	}
+
+	@Test
+	void shouldEndAStalledAuthorizationByItsDeadlineAndStartANewOneAfter() {
+		AtomicInteger asked = new AtomicInteger();
+		ReactiveOAuth2AuthorizedClientManager stalled = (request) -> {
+			asked.incrementAndGet();
+			return Mono.never();
+		};
+		FeishuUserTokens tokens = AuthorizedClientUserTokens.of(stalled, "feishu", false)
+			.withTimeout(Duration.ofSeconds(30));
+
+		for (int attempt = 1; attempt <= 2; attempt++) {
+			StepVerifier.withVirtualTime(() -> tokens.of("ou_1").getToken())
+				.expectSubscription()
+				.expectNoEvent(Duration.ofSeconds(29))
+				.thenAwait(Duration.ofSeconds(1))
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(FeishuVcTimeoutException.class)
+					.hasMessageContaining("30000ms"))
+				.verify(Duration.ofSeconds(5));
+			assertThat(asked).as("a new authorization, not the stalled one joined").hasValue(attempt);
+		}
 	}
 
 	/** A call as the executor makes it: the token, and once more with a new one if the platform rejects it. */
