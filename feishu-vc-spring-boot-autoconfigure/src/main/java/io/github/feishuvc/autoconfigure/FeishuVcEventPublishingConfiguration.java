@@ -1,14 +1,14 @@
 package io.github.feishuvc.autoconfigure;
 
-import java.util.List;
+import java.time.Clock;
 import java.util.concurrent.Executor;
 
 import io.github.feishuvc.events.EventDispatcher;
+import io.github.feishuvc.events.EventListenerPool;
 import io.github.feishuvc.events.FeishuEventDecoder;
 import io.github.feishuvc.events.InMemoryPublishedEventIds;
 import io.github.feishuvc.events.PublishedEventIds;
 import io.github.feishuvc.meeting.event.MeetingEventDecoder;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,9 +19,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * How received events are published, whichever way they arrive (the webhook endpoint or the long connection): each
- * id once ({@link PublishedEventIds}, in memory unless shared on Redis), as a {@code FeishuEvent} and typed by every
- * {@link FeishuEventDecoder}, on the executor named {@value #EVENT_EXECUTOR} if the application defines one, else on
- * Boot's {@code applicationTaskExecutor}, else on Reactor's bounded elastic scheduler.
+ * id once ({@link PublishedEventIds}, in memory unless shared on Redis, for {@code feishu.vc.events.dedupe-window}),
+ * as a {@code FeishuEvent} and typed by every {@link FeishuEventDecoder}, on the executor named
+ * {@value #EVENT_EXECUTOR} if the application defines one, else on the starter's {@link EventListenerPool}
+ * ({@code feishu.vc.events.listeners.*}): bounded, and drained when the application stops.
  */
 @Configuration(proxyBeanMethods = false)
 class FeishuVcEventPublishingConfiguration {
@@ -29,12 +30,10 @@ class FeishuVcEventPublishingConfiguration {
 	/** Name of the {@link Executor} bean that listeners run on, if the application defines one. */
 	static final String EVENT_EXECUTOR = "feishuVcEventExecutor";
 
-	private static final String APPLICATION_TASK_EXECUTOR = "applicationTaskExecutor";
-
 	@Bean
 	@ConditionalOnMissingBean(PublishedEventIds.class)
-	InMemoryPublishedEventIds feishuVcPublishedEventIds() {
-		return new InMemoryPublishedEventIds();
+	InMemoryPublishedEventIds feishuVcPublishedEventIds(FeishuVcProperties properties) {
+		return new InMemoryPublishedEventIds(properties.getEvents().getDedupeWindow(), Clock.systemUTC());
 	}
 
 	@Bean
@@ -44,20 +43,21 @@ class FeishuVcEventPublishingConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	EventDispatcher feishuVcEventDispatcher(PublishedEventIds publishedEventIds, ApplicationEventPublisher publisher,
-			BeanFactory beanFactory, ObjectProvider<FeishuEventDecoder> decoders) {
-		return new EventDispatcher(publishedEventIds, publisher::publishEvent, listenerExecutor(beanFactory),
-				decoders.orderedStream().toList());
+	@ConditionalOnMissingBean(name = { EVENT_EXECUTOR, "feishuVcEventListenerPool" })
+	EventListenerPool feishuVcEventListenerPool(FeishuVcProperties properties) {
+		FeishuVcProperties.Events.Listeners listeners = properties.getEvents().getListeners();
+		return new EventListenerPool(listeners.getThreads(), listeners.getQueueCapacity(),
+				listeners.getShutdownTimeout());
 	}
 
-	private static Executor listenerExecutor(BeanFactory beanFactory) {
-		for (String name : List.of(EVENT_EXECUTOR, APPLICATION_TASK_EXECUTOR)) {
-			if (beanFactory.containsBean(name) && beanFactory.isTypeMatch(name, Executor.class)) {
-				return beanFactory.getBean(name, Executor.class);
-			}
-		}
-		return Schedulers.boundedElastic()::schedule;
+	@Bean
+	@ConditionalOnMissingBean
+	EventDispatcher feishuVcEventDispatcher(PublishedEventIds publishedEventIds, ApplicationEventPublisher publisher,
+			BeanFactory beanFactory, ObjectProvider<EventListenerPool> pool, ObjectProvider<FeishuEventDecoder> decoders) {
+		Executor listeners = (beanFactory.containsBean(EVENT_EXECUTOR))
+				? beanFactory.getBean(EVENT_EXECUTOR, Executor.class) : pool.getObject()::execute;
+		return new EventDispatcher(publishedEventIds, publisher::publishEvent, listeners,
+				decoders.orderedStream().toList());
 	}
 
 }

@@ -36,12 +36,12 @@ import org.springframework.util.StringUtils;
  * <p>Each event is published as a {@code FeishuEvent} and, for the meeting events, as its typed
  * {@link io.github.feishuvc.meeting.event.MeetingEvent} too (every {@link io.github.feishuvc.events.FeishuEventDecoder}
  * bean adds a family).
- * Listeners run on the executor named {@value #EVENT_EXECUTOR} if the application defines one, else on Boot's
- * {@code applicationTaskExecutor}, else on Reactor's bounded elastic scheduler. Refused requests are counted as
+ * Listeners run on the executor named {@value #EVENT_EXECUTOR} if the application defines one, else on the starter's
+ * bounded {@link io.github.feishuvc.events.EventListenerPool}, drained when the application stops
+ * ({@code feishu.vc.events.listeners.*}). Refused requests are counted as
  * {@code feishu.vc.events.refused} (tag {@code reason}) when the application has a {@link MeterRegistry}.
  */
-@AutoConfiguration(after = FeishuVcAutoConfiguration.class,
-		afterName = "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration")
+@AutoConfiguration(after = FeishuVcAutoConfiguration.class)
 @ConditionalOnWebApplication
 @ConditionalOnBean(AppTicketStore.class)
 @Conditional(FeishuVcConditions.EventEndpoint.class)

@@ -30,8 +30,7 @@ import org.springframework.context.annotation.Import;
  * Its WebSocket client honours the JVM's proxy settings ({@code https.proxyHost}, ...) and every
  * {@link FeishuVcLongConnectionClientCustomizer}.
  */
-@AutoConfiguration(after = FeishuVcAutoConfiguration.class,
-		afterName = "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration")
+@AutoConfiguration(after = FeishuVcAutoConfiguration.class)
 @ConditionalOnBean(FeishuVcClient.class)
 @Conditional(FeishuVcConditions.LongConnection.class)
 public final class FeishuVcLongConnectionAutoConfiguration {

@@ -91,7 +91,8 @@ public final class FeishuVcRedisAutoConfiguration {
 	@ConditionalOnMissingBean(PublishedEventIds.class)
 	RedisPublishedEventIds feishuVcPublishedEventIds(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory,
 			RedisAvailability availability, FeishuVcProperties properties) {
-		return new RedisPublishedEventIds(redis(connectionFactory), availability, appKeyPrefix(properties));
+		return new RedisPublishedEventIds(redis(connectionFactory), availability, appKeyPrefix(properties),
+				properties.getEvents().getDedupeWindow(), Clock.systemUTC());
 	}
 
 	/**

@@ -1,43 +1,54 @@
 package io.github.feishuvc.events;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 
 import reactor.core.publisher.Mono;
 
 import org.springframework.util.Assert;
 
 /**
- * {@link PublishedEventIds} in this instance's memory: the latest ids, bounded, the oldest forgotten first. The
- * platform delivers an event again within hours, long before thousands of newer events push its id out. Claims and
- * confirmations are one state here: a claim is released only when its event could not be handed over.
+ * {@link PublishedEventIds} in this instance's memory, kept for a time rather than a count: the platform delivers an
+ * event again after 15 seconds, 5 minutes, 1 hour and 6 hours, whatever the rate of other events, so an id is
+ * remembered for the window ({@code feishu.vc.events.dedupe-window}, 12 hours by default). Ids are kept in
+ * {@value #BUCKETS} buckets of a twelfth of the window each, oldest first, and a bucket is dropped whole once it is a
+ * window old, so an id lives between the window and a twelfth more. Memory grows with the rate of events: about 100
+ * bytes an id, so 10 events a second for 12 hours keep about 40 MB; shorten the window, or share the ids on Redis.
+ * Claims and confirmations are one state here: a claim is released only when its event could not be handed over.
  */
 public final class InMemoryPublishedEventIds implements PublishedEventIds {
 
-	/** How many ids are remembered unless told otherwise. */
-	public static final int DEFAULT_CAPACITY = 10_000;
+	/** How long ids are remembered unless told otherwise. */
+	public static final Duration DEFAULT_WINDOW = Duration.ofHours(12);
 
-	private final Map<String, Boolean> ids;
+	/** Into how many buckets the window is cut. */
+	public static final int BUCKETS = 12;
 
-	/** Remember the latest {@value #DEFAULT_CAPACITY} ids. */
+	private final long bucketMillis;
+
+	private final Clock clock;
+
+	/** The buckets, oldest first. */
+	private final Deque<Bucket> buckets = new ArrayDeque<>();
+
+	/** Remember ids for {@link #DEFAULT_WINDOW}. */
 	public InMemoryPublishedEventIds() {
-		this(DEFAULT_CAPACITY);
+		this(DEFAULT_WINDOW, Clock.systemUTC());
 	}
 
 	/**
-	 * Remember the latest ids.
-	 * @param capacity how many
+	 * Remember ids for a window.
+	 * @param window how long an id is remembered, at least
+	 * @param clock the clock that ages them
 	 */
-	public InMemoryPublishedEventIds(int capacity) {
-		Assert.isTrue(capacity > 0, "capacity must be positive");
-		this.ids = new LinkedHashMap<>(16, 0.75f, false) {
-
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-				return size() > capacity;
-			}
-
-		};
+	public InMemoryPublishedEventIds(Duration window, Clock clock) {
+		Assert.isTrue(window.toMillis() >= BUCKETS, "window must be at least " + BUCKETS + "ms");
+		this.bucketMillis = window.toMillis() / BUCKETS;
+		this.clock = clock;
 	}
 
 	@Override
@@ -61,7 +72,22 @@ public final class InMemoryPublishedEventIds implements PublishedEventIds {
 	 * @return {@code false} if it is known
 	 */
 	public synchronized boolean claimNow(String eventId) {
-		return this.ids.putIfAbsent(eventId, Boolean.TRUE) == null;
+		long index = this.clock.millis() / this.bucketMillis;
+		while (!this.buckets.isEmpty() && this.buckets.peekFirst().index <= index - BUCKETS - 1) {
+			this.buckets.pollFirst();
+		}
+		for (Bucket bucket : this.buckets) {
+			if (bucket.ids.contains(eventId)) {
+				return false;
+			}
+		}
+		Bucket current = this.buckets.peekLast();
+		if (current == null || current.index != index) {
+			current = new Bucket(index);
+			this.buckets.addLast(current);
+		}
+		current.ids.add(eventId);
+		return true;
 	}
 
 	/**
@@ -69,12 +95,36 @@ public final class InMemoryPublishedEventIds implements PublishedEventIds {
 	 * @param eventId the event's id
 	 */
 	public synchronized void releaseNow(String eventId) {
-		this.ids.remove(eventId);
+		for (Bucket bucket : this.buckets) {
+			bucket.ids.remove(eventId);
+		}
+	}
+
+	/**
+	 * How many ids are remembered now.
+	 * @return the ids
+	 */
+	public synchronized int size() {
+		return this.buckets.stream().mapToInt((bucket) -> bucket.ids.size()).sum();
 	}
 
 	@Override
 	public synchronized String toString() {
-		return "InMemoryPublishedEventIds[" + this.ids.size() + " ids]";
+		return "InMemoryPublishedEventIds[" + size() + " ids, window " + Duration.ofMillis(this.bucketMillis * BUCKETS)
+				+ "]";
+	}
+
+	/** The ids first claimed in one twelfth of the window. */
+	private static final class Bucket {
+
+		final long index;
+
+		final Set<String> ids = new HashSet<>();
+
+		Bucket(long index) {
+			this.index = index;
+		}
+
 	}
 
 }

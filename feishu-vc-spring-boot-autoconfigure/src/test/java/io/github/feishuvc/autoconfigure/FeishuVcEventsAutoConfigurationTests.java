@@ -12,6 +12,7 @@ import io.github.feishuvc.auth.InMemoryAppTicketStore;
 import io.github.feishuvc.auth.StoreAppTokenProvider;
 import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.events.EventDispatcher;
+import io.github.feishuvc.events.EventListenerPool;
 import io.github.feishuvc.events.FeishuEvent;
 import io.github.feishuvc.events.InMemoryPublishedEventIds;
 import io.github.feishuvc.events.PublishedEventIds;
@@ -223,21 +224,28 @@ class FeishuVcEventsAutoConfigurationTests {
 			reactive(FeishuVcEventsAutoConfigurationTests.this.store)
 				.withBean(FeishuVcEventsAutoConfiguration.EVENT_EXECUTOR, Executor.class, () -> tasks::add)
 				.run((context) -> {
+					assertThat(context).doesNotHaveBean(EventListenerPool.class);
 					context.getBean(EventDispatcher.class).dispatch(this.event).block();
 					assertThat(tasks).hasSize(1);
 				});
 		}
 
 		@Test
-		void shouldRunListenersOnBootsTaskExecutorOtherwise() {
+		void shouldRunListenersOnABoundedPoolOfItsOwnLeavingBootsTaskExecutorToTheApplication() {
 			reactive(FeishuVcEventsAutoConfigurationTests.this.store)
 				.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class))
+				.withPropertyValues("feishu.vc.events.listeners.threads=3", "feishu.vc.events.listeners.queue-capacity=7")
 				.withBean(ListenerThreads.class)
 				.run((context) -> {
+					assertThat(context).hasSingleBean(EventListenerPool.class)
+						.hasBean("applicationTaskExecutor")
+						.getBean(EventListenerPool.class)
+						.hasToString("EventListenerPool[threads=3, queued=0, stopped=false]");
 					context.getBean(EventDispatcher.class).dispatch(this.event).block();
 					List<String> threads = context.getBean(ListenerThreads.class).names;
 					Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !threads.isEmpty());
-					assertThat(threads).singleElement().satisfies((name) -> assertThat(name).startsWith("task-"));
+					assertThat(threads).singleElement()
+						.satisfies((name) -> assertThat(name).startsWith("feishu-vc-events-"));
 				});
 		}
 
@@ -245,7 +253,7 @@ class FeishuVcEventsAutoConfigurationTests {
 		void shouldKeepPublishedIdsInMemoryUnlessTheApplicationSharesThem() {
 			reactive(FeishuVcEventsAutoConfigurationTests.this.store)
 				.run((context) -> assertThat(context).hasSingleBean(InMemoryPublishedEventIds.class));
-			PublishedEventIds own = new InMemoryPublishedEventIds(5);
+			PublishedEventIds own = new InMemoryPublishedEventIds();
 			reactive(FeishuVcEventsAutoConfigurationTests.this.store).withBean(PublishedEventIds.class, () -> own)
 				.run((context) -> assertThat(context.getBean(PublishedEventIds.class)).isSameAs(own));
 		}

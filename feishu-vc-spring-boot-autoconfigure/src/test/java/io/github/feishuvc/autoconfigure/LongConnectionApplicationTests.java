@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import ch.qos.logback.classic.Level;
@@ -159,6 +161,34 @@ class LongConnectionApplicationTests {
 	}
 
 	@Test
+	void shouldHandEveryAcknowledgedEventToTheListenersBeforeTheContextHasClosed() throws Exception {
+		SlowListener slow = new SlowListener();
+		CountDownLatch release = slow.release;
+		List<String> handled = slow.handled;
+		this.runner.withPropertyValues("feishu.vc.events.listeners.threads=1")
+			.withBean(SlowListener.class, () -> slow)
+			.run((context) -> {
+				awaitConnected(context);
+				for (int i = 0; i < 3; i++) {
+					assertThat(this.emulator.pushEvent(MeetingStartedEvent.TYPE, FeishuVcEmulator.DEFAULT_TENANT_KEY,
+							"{\"meeting\": {\"id\": \"m" + i + "\"}}").accepted()).as("acknowledged").isTrue();
+				}
+				assertThat(handled).isEmpty();
+
+				Thread closing = new Thread(context::close);
+				closing.start();
+				Awaitility.await()
+					.atMost(Duration.ofSeconds(5))
+					.until(() -> !context.getBean(FeishuLongConnection.class).isRunning());
+				release.countDown();
+				closing.join(10_000);
+
+				assertThat(closing.isAlive()).isFalse();
+				assertThat(handled).containsExactly("m0", "m1", "m2");
+			});
+	}
+
+	@Test
 	void shouldRetryTheConnectionLimitAndBeDownOnlyOnceTheGracePeriodHasPassed() {
 		this.emulator.refuseLongConnections(true);
 		try (LogCapture logs = LogCapture.of(FeishuLongConnection.class.getName(), Level.WARN)) {
@@ -309,6 +339,21 @@ class LongConnectionApplicationTests {
 			.atMost(Duration.ofSeconds(5))
 			.until(() -> connection.state().status() == LongConnectionState.Status.CONNECTED
 					&& this.emulator.longConnectionCount() == 1);
+	}
+
+	/** Handles meeting starts only once released. */
+	static class SlowListener {
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		final List<String> handled = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void on(MeetingStartedEvent event) throws InterruptedException {
+			this.release.await(10, TimeUnit.SECONDS);
+			this.handled.add(event.meeting().id());
+		}
+
 	}
 
 	static class Listeners {

@@ -18,6 +18,7 @@ import io.github.feishuvc.events.EventDispatcher;
 import io.github.feishuvc.events.FeishuEvent;
 import io.github.feishuvc.meeting.MeetingTemplate;
 import io.github.feishuvc.support.LogCapture;
+import io.github.feishuvc.support.MutableClock;
 import io.github.feishuvc.support.RedisServer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -366,9 +367,29 @@ class RedisStoreTests {
 			assertThat(second.dispatch(event).block()).isEqualTo(EventDispatcher.Outcome.DUPLICATE);
 
 			assertThat(published).hasSize(1);
-			assertThat(RedisStoreTests.this.redis.opsForValue().get("test:event:ev-1").block()).isEqualTo("published");
-			assertThat(RedisStoreTests.this.redis.getExpire("test:event:ev-1").block())
-				.isBetween(RedisPublishedEventIds.PUBLISHED_TTL.minusMinutes(1), RedisPublishedEventIds.PUBLISHED_TTL);
+			assertThat(RedisStoreTests.this.redis.hasKey("test:event:ev-1").block()).as("the claim, gone").isFalse();
+			List<String> buckets = RedisStoreTests.this.redis.keys("test:event:published:*").collectList().block();
+			assertThat(buckets).as("one set for a twelfth of the window, not a key per event").hasSize(1);
+			assertThat(RedisStoreTests.this.redis.opsForSet().isMember(buckets.get(0), "ev-1").block()).isTrue();
+			assertThat(RedisStoreTests.this.redis.getExpire(buckets.get(0)).block())
+				.as("the window and a twelfth or two of it")
+				.isBetween(Duration.ofHours(13), Duration.ofHours(14));
+		}
+
+		@Test
+		void shouldForgetAnIdOnceTheWindowHasPassed() {
+			MutableClock clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
+			RedisPublishedEventIds ids = new RedisPublishedEventIds(RedisStoreTests.this.redis, availability(), "test:",
+					Duration.ofHours(12), clock);
+			assertThat(ids.claim("ev-5").block()).isTrue();
+			ids.confirm("ev-5").block();
+
+			clock.advance(Duration.ofHours(12));
+			assertThat(new RedisPublishedEventIds(RedisStoreTests.this.redis, availability(), "test:",
+					Duration.ofHours(12), clock).claim("ev-5").block()).as("a redelivery 12 hours later").isFalse();
+			clock.advance(Duration.ofHours(2));
+			assertThat(new RedisPublishedEventIds(RedisStoreTests.this.redis, availability(), "test:",
+					Duration.ofHours(12), clock).claim("ev-5").block()).as("past the window").isTrue();
 		}
 
 		@Test
@@ -405,7 +426,8 @@ class RedisStoreTests {
 		}
 
 		private RedisPublishedEventIds ids() {
-			return new RedisPublishedEventIds(RedisStoreTests.this.redis, availability(), "test:");
+			return new RedisPublishedEventIds(RedisStoreTests.this.redis, availability(), "test:", Duration.ofHours(12),
+					Clock.systemUTC());
 		}
 
 		private EventDispatcher dispatcher(List<FeishuEvent> published) {

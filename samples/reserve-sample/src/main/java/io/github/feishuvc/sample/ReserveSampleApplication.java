@@ -1,12 +1,8 @@
 package io.github.feishuvc.sample;
 
-import io.github.feishuvc.autoconfigure.FeishuVcEventsAutoConfiguration;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * Prints a reservation and walks one through its life ({@link ReservePrinter}), offline also the meeting it becomes
@@ -26,19 +22,6 @@ public class ReserveSampleApplication {
 		if (!context.getEnvironment().matchesProfiles("web | login")) {
 			System.exit(SpringApplication.exit(context));
 		}
-	}
-
-	/**
-	 * The executor the starter hands events to listeners on: one thread, so that they print in the order they
-	 * arrived. An application whose listeners need not see events in order keeps the default.
-	 */
-	@Bean(FeishuVcEventsAutoConfiguration.EVENT_EXECUTOR)
-	ThreadPoolTaskExecutor feishuVcEventExecutor() {
-		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-		executor.setCorePoolSize(1);
-		executor.setMaxPoolSize(1);
-		executor.setThreadNamePrefix("feishu-events-");
-		return executor;
 	}
 
 	static SpringApplication application() {
