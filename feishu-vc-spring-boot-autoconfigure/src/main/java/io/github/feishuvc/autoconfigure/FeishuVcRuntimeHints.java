@@ -1,102 +1,81 @@
 package io.github.feishuvc.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import io.github.feishuvc.core.FeishuVcEnvelope;
-import io.github.feishuvc.core.FeishuVcResponseBody;
-import io.github.feishuvc.meeting.Meeting;
-import io.github.feishuvc.meeting.MeetingAbility;
-import io.github.feishuvc.meeting.MeetingArtifacts;
-import io.github.feishuvc.meeting.MeetingInviteResult;
-import io.github.feishuvc.meeting.MeetingKickoutResult;
-import io.github.feishuvc.meeting.MeetingParticipant;
-import io.github.feishuvc.meeting.MeetingUser;
-import io.github.feishuvc.meeting.Recording;
-import io.github.feishuvc.meeting.RecordingPermissionObject;
-import io.github.feishuvc.meeting.event.EventMeeting;
-import io.github.feishuvc.meeting.event.EventUser;
-import io.github.feishuvc.meeting.event.EventUserIds;
-import io.github.feishuvc.meeting.event.SecuritySetting;
-import io.github.feishuvc.meeting.event.WebinarSetting;
-import io.github.feishuvc.reserve.PstnSipInfo;
-import io.github.feishuvc.reserve.Reserve;
-import io.github.feishuvc.reserve.ReserveActionPermission;
-import io.github.feishuvc.reserve.ReserveApplyRequest;
-import io.github.feishuvc.reserve.ReserveAssignHost;
-import io.github.feishuvc.reserve.ReserveCallSetting;
-import io.github.feishuvc.reserve.ReserveCallee;
-import io.github.feishuvc.reserve.ReserveCorrectionCheckInfo;
-import io.github.feishuvc.reserve.ReserveMeetingSetting;
-import io.github.feishuvc.reserve.ReserveMeetingSettingRequest;
-import io.github.feishuvc.reserve.ReservePermissionChecker;
-import io.github.feishuvc.reserve.ReserveResult;
-import io.github.feishuvc.reserve.ReserveUpdateRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
-import org.springframework.aot.hint.TypeReference;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.type.filter.TypeFilter;
 import org.springframework.util.ClassUtils;
 
 /**
- * Hints for a native image: Jackson binds every model, request and response body record and every typed event, and
- * reads the wire names from the mix-ins of {@code ReserveJson}, {@code MeetingJson} and the meeting event decoder;
- * the shared state on Redis loads its Lua script from the classpath.
+ * Hints for a native image, derived from the types at build time (where AOT runs this registrar) rather than kept by
+ * hand: Jackson binds records of every package of the starter (models, request and response bodies, typed events, the
+ * long connection's answers), so every record under {@value #BASE_PACKAGE} gets binding hints, and every Jackson
+ * mix-in (a nested interface named {@code *Mixin}) has its methods introspected; the shared state on Redis loads its
+ * Lua scripts from the classpath.
  */
 class FeishuVcRuntimeHints implements RuntimeHintsRegistrar {
 
-	/** Records Jackson reads or writes. */
-	static final List<Class<?>> BOUND_TYPES = List.of(FeishuVcEnvelope.class, FeishuVcResponseBody.ErrorDetail.class,
-			Reserve.class, ReserveMeetingSetting.class, ReserveActionPermission.class, ReservePermissionChecker.class,
-			ReserveCallSetting.class, ReserveCallee.class, PstnSipInfo.class, ReserveAssignHost.class,
-			ReserveCorrectionCheckInfo.class, ReserveResult.class, ReserveApplyRequest.class, ReserveUpdateRequest.class,
-			ReserveMeetingSettingRequest.class, Meeting.class, MeetingUser.class, MeetingParticipant.class,
-			MeetingAbility.class, MeetingArtifacts.class, MeetingInviteResult.class, MeetingKickoutResult.class,
-			Recording.class, RecordingPermissionObject.class, EventMeeting.class, EventUser.class, EventUserIds.class,
-			SecuritySetting.class, WebinarSetting.class);
-
-	/** Package-private records Jackson reads or writes, named because they cannot be referenced from here. */
-	static final List<String> BOUND_INTERNAL_TYPES = List.of("io.github.feishuvc.reserve.ReserveData",
-			"io.github.feishuvc.reserve.MeetingData", "io.github.feishuvc.auth.AccessTokenResponse",
-			"io.github.feishuvc.meeting.MeetingBodies$MeetingData", "io.github.feishuvc.meeting.MeetingBodies$MeetingPage",
-			"io.github.feishuvc.meeting.MeetingBodies$InviteData", "io.github.feishuvc.meeting.MeetingBodies$KickoutData",
-			"io.github.feishuvc.meeting.MeetingBodies$HostData", "io.github.feishuvc.meeting.MeetingBodies$RecordingData",
-			"io.github.feishuvc.meeting.MeetingBodies$InviteRequest",
-			"io.github.feishuvc.meeting.MeetingBodies$KickoutRequest",
-			"io.github.feishuvc.meeting.MeetingBodies$SetHostRequest",
-			"io.github.feishuvc.meeting.MeetingBodies$StartRecordingRequest",
-			"io.github.feishuvc.meeting.MeetingBodies$SetPermissionRequest",
-			"io.github.feishuvc.meeting.event.MeetingEventDecoder$Envelope",
-			"io.github.feishuvc.meeting.event.MeetingEventDecoder$Header",
-			"io.github.feishuvc.meeting.event.MeetingEventDecoder$Body");
-
-	/** Jackson mix-ins carrying wire names, whose annotated methods Jackson introspects, by the class holding them. */
-	static final Map<String, List<String>> MIX_INS = Map.of("io.github.feishuvc.reserve.ReserveJson",
-			List.of("ReserveMixin", "MeetingSettingMixin", "ActionPermissionMixin", "PermissionCheckerMixin",
-					"UserTypeMixin"),
-			"io.github.feishuvc.meeting.MeetingJson",
-			List.of("StatusMixin", "UserTypeMixin", "ParticipantMixin", "InviteResultMixin", "KickoutResultMixin",
-					"RecordingMixin", "PermissionObjectMixin"),
-			"io.github.feishuvc.meeting.event.MeetingEventDecoder",
-			List.of("EventUserMixin", "EventMeetingMixin", "SecuritySettingMixin", "WebinarSettingMixin"));
+	/** Every package scanned. */
+	static final String BASE_PACKAGE = "io.github.feishuvc";
 
 	/** Classpath resources read at run time. */
 	static final String RESOURCES = "io/github/feishuvc/redis/*.lua";
+
+	private static final String MIX_IN_SUFFIX = "Mixin";
 
 	private final BindingReflectionHintsRegistrar binding = new BindingReflectionHintsRegistrar();
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		hints.resources().registerPattern(RESOURCES);
-		this.binding.registerReflectionHints(hints.reflection(), BOUND_TYPES.toArray(Class<?>[]::new));
-		for (String type : BOUND_INTERNAL_TYPES) {
-			this.binding.registerReflectionHints(hints.reflection(), ClassUtils.resolveClassName(type, classLoader));
+		for (Class<?> type : types(classLoader)) {
+			try {
+				if (type.isRecord()) {
+					this.binding.registerReflectionHints(hints.reflection(), type);
+				}
+				else if (type.isInterface() && type.getSimpleName().endsWith(MIX_IN_SUFFIX)) {
+					hints.reflection().registerType(type, MemberCategory.INVOKE_DECLARED_METHODS);
+				}
+			}
+			catch (LinkageError ex) {
+				// A type of an integration whose library is not on the class path: never bound there.
+			}
 		}
-		MIX_INS.forEach((holder, mixIns) -> mixIns.forEach((mixIn) -> hints.reflection()
-			.registerType(TypeReference.of(holder + "$" + mixIn), MemberCategory.INVOKE_DECLARED_METHODS)));
+	}
+
+	/** Every class of the starter's packages, nested ones included, as the class path has them. */
+	static List<Class<?>> types(@Nullable ClassLoader classLoader) {
+		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
+
+			@Override
+			protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
+				return true;
+			}
+
+		};
+		TypeFilter everything = (reader, factory) -> true;
+		scanner.addIncludeFilter(everything);
+		if (classLoader != null) {
+			scanner.setResourceLoader(new DefaultResourceLoader(classLoader));
+		}
+		List<Class<?>> types = new ArrayList<>();
+		for (BeanDefinition definition : scanner.findCandidateComponents(BASE_PACKAGE)) {
+			String name = definition.getBeanClassName();
+			if (name != null && ClassUtils.isPresent(name, classLoader)) {
+				types.add(ClassUtils.resolveClassName(name, classLoader));
+			}
+		}
+		return types;
 	}
 
 }
