@@ -7,7 +7,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
-import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
@@ -25,9 +24,6 @@ final class FeishuVcConditions {
 	private static final String EVENTS_MODE = FeishuVcProperties.PREFIX + ".events.mode";
 
 	private static final String SHARED_STATE = FeishuVcProperties.PREFIX + ".shared-state";
-
-	/** The former name of {@link #SHARED_STATE}, read when no property of the new name is set. */
-	private static final String DEPRECATED_SHARED_STATE = FeishuVcProperties.PREFIX + ".store";
 
 	private FeishuVcConditions() {
 	}
@@ -91,15 +87,11 @@ final class FeishuVcConditions {
 
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			Binder binder = Binder.get(context.getEnvironment());
-			// As FeishuVcProperties binds it: the former group only when nothing of the new one is set.
-			String group = binder.bind(SHARED_STATE, Bindable.mapOf(String.class, Object.class)).isBound() ? SHARED_STATE
-					: binder.bind(DEPRECATED_SHARED_STATE, Bindable.mapOf(String.class, Object.class)).isBound()
-							? DEPRECATED_SHARED_STATE : SHARED_STATE;
-			FeishuVcProperties.SharedStateType type = binder
-				.bind(group + ".type", FeishuVcProperties.SharedStateType.class)
+			FeishuVcProperties.SharedStateType type = Binder.get(context.getEnvironment())
+				.bind(SHARED_STATE + ".type", FeishuVcProperties.SharedStateType.class)
 				.orElse(FeishuVcProperties.SharedStateType.MEMORY);
-			return new ConditionOutcome(type == FeishuVcProperties.SharedStateType.REDIS, group + ".type is " + type);
+			return new ConditionOutcome(type == FeishuVcProperties.SharedStateType.REDIS,
+					SHARED_STATE + ".type is " + type);
 		}
 
 	}

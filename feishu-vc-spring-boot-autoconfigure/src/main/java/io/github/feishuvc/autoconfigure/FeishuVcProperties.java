@@ -3,7 +3,6 @@ package io.github.feishuvc.autoconfigure;
 import java.time.Duration;
 
 import io.github.feishuvc.core.UserIdType;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -103,8 +102,7 @@ public final class FeishuVcProperties {
 	private final Events events;
 
 	/**
-	 * Settings of the state the instances of an app share; {@code store}, its former name, is read when no
-	 * {@code shared-state} property is set.
+	 * Settings of the state the instances of an app share.
 	 */
 	private final SharedState sharedState;
 
@@ -129,9 +127,7 @@ public final class FeishuVcProperties {
 	 * @param retry retry settings.
 	 * @param storeApp store app settings.
 	 * @param events event endpoint settings.
-	 * @param sharedState settings of the state the instances of an app share; {@code store}, its former name, is read
-	 * when no {@code shared-state} property is set.
-	 * @param store the former name of {@code shared-state}, bound when no {@code shared-state} property is set
+	 * @param sharedState settings of the state the instances of an app share.
 	 */
 	public FeishuVcProperties(@DefaultValue("true") boolean enabled, @DefaultValue("self-built") AppType appType,
 			@Nullable String appId,
@@ -141,7 +137,7 @@ public final class FeishuVcProperties {
 			@DefaultValue("1MB") DataSize maxResponseSize,
 			@DefaultValue Token token, @DefaultValue Pool pool, @DefaultValue RateLimit rateLimit,
 			@DefaultValue Retry retry, @DefaultValue StoreApp storeApp, @DefaultValue Events events,
-			@Nullable SharedState sharedState, @Nullable SharedState store) {
+			@DefaultValue SharedState sharedState) {
 		Assert.isTrue(maxResponseSize.toBytes() > 0 && maxResponseSize.toBytes() <= Integer.MAX_VALUE,
 				"feishu.vc.max-response-size must be between 1B and 2GB");
 		positive(connectTimeout, "connect-timeout");
@@ -166,12 +162,7 @@ public final class FeishuVcProperties {
 		this.retry = retry;
 		this.storeApp = storeApp;
 		this.events = events;
-		this.sharedState = (sharedState != null) ? sharedState : (store != null) ? store : SharedState.DEFAULTS;
-		if (store != null) {
-			LogFactory.getLog(FeishuVcProperties.class)
-				.warn("feishu.vc.store.* is deprecated: use feishu.vc.shared-state.* (same keys)"
-						+ ((sharedState != null) ? "; feishu.vc.shared-state.* is set, so feishu.vc.store.* is ignored" : ""));
-		}
+		this.sharedState = sharedState;
 	}
 
 	/** Refuses a duration that is zero or negative, naming its property. */
@@ -1170,13 +1161,10 @@ public final class FeishuVcProperties {
 
 	/**
 	 * Settings of the state the instances of an app share ({@code feishu.vc.shared-state.*}): the rate-limit windows, a
-	 * store app's ticket, the tokens and the ids of the events published. Formerly {@code feishu.vc.store.*}, which
-	 * still works and is reported as deprecated.
+	 * store app's ticket, the tokens and the ids of the events published.
 	 */
 	public static final class SharedState {
 
-		static final SharedState DEFAULTS = new SharedState(SharedStateType.MEMORY, "feishu:vc:", true,
-				Duration.ofMillis(500));
 
 		/**
 		 * Where the rate-limit windows, app tickets, tokens and event ids live: in this instance's memory, or in Redis,

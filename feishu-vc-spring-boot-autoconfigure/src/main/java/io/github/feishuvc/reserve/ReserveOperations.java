@@ -105,12 +105,8 @@ public interface ReserveOperations {
 	 * @return operations acting in that tenant
 	 * @throws IllegalArgumentException if the tenant key is null or blank
 	 * @throws IllegalStateException if the app is a self-built app, which acts in its own tenant only
-	 * @throws UnsupportedOperationException if the implementation does not serve store apps (the default, so that
-	 * implementations written before store apps keep compiling)
 	 */
-	default ReserveOperations forTenant(String tenantKey) {
-		throw new UnsupportedOperationException(getClass().getName() + " does not serve store apps");
-	}
+	ReserveOperations forTenant(String tenantKey);
 
 	/**
 	 * The same operations acting as a user, with their user access token instead of the app's tenant access
@@ -132,8 +128,6 @@ public interface ReserveOperations {
 	 * @return operations acting as that user
 	 * @throws IllegalArgumentException if the source is null
 	 */
-	default ReserveOperations withUserAccessToken(AccessTokenSource userAccessTokens) {
-		throw new UnsupportedOperationException(getClass().getName() + " does not act as signed-in users");
-	}
+	ReserveOperations withUserAccessToken(AccessTokenSource userAccessTokens);
 
 }

@@ -47,25 +47,6 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
-	void shouldPointTheDeprecatedStoreGroupAtItsReplacement() {
-		for (String key : List.of("type", "key-prefix", "share-tokens", "timeout")) {
-			JsonNode property = property("feishu.vc.store." + key);
-			assertThat(property.path("deprecation").path("replacement").asString()).as(key)
-				.isEqualTo("feishu.vc.shared-state." + key);
-			assertThat(property("feishu.vc.shared-state." + key).has("deprecation")).isFalse();
-		}
-	}
-
-	private JsonNode property(String name) {
-		for (JsonNode property : this.metadata.path("properties")) {
-			if (property.path("name").asString().equals(name)) {
-				return property;
-			}
-		}
-		throw new AssertionError("no property " + name);
-	}
-
-	@Test
 	void shouldListEveryPropertyInTheConfigurationPage() throws IOException {
 		String page = Files.readString(Path.of("..", "docs", "configuration.md"));
 		Set<String> documented = new TreeSet<>();

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import ch.qos.logback.classic.Level;
 import io.github.feishuvc.auth.CachingTenantAccessTokenProvider;
 import io.github.feishuvc.auth.TenantAccessTokenProvider;
+import io.github.feishuvc.core.AccessTokenSource;
 import io.github.feishuvc.core.ClientRateLimiter;
 import io.github.feishuvc.core.FeishuVcClient;
 import io.github.feishuvc.core.FeishuVcExecutor;
@@ -559,6 +560,16 @@ class FeishuVcAutoConfigurationTests {
 
 		@Override
 		public ReserveOperations withUserAccessToken(String userAccessToken) {
+			return this;
+		}
+
+		@Override
+		public ReserveOperations withUserAccessToken(AccessTokenSource userAccessTokens) {
+			return this;
+		}
+
+		@Override
+		public ReserveOperations forTenant(String tenantKey) {
 			return this;
 		}
 

@@ -179,28 +179,6 @@ class FeishuVcRedisAutoConfigurationTests {
 	}
 
 	@Test
-	void shouldStillReadTheDeprecatedStoreGroup() {
-		this.redis = RedisServer.start();
-		contextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(DataRedisAutoConfiguration.class, DataRedisReactiveAutoConfiguration.class))
-			.withPropertyValues(this.redis.springProperties().toArray(String[]::new))
-			.withPropertyValues("feishu.vc.store.type=redis", "feishu.vc.store.key-prefix=legacy:")
-			.run((context) -> {
-				assertThat(context).hasSingleBean(RedisRateLimiter.class);
-				assertThat(context.getBean(FeishuVcProperties.class).getSharedState().getKeyPrefix()).isEqualTo("legacy:");
-			});
-	}
-
-	@Test
-	void shouldPreferTheNewNameOverTheDeprecatedOne() {
-		contextRunner().withPropertyValues("feishu.vc.store.type=redis", "feishu.vc.shared-state.type=memory")
-			.run((context) -> assertThat(context).hasNotFailed()
-				.hasSingleBean(ClientRateLimiter.class)
-				.doesNotHaveBean(RedisAvailability.class));
-	}
-
-	@Test
 	void shouldWorkWithARedisUserAllowedOnlyTheKeyPrefix() {
 		this.redis = RedisServer.start();
 		this.redis.command("ACL", "SETUSER", "feishu", "on", ">feishu-password", "~app1:*", "+@all");

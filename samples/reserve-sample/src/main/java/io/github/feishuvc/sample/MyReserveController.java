@@ -17,13 +17,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The {@code login} profile's page: "Sign in with Feishu", then a reservation made as the signed-in user and read
- * back with their token. The app's own tenant token may not read it: it is the user's.
+ * The {@code login} profile's pages: "Sign in with Feishu", then a form that makes a reservation as the signed-in user
+ * and reads it back with their token (the app's own tenant token may not read it: it is the user's). Acting as the
+ * user changes something, so it is a POST, which Spring Security checks for its CSRF token: a page of another site
+ * cannot make a reservation as a signed-in visitor.
  */
 @RestController
 @Profile("login")
@@ -49,8 +54,18 @@ class MyReserveController {
 		return PAGE.formatted("<p><a href=\"/me\">Sign in with Feishu</a> and make a reservation as yourself.</p>");
 	}
 
+	/** Signed in: the form, with the CSRF token Spring Security checks when it is posted. */
 	@GetMapping(path = "/me", produces = MediaType.TEXT_HTML_VALUE)
-	Mono<ResponseEntity<String>> me(Authentication user) {
+	Mono<String> me(Authentication user, ServerWebExchange exchange) {
+		Mono<CsrfToken> csrf = exchange.getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty());
+		return csrf.map((token) -> PAGE.formatted("<p>Signed in as <b>" + HtmlUtils.htmlEscape(user.getName())
+				+ "</b>.</p><form method=\"post\" action=\"/me/reserve\"><input type=\"hidden\" name=\""
+				+ HtmlUtils.htmlEscape(token.getParameterName()) + "\" value=\"" + HtmlUtils.htmlEscape(token.getToken())
+				+ "\"><button type=\"submit\">Make a reservation as me</button></form>"));
+	}
+
+	@PostMapping(path = "/me/reserve", produces = MediaType.TEXT_HTML_VALUE)
+	Mono<ResponseEntity<String>> reserve(Authentication user) {
 		ReserveOperations mine = this.reserves.withUserAccessToken(this.userTokens.of(user));
 		return mine.apply(ReserveApplyRequest.builder()
 			.endTime(Instant.now().plus(Duration.ofDays(1)))
