@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -127,6 +128,30 @@ class HostileServerTests {
 				HostilePeer.readRequest(in);
 				out.write(ascii(JSON_HEAD + "Content-Length: 5000\r\n\r\n{\"code\":0,\"data\":"));
 				out.flush();
+			});
+		}
+
+		@Test
+		void shouldReleaseWhatArrivedOfABodyWhenTheCallIsCancelled() {
+			contextRunner().run((context) -> {
+				ReserveOperations reserves = context.getBean(ReserveOperations.class);
+				HostileServerTests.this.peer.next((in, out) -> {
+					HostilePeer.readRequest(in);
+					out.write(ascii(JSON_HEAD + "Content-Length: 5000\r\n\r\n{\"code\":0," + " ".repeat(3000)));
+					out.flush();
+					Thread.sleep(60_000);
+				});
+
+				// Cancelled once part of the body has arrived: the paranoid leak detector checks it was released.
+				StepVerifier.create(reserves.get(FeishuVcEmulator.REFERENCE_RESERVE_ID))
+					.expectSubscription()
+					.expectNoEvent(Duration.ofMillis(300))
+					.thenCancel()
+					.verify();
+
+				assertThat(reserves.get(FeishuVcEmulator.REFERENCE_RESERVE_ID).block(Duration.ofSeconds(5)).id())
+					.as("the next call")
+					.isEqualTo(FeishuVcEmulator.REFERENCE_RESERVE_ID);
 			});
 		}
 
