@@ -196,10 +196,9 @@ public final class FeishuVcClient {
 			});
 		byte[] body = request.body();
 		WebClient.RequestHeadersSpec<?> ready = (body != null) ? spec.contentType(JSON_UTF8).bodyValue(body) : spec;
-		return ready.exchangeToMono((response) -> read(request, reader, response))
-			.timeout(deadline.expiry(), Deadline.neverUsed())
-			.onErrorMap(FeishuVcClient::isTransportFailure, (ex) -> new FeishuVcTransportException(
-					CallInfo.noResponse(request.operation(), request.attempt()), this.baseUrl, ex));
+		return deadline.bound(ready.exchangeToMono((response) -> read(request, reader, response)),
+				(ex) -> isTransportFailure(ex) ? new FeishuVcTransportException(
+						CallInfo.noResponse(request.operation(), request.attempt()), this.baseUrl, ex) : ex);
 	}
 
 	/**

@@ -214,10 +214,10 @@ public final class FeishuVcExecutor {
 	private <T> Mono<T> deadline(InFlight<T> call) {
 		Duration timeout = this.callTimeout;
 		Mono<T> attempts = attempt(call, false);
-		return (timeout == null) ? attempts : attempts.timeout(Deadline.after(timeout,
+		return (timeout == null) ? attempts : Deadline.after(attempts, timeout,
 				() -> new FeishuVcTimeoutException(
 						CallInfo.noResponse(call.call.operation(), Math.max(1, call.attempts)), this.client.baseUrl(),
-						FeishuVcTimeoutException.CALL_TIMEOUT, timeout)), Deadline.neverUsed());
+						FeishuVcTimeoutException.CALL_TIMEOUT, timeout));
 	}
 
 	private <T> Mono<T> attempt(InFlight<T> call, boolean tokenRenewed) {
