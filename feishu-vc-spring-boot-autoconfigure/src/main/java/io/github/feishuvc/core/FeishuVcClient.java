@@ -17,7 +17,6 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClientRequest;
 
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
@@ -248,10 +247,8 @@ public final class FeishuVcClient {
 			response.body(BodyExtractors.toDataBuffers()).subscribe(CANCEL_AT_ONCE);
 			return Mono.error(tooLarge(info, declaredLength + " bytes declared"));
 		}
-		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), this.maxResponseSize)
-			.defaultIfEmpty(NO_BODY)
-			.onErrorMap(DataBufferLimitException.class, (ex) -> tooLarge(info, "more bytes sent"))
-			.map((buffer) -> decode(request, reader, info, buffer));
+		return new ResponseBody<>(response.body(BodyExtractors.toDataBuffers()), this.maxResponseSize, NO_BODY,
+				(buffer) -> decode(request, reader, info, buffer), () -> tooLarge(info, "more bytes sent"));
 	}
 
 	private FeishuVcInvalidResponseException tooLarge(CallInfo info, String actual) {
