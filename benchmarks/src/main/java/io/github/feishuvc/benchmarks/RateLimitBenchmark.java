@@ -24,7 +24,6 @@ import com.lark.oapi.service.vc.v1.model.GetReserveReq;
 import com.lark.oapi.service.vc.v1.model.GetReserveResp;
 import io.github.feishuvc.meeting.MeetingOperations;
 import io.github.feishuvc.reserve.ReserveOperations;
-import io.github.feishuvc.test.Endpoint;
 import io.github.feishuvc.test.FeishuVcEmulator;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
@@ -226,7 +225,7 @@ final class RateLimitBenchmark {
 	private static long[] arrivals(FeishuVcEmulator emulator) {
 		return emulator.requests()
 			.stream()
-			.filter((request) -> request.endpoint() == Endpoint.RESERVE_GET)
+			.filter((request) -> "reserve.get".equals(request.operation()))
 			.mapToLong((request) -> micros(request.receivedAt()))
 			.sorted()
 			.toArray();

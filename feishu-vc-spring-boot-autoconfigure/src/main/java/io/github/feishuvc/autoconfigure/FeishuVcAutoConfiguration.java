@@ -13,10 +13,19 @@ import io.github.feishuvc.core.FeishuVcRateLimiter;
 import io.github.feishuvc.core.FeishuVcRetryPolicy;
 import io.github.feishuvc.core.FeishuVcSharedStateStatus;
 import io.github.feishuvc.core.RateLimit;
+import io.github.feishuvc.internal.FeishuApis;
 import io.github.feishuvc.meeting.MeetingOperations;
 import io.github.feishuvc.meeting.MeetingTemplate;
 import io.github.feishuvc.meeting.RecordingOperations;
 import io.github.feishuvc.meeting.RecordingTemplate;
+import io.github.feishuvc.room.ReserveConfigOperations;
+import io.github.feishuvc.room.ReserveConfigTemplate;
+import io.github.feishuvc.room.RoomConfigOperations;
+import io.github.feishuvc.room.RoomConfigTemplate;
+import io.github.feishuvc.room.RoomLevelOperations;
+import io.github.feishuvc.room.RoomLevelTemplate;
+import io.github.feishuvc.room.RoomOperations;
+import io.github.feishuvc.room.RoomTemplate;
 import io.github.feishuvc.reserve.ReserveOperations;
 import io.github.feishuvc.reserve.ReserveTemplate;
 import io.micrometer.observation.ObservationRegistry;
@@ -50,7 +59,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configuration of the Feishu VC client: {@link ReserveOperations}, {@link MeetingOperations},
- * {@link RecordingOperations}, the {@link TenantAccessTokenProvider} of a
+ * {@link RecordingOperations}, the rooms' {@link RoomOperations}, {@link RoomLevelOperations},
+ * {@link RoomConfigOperations} and {@link ReserveConfigOperations}, the {@link TenantAccessTokenProvider} of a
  * self-built or store app (with the {@link AppTicketStore} of the latter), and what they share: the {@link FeishuVcExecutor} (retries, client-side rate limit) over the {@link FeishuVcClient}.
  *
  * <p>Calls are observed with the application's {@link ObservationRegistry}, if it has one. The client's
@@ -74,7 +84,7 @@ public final class FeishuVcAutoConfiguration {
 	 * The operations whose documented rate limits are stricter than the standard tier ({@code feishu.vc.rate-limit.*}),
 	 * which each is also held to.
 	 */
-	static final Map<String, RateLimit> DOCUMENTED_RATE_LIMITS = MeetingTemplate.RATE_LIMITS;
+	static final Map<String, RateLimit> DOCUMENTED_RATE_LIMITS = FeishuApis.rateLimits();
 
 	@Bean(destroyMethod = "dispose")
 	@ConditionalOnMissingBean(name = "feishuVcConnectionProvider")
@@ -175,6 +185,34 @@ public final class FeishuVcAutoConfiguration {
 	RecordingTemplate recordingOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
 			FeishuVcProperties properties) {
 		return new RecordingTemplate(executor, tokenProvider, properties.getUserIdType());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(RoomOperations.class)
+	RoomTemplate roomOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
+			FeishuVcProperties properties) {
+		return new RoomTemplate(executor, tokenProvider, properties.getUserIdType());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(RoomLevelOperations.class)
+	RoomLevelTemplate roomLevelOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
+			FeishuVcProperties properties) {
+		return new RoomLevelTemplate(executor, tokenProvider, properties.getUserIdType());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(RoomConfigOperations.class)
+	RoomConfigTemplate roomConfigOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
+			FeishuVcProperties properties) {
+		return new RoomConfigTemplate(executor, tokenProvider, properties.getUserIdType());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ReserveConfigOperations.class)
+	ReserveConfigTemplate reserveConfigOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
+			FeishuVcProperties properties) {
+		return new ReserveConfigTemplate(executor, tokenProvider, properties.getUserIdType());
 	}
 
 	/** Refuses to start as several instances sharing Redis when Spring Data Redis is not there. */

@@ -9,6 +9,7 @@ import io.github.feishuvc.events.FeishuEventDecoder;
 import io.github.feishuvc.events.InMemoryPublishedEventIds;
 import io.github.feishuvc.events.PublishedEventIds;
 import io.github.feishuvc.meeting.event.MeetingEventDecoder;
+import io.github.feishuvc.room.event.RoomEventDecoder;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,6 +41,12 @@ class FeishuVcEventPublishingConfiguration {
 	@ConditionalOnMissingBean(name = "feishuVcMeetingEventDecoder")
 	MeetingEventDecoder feishuVcMeetingEventDecoder() {
 		return new MeetingEventDecoder();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "feishuVcRoomEventDecoder")
+	RoomEventDecoder feishuVcRoomEventDecoder() {
+		return new RoomEventDecoder();
 	}
 
 	@Bean

@@ -1,8 +1,10 @@
 package io.github.feishuvc.autoconfigure;
 
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.feishuvc.internal.FeishuApis;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
@@ -38,6 +40,12 @@ class FeishuVcRuntimeHints implements RuntimeHintsRegistrar {
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		hints.resources().registerPattern(RESOURCES);
+		for (Class<?> catalog : FeishuApis.catalogs()) {
+			hints.reflection().registerType(catalog, MemberCategory.ACCESS_DECLARED_FIELDS);
+			for (Field field : catalog.getDeclaredFields()) {
+				hints.reflection().registerField(field);
+			}
+		}
 		for (Class<?> type : types(classLoader)) {
 			try {
 				if (type.isRecord()) {

@@ -149,24 +149,6 @@ public final class FeishuVcExecutor {
 	}
 
 	/**
-	 * Make a call with a bearer token from a source: what each API's template does for each of its operations.
-	 * @param <T> the payload type
-	 * @param operation name of the operation, such as {@code meeting.get}
-	 * @param method the HTTP method
-	 * @param encodedPathAndQuery the path (and query) under the base URL, every variable part already encoded
-	 * @param body the JSON body, or {@code null} for none
-	 * @param idempotent whether the call may be repeated after it may have reached the platform (reads)
-	 * @param tokens where the bearer token comes from
-	 * @param reader how to read the response
-	 * @return the payload, or the failure of the last attempt
-	 * @throws IllegalStateException if the token source cannot give a token at all
-	 */
-	public <T> Mono<T> execute(String operation, HttpMethod method, String encodedPathAndQuery, byte @Nullable [] body,
-			boolean idempotent, AccessTokenSource tokens, ResponseReader<?, T> reader) {
-		return execute(new FeishuVcCall(operation, method, uri(encodedPathAndQuery), body, idempotent), tokens, reader);
-	}
-
-	/**
 	 * Make a call without a bearer token, such as the token endpoint's.
 	 * @param <T> the payload type
 	 * @param call the call

@@ -22,6 +22,10 @@ import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.MapperConfig;
+import tools.jackson.databind.introspect.AnnotatedField;
+import tools.jackson.databind.introspect.AnnotatedMethod;
+import tools.jackson.databind.introspect.AnnotatedParameter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
@@ -33,6 +37,9 @@ import tools.jackson.databind.module.SimpleModule;
  * for an application's own API but would break decoding of a third-party protocol that adds fields at will.
  * Feishu names are snake case, unknown fields are ignored, nulls are not written, instants are strings of Unix
  * seconds and durations strings of seconds, and an empty string reads as an absent value, whatever the field's type.
+ * A record keeps the raw code of an enum the platform may extend in a component {@code fooCode} beside an accessor
+ * {@code foo()} that returns the {@link CodedEnum}: on the wire the component is {@code foo} (one rule, rather than a
+ * mix-in per model).
  */
 public final class FeishuVcJson {
 
@@ -44,7 +51,7 @@ public final class FeishuVcJson {
 			.recyclerPool(JsonRecyclerPools.threadLocalPool())
 			.enable(TokenStreamFactory.Feature.INTERN_PROPERTY_NAMES)
 			.build())
-		.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+		.propertyNamingStrategy(new FeishuNaming())
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
@@ -137,6 +144,53 @@ public final class FeishuVcJson {
 			}
 			BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
 			return this.fromSeconds.of(whole.longValueExact(), seconds.subtract(whole).movePointRight(9).intValue());
+		}
+
+	}
+
+	/**
+	 * Snake case, and the one rule of raw codes: a record's component {@code fooCode} is {@code foo} on the wire when
+	 * the record has an accessor {@code foo()} returning a {@link CodedEnum} (the typed view of the same code).
+	 */
+	static final class FeishuNaming extends PropertyNamingStrategies.SnakeCaseStrategy {
+
+		private static final String CODE = "Code";
+
+		@Override
+		public String nameForField(MapperConfig<?> config, AnnotatedField field, String defaultName) {
+			return translate(wireName(field.getDeclaringClass(), defaultName));
+		}
+
+		@Override
+		public String nameForGetterMethod(MapperConfig<?> config, AnnotatedMethod method, String defaultName) {
+			return translate(wireName(method.getDeclaringClass(), defaultName));
+		}
+
+		@Override
+		public String nameForSetterMethod(MapperConfig<?> config, AnnotatedMethod method, String defaultName) {
+			return translate(wireName(method.getDeclaringClass(), defaultName));
+		}
+
+		@Override
+		public String nameForConstructorParameter(MapperConfig<?> config, AnnotatedParameter parameter,
+				String defaultName) {
+			return translate(wireName(parameter.getDeclaringClass(), defaultName));
+		}
+
+		/** {@code fooCode} as {@code foo} when the record has {@code foo()} returning a coded enum; else the name. */
+		static String wireName(Class<?> owner, String name) {
+			if (owner.isRecord() && name.length() > CODE.length() && name.endsWith(CODE)) {
+				String typed = name.substring(0, name.length() - CODE.length());
+				try {
+					if (CodedEnum.class.isAssignableFrom(owner.getMethod(typed).getReturnType())) {
+						return typed;
+					}
+				}
+				catch (NoSuchMethodException ex) {
+					// a component that merely ends with Code
+				}
+			}
+			return name;
 		}
 
 	}

@@ -22,9 +22,45 @@ import org.springframework.core.io.buffer.DataBuffer;
  * @param reader reads the body
  * @param payload extracts the payload from a successful body, {@code null} when it is missing
  * @param payloadName where the payload lives, for error messages, such as {@code data.reserve}
+ * @param errors the exception of each error code ({@link FeishuVcApiException#of} unless an endpoint's codes mean
+ * something else)
  */
 public record ResponseReader<B extends FeishuVcResponseBody, T>(ObjectReader reader,
-		Function<B, @Nullable T> payload, String payloadName) {
+		Function<B, @Nullable T> payload, String payloadName, Errors errors) {
+
+	/**
+	 * Read with the platform's general table of error codes.
+	 * @param reader reads the body
+	 * @param payload extracts the payload from a successful body, {@code null} when it is missing
+	 * @param payloadName where the payload lives, for error messages
+	 */
+	public ResponseReader(ObjectReader reader, Function<B, @Nullable T> payload, String payloadName) {
+		this(reader, payload, payloadName, FeishuVcApiException::of);
+	}
+
+	/**
+	 * The same reader, its payload taken from what this one reads.
+	 * @param <R> the new payload type
+	 * @param extract takes the payload; {@code null} is a missing payload
+	 * @param payloadName where the new payload lives, for error messages
+	 * @return the reader
+	 */
+	public <R> ResponseReader<B, R> map(Function<T, @Nullable R> extract, String payloadName) {
+		Function<B, @Nullable T> read = this.payload;
+		return new ResponseReader<>(this.reader, (body) -> {
+			T value = read.apply(body);
+			return (value != null) ? extract.apply(value) : null;
+		}, payloadName, this.errors);
+	}
+
+	/**
+	 * The same reader, with an endpoint's own meanings of error codes.
+	 * @param errors the exception of each error code
+	 * @return the reader
+	 */
+	public ResponseReader<B, T> withErrors(Errors errors) {
+		return new ResponseReader<>(this.reader, this.payload, this.payloadName, errors);
+	}
 
 	private static final ResponseReader<FeishuVcEnvelope<?>, Boolean> ACKNOWLEDGEMENT = new ResponseReader<>(
 			FeishuVcJson.mapper().readerFor(FeishuVcEnvelope.class), (body) -> Boolean.TRUE, "code");
@@ -87,7 +123,7 @@ public record ResponseReader<B extends FeishuVcResponseBody, T>(ObjectReader rea
 		}
 		if (code != 0) {
 			String msg = body.msg();
-			throw FeishuVcApiException.of(info, code, (msg != null) ? msg : "");
+			throw this.errors.exception(info, code, (msg != null) ? msg : "");
 		}
 		if (info.httpStatus() >= 300) {
 			throw unreadable(info, "code 0 with an HTTP error status", bytes.get());
@@ -104,7 +140,7 @@ public record ResponseReader<B extends FeishuVcResponseBody, T>(ObjectReader rea
 	 * of the body is not (a {@code data} of the wrong shape) is that error; an HTTP 429 is a rate limit whatever its
 	 * body; anything else is an invalid response.
 	 */
-	private static FeishuVcException unreadable(CallInfo info, String reason, byte[] bytes) {
+	private FeishuVcException unreadable(CallInfo info, String reason, byte[] bytes) {
 		FeishuVcApiException error = errorCode(info, bytes);
 		if (error != null) {
 			return error;
@@ -116,12 +152,12 @@ public record ResponseReader<B extends FeishuVcResponseBody, T>(ObjectReader rea
 		return new FeishuVcInvalidResponseException(info, reason, bytes);
 	}
 
-	private static @Nullable FeishuVcApiException errorCode(CallInfo info, byte[] bytes) {
+	private @Nullable FeishuVcApiException errorCode(CallInfo info, byte[] bytes) {
 		try {
 			if (bytes.length > 0 && FeishuVcJson.mapper().readTree(bytes) instanceof ObjectNode body) {
 				JsonNode code = body.path("code");
 				if (code.isInt() && code.intValue() != 0) {
-					return FeishuVcApiException.of(info, code.intValue(), body.path("msg").asString(""));
+					return this.errors.exception(info, code.intValue(), body.path("msg").asString(""));
 				}
 			}
 		}
@@ -199,6 +235,21 @@ public record ResponseReader<B extends FeishuVcResponseBody, T>(ObjectReader rea
 			D data = body.data();
 			return (data != null) ? payload.apply(data) : null;
 		}, payloadName);
+	}
+
+	/** The exception of an error code the platform answered. */
+	@FunctionalInterface
+	public interface Errors {
+
+		/**
+		 * The exception of an error code.
+		 * @param info the failed attempt
+		 * @param code the platform's error code (non-zero)
+		 * @param msg the platform's error message
+		 * @return the exception
+		 */
+		FeishuVcApiException exception(CallInfo info, int code, String msg);
+
 	}
 
 }

@@ -3,7 +3,7 @@ package io.github.feishuvc.meeting;
 import java.time.Instant;
 import java.util.List;
 
-import io.github.feishuvc.core.Lists;
+import io.github.feishuvc.internal.Lists;
 import org.jspecify.annotations.Nullable;
 
 /**

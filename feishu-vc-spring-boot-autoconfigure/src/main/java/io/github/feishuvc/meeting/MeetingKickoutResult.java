@@ -1,5 +1,6 @@
 package io.github.feishuvc.meeting;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.feishuvc.core.UserType;
 import org.jspecify.annotations.Nullable;
 
@@ -11,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param userTypeCode the raw {@code user_type} code; see {@link #userType()}
  * @param resultCode the raw {@code result} code; see {@link #status()}
  */
-public record MeetingKickoutResult(@Nullable String id, @Nullable Integer userTypeCode, @Nullable Integer resultCode) {
+public record MeetingKickoutResult(@Nullable String id, @Nullable Integer userTypeCode,
+		@JsonProperty("result") @Nullable Integer resultCode) {
 
 	/**
 	 * The user's type.

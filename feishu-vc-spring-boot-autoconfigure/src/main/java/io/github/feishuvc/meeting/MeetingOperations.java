@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.github.feishuvc.core.AccessTokenSource;
+import io.github.feishuvc.core.FeishuVcOperations;
 import io.github.feishuvc.core.UserIdType;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -28,7 +29,7 @@ import reactor.core.publisher.Mono;
  *
  * @see MeetingTemplate
  */
-public interface MeetingOperations {
+public interface MeetingOperations extends FeishuVcOperations<MeetingOperations> {
 
 	/**
 	 * Get a meeting the caller owns (of the last 90 days), without its participants. Tenant or user access token.
@@ -112,42 +113,5 @@ public interface MeetingOperations {
 	 * @throws IllegalStateException acting as the app
 	 */
 	Mono<Void> end(String meetingId);
-
-	/**
-	 * The same operations with user ids of another type in requests and responses.
-	 * @param userIdType the user id type
-	 * @return operations using that type
-	 */
-	MeetingOperations withUserIdType(UserIdType userIdType);
-
-	/**
-	 * The same operations acting in one tenant of a store app, with that tenant's tenant access token; see
-	 * {@link io.github.feishuvc.reserve.ReserveOperations#forTenant}.
-	 * @param tenantKey the tenant's key
-	 * @return operations acting in that tenant
-	 * @throws IllegalArgumentException if the tenant key is null or blank
-	 * @throws IllegalStateException if the app is a self-built app
-	 */
-	MeetingOperations forTenant(String tenantKey);
-
-	/**
-	 * The same operations acting as a user, with their user access token, sent as given.
-	 * @param userAccessToken the user access token ({@code u-...})
-	 * @return operations acting as that user
-	 * @throws IllegalArgumentException if the token is null or blank
-	 */
-	MeetingOperations withUserAccessToken(String userAccessToken);
-
-	/**
-	 * The same operations acting as a user whose tokens come from {@code userAccessTokens}, such as the signed-in
-	 * user's ({@code FeishuUserTokens#of}, with Spring Security's OAuth 2.0 client): the source renews an expiring
-	 * token, and a token the platform rejects ({@code 99991668}, {@code 99991677}) is renewed and the call retried
-	 * once. When no token can be had, calls fail with
-	 * {@link io.github.feishuvc.core.FeishuVcSignInRequiredException}.
-	 * @param userAccessTokens where the user's tokens come from
-	 * @return operations acting as that user
-	 * @throws IllegalArgumentException if the source is null
-	 */
-	MeetingOperations withUserAccessToken(AccessTokenSource userAccessTokens);
 
 }

@@ -4,49 +4,36 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-import io.github.feishuvc.auth.ActingAs;
 import io.github.feishuvc.auth.TenantAccessTokenProvider;
-import io.github.feishuvc.core.AccessTokenSource;
-import io.github.feishuvc.core.CallInfo;
-import io.github.feishuvc.core.FeishuVcEnvelope;
 import io.github.feishuvc.core.FeishuVcExecutor;
-import io.github.feishuvc.core.FeishuVcInvalidResponseException;
-import io.github.feishuvc.core.Lists;
-import io.github.feishuvc.core.PathSegment;
-import io.github.feishuvc.core.RateLimit;
-import io.github.feishuvc.core.ResponseReader;
 import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.core.UserType;
-import io.github.feishuvc.core.Violations;
-import io.github.feishuvc.meeting.MeetingBodies.HostData;
-import io.github.feishuvc.meeting.MeetingBodies.InviteData;
-import io.github.feishuvc.meeting.MeetingBodies.InviteRequest;
-import io.github.feishuvc.meeting.MeetingBodies.KickoutData;
-import io.github.feishuvc.meeting.MeetingBodies.KickoutRequest;
-import io.github.feishuvc.meeting.MeetingBodies.MeetingData;
-import io.github.feishuvc.meeting.MeetingBodies.MeetingPage;
-import io.github.feishuvc.meeting.MeetingBodies.SetHostRequest;
+import io.github.feishuvc.internal.FeishuApiCaller;
+import io.github.feishuvc.internal.FeishuApiCaller.Params;
+import io.github.feishuvc.internal.FeishuTemplate;
+import io.github.feishuvc.internal.Lists;
+import io.github.feishuvc.internal.MeetingApis;
+import io.github.feishuvc.internal.MeetingRequests.InviteRequest;
+import io.github.feishuvc.internal.MeetingRequests.KickoutRequest;
+import io.github.feishuvc.internal.MeetingRequests.SetHostRequest;
+import io.github.feishuvc.internal.Violations;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpMethod;
 import org.springframework.util.Assert;
 
 /**
- * {@link MeetingOperations} over a {@link FeishuVcExecutor}: validates and encodes each call, checks that it is made
- * with the kind of token the platform accepts for it, and lets the executor authenticate, rate-limit, send and retry
- * it (reads after transient failures; writes only when the platform certainly did not act). Immutable and thread
- * safe; {@link #withUserIdType}, {@link #forTenant} and {@link #withUserAccessToken} return views.
+ * {@link MeetingOperations} over a {@link FeishuVcExecutor}: validates each call, which the executor then
+ * authenticates, rate-limits, sends and retries as its declaration ({@link MeetingApis}) says, reads after transient
+ * failures, writes only when the platform certainly did not act; a call made with a token the platform does not take
+ * for it is refused before anything is sent. Immutable and thread safe; {@link #withUserIdType}, {@link #forTenant}
+ * and {@link #withUserAccessToken} return views.
  */
-public class MeetingTemplate implements MeetingOperations {
-
-	/** The platform's limits of the meeting APIs that differ from the standard 50 a second and 1000 a minute. */
-	public static final Map<String, RateLimit> RATE_LIMITS = Map.of("meeting.list_by_no", RateLimit.perMinute(100));
+public class MeetingTemplate extends FeishuTemplate<MeetingOperations> implements MeetingOperations {
 
 	/** How far back the platform keeps meetings. */
 	static final Duration RETENTION = Duration.ofDays(90);
@@ -54,35 +41,7 @@ public class MeetingTemplate implements MeetingOperations {
 	/** Most users one invite may name. */
 	static final int MAX_INVITEES = 10;
 
-	private static final String MEETINGS = "/open-apis/vc/v1/meetings/";
-
 	private static final Pattern MEETING_NO = Pattern.compile("\\d{9}");
-
-	private static final ResponseReader<FeishuVcEnvelope<MeetingData>, Meeting> MEETING = ResponseReader
-		.envelope(MeetingJson.mapper(), MeetingData.class, MeetingData::meeting, "data.meeting");
-
-	private static final ResponseReader<FeishuVcEnvelope<MeetingData>, MeetingArtifacts> ARTIFACTS = ResponseReader
-		.envelope(MeetingJson.mapper(), MeetingData.class, MeetingData::relatedArtifacts, "data.related_artifacts");
-
-	private static final ResponseReader<FeishuVcEnvelope<MeetingPage>, MeetingPage> PAGE = ResponseReader
-		.envelope(MeetingJson.mapper(), MeetingPage.class, (page) -> page, "data");
-
-	private static final ResponseReader<FeishuVcEnvelope<InviteData>, List<MeetingInviteResult>> INVITE_RESULTS = ResponseReader
-		.envelope(MeetingJson.mapper(), InviteData.class, (data) -> Lists.immutable(data.inviteResults()),
-				"data.invite_results");
-
-	private static final ResponseReader<FeishuVcEnvelope<KickoutData>, List<MeetingKickoutResult>> KICKOUT_RESULTS = ResponseReader
-		.envelope(MeetingJson.mapper(), KickoutData.class, (data) -> Lists.immutable(data.kickoutResults()),
-				"data.kickout_results");
-
-	private static final ResponseReader<FeishuVcEnvelope<HostData>, MeetingUser> HOST = ResponseReader
-		.envelope(MeetingJson.mapper(), HostData.class, HostData::hostUser, "data.host_user");
-
-	private final FeishuVcExecutor executor;
-
-	private final ActingAs actingAs;
-
-	private final UserIdType userIdType;
 
 	private final Clock clock;
 
@@ -105,15 +64,17 @@ public class MeetingTemplate implements MeetingOperations {
 	 */
 	public MeetingTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType,
 			Clock clock) {
-		this(executor, ActingAs.app(tenantTokens), userIdType, clock);
+		this(FeishuApiCaller.app(executor, tenantTokens, userIdType), clock);
 	}
 
-	private MeetingTemplate(FeishuVcExecutor executor, ActingAs actingAs, UserIdType userIdType, Clock clock) {
-		Assert.notNull(userIdType, "userIdType must not be null");
-		this.executor = executor;
-		this.actingAs = actingAs;
-		this.userIdType = userIdType;
+	private MeetingTemplate(FeishuApiCaller caller, Clock clock) {
+		super(caller);
 		this.clock = clock;
+	}
+
+	@Override
+	protected MeetingOperations with(FeishuApiCaller caller) {
+		return new MeetingTemplate(caller, this.clock);
 	}
 
 	@Override
@@ -123,20 +84,20 @@ public class MeetingTemplate implements MeetingOperations {
 
 	@Override
 	public Mono<Meeting> get(String meetingId, MeetingQuery query) {
-		String segment = PathSegment.encode("meetingId", meetingId);
 		Assert.notNull(query, "query must not be null");
-		if (query.withMeetingAbility()) {
-			this.actingAs.requireApp("get with the meeting ability");
+		if (query.withMeetingAbility() && this.caller.actsAsUser()) {
+			throw new IllegalStateException("get with the meeting ability needs the app's tenant access token (the "
+					+ "platform refuses a user access token for it): call it on operations that do not act as a user");
 		}
-		return send("meeting.get", HttpMethod.GET, MEETINGS + segment + this.userIdType.query() + "&with_participants="
-				+ query.withParticipants() + "&with_meeting_ability=" + query.withMeetingAbility(), null, true, MEETING);
+		return this.caller.call(MeetingApis.GET,
+				Params.path(meetingId)
+					.query("with_participants", query.withParticipants())
+					.query("with_meeting_ability", query.withMeetingAbility()));
 	}
 
 	@Override
 	public Mono<MeetingArtifacts> getArtifacts(String meetingId) {
-		String segment = PathSegment.encode("meetingId", meetingId);
-		return send("meeting.get", HttpMethod.GET, MEETINGS + segment + this.userIdType.query() + "&query_mode=1", null,
-				true, ARTIFACTS);
+		return this.caller.call(MeetingApis.GET_ARTIFACTS, Params.path(meetingId).query("query_mode", 1));
 	}
 
 	@Override
@@ -147,76 +108,48 @@ public class MeetingTemplate implements MeetingOperations {
 		violations.addIf(from == null || to == null || !from.isBefore(to),
 				"from must be before to, were " + from + " and " + to);
 		violations.throwIfAny();
-		String query = "list_by_no?meeting_no=" + meetingNo + "&start_time=" + from.getEpochSecond() + "&end_time="
-				+ to.getEpochSecond() + "&page_size=50";
+		Flux<Meeting> meetings = this.caller.pages(MeetingApis.LIST_BY_NO,
+				Params.path()
+					.query("meeting_no", meetingNo)
+					.query("start_time", from.getEpochSecond())
+					.query("end_time", to.getEpochSecond()));
 		return Flux.defer(() -> {
 			Instant oldest = this.clock.instant().minus(RETENTION);
 			if (from.isBefore(oldest)) {
 				return Flux.error(new IllegalArgumentException("Invalid listByNo: from must be within the last 90 days "
 						+ "(the platform keeps no older meetings), was " + from));
 			}
-			return page(query, null).expand((page) -> nextPage(query, page))
-				.concatMapIterable((page) -> Lists.<Meeting>immutable(page.meetingBriefs()));
+			return meetings;
 		});
-	}
-
-	private Mono<MeetingPage> nextPage(String query, MeetingPage page) {
-		String token = page.pageToken();
-		if (!Boolean.TRUE.equals(page.hasMore()) || token == null || token.isEmpty()) {
-			return Mono.empty();
-		}
-		return page(query, token).doOnNext((next) -> {
-			if (Boolean.TRUE.equals(next.hasMore()) && token.equals(next.pageToken())) {
-				throw new FeishuVcInvalidResponseException(CallInfo.noResponse("meeting.list_by_no", 1),
-						"the same page token again", new byte[0]);
-			}
-		});
-	}
-
-	private Mono<MeetingPage> page(String query, @Nullable String pageToken) {
-		String pathAndQuery = MEETINGS + query + "&" + this.userIdType.query().substring(1)
-				+ ((pageToken != null) ? "&page_token=" + PathSegment.encode("pageToken", pageToken) : "");
-		return send("meeting.list_by_no", HttpMethod.GET, pathAndQuery, null, true, PAGE);
 	}
 
 	@Override
 	public Mono<List<MeetingInviteResult>> invite(String meetingId, List<MeetingUser> invitees) {
-		String segment = PathSegment.encode("meetingId", meetingId);
 		List<MeetingUser> users = checkUsers("invite", "invitees", invitees, MAX_INVITEES);
-		this.actingAs.requireUser("invite");
-		return send("meeting.invite", HttpMethod.PATCH, MEETINGS + segment + "/invite" + this.userIdType.query(),
-				body(new InviteRequest(users)), false, INVITE_RESULTS);
+		return this.caller.call(MeetingApis.INVITE, Params.path(meetingId).body(new InviteRequest(users)));
 	}
 
 	@Override
 	public Mono<List<MeetingKickoutResult>> kickout(String meetingId, List<MeetingUser> users) {
-		String segment = PathSegment.encode("meetingId", meetingId);
 		List<MeetingUser> checked = checkUsers("kickout", "users", users, Integer.MAX_VALUE);
-		this.actingAs.requireApp("kickout");
-		return send("meeting.kickout", HttpMethod.POST, MEETINGS + segment + "/kickout" + this.userIdType.query(),
-				body(new KickoutRequest(checked)), false, KICKOUT_RESULTS);
+		return this.caller.call(MeetingApis.KICKOUT, Params.path(meetingId).body(new KickoutRequest(checked)));
 	}
 
 	@Override
 	public Mono<MeetingUser> setHost(String meetingId, MeetingUser host, @Nullable MeetingUser currentHost) {
-		String segment = PathSegment.encode("meetingId", meetingId);
 		Violations violations = new Violations("setHost");
 		checkUser(violations, "host", host);
 		if (currentHost != null) {
 			checkUser(violations, "currentHost", currentHost);
 		}
 		violations.throwIfAny();
-		return send("meeting.set_host", HttpMethod.PATCH, MEETINGS + segment + "/set_host" + this.userIdType.query(),
-				body(new SetHostRequest(host, currentHost)), false, HOST);
+		return this.caller.call(MeetingApis.SET_HOST,
+				Params.path(meetingId).body(new SetHostRequest(host, currentHost)));
 	}
 
 	@Override
 	public Mono<Void> end(String meetingId) {
-		String segment = PathSegment.encode("meetingId", meetingId);
-		this.actingAs.requireUser("end");
-		return send("meeting.end", HttpMethod.PATCH, MEETINGS + segment + "/end", null, false,
-				ResponseReader.acknowledgement())
-			.then();
+		return this.caller.call(MeetingApis.END, meetingId).then();
 	}
 
 	/** Users to invite or remove: at least one, at most {@code max}, each with an id and a type the platform knows. */
@@ -242,42 +175,6 @@ public class MeetingTemplate implements MeetingOperations {
 		violations.addIf(user.id() == null || user.id().isBlank(), name + ".id is required");
 		violations.addIf(Objects.equals(user.userType(), UserType.UNKNOWN),
 				name + ".userType must be a type the platform knows, was " + user.userTypeCode());
-	}
-
-	private static byte[] body(Object request) {
-		return MeetingJson.mapper().writeValueAsBytes(request);
-	}
-
-	private <T> Mono<T> send(String operation, HttpMethod method, String pathAndQuery, byte @Nullable [] body,
-			boolean idempotent, ResponseReader<?, T> reader) {
-		return this.executor.execute(operation, method, pathAndQuery, body, idempotent, this.actingAs.tokens(), reader);
-	}
-
-	@Override
-	public MeetingOperations withUserIdType(UserIdType userIdType) {
-		return new MeetingTemplate(this.executor, this.actingAs, userIdType, this.clock);
-	}
-
-	@Override
-	public MeetingOperations forTenant(String tenantKey) {
-		return new MeetingTemplate(this.executor, this.actingAs.forTenant(tenantKey), this.userIdType, this.clock);
-	}
-
-	@Override
-	public MeetingOperations withUserAccessToken(String userAccessToken) {
-		return new MeetingTemplate(this.executor, this.actingAs.user(userAccessToken), this.userIdType, this.clock);
-	}
-
-	@Override
-	public MeetingOperations withUserAccessToken(AccessTokenSource userAccessTokens) {
-		return new MeetingTemplate(this.executor, this.actingAs.user(userAccessTokens), this.userIdType, this.clock);
-	}
-
-	/** Never shows the user access token. */
-	@Override
-	public String toString() {
-		return "MeetingTemplate[baseUrl=" + this.executor.baseUrl() + ", userIdType=" + this.userIdType + ", "
-				+ this.actingAs + "]";
 	}
 
 }

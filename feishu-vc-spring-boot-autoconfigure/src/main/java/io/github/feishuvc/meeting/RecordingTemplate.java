@@ -3,42 +3,28 @@ package io.github.feishuvc.meeting;
 import java.util.List;
 import java.util.Objects;
 
-import io.github.feishuvc.auth.ActingAs;
 import io.github.feishuvc.auth.TenantAccessTokenProvider;
-import io.github.feishuvc.core.AccessTokenSource;
 import io.github.feishuvc.core.CodedEnum;
-import io.github.feishuvc.core.FeishuVcEnvelope;
 import io.github.feishuvc.core.FeishuVcExecutor;
-import io.github.feishuvc.core.Lists;
-import io.github.feishuvc.core.PathSegment;
-import io.github.feishuvc.core.ResponseReader;
 import io.github.feishuvc.core.UserIdType;
-import io.github.feishuvc.core.Violations;
-import io.github.feishuvc.meeting.MeetingBodies.RecordingData;
-import io.github.feishuvc.meeting.MeetingBodies.SetPermissionRequest;
-import io.github.feishuvc.meeting.MeetingBodies.StartRecordingRequest;
+import io.github.feishuvc.internal.FeishuApiCaller;
+import io.github.feishuvc.internal.FeishuApiCaller.Params;
+import io.github.feishuvc.internal.FeishuTemplate;
+import io.github.feishuvc.internal.Lists;
+import io.github.feishuvc.internal.MeetingRequests.SetPermissionRequest;
+import io.github.feishuvc.internal.MeetingRequests.StartRecordingRequest;
+import io.github.feishuvc.internal.RecordingApis;
+import io.github.feishuvc.internal.Violations;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpMethod;
-import org.springframework.util.Assert;
-
 /**
- * {@link RecordingOperations} over a {@link FeishuVcExecutor}, built as {@link MeetingTemplate} is: checked, encoded,
- * made with the kind of token the platform accepts, and sent through the executor. Immutable and thread safe.
+ * {@link RecordingOperations} over a {@link FeishuVcExecutor}: validates each call, which the executor then
+ * authenticates, rate-limits, sends and retries as its declaration ({@link RecordingApis}) says; a call made with a
+ * token the platform does not take for it is refused before anything is sent. Immutable and thread safe;
+ * {@link #withUserIdType}, {@link #forTenant} and {@link #withUserAccessToken} return views.
  */
-public class RecordingTemplate implements RecordingOperations {
-
-	private static final String MEETINGS = "/open-apis/vc/v1/meetings/";
-
-	private static final ResponseReader<FeishuVcEnvelope<RecordingData>, Recording> RECORDING = ResponseReader
-		.envelope(MeetingJson.mapper(), RecordingData.class, RecordingData::recording, "data.recording");
-
-	private final FeishuVcExecutor executor;
-
-	private final ActingAs actingAs;
-
-	private final UserIdType userIdType;
+public class RecordingTemplate extends FeishuTemplate<RecordingOperations> implements RecordingOperations {
 
 	/**
 	 * Create a template acting as the app.
@@ -48,26 +34,26 @@ public class RecordingTemplate implements RecordingOperations {
 	 */
 	public RecordingTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
 			UserIdType userIdType) {
-		this(executor, ActingAs.app(tenantTokens), userIdType);
+		this(FeishuApiCaller.app(executor, tenantTokens, userIdType));
 	}
 
-	private RecordingTemplate(FeishuVcExecutor executor, ActingAs actingAs, UserIdType userIdType) {
-		Assert.notNull(userIdType, "userIdType must not be null");
-		this.executor = executor;
-		this.actingAs = actingAs;
-		this.userIdType = userIdType;
+	private RecordingTemplate(FeishuApiCaller caller) {
+		super(caller);
+	}
+
+	@Override
+	protected RecordingOperations with(FeishuApiCaller caller) {
+		return new RecordingTemplate(caller);
 	}
 
 	@Override
 	public Mono<Recording> get(String meetingId) {
-		String segment = PathSegment.encode("meetingId", meetingId);
-		return send("recording.get", HttpMethod.GET, MEETINGS + segment + "/recording", null, true, RECORDING);
+		return this.caller.call(RecordingApis.GET, meetingId);
 	}
 
 	@Override
 	public Mono<Void> setPermission(String meetingId, List<RecordingPermissionObject> objects,
 			RecordingPermissionAction action) {
-		String segment = PathSegment.encode("meetingId", meetingId);
 		List<RecordingPermissionObject> checked = Lists.required(objects, "objects");
 		Violations violations = new Violations("setPermission");
 		violations.addIf(checked.isEmpty(), "objects must name at least one");
@@ -76,12 +62,8 @@ public class RecordingTemplate implements RecordingOperations {
 		}
 		violations.throwIfAny();
 		int actionType = CodedEnum.codeToSend(action, "action");
-		this.actingAs.requireUser("setPermission");
-		return send("recording.set_permission", HttpMethod.PATCH,
-				MEETINGS + segment + "/recording/set_permission" + this.userIdType.query(),
-				MeetingJson.mapper().writeValueAsBytes(new SetPermissionRequest(checked, actionType)), false,
-				ResponseReader.acknowledgement())
-			.then();
+		return this.caller.call(RecordingApis.SET_PERMISSION,
+				Params.path(meetingId).body(new SetPermissionRequest(checked, actionType))).then();
 	}
 
 	private static void checkObject(Violations violations, String name, RecordingPermissionObject object) {
@@ -102,57 +84,17 @@ public class RecordingTemplate implements RecordingOperations {
 
 	@Override
 	public Mono<Void> start(String meetingId, @Nullable Integer timezone) {
-		String segment = PathSegment.encode("meetingId", meetingId);
 		if (timezone != null && (timezone < -12 || timezone > 12)) {
 			throw new IllegalArgumentException(
 					"Invalid start: timezone must be a UTC offset in hours from -12 to 12, was " + timezone);
 		}
-		this.actingAs.requireUser("start");
-		return send("recording.start", HttpMethod.PATCH, MEETINGS + segment + "/recording/start",
-				MeetingJson.mapper().writeValueAsBytes(new StartRecordingRequest(timezone)), false,
-				ResponseReader.acknowledgement())
+		return this.caller.call(RecordingApis.START, Params.path(meetingId).body(new StartRecordingRequest(timezone)))
 			.then();
 	}
 
 	@Override
 	public Mono<Void> stop(String meetingId) {
-		String segment = PathSegment.encode("meetingId", meetingId);
-		this.actingAs.requireUser("stop");
-		return send("recording.stop", HttpMethod.PATCH, MEETINGS + segment + "/recording/stop", null, false,
-				ResponseReader.acknowledgement())
-			.then();
-	}
-
-	private <T> Mono<T> send(String operation, HttpMethod method, String pathAndQuery, byte @Nullable [] body,
-			boolean idempotent, ResponseReader<?, T> reader) {
-		return this.executor.execute(operation, method, pathAndQuery, body, idempotent, this.actingAs.tokens(), reader);
-	}
-
-	@Override
-	public RecordingOperations withUserIdType(UserIdType userIdType) {
-		return new RecordingTemplate(this.executor, this.actingAs, userIdType);
-	}
-
-	@Override
-	public RecordingOperations forTenant(String tenantKey) {
-		return new RecordingTemplate(this.executor, this.actingAs.forTenant(tenantKey), this.userIdType);
-	}
-
-	@Override
-	public RecordingOperations withUserAccessToken(String userAccessToken) {
-		return new RecordingTemplate(this.executor, this.actingAs.user(userAccessToken), this.userIdType);
-	}
-
-	@Override
-	public RecordingOperations withUserAccessToken(AccessTokenSource userAccessTokens) {
-		return new RecordingTemplate(this.executor, this.actingAs.user(userAccessTokens), this.userIdType);
-	}
-
-	/** Never shows the user access token. */
-	@Override
-	public String toString() {
-		return "RecordingTemplate[baseUrl=" + this.executor.baseUrl() + ", userIdType=" + this.userIdType + ", "
-				+ this.actingAs + "]";
+		return this.caller.call(RecordingApis.STOP, meetingId).then();
 	}
 
 }

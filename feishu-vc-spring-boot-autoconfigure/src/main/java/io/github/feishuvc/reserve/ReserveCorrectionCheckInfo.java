@@ -1,6 +1,6 @@
 package io.github.feishuvc.reserve;
 
-import io.github.feishuvc.core.Lists;
+import io.github.feishuvc.internal.Lists;
 import java.util.List;
 
 /**

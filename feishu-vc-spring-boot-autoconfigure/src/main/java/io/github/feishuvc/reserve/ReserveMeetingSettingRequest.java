@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.feishuvc.core.CodedEnum;
-import io.github.feishuvc.core.Lists;
+import io.github.feishuvc.internal.Lists;
 import org.jspecify.annotations.Nullable;
 
 /**

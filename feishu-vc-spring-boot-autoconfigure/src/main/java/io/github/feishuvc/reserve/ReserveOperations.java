@@ -1,6 +1,7 @@
 package io.github.feishuvc.reserve;
 
 import io.github.feishuvc.core.AccessTokenSource;
+import io.github.feishuvc.core.FeishuVcOperations;
 import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.meeting.Meeting;
 import reactor.core.publisher.Mono;
@@ -21,7 +22,7 @@ import reactor.core.publisher.Mono;
  *
  * @see ReserveTemplate
  */
-public interface ReserveOperations {
+public interface ReserveOperations extends FeishuVcOperations<ReserveOperations> {
 
 	/**
 	 * Make a reservation (a meeting number and link valid until {@code endTime}, at most 30 days ahead). No calendar
@@ -88,46 +89,5 @@ public interface ReserveOperations {
 	 * @throws IllegalArgumentException if {@code reserveId} is null or blank
 	 */
 	Mono<Meeting> getActiveMeeting(String reserveId, boolean withParticipants);
-
-	/**
-	 * The same operations with user ids of another type in requests and responses.
-	 * @param userIdType the user id type
-	 * @return operations using that type
-	 */
-	ReserveOperations withUserIdType(UserIdType userIdType);
-
-	/**
-	 * The same operations acting in one tenant of a store app ({@code feishu.vc.app-type=store}), with that tenant's
-	 * tenant access token. A store app must name the tenant of every call made with a tenant token: without one, a
-	 * call fails at once with an {@link IllegalStateException}. Composes with {@link #withUserIdType}; followed by
-	 * {@link #withUserAccessToken}, the user's token is used and the calls are rate limited as the tenant's.
-	 * @param tenantKey the tenant's key, as the platform's events name it ({@code tenant_key})
-	 * @return operations acting in that tenant
-	 * @throws IllegalArgumentException if the tenant key is null or blank
-	 * @throws IllegalStateException if the app is a self-built app, which acts in its own tenant only
-	 */
-	ReserveOperations forTenant(String tenantKey);
-
-	/**
-	 * The same operations acting as a user, with their user access token instead of the app's tenant access
-	 * token, for example to manage the reservations a user made in Feishu. The token is sent as given: it is not
-	 * cached, logged, refreshed, or replaced by the tenant token if the platform rejects it.
-	 * @param userAccessToken the user access token ({@code u-...})
-	 * @return operations acting as that user
-	 * @throws IllegalArgumentException if the token is null or blank
-	 */
-	ReserveOperations withUserAccessToken(String userAccessToken);
-
-	/**
-	 * The same operations acting as a user whose tokens come from {@code userAccessTokens}, such as the signed-in
-	 * user's ({@code FeishuUserTokens#of}, with Spring Security's OAuth 2.0 client): the source renews an expiring
-	 * token, and a token the platform rejects ({@code 99991668}, {@code 99991677}) is renewed and the call retried
-	 * once. When no token can be had, calls fail with
-	 * {@link io.github.feishuvc.core.FeishuVcSignInRequiredException}.
-	 * @param userAccessTokens where the user's tokens come from
-	 * @return operations acting as that user
-	 * @throws IllegalArgumentException if the source is null
-	 */
-	ReserveOperations withUserAccessToken(AccessTokenSource userAccessTokens);
 
 }

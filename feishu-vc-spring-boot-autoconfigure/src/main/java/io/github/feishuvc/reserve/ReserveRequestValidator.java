@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 import io.github.feishuvc.core.UserType;
-import io.github.feishuvc.core.Violations;
+import io.github.feishuvc.internal.Violations;
 import org.jspecify.annotations.Nullable;
 
 /**

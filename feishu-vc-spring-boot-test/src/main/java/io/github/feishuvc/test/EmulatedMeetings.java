@@ -10,11 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.feishuvc.internal.MeetingApis;
+import io.github.feishuvc.internal.RecordingApis;
 import io.github.feishuvc.test.Replies.Reply;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+
+import static io.github.feishuvc.test.EmulatedJson.envelope;
+import static io.github.feishuvc.test.EmulatedJson.first;
+import static io.github.feishuvc.test.EmulatedJson.seconds;
+import static io.github.feishuvc.test.EmulatedJson.userIds;
 
 /**
  * The meetings of the emulated platform, their recordings, and what the meeting and recording endpoints do with them,
@@ -246,6 +253,22 @@ final class EmulatedMeetings {
 	}
 
 	// Endpoints
+
+	/** Serves the meeting and recording endpoints. */
+	void serve(VcRoutes routes) {
+		routes.handle(MeetingApis.GET, (caller, call) -> get(caller, call.path("meeting_id"), call.query()));
+		routes.handle(MeetingApis.LIST_BY_NO, (caller, call) -> listByNo(caller, call.query()));
+		routes.handle(MeetingApis.INVITE, (caller, call) -> invite(caller, call.path("meeting_id"), call.body()));
+		routes.handle(MeetingApis.KICKOUT, (caller, call) -> kickout(caller, call.path("meeting_id"), call.body()));
+		routes.handle(MeetingApis.SET_HOST, (caller, call) -> setHost(caller, call.path("meeting_id"), call.body()));
+		routes.handle(MeetingApis.END, (caller, call) -> end(caller, call.path("meeting_id")));
+		routes.handle(RecordingApis.GET, (caller, call) -> recording(caller, call.path("meeting_id")));
+		routes.handle(RecordingApis.START,
+				(caller, call) -> startRecording(caller, call.path("meeting_id"), call.body()));
+		routes.handle(RecordingApis.STOP, (caller, call) -> stopRecording(caller, call.path("meeting_id")));
+		routes.handle(RecordingApis.SET_PERMISSION,
+				(caller, call) -> setPermission(caller, call.path("meeting_id"), call.body()));
+	}
 
 	/** {@code GET /meetings/:meeting_id}, and the active meeting of a reservation. */
 	Reply get(Caller caller, String meetingId, Map<String, List<String>> query) {
@@ -642,14 +665,6 @@ final class EmulatedMeetings {
 		return view;
 	}
 
-	/** A version 2 event with the platform's envelope but the header, which the pusher fills in. */
-	private ObjectNode envelope(String eventType) {
-		ObjectNode event = this.replies.object().put("schema", "2.0");
-		event.putObject("header").put("event_type", eventType);
-		event.putObject("event");
-		return event;
-	}
-
 	/** A meeting event: the meeting as events show it, and who did it. */
 	private ObjectNode event(String eventType, StoredMeeting meeting, String operator, boolean withCalendar) {
 		ObjectNode event = envelope(eventType);
@@ -692,12 +707,6 @@ final class EmulatedMeetings {
 		return user;
 	}
 
-	/** The three ids events give a user: the emulator's user ids are open ids, the others derived from them. */
-	private ObjectNode userIds(String userId) {
-		String base = userId.startsWith("ou_") ? userId.substring(3) : userId;
-		return this.replies.object().put("union_id", "on_" + base).put("user_id", base).put("open_id", userId);
-	}
-
 	private String uniqueMeetingId() {
 		String id;
 		do {
@@ -705,39 +714,6 @@ final class EmulatedMeetings {
 		}
 		while (this.meetings.containsKey(id));
 		return id;
-	}
-
-	private static Instant seconds(@Nullable JsonNode value, Instant otherwise) {
-		Instant seconds = (value != null) ? seconds(value.asString("")) : null;
-		return (seconds != null) ? seconds : otherwise;
-	}
-
-	private static @Nullable Instant seconds(@Nullable String value) {
-		try {
-			return (value != null) ? Instant.ofEpochSecond(Long.parseLong(value.strip())) : null;
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
-	}
-
-	private static @Nullable String first(Map<String, List<String>> query, String name) {
-		List<String> values = query.get(name);
-		return (values != null && !values.isEmpty()) ? values.get(0) : null;
-	}
-
-	/** Where the meetings' events go: the platform's pusher, to the event URL if there is one. */
-	interface EventSink {
-
-		/** Push events in order, after those pushed before, without waiting. */
-		void push(String tenantKey, List<ObjectNode> events);
-
-		/** Push events in order and wait until the application answered each. */
-		void pushAndWait(String tenantKey, List<ObjectNode> events);
-
-		/** Push an event made later, if it is still due then (the supplier gives {@code null} when it is not). */
-		void pushLater(String tenantKey, Duration delay, java.util.function.Supplier<@Nullable ObjectNode> event);
-
 	}
 
 	private enum RecordingState {

@@ -4,10 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -16,9 +18,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.github.feishuvc.internal.FeishuApi;
+import io.github.feishuvc.internal.FeishuApis;
 import io.github.feishuvc.test.Replies.Reply;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import org.jspecify.annotations.Nullable;
@@ -43,13 +46,9 @@ final class EmulatedPlatform {
 
 	static final String RESEND_PATH = "/open-apis/auth/v3/app_ticket/resend";
 
-	static final String RESERVES_PATH = "/open-apis/vc/v1/reserves/";
-
-	static final String MEETINGS_PATH = "/open-apis/vc/v1/meetings/";
-
-	private static final String ACTIVE_MEETING = "/get_active_meeting";
-
 	private static final int MAX_RECORDED_REQUESTS = 10_000;
+
+	private static final Set<String> USER_ID_TYPES = Set.of("open_id", "union_id", "user_id");
 
 
 	private final EmulatedApp app;
@@ -65,6 +64,11 @@ final class EmulatedPlatform {
 	private final EmulatedUserLogin userLogin;
 
 	private final EmulatedMeetings meetings;
+
+	private final EmulatedRooms rooms;
+
+	/** The limits the platform documents for its slower endpoints, enforced always (the rest only when asked). */
+	private final EmulatedRateLimits documentedLimits;
 
 	private final EventPusher events;
 
@@ -89,7 +93,10 @@ final class EmulatedPlatform {
 	/** The token endpoints' limits, per app, when a test sets them. */
 	private final @Nullable EmulatedRateLimits tokenLimits;
 
-	private final Map<Endpoint, AtomicInteger> counts = new EnumMap<>(Endpoint.class);
+	/** Requests per route: an {@link Endpoint}'s name, or a VC endpoint's operation. */
+	private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+
+	private final VcRoutes vc = new VcRoutes();
 
 	private final ConcurrentLinkedDeque<RecordedRequest> recorded = new ConcurrentLinkedDeque<>();
 
@@ -114,9 +121,12 @@ final class EmulatedPlatform {
 		int[] tokenEndpointLimits = settings.tokenEndpointLimits;
 		this.tokenLimits = (tokenEndpointLimits != null)
 				? new EmulatedRateLimits(tokenEndpointLimits[0], tokenEndpointLimits[1], this.replies) : null;
-		for (Endpoint endpoint : Endpoint.values()) {
-			this.counts.put(endpoint, new AtomicInteger());
-		}
+		this.rooms = new EmulatedRooms(this.replies, this.clock, new Pushes(), app.defaultTenant());
+		this.documentedLimits = new EmulatedRateLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, this.replies);
+		this.reserves.serve(this.vc);
+		this.meetings.serve(this.vc);
+		this.rooms.serve(this.vc);
+		this.vc.checkEveryEndpointServed();
 	}
 
 	/**
@@ -127,10 +137,16 @@ final class EmulatedPlatform {
 		QueryStringDecoder decoder = new QueryStringDecoder(uri);
 		String path = decoder.rawPath();
 		Endpoint endpoint = route(method, path);
-		Fault fault = this.faults.next(endpoint);
-		record(new RecordedRequest(endpoint, method, uri, authorization, new String(body, StandardCharsets.UTF_8),
-				this.clock.instant(), fault));
-		Reply reply = (fault == null) ? process(endpoint, decoder, path, authorization, body) : switch (fault) {
+		VcRoutes.Match vc = (endpoint == Endpoint.UNKNOWN) ? this.vc.match(method, path) : null;
+		String operation = (vc != null) ? vc.route().api().operation() : null;
+		if (vc != null) {
+			endpoint = Endpoint.VC_API;
+		}
+		String key = (operation != null) ? operation : endpoint.name();
+		Fault fault = this.faults.next(key);
+		record(new RecordedRequest(endpoint, operation, method, uri, authorization,
+				new String(body, StandardCharsets.UTF_8), this.clock.instant(), fault), key);
+		Reply reply = (fault == null) ? process(endpoint, vc, decoder, authorization, body) : switch (fault) {
 			case DROP_CONNECTION -> null;
 			case BAD_GATEWAY_HTML -> this.replies.text(502, "text/html",
 					"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n"
@@ -139,7 +155,7 @@ final class EmulatedPlatform {
 			case RATE_LIMITED -> this.replies.error(429, 99991400, "request trigger frequency limit")
 				.withHeader("x-ogw-ratelimit-limit", "50")
 				.withHeader("x-ogw-ratelimit-reset", Double.toString(this.rateLimitReset.toMillis() / 1000.0));
-			case TRUNCATED_BODY, SLOW_RESPONSE -> process(endpoint, decoder, path, authorization, body);
+			case TRUNCATED_BODY, SLOW_RESPONSE -> process(endpoint, vc, decoder, authorization, body);
 		};
 		return new Outcome(reply, fault);
 	}
@@ -148,8 +164,8 @@ final class EmulatedPlatform {
 	record Outcome(@Nullable Reply reply, @Nullable Fault fault) {
 	}
 
-	private Reply process(Endpoint endpoint, QueryStringDecoder decoder, String path, @Nullable String authorization,
-			byte[] body) {
+	private Reply process(Endpoint endpoint, VcRoutes.@Nullable Match vc, QueryStringDecoder decoder,
+			@Nullable String authorization, byte[] body) {
 		Map<String, List<String>> query = decoder.parameters();
 		return switch (endpoint) {
 			case TENANT_ACCESS_TOKEN -> tokenLimited(endpoint, () -> this.tokens.selfBuiltTenantToken(body));
@@ -161,48 +177,39 @@ final class EmulatedPlatform {
 			case APP_ACCESS_TOKEN -> storeOnly(() -> tokenLimited(endpoint, () -> this.tokens.appAccessToken(body)));
 			case STORE_TENANT_ACCESS_TOKEN ->
 				storeOnly(() -> tokenLimited(endpoint, () -> this.tokens.storeTenantToken(body)));
-			case RESERVE_APPLY -> limited(authorization, endpoint, (caller) -> this.reserves.apply(caller, query, body));
-			case RESERVE_GET -> limited(authorization, endpoint,
-					(caller) -> this.reserves.get(caller, reserveId(path, ""), query));
-			case RESERVE_UPDATE -> limited(authorization, endpoint,
-					(caller) -> this.reserves.update(caller, reserveId(path, ""), query, body));
-			case RESERVE_DELETE -> limited(authorization, endpoint,
-					(caller) -> this.reserves.delete(caller, reserveId(path, "")));
-			case RESERVE_GET_ACTIVE_MEETING -> limited(authorization, endpoint,
-					(caller) -> this.reserves.activeMeeting(caller, reserveId(path, ACTIVE_MEETING), query));
-			case MEETING_GET -> limited(authorization, endpoint,
-					(caller) -> this.meetings.get(caller, meetingId(path), query));
-			case MEETING_LIST_BY_NO -> limited(authorization, endpoint, (caller) -> this.meetings.listByNo(caller, query));
-			case MEETING_INVITE -> limited(authorization, endpoint,
-					(caller) -> this.meetings.invite(caller, meetingId(path), body));
-			case MEETING_KICKOUT -> limited(authorization, endpoint,
-					(caller) -> this.meetings.kickout(caller, meetingId(path), body));
-			case MEETING_SET_HOST -> limited(authorization, endpoint,
-					(caller) -> this.meetings.setHost(caller, meetingId(path), body));
-			case MEETING_END -> limited(authorization, endpoint, (caller) -> this.meetings.end(caller, meetingId(path)));
-			case RECORDING_GET -> limited(authorization, endpoint,
-					(caller) -> this.meetings.recording(caller, meetingId(path)));
-			case RECORDING_START -> limited(authorization, endpoint,
-					(caller) -> this.meetings.startRecording(caller, meetingId(path), body));
-			case RECORDING_STOP -> limited(authorization, endpoint,
-					(caller) -> this.meetings.stopRecording(caller, meetingId(path)));
-			case RECORDING_SET_PERMISSION -> limited(authorization, endpoint,
-					(caller) -> this.meetings.setPermission(caller, meetingId(path), body));
+			case VC_API -> limited(authorization, Objects.requireNonNull(vc), query, body);
 			case UNKNOWN -> notFound();
 		};
 	}
 
 	/** A token request, counted against the app's token endpoint limits if a test set them. */
 	private Reply tokenLimited(Endpoint endpoint, Supplier<Reply> issue) {
-		Reply refusal = (this.tokenLimits != null) ? this.tokenLimits.admit("", endpoint) : null;
+		Reply refusal = (this.tokenLimits != null) ? this.tokenLimits.admit("", endpoint.name(), null) : null;
 		return (refusal != null) ? refusal : issue.get();
 	}
 
-	/** An authenticated VC call, counted against the gateway's limits of its tenant and endpoint if they are enforced. */
-	private Reply limited(@Nullable String authorization, Endpoint endpoint, Function<Caller, Reply> call) {
+	/**
+	 * An authenticated VC call, with the platform's checks of every endpoint: the kind of token it accepts
+	 * ({@code 121005} otherwise), a valid {@code user_id_type}, and its tenant's and endpoint's limits (the documented
+	 * ones always, the gateway's when enforced); then answered by the endpoint's handler.
+	 */
+	private Reply limited(@Nullable String authorization, VcRoutes.Match vc, Map<String, List<String>> query,
+			byte[] body) {
+		FeishuApi<?> api = vc.route().api();
 		return this.tokens.authenticated(authorization, (caller) -> {
-			Reply refusal = (this.rateLimits != null) ? this.rateLimits.admit(caller.tenantKey(), endpoint) : null;
-			return (refusal != null) ? refusal : call.apply(caller);
+			if (!api.tokens().contains(caller.isApp() ? FeishuApi.Token.TENANT : FeishuApi.Token.USER)) {
+				return this.replies.error(403, 121005, "no permission");
+			}
+			List<String> userIdType = query.get("user_id_type");
+			if (api.takesUserIdType() && userIdType != null
+					&& (userIdType.size() != 1 || !USER_ID_TYPES.contains(userIdType.get(0)))) {
+				return this.replies.error(400, 99992402, "field validation failed");
+			}
+			EmulatedRateLimits limits = (this.rateLimits != null) ? this.rateLimits
+					: (api.limit() != null) ? this.documentedLimits : null;
+			Reply refusal = (limits != null) ? limits.admit(caller.tenantKey(), api.operation(), api.limit()) : null;
+			return (refusal != null) ? refusal
+					: vc.route().handler().handle(caller, new VcRoutes.VcCall(vc.variables(), query, body));
 		});
 	}
 
@@ -223,6 +230,7 @@ final class EmulatedPlatform {
 		return this.replies.text(404, "text/plain; charset=utf-8", "404 page not found");
 	}
 
+	/** The platform's own endpoints (tokens, sign-in, the long connection's URL); the VC API's are {@link #vc}'s. */
 	private static Endpoint route(String method, String path) {
 		if (method.equals("POST")) {
 			switch (path) {
@@ -248,60 +256,7 @@ final class EmulatedPlatform {
 		if (method.equals("GET") && path.equals(EmulatedUserLogin.USER_INFO_PATH)) {
 			return Endpoint.USER_INFO;
 		}
-		if (path.startsWith(MEETINGS_PATH) && path.length() > MEETINGS_PATH.length()) {
-			return meetingRoute(method, path.substring(MEETINGS_PATH.length()));
-		}
-		if (!path.startsWith(RESERVES_PATH) || path.length() == RESERVES_PATH.length()) {
-			return Endpoint.UNKNOWN;
-		}
-		String rest = path.substring(RESERVES_PATH.length());
-		if (method.equals("POST") && rest.equals("apply")) {
-			return Endpoint.RESERVE_APPLY;
-		}
-		int slash = rest.indexOf('/');
-		if (slash < 0) {
-			return switch (method) {
-				case "GET" -> Endpoint.RESERVE_GET;
-				case "PUT" -> Endpoint.RESERVE_UPDATE;
-				case "DELETE" -> Endpoint.RESERVE_DELETE;
-				default -> Endpoint.UNKNOWN;
-			};
-		}
-		boolean activeMeeting = method.equals("GET") && slash > 0 && rest.substring(slash).equals(ACTIVE_MEETING);
-		return activeMeeting ? Endpoint.RESERVE_GET_ACTIVE_MEETING : Endpoint.UNKNOWN;
-	}
-
-	/** Below {@code /meetings/}: {@code list_by_no}, or a meeting id and what is done to it. */
-	private static Endpoint meetingRoute(String method, String rest) {
-		if (rest.equals("list_by_no")) {
-			return method.equals("GET") ? Endpoint.MEETING_LIST_BY_NO : Endpoint.UNKNOWN;
-		}
-		int slash = rest.indexOf('/');
-		String action = (slash < 0) ? "" : rest.substring(slash + 1);
-		return switch (method + " " + action) {
-			case "GET " -> Endpoint.MEETING_GET;
-			case "PATCH invite" -> Endpoint.MEETING_INVITE;
-			case "POST kickout" -> Endpoint.MEETING_KICKOUT;
-			case "PATCH set_host" -> Endpoint.MEETING_SET_HOST;
-			case "PATCH end" -> Endpoint.MEETING_END;
-			case "GET recording" -> Endpoint.RECORDING_GET;
-			case "PATCH recording/start" -> Endpoint.RECORDING_START;
-			case "PATCH recording/stop" -> Endpoint.RECORDING_STOP;
-			case "PATCH recording/set_permission" -> Endpoint.RECORDING_SET_PERMISSION;
-			default -> Endpoint.UNKNOWN;
-		};
-	}
-
-	private static String meetingId(String path) {
-		String rest = path.substring(MEETINGS_PATH.length());
-		int slash = rest.indexOf('/');
-		String segment = (slash < 0) ? rest : rest.substring(0, slash);
-		return QueryStringDecoder.decodeComponent(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
-	}
-
-	private static String reserveId(String path, String suffix) {
-		String segment = path.substring(RESERVES_PATH.length(), path.length() - suffix.length());
-		return QueryStringDecoder.decodeComponent(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+		return Endpoint.UNKNOWN;
 	}
 
 	// Events
@@ -353,7 +308,7 @@ final class EmulatedPlatform {
 	 * The meetings' events, delivered one after another by one thread, in the order they happened, to the event URL
 	 * if there is one: a life-cycle step the test drives waits for its events, an API call does not.
 	 */
-	private final class Pushes implements EmulatedMeetings.EventSink {
+	private final class Pushes implements EventSink {
 
 		@Override
 		public void push(String tenantKey, List<ObjectNode> events) {
@@ -449,6 +404,10 @@ final class EmulatedPlatform {
 		return this.meetings;
 	}
 
+	EmulatedRooms rooms() {
+		return this.rooms;
+	}
+
 	void close() {
 		this.pushes.shutdownNow();
 	}
@@ -466,22 +425,31 @@ final class EmulatedPlatform {
 	}
 
 	int rateLimited() {
-		return ((this.rateLimits != null) ? this.rateLimits.refused() : 0)
+		return this.documentedLimits.refused() + ((this.rateLimits != null) ? this.rateLimits.refused() : 0)
 				+ ((this.tokenLimits != null) ? this.tokenLimits.refused() : 0);
 	}
 
-	int requestCount(Endpoint endpoint) {
-		return this.counts.get(endpoint).get();
+	int requestCount(String route) {
+		AtomicInteger count = this.counts.get(route);
+		return (count != null) ? count.get() : 0;
+	}
+
+	/** The route of a VC endpoint's operation, checked: a misspelt name is an error, not a count of zero. */
+	String operation(String operation) {
+		if (FeishuApis.all().stream().noneMatch((api) -> api.operation().equals(operation))) {
+			throw new IllegalArgumentException("No VC endpoint is named " + operation);
+		}
+		return operation;
 	}
 
 	List<RecordedRequest> requests() {
 		return new ArrayList<>(this.recorded);
 	}
 
-	Optional<RecordedRequest> lastRequest(Endpoint endpoint) {
+	Optional<RecordedRequest> lastRequest(String route) {
 		for (var it = this.recorded.descendingIterator(); it.hasNext();) {
 			RecordedRequest request = it.next();
-			if (request.endpoint() == endpoint) {
+			if (route.equals(request.operation()) || route.equals(request.endpoint().name())) {
 				return Optional.of(request);
 			}
 		}
@@ -491,11 +459,11 @@ final class EmulatedPlatform {
 	void resetRequests() {
 		this.recorded.clear();
 		this.recordedSize.set(0);
-		this.counts.values().forEach((count) -> count.set(0));
+		this.counts.clear();
 	}
 
-	private void record(RecordedRequest request) {
-		this.counts.get(request.endpoint()).incrementAndGet();
+	private void record(RecordedRequest request, String route) {
+		this.counts.computeIfAbsent(route, (key) -> new AtomicInteger()).incrementAndGet();
 		this.recorded.addLast(request);
 		if (this.recordedSize.incrementAndGet() > MAX_RECORDED_REQUESTS && this.recorded.pollFirst() != null) {
 			this.recordedSize.decrementAndGet();

@@ -8,14 +8,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.feishuvc.core.RateLimit;
 import io.github.feishuvc.test.Replies.Reply;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The gateway's rate limits, when the emulator is asked to enforce them: per app, tenant and endpoint, sliding windows
- * of a second and a minute counted at arrival, each endpoint held to the lower of the limits asked for and its own
- * documented one (list meetings by number: 100 a minute) (on the machine's monotonic clock); a request over either limit gets
- * HTTP 429 / code {@code 99991400} with {@code x-ogw-ratelimit-reset}, and does not count.
+ * The gateway's rate limits: per app, tenant and endpoint, sliding windows of a second and a minute counted at arrival
+ * (on the machine's monotonic clock), each endpoint held to the lower of the limits asked for and the one its
+ * declaration documents (rooms' writes: 20 a minute); a request over either limit gets HTTP 429 / code
+ * {@code 99991400} with {@code x-ogw-ratelimit-reset}, and does not count.
  */
 final class EmulatedRateLimits {
 
@@ -46,12 +47,12 @@ final class EmulatedRateLimits {
 	 * Count a request that arrived now, unless it is over a limit.
 	 * @return {@code null} when it may go on, else the gateway's refusal
 	 */
-	@Nullable Reply admit(String tenantKey, Endpoint endpoint) {
+	@Nullable Reply admit(String tenantKey, String route, @Nullable RateLimit documented) {
 		long now = System.nanoTime();
-		int perMinute = (endpoint.perMinuteLimit() > 0) ? Math.min(this.perMinute, endpoint.perMinuteLimit())
-				: this.perMinute;
-		int perSecond = Math.min(this.perSecond, perMinute);
-		Deque<Long> times = this.arrivals.computeIfAbsent(tenantKey + " " + endpoint, (key) -> new ArrayDeque<>());
+		int perMinute = (documented != null) ? Math.min(this.perMinute, documented.perMinute()) : this.perMinute;
+		int perSecond = Math.min((documented != null) ? Math.min(this.perSecond, documented.perSecond()) : this.perSecond,
+				perMinute);
+		Deque<Long> times = this.arrivals.computeIfAbsent(tenantKey + " " + route, (key) -> new ArrayDeque<>());
 		long wait;
 		synchronized (times) {
 			while (!times.isEmpty() && now - times.peekFirst() >= MINUTE) {

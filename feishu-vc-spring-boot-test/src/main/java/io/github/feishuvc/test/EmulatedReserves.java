@@ -12,12 +12,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.feishuvc.internal.ReserveApis;
 import io.github.feishuvc.test.Replies.Reply;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+
+import static io.github.feishuvc.test.EmulatedJson.first;
 
 /**
  * The reservations of the emulated platform and what the VC reserve endpoints do with them. Works on JSON trees
@@ -34,8 +37,6 @@ final class EmulatedReserves {
 	private static final Duration MAX_RESERVATION = Duration.ofDays(30);
 
 	private static final int MAX_ASSIGNED_HOSTS = 10;
-
-	private static final Set<String> USER_ID_TYPES = Set.of("open_id", "union_id", "user_id");
 
 	private static final String APP_LINK = "https://applink.feishu.cn/client/videochat/open?source=openplatform"
 			+ "&action=join&idtype=reservationid&id={?}&preview={?}&mic={?}&speaker={?}&camera={?}";
@@ -63,11 +64,21 @@ final class EmulatedReserves {
 
 	// Endpoints
 
+	/** Serves the reservation endpoints. */
+	void serve(VcRoutes routes) {
+		routes.handle(ReserveApis.APPLY, (caller, call) -> apply(caller, call.query(), call.body()));
+		routes.handle(ReserveApis.GET, (caller, call) -> get(caller, call.path("reserve_id"), call.query()));
+		routes.handle(ReserveApis.UPDATE,
+				(caller, call) -> update(caller, call.path("reserve_id"), call.query(), call.body()));
+		routes.handle(ReserveApis.DELETE, (caller, call) -> delete(caller, call.path("reserve_id")));
+		routes.handle(ReserveApis.GET_ACTIVE_MEETING,
+				(caller, call) -> activeMeeting(caller, call.path("reserve_id"), call.query()));
+	}
+
 	Reply apply(Caller caller, Map<String, List<String>> query, byte[] body) {
-		Reply error = checkUserIdType(query);
 		ObjectNode request = this.replies.parseObject(body);
-		if (error != null || request == null) {
-			return (error != null) ? error : paramError();
+		if (request == null) {
+			return paramError();
 		}
 		if (!(request.get("meeting_settings") instanceof ObjectNode settings)) {
 			return paramError();
@@ -82,7 +93,7 @@ final class EmulatedReserves {
 		if (owner.isEmpty()) {
 			return paramError();
 		}
-		error = checkSettings(settings, false);
+		Reply error = checkSettings(settings, false);
 		if (error != null) {
 			return error;
 		}
@@ -113,9 +124,8 @@ final class EmulatedReserves {
 	}
 
 	Reply get(Caller caller, String reserveId, Map<String, List<String>> query) {
-		Reply error = checkUserIdType(query);
 		StoredReserve stored = this.reserves.get(reserveId);
-		error = (error != null) ? error : accessError(caller, stored);
+		Reply error = accessError(caller, stored);
 		if (error != null) {
 			return error;
 		}
@@ -125,14 +135,13 @@ final class EmulatedReserves {
 	}
 
 	Reply update(Caller caller, String reserveId, Map<String, List<String>> query, byte[] body) {
-		Reply error = checkUserIdType(query);
 		ObjectNode request = this.replies.parseObject(body);
-		if (error != null || request == null) {
-			return (error != null) ? error : paramError();
+		if (request == null) {
+			return paramError();
 		}
 		synchronized (this) {
 			StoredReserve stored = this.reserves.get(reserveId);
-			error = accessError(caller, stored);
+			Reply error = accessError(caller, stored);
 			if (error != null) {
 				return error;
 			}
@@ -184,9 +193,8 @@ final class EmulatedReserves {
 	}
 
 	Reply activeMeeting(Caller caller, String reserveId, Map<String, List<String>> query) {
-		Reply error = checkUserIdType(query);
 		StoredReserve stored = this.reserves.get(reserveId);
-		error = (error != null) ? error : accessError(caller, stored);
+		Reply error = accessError(caller, stored);
 		if (error != null) {
 			return error;
 		}
@@ -306,14 +314,6 @@ final class EmulatedReserves {
 		}
 	}
 
-	private @Nullable Reply checkUserIdType(Map<String, List<String>> query) {
-		List<String> userIdType = query.get("user_id_type");
-		if (userIdType != null && (userIdType.size() != 1 || !USER_ID_TYPES.contains(userIdType.get(0)))) {
-			return this.replies.error(400, 99992402, "field validation failed");
-		}
-		return null;
-	}
-
 	private Reply paramError() {
 		return this.replies.error(400, 121003, "param error");
 	}
@@ -368,11 +368,6 @@ final class EmulatedReserves {
 		catch (NumberFormatException ex) {
 			return null;
 		}
-	}
-
-	private static @Nullable String first(Map<String, List<String>> query, String name) {
-		List<String> values = query.get(name);
-		return (values != null && !values.isEmpty()) ? values.get(0) : null;
 	}
 
 	private JsonNode readResource(String name) {

@@ -1,7 +1,8 @@
 package io.github.feishuvc.test;
 
 /**
- * The endpoints {@link FeishuVcEmulator} serves, for counting and inspecting requests.
+ * The platform's own endpoints {@link FeishuVcEmulator} serves (tokens, sign-in, the long connection's URL), for
+ * counting and inspecting requests; the VC API's endpoints go by their operation, such as {@code reserve.get}.
  */
 public enum Endpoint {
 
@@ -17,51 +18,6 @@ public enum Endpoint {
 	/** {@code POST /open-apis/auth/v3/tenant_access_token}: a store app's token for one tenant. */
 	STORE_TENANT_ACCESS_TOKEN,
 
-	/** {@code POST /open-apis/vc/v1/reserves/apply}. */
-	RESERVE_APPLY,
-
-	/** {@code GET /open-apis/vc/v1/reserves/:reserve_id}. */
-	RESERVE_GET,
-
-	/** {@code PUT /open-apis/vc/v1/reserves/:reserve_id}. */
-	RESERVE_UPDATE,
-
-	/** {@code DELETE /open-apis/vc/v1/reserves/:reserve_id}. */
-	RESERVE_DELETE,
-
-	/** {@code GET /open-apis/vc/v1/reserves/:reserve_id/get_active_meeting}. */
-	RESERVE_GET_ACTIVE_MEETING,
-
-	/** {@code GET /open-apis/vc/v1/meetings/:meeting_id}. */
-	MEETING_GET,
-
-	/** {@code GET /open-apis/vc/v1/meetings/list_by_no}: the platform allows 100 a minute. */
-	MEETING_LIST_BY_NO(100),
-
-	/** {@code PATCH /open-apis/vc/v1/meetings/:meeting_id/invite}. */
-	MEETING_INVITE,
-
-	/** {@code POST /open-apis/vc/v1/meetings/:meeting_id/kickout}. */
-	MEETING_KICKOUT,
-
-	/** {@code PATCH /open-apis/vc/v1/meetings/:meeting_id/set_host}. */
-	MEETING_SET_HOST,
-
-	/** {@code PATCH /open-apis/vc/v1/meetings/:meeting_id/end}. */
-	MEETING_END,
-
-	/** {@code GET /open-apis/vc/v1/meetings/:meeting_id/recording}. */
-	RECORDING_GET,
-
-	/** {@code PATCH /open-apis/vc/v1/meetings/:meeting_id/recording/start}. */
-	RECORDING_START,
-
-	/** {@code PATCH /open-apis/vc/v1/meetings/:meeting_id/recording/stop}. */
-	RECORDING_STOP,
-
-	/** {@code PATCH /open-apis/vc/v1/meetings/:meeting_id/recording/set_permission}. */
-	RECORDING_SET_PERMISSION,
-
 	/** {@code GET /open-apis/authen/v1/authorize}: signs a user in and redirects back with a code. */
 	USER_AUTHORIZE,
 
@@ -74,22 +30,13 @@ public enum Endpoint {
 	/** {@code POST /callback/ws/endpoint}: the URL of a new long connection, for a self-built app. */
 	LONG_CONNECTION_ENDPOINT,
 
+	/**
+	 * An endpoint of the VC API, as the client declares it; the emulator counts, records and faults each by its
+	 * operation ({@link FeishuVcEmulator#requestCount(String)}, {@link RecordedRequest#operation()}).
+	 */
+	VC_API,
+
 	/** Any path the emulator does not serve (answered {@code 404 page not found}). */
-	UNKNOWN;
-
-	private final int perMinuteLimit;
-
-	Endpoint() {
-		this(0);
-	}
-
-	Endpoint(int perMinuteLimit) {
-		this.perMinuteLimit = perMinuteLimit;
-	}
-
-	/** The platform's own limit a minute when it is lower than the standard tier, else {@code 0}. */
-	int perMinuteLimit() {
-		return this.perMinuteLimit;
-	}
+	UNKNOWN
 
 }

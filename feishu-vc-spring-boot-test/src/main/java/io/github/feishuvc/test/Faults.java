@@ -15,14 +15,15 @@ import org.jspecify.annotations.Nullable;
  */
 final class Faults {
 
-	private final Map<Endpoint, Queue<Fault>> queued = new ConcurrentHashMap<>();
+	/** Queued faults by route: an {@link Endpoint}'s name, or a VC endpoint's operation. */
+	private final Map<String, Queue<Fault>> queued = new ConcurrentHashMap<>();
 
 	private volatile double rate;
 
 	private volatile List<Fault> random = List.of();
 
-	void failNext(Endpoint endpoint, Fault fault, int times) {
-		Queue<Fault> queue = this.queued.computeIfAbsent(endpoint, (key) -> new ConcurrentLinkedQueue<>());
+	void failNext(String route, Fault fault, int times) {
+		Queue<Fault> queue = this.queued.computeIfAbsent(route, (key) -> new ConcurrentLinkedQueue<>());
 		for (int i = 0; i < times; i++) {
 			queue.add(fault);
 		}
@@ -39,8 +40,8 @@ final class Faults {
 		this.queued.clear();
 	}
 
-	@Nullable Fault next(Endpoint endpoint) {
-		Queue<Fault> queue = this.queued.get(endpoint);
+	@Nullable Fault next(String route) {
+		Queue<Fault> queue = this.queued.get(route);
 		Fault fault = (queue != null) ? queue.poll() : null;
 		if (fault != null) {
 			return fault;

@@ -56,7 +56,8 @@ import reactor.netty.resources.LoopResources;
  * an encrypt key is set; the app access token endpoint accepts only tickets it pushed, the tenant access token
  * endpoint only the app's tenants; each tenant's token acts in that tenant, which never sees another's reservations
  * (code {@code 121004}).</li>
- * <li>Every reply carries an {@code X-Tt-Logid} header; requests are counted per {@link Endpoint} and recorded.</li>
+ * <li>Every reply carries an {@code X-Tt-Logid} header; requests are counted per {@link Endpoint} (the VC API's per
+ * operation, such as {@code reserve.get}) and recorded.</li>
  * <li>Faults can be injected: queued for the next requests of an endpoint ({@link #failNext}) or at random
  * ({@link #injectFaults}); see {@link Fault}.</li>
  * </ul>
@@ -96,6 +97,8 @@ public final class FeishuVcEmulator implements AutoCloseable {
 
 	private final EmulatedApp app;
 
+	private final EmulatorRooms rooms;
+
 	private final Duration slowResponseDelay;
 
 	private final LoopResources loops;
@@ -113,6 +116,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		this.pushConnections = ConnectionProvider.create("feishu-vc-emulator-pushes", 50);
 		this.platform = new EmulatedPlatform(this.app, builder,
 				HttpClient.create(this.pushConnections).runOn(this.loops));
+		this.rooms = new EmulatorRooms(this.platform.rooms(), this.app);
 		this.slowResponseDelay = builder.slowResponseDelay;
 		this.server = HttpServer.create()
 			.runOn(this.loops)
@@ -327,6 +331,14 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * The meeting rooms: what a test reads of them, and the bookings it makes.
+	 * @return the rooms
+	 */
+	public EmulatorRooms rooms() {
+		return this.rooms;
+	}
+
+	/**
 	 * Start a meeting behind a reservation: hosted by the reservation's owner ({@code reserve_user_id}), who is in it,
 	 * so that get active meeting returns it; pushes {@code vc.meeting.meeting_started_v1} and
 	 * {@code vc.meeting.all_meeting_started_v1} to the event URL, if one is set, and waits for the answers.
@@ -531,12 +543,24 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * How many requests reached an endpoint since start or the last {@link #resetRequests()}, failed ones included.
+	 * How many requests reached one of the platform's own endpoints since start or the last {@link #resetRequests()},
+	 * failed ones included.
 	 * @param endpoint the endpoint
 	 * @return the count
 	 */
 	public int requestCount(Endpoint endpoint) {
-		return this.platform.requestCount(endpoint);
+		return this.platform.requestCount(endpoint.name());
+	}
+
+	/**
+	 * How many requests reached an endpoint of the VC API since start or the last {@link #resetRequests()}, failed
+	 * ones included.
+	 * @param operation the endpoint's operation, such as {@code reserve.get} or {@code meeting.list_by_no}
+	 * @return the count
+	 * @throws IllegalArgumentException if no VC endpoint has that operation
+	 */
+	public int requestCount(String operation) {
+		return this.platform.requestCount(this.platform.operation(operation));
 	}
 
 	/**
@@ -548,22 +572,43 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * The latest request that reached an endpoint.
+	 * The latest request that reached one of the platform's own endpoints.
 	 * @param endpoint the endpoint
 	 * @return the request, empty if none since start or the last {@link #resetRequests()}
 	 */
 	public Optional<RecordedRequest> lastRequest(Endpoint endpoint) {
-		return this.platform.lastRequest(endpoint);
+		return this.platform.lastRequest(endpoint.name());
 	}
 
 	/**
-	 * Answer the next requests to an endpoint with a fault, in order, before any random fault.
+	 * The latest request that reached an endpoint of the VC API.
+	 * @param operation the endpoint's operation, such as {@code reserve.get}
+	 * @return the request, empty if none since start or the last {@link #resetRequests()}
+	 * @throws IllegalArgumentException if no VC endpoint has that operation
+	 */
+	public Optional<RecordedRequest> lastRequest(String operation) {
+		return this.platform.lastRequest(this.platform.operation(operation));
+	}
+
+	/**
+	 * Answer the next requests to one of the platform's own endpoints with a fault, in order, before any random fault.
 	 * @param endpoint the endpoint
 	 * @param fault the fault
 	 * @param times how many requests get it
 	 */
 	public void failNext(Endpoint endpoint, Fault fault, int times) {
-		this.platform.faults().failNext(endpoint, fault, times);
+		this.platform.faults().failNext(endpoint.name(), fault, times);
+	}
+
+	/**
+	 * Answer the next requests to an endpoint of the VC API with a fault, in order, before any random fault.
+	 * @param operation the endpoint's operation, such as {@code reserve.get}
+	 * @param fault the fault
+	 * @param times how many requests get it
+	 * @throws IllegalArgumentException if no VC endpoint has that operation
+	 */
+	public void failNext(String operation, Fault fault, int times) {
+		this.platform.faults().failNext(this.platform.operation(operation), fault, times);
 	}
 
 	/**

@@ -49,9 +49,9 @@ class FeishuVcEmulatorFaultTests {
 
 	@Test
 	void shouldAnswerLikeAProxyOrAnOverloadedPlatform() throws Exception {
-		this.emulator.failNext(Endpoint.RESERVE_GET, Fault.BAD_GATEWAY_HTML, 1);
-		this.emulator.failNext(Endpoint.RESERVE_GET, Fault.INTERNAL_ERROR, 1);
-		this.emulator.failNext(Endpoint.RESERVE_GET, Fault.RATE_LIMITED, 1);
+		this.emulator.failNext("reserve.get", Fault.BAD_GATEWAY_HTML, 1);
+		this.emulator.failNext("reserve.get", Fault.INTERNAL_ERROR, 1);
+		this.emulator.failNext("reserve.get", Fault.RATE_LIMITED, 1);
 
 		HttpResponse<String> badGateway = get(REFERENCE);
 		HttpResponse<String> internalError = get(REFERENCE);
@@ -78,7 +78,7 @@ class FeishuVcEmulatorFaultTests {
 
 	@Test
 	void shouldHoldASlowResponseBack() throws Exception {
-		this.emulator.failNext(Endpoint.RESERVE_GET, Fault.SLOW_RESPONSE, 1);
+		this.emulator.failNext("reserve.get", Fault.SLOW_RESPONSE, 1);
 
 		long start = System.nanoTime();
 		HttpResponse<String> response = get(REFERENCE);

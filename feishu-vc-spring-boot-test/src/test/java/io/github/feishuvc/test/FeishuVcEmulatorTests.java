@@ -102,7 +102,7 @@ class FeishuVcEmulatorTests {
 			.isEqualTo("my meeting");
 		assertThat(this.emulator.requests()).last()
 			.satisfies((request) -> {
-				assertThat(request.endpoint()).isEqualTo(Endpoint.RESERVE_GET);
+				assertThat(request.operation()).isEqualTo("reserve.get");
 				assertThat(request.uri()).isEqualTo("/open-apis/vc/v1/reserves/6911188411934973028?user_id_type=open_id");
 				assertThat(request.authorization()).startsWith("Bearer t-");
 			});
@@ -151,7 +151,7 @@ class FeishuVcEmulatorTests {
 	void shouldCountAndForgetRequests() throws Exception {
 		tokenValue();
 		get("/open-apis/vc/v1/reserves/1", null);
-		assertThat(this.emulator.requestCount(Endpoint.RESERVE_GET)).isEqualTo(1);
+		assertThat(this.emulator.requestCount("reserve.get")).isEqualTo(1);
 		assertThat(this.emulator.requests()).hasSize(2);
 
 		this.emulator.resetRequests();
@@ -194,9 +194,9 @@ class FeishuVcEmulatorTests {
 
 		assertThat(send("DELETE", "/open-apis/vc/v1/reserves/" + id, token, "").statusCode()).isEqualTo(200);
 		assertError(get("/open-apis/vc/v1/reserves/" + id, token), 404, 121004);
-		assertThat(this.emulator.requestCount(Endpoint.RESERVE_APPLY)).isEqualTo(1);
-		assertThat(this.emulator.requestCount(Endpoint.RESERVE_UPDATE)).isEqualTo(1);
-		assertThat(this.emulator.requestCount(Endpoint.RESERVE_DELETE)).isEqualTo(1);
+		assertThat(this.emulator.requestCount("reserve.apply")).isEqualTo(1);
+		assertThat(this.emulator.requestCount("reserve.update")).isEqualTo(1);
+		assertThat(this.emulator.requestCount("reserve.delete")).isEqualTo(1);
 	}
 
 	@Test
@@ -231,7 +231,7 @@ class FeishuVcEmulatorTests {
 		assertThat(withParticipants.path("data").path("meeting").path("id").asString()).isEqualTo("6911188411934433028");
 		assertThat(withParticipants.path("data").path("meeting").path("participants")).hasSize(1);
 		assertThat(without.path("data").path("meeting").has("participants")).isFalse();
-		assertThat(this.emulator.requestCount(Endpoint.RESERVE_GET_ACTIVE_MEETING)).isEqualTo(2);
+		assertThat(this.emulator.requestCount("reserve.get_active_meeting")).isEqualTo(2);
 	}
 
 	@Test

@@ -7,16 +7,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * A meeting event of the platform, typed: one record per event type, published as a Spring application event beside
  * the raw {@link io.github.feishuvc.events.FeishuEvent}. Listen to one type ({@code @EventListener void
- * on(MeetingEndedEvent event)}) or to all ({@code on(MeetingEvent event)}, with a {@code switch} over the sealed
- * types).
+ * on(MeetingEndedEvent event)}) or to all ({@code on(MeetingEvent event)}). The family is open: the platform adds
+ * events, and a later version of the starter their records, so a {@code switch} over the types needs a
+ * {@code default} branch.
  *
  * <p>The platform sends the {@code vc.meeting.*} events (but the {@code all_meeting_*} ones) only for meetings reserved
  * through the open platform, which are the meetings this starter reserves; the {@code all_meeting_*} events come for
  * every meeting of the tenant, with the {@code vc:meeting.all_meeting:readonly} scope.
  */
-public sealed interface MeetingEvent permits MeetingStartedEvent, MeetingEndedEvent, JoinMeetingEvent,
-		LeaveMeetingEvent, RecordingStartedEvent, RecordingEndedEvent, RecordingReadyEvent, ShareStartedEvent,
-		ShareEndedEvent, AllMeetingStartedEvent, AllMeetingEndedEvent {
+public interface MeetingEvent {
 
 	/**
 	 * The event's id ({@code header.event_id}), the same however often the platform delivers it.

@@ -1,13 +1,13 @@
 package io.github.feishuvc.meeting.event;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.feishuvc.core.FeishuVcJson;
 import io.github.feishuvc.events.FeishuEvent;
 import io.github.feishuvc.events.FeishuEventDecoder;
+import io.github.feishuvc.internal.EventHeader;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -20,13 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class MeetingEventDecoder implements FeishuEventDecoder {
 
 	/** The mapper of the events, with the wire names of their raw codes. */
-	static final JsonMapper MAPPER = FeishuVcJson.mapper()
-		.rebuild()
-		.addMixIn(EventUser.class, EventUserMixin.class)
-		.addMixIn(EventMeeting.class, EventMeetingMixin.class)
-		.addMixIn(SecuritySetting.class, SecuritySettingMixin.class)
-		.addMixIn(WebinarSetting.class, WebinarSettingMixin.class)
-		.build();
+	static final JsonMapper MAPPER = FeishuVcJson.mapper();
 
 	private static final ObjectReader READER = MAPPER.readerFor(Envelope.class);
 
@@ -64,7 +58,7 @@ public final class MeetingEventDecoder implements FeishuEventDecoder {
 	 * The types this decoder knows.
 	 * @return the event types, such as {@code vc.meeting.meeting_started_v1}
 	 */
-	public static java.util.Set<String> types() {
+	public static Set<String> types() {
 		return FACTORIES.keySet();
 	}
 
@@ -75,7 +69,7 @@ public final class MeetingEventDecoder implements FeishuEventDecoder {
 			return null;
 		}
 		Envelope envelope = READER.readValue(event.json());
-		Header header = envelope.header();
+		EventHeader header = envelope.header();
 		Body body = envelope.event();
 		if (header == null || header.eventId() == null || body == null || body.meeting() == null) {
 			throw new IllegalArgumentException("a meeting event without an id or a meeting");
@@ -92,66 +86,18 @@ public final class MeetingEventDecoder implements FeishuEventDecoder {
 	@FunctionalInterface
 	private interface Factory {
 
-		MeetingEvent create(Header header, Body body);
+		MeetingEvent create(EventHeader header, Body body);
 
 	}
 
 	/** A version 2 event: its header and body. */
-	record Envelope(@Nullable Header header, @Nullable Body event) {
-	}
-
-	/** The header of a version 2 event; its create time is milliseconds. */
-	record Header(@Nullable String eventId, @Nullable String tenantKey, @Nullable String createTime) {
-
-		@Nullable Instant createdAt() {
-			try {
-				return (this.createTime != null) ? Instant.ofEpochMilli(Long.parseLong(this.createTime.strip())) : null;
-			}
-			catch (NumberFormatException ex) {
-				return null;
-			}
-		}
-
+	record Envelope(@Nullable EventHeader header, @Nullable Body event) {
 	}
 
 	/** The body of a meeting event: what the types share, and what some add. */
 	record Body(@Nullable EventMeeting meeting, @Nullable EventUser operator, @Nullable Integer leaveReason,
 			@Nullable EventUser leaveUser, @Nullable String url,
 			@JsonDeserialize(using = FeishuVcJson.MillisecondsDeserializer.class) @Nullable Duration duration) {
-	}
-
-	private interface EventUserMixin {
-
-		@JsonProperty("user_role")
-		@Nullable Integer userRoleCode();
-
-		@JsonProperty("user_type")
-		@Nullable Integer userTypeCode();
-
-	}
-
-	private interface EventMeetingMixin {
-
-		@JsonProperty("meeting_source")
-		@Nullable Integer meetingSourceCode();
-
-		@JsonProperty("meeting_sub_type")
-		@Nullable Integer meetingSubTypeCode();
-
-	}
-
-	private interface SecuritySettingMixin {
-
-		@JsonProperty("security_level")
-		@Nullable Integer securityLevelCode();
-
-	}
-
-	private interface WebinarSettingMixin {
-
-		@JsonProperty("webinar_type")
-		@Nullable Integer webinarTypeCode();
-
 	}
 
 }

@@ -1,5 +1,5 @@
 /**
- * The platform's meeting events, typed: a sealed {@link io.github.feishuvc.meeting.event.MeetingEvent} with one record
+ * The platform's meeting events, typed: an open {@link io.github.feishuvc.meeting.event.MeetingEvent} with one record
  * per event type, published as Spring application events beside the raw {@link io.github.feishuvc.events.FeishuEvent}
  * ({@code @EventListener void on(RecordingReadyEvent event)}), and the decoder that makes them.
  */

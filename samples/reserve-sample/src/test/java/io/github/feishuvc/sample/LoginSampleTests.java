@@ -51,7 +51,7 @@ class LoginSampleTests {
 			HttpResponse<String> read = browser.send(page(base + "/me/reserve"), HttpResponse.BodyHandlers.ofString());
 			assertThat(forged.statusCode()).as("a post without the CSRF token").isEqualTo(403);
 			assertThat(read.statusCode()).as("a GET").isNotEqualTo(200);
-			assertThat(emulator.requestCount(Endpoint.RESERVE_APPLY)).as("nothing reserved yet").isZero();
+			assertThat(emulator.requestCount("reserve.apply")).as("nothing reserved yet").isZero();
 
 			HttpResponse<String> reserved = browser.send(
 					post(base + "/me/reserve", csrf.group(1) + "=" + URLEncoder.encode(csrf.group(2), StandardCharsets.UTF_8)),

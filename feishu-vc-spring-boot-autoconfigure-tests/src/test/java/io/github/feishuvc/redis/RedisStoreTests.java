@@ -1,0 +1,448 @@
+package io.github.feishuvc.redis;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
+
+import io.github.feishuvc.auth.TokenStore.SharedToken;
+import io.github.feishuvc.core.FeishuVcClientRateLimitException;
+import io.github.feishuvc.core.FeishuVcRateLimiter;
+import io.github.feishuvc.core.RateLimit;
+import io.github.feishuvc.events.EventDispatcher;
+import io.github.feishuvc.events.FeishuEvent;
+import io.github.feishuvc.internal.FeishuApis;
+import io.github.feishuvc.support.LogCapture;
+import io.github.feishuvc.support.MutableClock;
+import io.github.feishuvc.support.RedisServer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Redis implementations against a real {@code redis-server}, as two instances of one app would use them, and
+ * with Redis killed and started again.
+ */
+class RedisStoreTests {
+
+	private RedisServer server;
+
+	private ReactiveStringRedisTemplate redis;
+
+	@BeforeEach
+	void start() {
+		this.server = RedisServer.start();
+		this.redis = this.server.connect();
+	}
+
+	@AfterEach
+	void stop() {
+		this.server.close();
+	}
+
+	@Nested
+	class RateLimits {
+
+		@Test
+		void shouldShareOneBudgetBetweenInstances() {
+			RedisRateLimiter first = limiter(availability(), 5);
+			RedisRateLimiter second = limiter(availability(), 5);
+			List<Long> passed = Collections.synchronizedList(new ArrayList<>());
+			long start = System.nanoTime();
+
+			Flux.range(0, 12)
+				.flatMap((i) -> ((i % 2 == 0) ? first : second).acquire("t1", "reserve.get", 1)
+					.doOnNext((wait) -> passed.add(System.nanoTime() - start)), 12)
+				.blockLast(Duration.ofSeconds(10));
+
+			Collections.sort(passed);
+			assertThat(passed).hasSize(12);
+			assertThat(passed.subList(0, 5)).allSatisfy((at) -> assertThat(at).isLessThan(500_000_000L));
+			assertThat(passed.get(5)).as("the sixth waits a second and the margin").isGreaterThan(1_050_000_000L);
+			assertThat(passed.get(10)).as("the eleventh another").isGreaterThan(2_100_000_000L);
+		}
+
+		@Test
+		void shouldSpacePacedPermitsEvenly() {
+			RedisRateLimiter limiter = new RedisRateLimiter(RedisStoreTests.this.redis, availability(), "test:", 10, 1000,
+					Duration.ofMillis(50), true, Duration.ofSeconds(10), Schedulers.parallel());
+
+			List<Duration> waits = Flux.range(0, 5)
+				.concatMap((i) -> limiter.acquire("t1", "reserve.get", 1).map(FeishuVcRateLimiter.Permit::waited))
+				.collectList()
+				.block(Duration.ofSeconds(5));
+
+			assertThat(waits.get(0)).isZero();
+			assertThat(waits.subList(1, 5)).as("half of each call's share of 1050ms")
+				.allSatisfy((wait) -> assertThat(wait).isBetween(Duration.ofMillis(15), Duration.ofMillis(53)));
+		}
+
+		@Test
+		void shouldCountTheFirstSecondOfABusySpellLaterByTheColdMarginOnce() {
+			RedisRateLimiter limiter = new RedisRateLimiter(RedisStoreTests.this.redis, availability(), "test:",
+					new RateLimit(10, 1000), Map.of(), Duration.ofMillis(50), Duration.ofMillis(300), true,
+					Duration.ofSeconds(10), Schedulers.parallel());
+
+			List<Duration> waits = Flux.range(0, 12)
+				.concatMap((i) -> limiter.acquire("t1", "reserve.get", 1).map(FeishuVcRateLimiter.Permit::waited))
+				.collectList()
+				.block(Duration.ofSeconds(10));
+
+			assertThat(waits.subList(1, 10)).as("paced from the permits' own times")
+				.allSatisfy((wait) -> assertThat(wait).isBetween(Duration.ofMillis(15), Duration.ofMillis(53)));
+			assertThat(waits.get(10)).as("the spell's first ten count 300ms late: the eleventh goes at 1350ms")
+				.isBetween(Duration.ofMillis(830), Duration.ofMillis(878));
+			assertThat(waits.get(11)).as("once").isBetween(Duration.ofMillis(15), Duration.ofMillis(53));
+		}
+
+		@Test
+		void shouldHoldEveryInstanceUntilTheResetOfOneRefusalAndGiveThePermitBack() {
+			RedisRateLimiter first = limiter(availability(), 50);
+			RedisRateLimiter second = limiter(availability(), 50);
+			FeishuVcRateLimiter.Permit refused = first.acquire("t1", "reserve.get", 1).block(Duration.ofSeconds(5));
+			assertThat(RedisStoreTests.this.redis.opsForZSet().size("test:rate-limit:t1:reserve.get").block())
+				.isOne();
+
+			first.refused(refused, Duration.ofMillis(800)).block(Duration.ofSeconds(5));
+
+			assertThat(RedisStoreTests.this.redis.opsForZSet().size("test:rate-limit:t1:reserve.get").block())
+				.as("the refused permit given back").isZero();
+			FeishuVcRateLimiter.Permit held = second.acquire("t1", "reserve.get", 1).block(Duration.ofSeconds(5));
+			assertThat(held.waited()).as("the other instance waits for the reset")
+				.isBetween(Duration.ofMillis(600), Duration.ofMillis(800));
+			assertThat(second.acquire("t2", "reserve.get", 1).block(Duration.ofSeconds(5)).waited())
+				.as("another tenant is not held")
+				.isZero();
+		}
+
+		@Test
+		void shouldKeepTheLaterOfTwoHolds() {
+			RedisRateLimiter limiter = limiter(availability(), 50);
+			FeishuVcRateLimiter.Permit one = limiter.acquire("t1", "reserve.get", 1).block(Duration.ofSeconds(5));
+			FeishuVcRateLimiter.Permit two = limiter.acquire("t1", "reserve.get", 1).block(Duration.ofSeconds(5));
+
+			limiter.refused(one, Duration.ofSeconds(3)).block(Duration.ofSeconds(5));
+			limiter.refused(two, Duration.ofMillis(100)).block(Duration.ofSeconds(5));
+
+			assertThat(limiter(availability(), 50).acquire("t1", "reserve.get", 1).block(Duration.ofSeconds(5)))
+				.satisfies((permit) -> assertThat(permit.waited()).isGreaterThan(Duration.ofSeconds(2)));
+		}
+
+		@Test
+		void shouldKeepTenantsAndOperationsApart() {
+			RedisRateLimiter limiter = limiter(availability(), 1);
+			for (String tenant : List.of("t1", "t2")) {
+				for (String operation : List.of("reserve.get", "reserve.apply")) {
+					StepVerifier.create(limiter.acquire(tenant, operation, 1).map(FeishuVcRateLimiter.Permit::waited))
+						.expectNext(Duration.ZERO)
+						.verifyComplete();
+				}
+			}
+		}
+
+		@Test
+		void shouldHoldAnOperationToItsDocumentedLimitAcrossInstances() {
+			RedisRateLimiter first = new RedisRateLimiter(RedisStoreTests.this.redis, availability(), "test:",
+					new RateLimit(50, 1000), FeishuApis.rateLimits(), Duration.ofMillis(50), Duration.ZERO, false,
+					Duration.ofSeconds(10), Schedulers.parallel());
+			RedisRateLimiter second = new RedisRateLimiter(RedisStoreTests.this.redis, availability(), "test:",
+					new RateLimit(50, 1000), FeishuApis.rateLimits(), Duration.ofMillis(50), Duration.ZERO, false,
+					Duration.ofSeconds(10), Schedulers.parallel());
+			Flux.range(0, 100)
+				.concatMap((i) -> ((i % 2 == 0) ? first : second).acquire("t1", "meeting.list_by_no", 1)
+					.delaySubscription(Duration.ofMillis((i == 50) ? 1100 : 0)))
+				.blockLast(Duration.ofSeconds(10));
+
+			StepVerifier.create(second.acquire("t1", "meeting.list_by_no", 1))
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(FeishuVcClientRateLimitException.class)
+					.hasMessageContaining("100/min for meeting.list_by_no"))
+				.verify(Duration.ofSeconds(5));
+			StepVerifier.create(second.acquire("t1", "meeting.get", 1).map(FeishuVcRateLimiter.Permit::waited))
+				.expectNext(Duration.ZERO)
+				.verifyComplete();
+		}
+
+		@Test
+		void shouldRefuseAWaitLongerThanAllowed() {
+			RedisRateLimiter limiter = new RedisRateLimiter(RedisStoreTests.this.redis, availability(), "test:", 1, 100,
+					Duration.ofMillis(50), false, Duration.ofMillis(200), Schedulers.parallel());
+			limiter.acquire("t1", "reserve.get", 1).block();
+
+			StepVerifier.create(limiter.acquire("t1", "reserve.get", 2))
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(FeishuVcClientRateLimitException.class)
+					.hasMessageContaining("across instances"))
+				.verify(Duration.ofSeconds(5));
+		}
+
+		@Test
+		void shouldGoOnWithItsOwnLimiterWhileRedisIsDownAndShareAgainAfter() throws InterruptedException {
+			RedisAvailability availability = availability();
+			RedisRateLimiter limiter = limiter(availability, 50);
+			try (LogCapture logs = LogCapture.of(RedisAvailability.class.getName(), ch.qos.logback.classic.Level.INFO)) {
+				RedisStoreTests.this.server.kill();
+				long start = System.nanoTime();
+				for (int i = 0; i < 20; i++) {
+					assertThat(limiter.acquire("t1", "reserve.get", 1).block(Duration.ofSeconds(5)).waited()).isZero();
+				}
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).as("one timeout, then the local limiter")
+					.isLessThan(Duration.ofSeconds(2));
+				assertThat(availability.isAvailable()).isFalse();
+				assertThat(availability.lastFailure()).isNotBlank();
+				assertThat(logs.lines()).filteredOn((line) -> line.contains("Redis is unavailable")).hasSize(1);
+
+				RedisStoreTests.this.server.restart();
+				Thread.sleep(1100);
+				for (int i = 0; i < 20 && !availability.isAvailable(); i++) {
+					limiter.acquire("t1", "reserve.get", 1).block(Duration.ofSeconds(5));
+					Thread.sleep(300);
+				}
+				assertThat(availability.isAvailable()).isTrue();
+				assertThat(RedisStoreTests.this.redis.keys("test:*").collectList().block()).isNotEmpty();
+				assertThat(logs.lines()).anySatisfy((line) -> assertThat(line).contains("Redis answers again"));
+			}
+		}
+
+	}
+
+	@Nested
+	class Tickets {
+
+		@Test
+		void shouldShareATicketSavedByAnotherInstance() {
+			RedisAppTicketStore first = new RedisAppTicketStore(RedisStoreTests.this.redis, availability(), "test:");
+			RedisAppTicketStore second = new RedisAppTicketStore(RedisStoreTests.this.redis, availability(), "test:");
+
+			first.save("cli_app", "ticket-1").block();
+
+			assertThat(second.get("cli_app").block()).isEqualTo("ticket-1");
+			assertThat(second.get("cli_other").block()).isNull();
+		}
+
+		@Test
+		void shouldKeepTheNewerTicketWhateverOrderTheyArriveIn() {
+			RedisAppTicketStore first = new RedisAppTicketStore(RedisStoreTests.this.redis, availability(), "test:");
+			RedisAppTicketStore second = new RedisAppTicketStore(RedisStoreTests.this.redis, availability(), "test:");
+			Instant now = Instant.now();
+
+			first.save("cli_app", "newer", now).block();
+			second.save("cli_app", "older", now.minus(Duration.ofHours(1))).block();
+
+			assertThat(first.get("cli_app").block()).isEqualTo("newer");
+			assertThat(second.get("cli_app").block()).as("Redis's newer ticket over its own older one").isEqualTo("newer");
+			assertThat(RedisStoreTests.this.redis.getExpire("test:app-ticket:cli_app").block())
+				.isBetween(Duration.ofHours(11), Duration.ofHours(12));
+		}
+
+		@Test
+		void shouldWriteBackATicketThatArrivedWhileRedisWasDown() {
+			RedisAvailability availability = availability();
+			RedisAppTicketStore first = new RedisAppTicketStore(RedisStoreTests.this.redis, availability, "test:");
+			RedisAppTicketStore second = new RedisAppTicketStore(RedisStoreTests.this.redis, availability(), "test:");
+			Instant now = Instant.now();
+			RedisStoreTests.this.server.kill();
+			for (int i = 0; i < 3; i++) {
+				first.save("cli_app", "pushed-during-the-outage", now).block(Duration.ofSeconds(5));
+			}
+			assertThat(availability.isAvailable()).isFalse();
+
+			RedisStoreTests.this.server.restart();
+			second.save("cli_app", "an-older-one", now.minus(Duration.ofHours(1))).block(Duration.ofSeconds(5));
+			Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
+				first.get("cli_app").block(Duration.ofSeconds(5));
+				return availability.isAvailable();
+			});
+
+			assertThat(first.get("cli_app").block(Duration.ofSeconds(5))).isEqualTo("pushed-during-the-outage");
+			assertThat(second.get("cli_app").block(Duration.ofSeconds(5))).as("written back")
+				.isEqualTo("pushed-during-the-outage");
+		}
+
+		@Test
+		void shouldKeepItsOwnTicketWhileRedisIsDown() {
+			RedisAppTicketStore store = new RedisAppTicketStore(RedisStoreTests.this.redis, availability(), "test:");
+			RedisStoreTests.this.server.kill();
+
+			store.save("cli_app", "ticket-1").block(Duration.ofSeconds(5));
+
+			assertThat(store.get("cli_app").block(Duration.ofSeconds(5))).isEqualTo("ticket-1");
+		}
+
+	}
+
+	@Nested
+	class Tokens {
+
+		@Test
+		void shouldShareATokenUntilItExpires() {
+			RedisTokenStore first = new RedisTokenStore(RedisStoreTests.this.redis, availability(), "test:");
+			RedisTokenStore second = new RedisTokenStore(RedisStoreTests.this.redis, availability(), "test:");
+			Instant expiry = Instant.now().plusSeconds(7200);
+
+			first.put("token:cli_app:tenant", new SharedToken("t-shared", expiry)).block();
+
+			SharedToken shared = second.get("token:cli_app:tenant").block();
+			assertThat(shared.value()).isEqualTo("t-shared");
+			assertThat(shared.expiresAt()).isEqualTo(Instant.ofEpochMilli(expiry.toEpochMilli()));
+			assertThat(RedisStoreTests.this.redis.getExpire("test:token:cli_app:tenant").block())
+				.isBetween(Duration.ofSeconds(7190), Duration.ofSeconds(7200));
+		}
+
+		@Test
+		void shouldEvictOnlyTheRejectedToken() {
+			RedisTokenStore store = new RedisTokenStore(RedisStoreTests.this.redis, availability(), "test:");
+			store.put("key", new SharedToken("t-current", Instant.now().plusSeconds(600))).block();
+
+			store.evict("key", "t-older").block();
+			assertThat(store.get("key").block()).isNotNull();
+			store.evict("key", "t-current").block();
+			assertThat(store.get("key").block()).isNull();
+		}
+
+		@Test
+		void shouldLetOneInstanceFetchAtATime() {
+			RedisTokenStore first = new RedisTokenStore(RedisStoreTests.this.redis, availability(), "test:");
+			RedisTokenStore second = new RedisTokenStore(RedisStoreTests.this.redis, availability(), "test:");
+
+			assertThat(first.lock("key", "first", Duration.ofSeconds(5)).block()).isTrue();
+			assertThat(second.lock("key", "second", Duration.ofSeconds(5)).block()).isFalse();
+			second.unlock("key", "second").block();
+			assertThat(second.lock("key", "second", Duration.ofSeconds(5)).block()).as("still the first's").isFalse();
+			first.unlock("key", "first").block();
+			assertThat(second.lock("key", "second", Duration.ofSeconds(5)).block()).isTrue();
+		}
+
+		@Test
+		void shouldRenewOnlyItsOwnLockAndSayWhetherOneIsHeld() {
+			RedisTokenStore first = new RedisTokenStore(RedisStoreTests.this.redis, availability(), "test:");
+			RedisTokenStore second = new RedisTokenStore(RedisStoreTests.this.redis, availability(), "test:");
+
+			assertThat(second.isLocked("key").block()).isFalse();
+			assertThat(first.lock("key", "first", Duration.ofSeconds(1)).block()).isTrue();
+			assertThat(second.isLocked("key").block()).isTrue();
+			assertThat(second.renew("key", "second", Duration.ofMinutes(1)).block()).isFalse();
+			assertThat(first.renew("key", "first", Duration.ofMinutes(1)).block()).isTrue();
+			assertThat(RedisStoreTests.this.redis.getExpire("test:lock:key").block())
+				.isGreaterThan(Duration.ofSeconds(50));
+			first.unlock("key", "first").block();
+			assertThat(second.isLocked("key").block()).isFalse();
+		}
+
+		@Test
+		void shouldShareNothingButLetEveryInstanceFetchWhileRedisIsDown() {
+			RedisTokenStore store = new RedisTokenStore(RedisStoreTests.this.redis, availability(), "test:");
+			RedisStoreTests.this.server.kill();
+
+			assertThat(store.get("key").block(Duration.ofSeconds(5))).isNull();
+			assertThat(store.lock("key", "me", Duration.ofSeconds(5)).block(Duration.ofSeconds(5))).isTrue();
+			store.put("key", new SharedToken("t-x", Instant.now().plusSeconds(60))).block(Duration.ofSeconds(5));
+		}
+
+	}
+
+	@Nested
+	class EventIds {
+
+		@Test
+		void shouldPublishAnEventDeliveredToTwoInstancesOnce() {
+			List<FeishuEvent> published = new CopyOnWriteArrayList<>();
+			EventDispatcher first = dispatcher(published);
+			EventDispatcher second = dispatcher(published);
+			FeishuEvent event = new FeishuEvent("vc.meeting.meeting_started_v1", "ev-1", "t1", "cli_app", "{}");
+
+			assertThat(first.dispatch(event).block()).isEqualTo(EventDispatcher.Outcome.PUBLISHING);
+			assertThat(second.dispatch(event).block()).isEqualTo(EventDispatcher.Outcome.DUPLICATE);
+
+			assertThat(published).hasSize(1);
+			assertThat(RedisStoreTests.this.redis.hasKey("test:event:ev-1").block()).as("the claim, gone").isFalse();
+			List<String> buckets = RedisStoreTests.this.redis.keys("test:event:published:*").collectList().block();
+			assertThat(buckets).as("one set for a twelfth of the window, not a key per event").hasSize(1);
+			assertThat(RedisStoreTests.this.redis.opsForSet().isMember(buckets.get(0), "ev-1").block()).isTrue();
+			assertThat(RedisStoreTests.this.redis.getExpire(buckets.get(0)).block())
+				.as("the window and a twelfth or two of it")
+				.isBetween(Duration.ofHours(13), Duration.ofHours(14));
+		}
+
+		@Test
+		void shouldForgetAnIdOnceTheWindowHasPassed() {
+			MutableClock clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
+			RedisPublishedEventIds ids = new RedisPublishedEventIds(RedisStoreTests.this.redis, availability(), "test:",
+					Duration.ofHours(12), clock);
+			assertThat(ids.claim("ev-5").block()).isTrue();
+			ids.confirm("ev-5").block();
+
+			clock.advance(Duration.ofHours(12));
+			assertThat(new RedisPublishedEventIds(RedisStoreTests.this.redis, availability(), "test:",
+					Duration.ofHours(12), clock).claim("ev-5").block()).as("a redelivery 12 hours later").isFalse();
+			clock.advance(Duration.ofHours(2));
+			assertThat(new RedisPublishedEventIds(RedisStoreTests.this.redis, availability(), "test:",
+					Duration.ofHours(12), clock).claim("ev-5").block()).as("past the window").isTrue();
+		}
+
+		@Test
+		void shouldLetAnotherInstancePublishAnEventTheFirstCouldNotHandOver() {
+			List<FeishuEvent> published = new CopyOnWriteArrayList<>();
+			EventDispatcher full = new EventDispatcher(ids(), (event) -> published.add((FeishuEvent) event), (task) -> {
+				throw new RejectedExecutionException("queue full");
+			});
+			FeishuEvent event = new FeishuEvent("vc.meeting.meeting_ended_v1", "ev-2", "t1", "cli_app", "{}");
+
+			assertThat(full.dispatch(event).block()).isEqualTo(EventDispatcher.Outcome.REJECTED);
+			assertThat(dispatcher(published).dispatch(event).block()).isEqualTo(EventDispatcher.Outcome.PUBLISHING);
+			assertThat(published).hasSize(1);
+		}
+
+		@Test
+		void shouldHoldAClaimForAWhileOnly() {
+			assertThat(ids().claim("ev-3").block()).isTrue();
+
+			assertThat(RedisStoreTests.this.redis.getExpire("test:event:ev-3").block())
+				.isBetween(RedisPublishedEventIds.CLAIM_TTL.minusMinutes(1), RedisPublishedEventIds.CLAIM_TTL);
+		}
+
+		@Test
+		void shouldPublishEachEventOnceByItselfWhileRedisIsDown() {
+			List<FeishuEvent> published = new CopyOnWriteArrayList<>();
+			EventDispatcher dispatcher = dispatcher(published);
+			RedisStoreTests.this.server.kill();
+			FeishuEvent event = new FeishuEvent("vc.meeting.meeting_ended_v1", "ev-4", "t1", "cli_app", "{}");
+
+			assertThat(dispatcher.dispatch(event).block(Duration.ofSeconds(5))).isEqualTo(EventDispatcher.Outcome.PUBLISHING);
+			assertThat(dispatcher.dispatch(event).block(Duration.ofSeconds(5))).isEqualTo(EventDispatcher.Outcome.DUPLICATE);
+			assertThat(published).hasSize(1);
+		}
+
+		private RedisPublishedEventIds ids() {
+			return new RedisPublishedEventIds(RedisStoreTests.this.redis, availability(), "test:", Duration.ofHours(12),
+					Clock.systemUTC());
+		}
+
+		private EventDispatcher dispatcher(List<FeishuEvent> published) {
+			return new EventDispatcher(ids(), (event) -> published.add((FeishuEvent) event), Runnable::run);
+		}
+
+	}
+
+	private RedisAvailability availability() {
+		return new RedisAvailability(Duration.ofMillis(500), Clock.systemUTC());
+	}
+
+	private RedisRateLimiter limiter(RedisAvailability availability, int perSecond) {
+		return new RedisRateLimiter(this.redis, availability, "test:", perSecond, 1000, Duration.ofMillis(50), false,
+				Duration.ofSeconds(10), Schedulers.parallel());
+	}
+
+}

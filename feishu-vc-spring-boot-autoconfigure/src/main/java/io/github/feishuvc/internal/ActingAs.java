@@ -1,0 +1,106 @@
+package io.github.feishuvc.internal;
+
+import io.github.feishuvc.auth.TenantAccessTokenProvider;
+import io.github.feishuvc.core.AccessTokenSource;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * Whom the calls of an operations object act as, and with which token: the app (its tenant access token, of its own
+ * tenant or, for a store app, of a named tenant) or a user (their user access token). Immutable; the
+ * {@link FeishuApiCaller} composes {@code forTenant} and {@code withUserAccessToken} through it.
+ */
+final class ActingAs {
+
+	private final TenantAccessTokenProvider tenantTokens;
+
+	private final AccessTokenSource tokens;
+
+	private final boolean user;
+
+	private ActingAs(TenantAccessTokenProvider tenantTokens, AccessTokenSource tokens, boolean user) {
+		this.tenantTokens = tenantTokens;
+		this.tokens = tokens;
+		this.user = user;
+	}
+
+	/**
+	 * Act as the app, with its tenant access token.
+	 * @param tenantTokens the app's tenant access tokens
+	 * @return acting as the app
+	 */
+	static ActingAs app(TenantAccessTokenProvider tenantTokens) {
+		Assert.notNull(tenantTokens, "tenantTokens must not be null");
+		return new ActingAs(tenantTokens, tenantTokens, false);
+	}
+
+	/**
+	 * Act as the app in one tenant of a store app.
+	 * @param tenantKey the tenant's key
+	 * @return acting as the app in that tenant
+	 * @throws IllegalArgumentException if the tenant key is null or blank
+	 * @throws IllegalStateException if the app is a self-built app, which acts in its own tenant only
+	 */
+	ActingAs forTenant(String tenantKey) {
+		Assert.isTrue(tenantKey != null && !tenantKey.isBlank(), "tenantKey must not be null or blank");
+		return new ActingAs(this.tenantTokens, this.tenantTokens.forTenant(tenantKey), false);
+	}
+
+	/**
+	 * Act as a user, with their user access token, in the tenant named so far (if any).
+	 * @param userAccessToken the user access token ({@code u-...})
+	 * @return acting as that user
+	 * @throws IllegalArgumentException if the token is null or blank
+	 */
+	ActingAs user(String userAccessToken) {
+		Assert.isTrue(userAccessToken != null && !userAccessToken.isBlank(),
+				"userAccessToken must not be null or blank");
+		return new ActingAs(this.tenantTokens, AccessTokenSource.fixed(userAccessToken, this.tokens.tenantKey()), true);
+	}
+
+	/**
+	 * Act as a user whose tokens come from a source that can renew them, such as a signed-in user's
+	 * ({@code FeishuUserTokens}): a token the platform rejects is renewed and the call retried once. The calls act in
+	 * the source's tenant if it names one, else in the tenant named so far, and are rate limited as that tenant's.
+	 * @param userAccessTokens the user's tokens
+	 * @return acting as that user
+	 * @throws IllegalArgumentException if the source is null
+	 */
+	ActingAs user(AccessTokenSource userAccessTokens) {
+		Assert.notNull(userAccessTokens, "userAccessTokens must not be null");
+		return new ActingAs(this.tenantTokens, userAccessTokens.inTenant(this.tokens.tenantKey()), true);
+	}
+
+	/**
+	 * Where the calls' bearer tokens come from.
+	 * @return the token source
+	 */
+	AccessTokenSource tokens() {
+		return this.tokens;
+	}
+
+	/**
+	 * Whether the calls act as a user.
+	 * @return {@code true} with a user access token
+	 */
+	boolean isUser() {
+		return this.user;
+	}
+
+	/**
+	 * The tenant the calls act in, if named.
+	 * @return the tenant key, or {@code null} for the app's own
+	 */
+	@Nullable String tenantKey() {
+		return this.tokens.tenantKey();
+	}
+
+	/** {@code actingAs=app, tenant=...}: never shows a token. */
+	@Override
+	public String toString() {
+		String tenant = tenantKey();
+		return "actingAs=" + (this.user ? "user" : "app") + ((tenant != null) ? ", tenant=" + tenant : "");
+	}
+
+}

@@ -1,0 +1,597 @@
+package io.github.feishuvc.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.feishuvc.core.CallInfo;
+import io.github.feishuvc.core.FeishuVcApiException;
+import io.github.feishuvc.core.FeishuVcConflictException;
+import io.github.feishuvc.core.FeishuVcInvalidParameterException;
+import io.github.feishuvc.core.FeishuVcJson;
+import io.github.feishuvc.core.FeishuVcNotFoundException;
+import io.github.feishuvc.core.FeishuVcNotSupportedException;
+import io.github.feishuvc.core.FeishuVcPermissionDeniedException;
+import io.github.feishuvc.core.RateLimit;
+import io.github.feishuvc.core.ResponseReader;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.util.Assert;
+
+/**
+ * One endpoint of the platform, declared once as data: its method and path template, the operation name that its
+ * rate limit, metrics and messages go by, the tokens it accepts, whether it may be repeated (independent of the
+ * method: {@code rooms/mget} reads by POST), whether it takes {@code user_id_type}, its documented rate limit, the
+ * meanings its error codes have here, how its answer is read (the payload and, for a list, its pages) and the types of
+ * its request body. The client's calls, the rate limiter's limits, the emulator's routing and limits and the wire test
+ * against the official SDK are all derived from these declarations; each family's are in its catalog
+ * ({@link FeishuApis#all()}).
+ *
+ * @param <T> what a call returns: the payload, or one page of a list
+ */
+public final class FeishuApi<T> {
+
+	/** The kinds of access token the platform accepts for an endpoint. */
+	public enum Token {
+
+		/** The app's tenant access token (of its own tenant, or of a tenant of a store app). */
+		TENANT,
+
+		/** A user's access token. */
+		USER
+
+	}
+
+	/** What an error code means for one endpoint where it differs from the platform's general table. */
+	public enum Meaning {
+
+		/** A bad parameter ({@link FeishuVcInvalidParameterException}): not retried. */
+		INVALID_PARAMETER,
+
+		/** Nothing of that id ({@link FeishuVcNotFoundException}). */
+		NOT_FOUND,
+
+		/** Not allowed ({@link FeishuVcPermissionDeniedException}). */
+		PERMISSION_DENIED,
+
+		/** Changed meanwhile ({@link FeishuVcConflictException}): read again, then retry. */
+		CONFLICT,
+
+		/** Not available to the tenant, such as a feature of a paid plan ({@link FeishuVcNotSupportedException}). */
+		NOT_SUPPORTED
+
+	}
+
+	private static final Pattern VARIABLE = Pattern.compile("\\{([a-z_]+)}");
+
+	private final String operation;
+
+	private final HttpMethod method;
+
+	private final String path;
+
+	private final Pattern pathPattern;
+
+	private final List<String> pathVariables;
+
+	private final Set<Token> tokens;
+
+	private final boolean idempotent;
+
+	private final boolean userIdType;
+
+	private final Set<String> query;
+
+	private final @Nullable RateLimit limit;
+
+	private final @Nullable Class<?> body;
+
+	private final JsonMapper mapper;
+
+	private final ResponseReader<?, T> reader;
+
+	private final @Nullable Payload payload;
+
+	private final @Nullable Paging paging;
+
+	private final @Nullable ErrorMeanings errors;
+
+	private FeishuApi(FeishuApi<?> api, ResponseReader<?, T> reader, @Nullable Payload payload) {
+		this.operation = api.operation;
+		this.method = api.method;
+		this.path = api.path;
+		this.pathPattern = api.pathPattern;
+		this.pathVariables = api.pathVariables;
+		this.tokens = api.tokens;
+		this.idempotent = api.idempotent;
+		this.userIdType = api.userIdType;
+		this.query = api.query;
+		this.limit = api.limit;
+		this.body = api.body;
+		this.mapper = api.mapper;
+		this.reader = reader;
+		this.payload = payload;
+		this.paging = api.paging;
+		this.errors = api.errors;
+	}
+
+	private FeishuApi(Builder builder, ResponseReader<?, T> reader, @Nullable Payload payload,
+			@Nullable Paging paging) {
+		this.operation = builder.operation;
+		this.method = builder.method;
+		this.path = builder.path;
+		List<String> variables = new ArrayList<>();
+		Matcher matcher = VARIABLE.matcher(builder.path);
+		StringBuilder pattern = new StringBuilder();
+		int last = 0;
+		while (matcher.find()) {
+			variables.add(matcher.group(1));
+			pattern.append(Pattern.quote(builder.path.substring(last, matcher.start()))).append("([^/]+)");
+			last = matcher.end();
+		}
+		pattern.append(Pattern.quote(builder.path.substring(last)));
+		this.pathPattern = Pattern.compile(pattern.toString());
+		this.pathVariables = List.copyOf(variables);
+		Assert.state(!builder.tokens.isEmpty(), () -> this.operation + " accepts no token");
+		this.tokens = Collections.unmodifiableSet(EnumSet.copyOf(builder.tokens));
+		this.idempotent = builder.idempotent;
+		this.userIdType = builder.userIdType;
+		this.query = Set.copyOf(builder.query);
+		this.limit = builder.limit;
+		this.body = builder.body;
+		this.mapper = builder.mapper;
+		this.reader = reader;
+		this.payload = payload;
+		this.paging = paging;
+		this.errors = builder.errors();
+	}
+
+	/**
+	 * Declare a {@code GET}; a read unless said otherwise.
+	 * @param operation the operation's name, such as {@code room.get}: the rate limiter counts by it
+	 * @param path the path template, such as {@code /open-apis/vc/v1/rooms/{room_id}}
+	 * @return the builder
+	 */
+	public static Builder get(String operation, String path) {
+		return new Builder(operation, HttpMethod.GET, path).read();
+	}
+
+	/**
+	 * Declare a {@code POST}; a write unless said otherwise.
+	 * @param operation the operation's name
+	 * @param path the path template
+	 * @return the builder
+	 */
+	public static Builder post(String operation, String path) {
+		return new Builder(operation, HttpMethod.POST, path);
+	}
+
+	/**
+	 * Declare a {@code PUT}; a write.
+	 * @param operation the operation's name
+	 * @param path the path template
+	 * @return the builder
+	 */
+	public static Builder put(String operation, String path) {
+		return new Builder(operation, HttpMethod.PUT, path);
+	}
+
+	/**
+	 * Declare a {@code PATCH}; a write.
+	 * @param operation the operation's name
+	 * @param path the path template
+	 * @return the builder
+	 */
+	public static Builder patch(String operation, String path) {
+		return new Builder(operation, HttpMethod.PATCH, path);
+	}
+
+	/**
+	 * Declare a {@code DELETE}; a write.
+	 * @param operation the operation's name
+	 * @param path the path template
+	 * @return the builder
+	 */
+	public static Builder delete(String operation, String path) {
+		return new Builder(operation, HttpMethod.DELETE, path);
+	}
+
+	/**
+	 * The operation's name, such as {@code room.create}: what the rate limiter, the observations and the messages go
+	 * by.
+	 * @return the name
+	 */
+	public String operation() {
+		return this.operation;
+	}
+
+	/**
+	 * The HTTP method.
+	 * @return the method
+	 */
+	public HttpMethod method() {
+		return this.method;
+	}
+
+	/**
+	 * The path template, its variables in braces.
+	 * @return the template
+	 */
+	public String path() {
+		return this.path;
+	}
+
+	/**
+	 * The names of the path's variables, in order.
+	 * @return the names
+	 */
+	public List<String> pathVariables() {
+		return this.pathVariables;
+	}
+
+	/**
+	 * The path's variables, if a raw path (not decoded) is one of this endpoint's.
+	 * @param rawPath the path
+	 * @return the variables by name, still encoded; {@code null} if the path is not this endpoint's
+	 */
+	public @Nullable Map<String, String> match(String rawPath) {
+		Matcher matcher = this.pathPattern.matcher(rawPath);
+		if (!matcher.matches()) {
+			return null;
+		}
+		Map<String, String> variables = new LinkedHashMap<>();
+		for (int i = 0; i < this.pathVariables.size(); i++) {
+			variables.put(this.pathVariables.get(i), matcher.group(i + 1));
+		}
+		return variables;
+	}
+
+	/**
+	 * The kinds of token the platform accepts.
+	 * @return the kinds
+	 */
+	public Set<Token> tokens() {
+		return this.tokens;
+	}
+
+	/**
+	 * Whether a call may be sent again after it may have reached the platform: a read.
+	 * @return {@code true} for a read
+	 */
+	public boolean idempotent() {
+		return this.idempotent;
+	}
+
+	/**
+	 * Whether the endpoint takes {@code user_id_type}.
+	 * @return whether it does
+	 */
+	public boolean takesUserIdType() {
+		return this.userIdType;
+	}
+
+	/**
+	 * The query parameters the endpoint takes, beside {@code user_id_type} and paging.
+	 * @return their names
+	 */
+	public Set<String> query() {
+		return this.query;
+	}
+
+	/**
+	 * The platform's documented limit, where it is not the standard 50 a second and 1000 a minute.
+	 * @return the limit, or {@code null} for the standard one
+	 */
+	public @Nullable RateLimit limit() {
+		return this.limit;
+	}
+
+	/**
+	 * The type of the request body, if the endpoint takes one.
+	 * @return the type, or {@code null}
+	 */
+	public @Nullable Class<?> body() {
+		return this.body;
+	}
+
+	/**
+	 * The mapper that writes the body and reads the answer (the Feishu mapper unless the endpoint's times differ).
+	 * @return the mapper
+	 */
+	public JsonMapper mapper() {
+		return this.mapper;
+	}
+
+	/**
+	 * How the answer is read.
+	 * @return the reader
+	 */
+	public ResponseReader<?, T> reader() {
+		return this.reader;
+	}
+
+	/**
+	 * What of the answer's {@code data} is read.
+	 * @return the payload, or {@code null} for an acknowledgement (nothing but success)
+	 */
+	public @Nullable Payload payload() {
+		return this.payload;
+	}
+
+	/**
+	 * Where a list's page size and token go, if the endpoint answers in pages.
+	 * @return the paging, or {@code null}
+	 */
+	public @Nullable Paging paging() {
+		return this.paging;
+	}
+
+	/**
+	 * The same endpoint, its payload taken from what this one reads; a {@code null} is a missing payload.
+	 * @param <R> the new payload type
+	 * @param extract takes the payload
+	 * @param payloadName where the payload lives, for error messages
+	 * @return the declaration
+	 */
+	public <R> FeishuApi<R> map(Function<T, @Nullable R> extract, String payloadName) {
+		return new FeishuApi<>(this, this.reader.map(extract, payloadName), this.payload);
+	}
+
+	/**
+	 * The same endpoint, reading another field of its answer's {@code data} (an endpoint whose answer has two parts
+	 * that callers ask for apart).
+	 * @param <R> the payload type
+	 * @param field the field
+	 * @param type the payload type
+	 * @return the declaration
+	 */
+	public <R> FeishuApi<R> reading(String field, Class<R> type) {
+		JavaType javaType = this.mapper.constructType(type);
+		return new FeishuApi<>(this, DataFields.field(this.mapper, field, javaType, this.errors),
+				new Payload(field, javaType));
+	}
+
+	@Override
+	public String toString() {
+		return this.operation + " (" + this.method + " " + this.path + ")";
+	}
+
+	/**
+	 * Where a list's page size and page token go: the query, or the request body (a search by POST).
+	 *
+	 * @param inBody whether they go in the body
+	 * @param pageSize the page size asked for, the most the platform gives
+	 */
+	public record Paging(boolean inBody, int pageSize) {
+	}
+
+	/**
+	 * What of the answer's {@code data} is read: one field, or the whole of it.
+	 *
+	 * @param field the field, or {@code null} for the whole {@code data}
+	 * @param type the type it is read as
+	 */
+	public record Payload(@Nullable String field, JavaType type) {
+	}
+
+	/** The declaration of an endpoint, until how its answer is read is said. */
+	public static final class Builder {
+
+		private final String operation;
+
+		private final HttpMethod method;
+
+		private final String path;
+
+		private final Set<Token> tokens = EnumSet.noneOf(Token.class);
+
+		private final Set<String> query = new LinkedHashSet<>();
+
+		private boolean idempotent;
+
+		private boolean userIdType;
+
+		private @Nullable RateLimit limit;
+
+		private @Nullable Class<?> body;
+
+		private JsonMapper mapper = FeishuVcJson.mapper();
+
+		private final Map<Integer, Meaning> errors = new LinkedHashMap<>();
+
+		private Builder(String operation, HttpMethod method, String path) {
+			Assert.hasText(operation, "operation must not be empty");
+			Assert.isTrue(path.startsWith("/open-apis/"), () -> "path must start with /open-apis/, was " + path);
+			this.operation = operation;
+			this.method = method;
+			this.path = path;
+		}
+
+		/**
+		 * The tokens the platform accepts.
+		 * @param tokens the kinds
+		 * @return this builder
+		 */
+		public Builder tokens(Token... tokens) {
+			Collections.addAll(this.tokens, tokens);
+			return this;
+		}
+
+		/**
+		 * A read: sent again after a transient failure, whatever its method.
+		 * @return this builder
+		 */
+		public Builder read() {
+			this.idempotent = true;
+			return this;
+		}
+
+		/**
+		 * A write: never sent again once it may have reached the platform, whatever its method.
+		 * @return this builder
+		 */
+		public Builder write() {
+			this.idempotent = false;
+			return this;
+		}
+
+		/**
+		 * The endpoint takes {@code user_id_type}.
+		 * @return this builder
+		 */
+		public Builder userIdType() {
+			this.userIdType = true;
+			return this;
+		}
+
+		/**
+		 * The query parameters the endpoint takes, beside {@code user_id_type} and paging.
+		 * @param names their names, as on the wire
+		 * @return this builder
+		 */
+		public Builder query(String... names) {
+			Collections.addAll(this.query, names);
+			return this;
+		}
+
+		/**
+		 * The platform's documented limit, stricter than the standard one.
+		 * @param limit the limit
+		 * @return this builder
+		 */
+		public Builder limit(RateLimit limit) {
+			this.limit = limit;
+			return this;
+		}
+
+		/**
+		 * The type of the request body.
+		 * @param body the type
+		 * @return this builder
+		 */
+		public Builder body(Class<?> body) {
+			this.body = body;
+			return this;
+		}
+
+		/**
+		 * Another mapper than the Feishu one, for an endpoint whose times are written otherwise.
+		 * @param mapper the mapper
+		 * @return this builder
+		 */
+		public Builder mapper(JsonMapper mapper) {
+			this.mapper = mapper;
+			return this;
+		}
+
+		/**
+		 * What an error code means here, where it differs from the platform's general table (such as {@code 121005}
+		 * answered with 404 by the room APIs).
+		 * @param code the code
+		 * @param meaning what it means
+		 * @return this builder
+		 */
+		public Builder error(int code, Meaning meaning) {
+			this.errors.put(code, meaning);
+			return this;
+		}
+
+		/**
+		 * The answer's payload: one field of its {@code data}.
+		 * @param <T> the payload type
+		 * @param field the field, such as {@code room}
+		 * @param type the payload type
+		 * @return the declaration
+		 */
+		public <T> FeishuApi<T> returning(String field, Class<T> type) {
+			return returning(field, this.mapper.constructType(type));
+		}
+
+		/**
+		 * The answer's payload: a list in one field of its {@code data}.
+		 * @param <E> the element type
+		 * @param field the field, such as {@code items}
+		 * @param element the element type
+		 * @return the declaration
+		 */
+		public <E> FeishuApi<List<E>> returningList(String field, Class<E> element) {
+			return returning(field, this.mapper.getTypeFactory().constructCollectionType(List.class, element));
+		}
+
+		/**
+		 * The whole {@code data} as the payload.
+		 * @param <T> the payload type
+		 * @param type its type
+		 * @return the declaration
+		 */
+		public <T> FeishuApi<T> returningData(Class<T> type) {
+			return new FeishuApi<>(this, DataFields.whole(this.mapper, type, errors()),
+					new Payload(null, this.mapper.constructType(type)), null);
+		}
+
+		/**
+		 * Nothing but success: an answer whose {@code data} is empty.
+		 * @return the declaration
+		 */
+		public FeishuApi<Boolean> acknowledged() {
+			return new FeishuApi<>(this, DataFields.acknowledgement(this.mapper, errors()), null, null);
+		}
+
+		/**
+		 * A list answered in pages: each call reads one page of the list's field, with the page token and whether
+		 * there are more.
+		 * @param <E> the element type
+		 * @param field the list's field, such as {@code rooms}
+		 * @param element the element type
+		 * @param pageSize the page size asked for: the most the platform gives
+		 * @param inBody whether the page size and token go in the request body rather than the query
+		 * @return the declaration
+		 */
+		public <E> FeishuApi<Page<E>> paged(String field, Class<E> element, int pageSize, boolean inBody) {
+			return new FeishuApi<>(this, DataFields.page(this.mapper, field, element, errors()),
+					new Payload(field, this.mapper.getTypeFactory().constructCollectionType(List.class, element)),
+					new Paging(inBody, pageSize));
+		}
+
+		private <T> FeishuApi<T> returning(String field, JavaType type) {
+			return new FeishuApi<>(this, DataFields.field(this.mapper, field, type, errors()), new Payload(field, type),
+					null);
+		}
+
+		private @Nullable ErrorMeanings errors() {
+			return this.errors.isEmpty() ? null : new ErrorMeanings(Map.copyOf(this.errors));
+		}
+
+	}
+
+	/** The error meanings of one endpoint, over the platform's general table. */
+	record ErrorMeanings(Map<Integer, Meaning> meanings) {
+
+		FeishuVcApiException exception(CallInfo info, int code, String msg) {
+			Meaning meaning = this.meanings.get(code);
+			if (meaning == null) {
+				return FeishuVcApiException.of(info, code, msg);
+			}
+			return switch (meaning) {
+				case INVALID_PARAMETER -> new FeishuVcInvalidParameterException(info, code, msg);
+				case NOT_FOUND -> new FeishuVcNotFoundException(info, code, msg);
+				case PERMISSION_DENIED -> new FeishuVcPermissionDeniedException(info, code, msg);
+				case CONFLICT -> new FeishuVcConflictException(info, code, msg);
+				case NOT_SUPPORTED -> new FeishuVcNotSupportedException(info, code, msg);
+			};
+		}
+
+	}
+
+}

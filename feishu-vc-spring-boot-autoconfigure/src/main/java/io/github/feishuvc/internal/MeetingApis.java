@@ -1,0 +1,74 @@
+package io.github.feishuvc.internal;
+
+import java.util.List;
+
+import io.github.feishuvc.core.RateLimit;
+import io.github.feishuvc.internal.FeishuApi.Token;
+import io.github.feishuvc.internal.MeetingRequests.InviteRequest;
+import io.github.feishuvc.internal.MeetingRequests.KickoutRequest;
+import io.github.feishuvc.internal.MeetingRequests.SetHostRequest;
+import io.github.feishuvc.meeting.Meeting;
+import io.github.feishuvc.meeting.MeetingArtifacts;
+import io.github.feishuvc.meeting.MeetingInviteResult;
+import io.github.feishuvc.meeting.MeetingKickoutResult;
+import io.github.feishuvc.meeting.MeetingUser;
+
+/**
+ * The meeting endpoints ({@code vc-meeting.md}): each declared once.
+ */
+public final class MeetingApis {
+
+	private static final String MEETINGS = "/open-apis/vc/v1/meetings";
+
+	/** {@code GET /meetings/:meeting_id}: a meeting, with its participants and ability if asked. */
+	public static final FeishuApi<Meeting> GET = FeishuApi.get("meeting.get", MEETINGS + "/{meeting_id}")
+		.tokens(Token.TENANT, Token.USER)
+		.userIdType()
+		.query("with_participants", "with_meeting_ability", "query_mode")
+		.returning("meeting", Meeting.class);
+
+	/** {@code GET /meetings/:meeting_id?query_mode=1}: the documents a meeting made (the same endpoint). */
+	public static final FeishuApi<MeetingArtifacts> GET_ARTIFACTS = GET.reading("related_artifacts",
+			MeetingArtifacts.class);
+
+	/** {@code GET /meetings/list_by_no}: the meetings held under a number, in pages of 50; 100 calls a minute. */
+	public static final FeishuApi<Page<Meeting>> LIST_BY_NO = FeishuApi
+		.get("meeting.list_by_no", MEETINGS + "/list_by_no")
+		.tokens(Token.TENANT, Token.USER)
+		.query("meeting_no", "start_time", "end_time")
+		.limit(RateLimit.perMinute(100))
+		.paged("meeting_briefs", Meeting.class, 50, false);
+
+	/** {@code PATCH /meetings/:meeting_id/invite}: invite users, as a user in the meeting. */
+	public static final FeishuApi<List<MeetingInviteResult>> INVITE = FeishuApi
+		.patch("meeting.invite", MEETINGS + "/{meeting_id}/invite")
+		.tokens(Token.USER)
+		.userIdType()
+		.body(InviteRequest.class)
+		.returningList("invite_results", MeetingInviteResult.class);
+
+	/** {@code POST /meetings/:meeting_id/kickout}: remove users, as the app. */
+	public static final FeishuApi<List<MeetingKickoutResult>> KICKOUT = FeishuApi
+		.post("meeting.kickout", MEETINGS + "/{meeting_id}/kickout")
+		.tokens(Token.TENANT)
+		.userIdType()
+		.body(KickoutRequest.class)
+		.returningList("kickout_results", MeetingKickoutResult.class);
+
+	/** {@code PATCH /meetings/:meeting_id/set_host}: hand the host over. */
+	public static final FeishuApi<MeetingUser> SET_HOST = FeishuApi
+		.patch("meeting.set_host", MEETINGS + "/{meeting_id}/set_host")
+		.tokens(Token.TENANT, Token.USER)
+		.userIdType()
+		.body(SetHostRequest.class)
+		.returning("host_user", MeetingUser.class);
+
+	/** {@code PATCH /meetings/:meeting_id/end}: end a meeting, as its host. */
+	public static final FeishuApi<Boolean> END = FeishuApi.patch("meeting.end", MEETINGS + "/{meeting_id}/end")
+		.tokens(Token.USER)
+		.acknowledged();
+
+	private MeetingApis() {
+	}
+
+}

@@ -1,0 +1,102 @@
+package io.github.feishuvc.room;
+
+import io.github.feishuvc.auth.TenantAccessTokenProvider;
+import io.github.feishuvc.core.CodedEnum;
+import io.github.feishuvc.core.FeishuVcExecutor;
+import io.github.feishuvc.core.UserIdType;
+import io.github.feishuvc.internal.FeishuApi;
+import io.github.feishuvc.internal.FeishuApiCaller;
+import io.github.feishuvc.internal.FeishuApiCaller.Params;
+import io.github.feishuvc.internal.FeishuTemplate;
+import io.github.feishuvc.internal.RoomConfigApis;
+import io.github.feishuvc.internal.RoomRequests.AccessCodeRequest;
+import io.github.feishuvc.internal.RoomRequests.SetRoomConfig;
+import io.github.feishuvc.internal.Violations;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@link RoomConfigOperations} over a {@link FeishuVcExecutor}: validates each call, which the executor then
+ * authenticates, rate-limits, sends and retries as its declaration ({@link RoomConfigApis}) says. Immutable and thread
+ * safe.
+ */
+public class RoomConfigTemplate extends FeishuTemplate<RoomConfigOperations> implements RoomConfigOperations {
+
+	/**
+	 * Create a template acting as the app.
+	 * @param executor the executor that makes the calls
+	 * @param tenantTokens source of the tenant access token
+	 * @param userIdType the user id type of calls
+	 */
+	public RoomConfigTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
+			UserIdType userIdType) {
+		this(FeishuApiCaller.app(executor, tenantTokens, userIdType));
+	}
+
+	private RoomConfigTemplate(FeishuApiCaller caller) {
+		super(caller);
+	}
+
+	@Override
+	protected RoomConfigOperations with(FeishuApiCaller caller) {
+		return new RoomConfigTemplate(caller);
+	}
+
+	@Override
+	public Mono<ScopeConfigs> get(ScopeType scopeType, String scopeId) {
+		int type = CodedEnum.codeToSend(scopeType, "scopeType");
+		if (RoomTemplate.blank(scopeId)) {
+			throw new IllegalArgumentException("scopeId must not be blank");
+		}
+		return this.caller.call(RoomConfigApis.GET, Params.path().query("scope_type", type).query("scope_id", scopeId));
+	}
+
+	@Override
+	public Mono<Void> set(ScopeConfig config) {
+		Violations violations = new Violations("ScopeConfig");
+		violations.addIf(config.scopeType() == null || config.scopeType() == ScopeType.UNKNOWN,
+				"scopeType must be ROOM_LEVEL or ROOM, was " + config.scopeTypeCode());
+		violations.addIf(RoomTemplate.blank(config.scopeId()), "scopeId is required");
+		violations.addIf(config.config() == null, "config is required");
+		violations.throwIfAny();
+		return this.caller.call(RoomConfigApis.SET, Params.path().body(config)).then();
+	}
+
+	@Override
+	public Mono<RoomConfig> query(RoomConfigLocation location) {
+		location.validate();
+		return this.caller.call(RoomConfigApis.QUERY, Params.path()
+			.query("scope", location.scopeCode())
+			.query("country_id", location.countryId())
+			.query("district_id", location.districtId())
+			.query("building_id", location.buildingId())
+			.query("floor_name", location.floorName())
+			.query("room_id", location.roomId()));
+	}
+
+	@Override
+	public Mono<Void> set(RoomConfigLocation location, RoomConfig config) {
+		location.validate();
+		if (config == null) {
+			throw new IllegalArgumentException("config must not be null");
+		}
+		return this.caller.call(RoomConfigApis.LEGACY_SET, Params.path().body(new SetRoomConfig(location, config)))
+			.then();
+	}
+
+	@Override
+	public Mono<String> checkboardAccessCode(RoomConfigLocation location, AccessCodeValidity validity) {
+		return accessCode(RoomConfigApis.CHECKBOARD_ACCESS_CODE, location, validity);
+	}
+
+	@Override
+	public Mono<String> roomAccessCode(RoomConfigLocation location, AccessCodeValidity validity) {
+		return accessCode(RoomConfigApis.ROOM_ACCESS_CODE, location, validity);
+	}
+
+	private Mono<String> accessCode(FeishuApi<String> api, RoomConfigLocation location, AccessCodeValidity validity) {
+		location.validate();
+		int days = CodedEnum.codeToSend(validity, "validity");
+		return this.caller.call(api, Params.path().body(new AccessCodeRequest(location, days)));
+	}
+
+}
