@@ -6,7 +6,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Prints a reservation and walks one through its life ({@link ReservePrinter}), offline also the meeting it becomes
- * ({@link MeetingWalk}, with the events {@link MeetingEventPrinter} receives), and exits; with
+ * ({@link MeetingWalk}, with the events {@link MeetingEventPrinter} receives), lists the meeting rooms
+ * ({@link RoomPrinter}) and exits; with
  * {@code --spring.profiles.active=web} it serves {@link ReserveController} and prints the events it receives instead,
  * with {@code --spring.profiles.active=store} it runs as a store app ({@link StoreReservePrinter}) and exits, and
  * with {@code --spring.profiles.active=login} it serves a page where users sign in with Feishu and make a reservation

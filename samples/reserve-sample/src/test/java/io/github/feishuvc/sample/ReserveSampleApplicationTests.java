@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The README's sample run: without credentials it starts the emulator, prints the reference reservation, walks a new
  * one through its life and holds the meeting it becomes, printing the meeting's typed events, attendance and
- * recording.
+ * recording, then lists the emulator's meeting rooms.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ReserveSampleApplicationTests {
@@ -48,7 +48,10 @@ class ReserveSampleApplicationTests {
 			.containsPattern("event: RecordingReadyEvent of meeting \\d{9}, PT[0-9.]+S at https://meetings.feishu.cn/minutes/")
 			.containsPattern("meeting \\d{19} 'Sample design review': ENDED, .* to .*, 3 attended")
 			.contains("ou_sample_owner (host): joined")
-			.containsPattern("recording: https://meetings.feishu.cn/minutes/\\w+ \\(PT");
+			.containsPattern("recording: https://meetings.feishu.cn/minutes/\\w+ \\(PT")
+			.contains("Meeting rooms:")
+			.contains("Everest (12 people, Headquarters), omm_4de32cf10a4358788ff4e09e37ebbf9b")
+			.contains("Kilimanjaro (6 people, Headquarters), omm_608d34d82d531b27fa993902d350a307");
 	}
 
 	@Test
