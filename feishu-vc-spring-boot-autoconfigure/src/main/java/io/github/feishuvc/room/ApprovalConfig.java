@@ -23,6 +23,11 @@ public record ApprovalConfig(@JsonFormat(shape = JsonFormat.Shape.NUMBER) @Nulla
 
 	/**
 	 * Create the configuration, the approvers immutable and without nulls.
+	 * @param approvalSwitch whether approval is on (0 or 1 on the wire); with it on, a condition and an approver are
+	 * required
+	 * @param approvalConditionCode the raw {@code approval_condition} code; see {@link #approvalCondition()}
+	 * @param meetingDuration the hours, 0.1 to 99, beyond which a booking needs approval
+	 * @param approvers who approves, at least one when approval is on
 	 */
 	public ApprovalConfig {
 		approvers = Lists.immutable(approvers);

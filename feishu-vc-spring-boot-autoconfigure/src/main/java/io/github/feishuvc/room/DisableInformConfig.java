@@ -20,6 +20,10 @@ public record DisableInformConfig(@Nullable Boolean ifCoverChildScope, @Nullable
 
 	/**
 	 * Create the configuration, its lists immutable and without nulls.
+	 * @param ifCoverChildScope whether this also applies to the levels and rooms below
+	 * @param ifInform whether anyone is told; required when sent
+	 * @param informedUsers the users told
+	 * @param informedDepts the departments whose members are told
 	 */
 	public DisableInformConfig {
 		informedUsers = Lists.immutable(informedUsers);

@@ -18,6 +18,8 @@ public record ReserveAdminConfig(
 
 	/**
 	 * Create the configuration, its lists immutable and without nulls.
+	 * @param departments the departments whose members administer them
+	 * @param users the users who administer them
 	 */
 	public ReserveAdminConfig {
 		departments = Lists.immutable(departments);

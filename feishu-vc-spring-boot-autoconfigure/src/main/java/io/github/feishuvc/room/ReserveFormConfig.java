@@ -21,6 +21,11 @@ public record ReserveFormConfig(@Nullable Boolean ifCoverChildScope, @Nullable B
 
 	/**
 	 * Create the configuration, the users immutable and without nulls.
+	 * @param ifCoverChildScope whether this also applies to the levels and rooms below
+	 * @param reserveForm whether bookers fill in a form; required when sent
+	 * @param notifiedUsers who is told of a booking
+	 * @param notifiedTime how long before the meeting they are told, in {@link #timeUnit()}s
+	 * @param timeUnitCode the raw {@code time_unit} code; see {@link #timeUnit()}
 	 */
 	public ReserveFormConfig {
 		notifiedUsers = Lists.immutable(notifiedUsers);

@@ -23,6 +23,11 @@ public record ReserveScopeConfig(@Nullable Boolean ifCoverChildScope,
 
 	/**
 	 * Create the configuration, its lists immutable and without nulls.
+	 * @param ifCoverChildScope whether this also applies to the levels and rooms below
+	 * @param allowAllUsers whether everyone may (0 or 1 on the wire); required when sent; without it, at least one user
+	 * or department
+	 * @param allowUsers the users who may
+	 * @param allowDepts the departments whose members may
 	 */
 	public ReserveScopeConfig {
 		allowUsers = Lists.immutable(allowUsers);

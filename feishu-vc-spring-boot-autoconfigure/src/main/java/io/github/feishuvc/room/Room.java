@@ -27,6 +27,16 @@ public record Room(@Nullable String roomId, @Nullable String name, @Nullable Int
 
 	/**
 	 * Create a room, its lists immutable and without nulls.
+	 * @param roomId the room's id ({@code omm_...})
+	 * @param name its name
+	 * @param capacity how many people it holds
+	 * @param description what it is
+	 * @param displayId the id shown to people, such as {@code LM134742334}
+	 * @param customRoomId the tenant's own id of the room
+	 * @param roomLevelId the level it is in
+	 * @param path the ids of the levels above it
+	 * @param roomStatus whether it is enabled, and its disablement
+	 * @param devices its facilities
 	 */
 	public Room {
 		path = Lists.immutable(path);

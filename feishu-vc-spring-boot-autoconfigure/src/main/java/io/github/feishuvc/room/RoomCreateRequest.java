@@ -34,6 +34,13 @@ public record RoomCreateRequest(@Nullable String name, @Nullable Integer capacit
 
 	/**
 	 * Create a request; {@link #builder()} reads better.
+	 * @param name the room's name
+	 * @param capacity how many people it holds, at least 1
+	 * @param description what it is
+	 * @param customRoomId the tenant's own id of the room
+	 * @param roomLevelId the level it is in
+	 * @param roomStatus whether it is enabled; enabled if absent
+	 * @param devices its facilities
 	 */
 	public RoomCreateRequest {
 		devices = Lists.immutable(devices);

@@ -22,6 +22,12 @@ public record RoomDigitalSignage(@Nullable Boolean ifCoverChildScope, @Nullable 
 
 	/**
 	 * Create a signage, its materials immutable and without nulls.
+	 * @param ifCoverChildScope whether this also applies to the levels and rooms below
+	 * @param enable whether signage plays
+	 * @param mute whether it plays without sound
+	 * @param startDisplay how many minutes after a meeting ends it starts playing, 1 to 720 (Rooms app only)
+	 * @param stopDisplay how many minutes before a scheduled meeting it stops, 1 to 720 (Rooms app only)
+	 * @param materials what it plays; not sent when empty
 	 */
 	public RoomDigitalSignage {
 		materials = Lists.immutable(materials);

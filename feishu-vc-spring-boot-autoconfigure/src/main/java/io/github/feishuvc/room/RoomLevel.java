@@ -21,6 +21,12 @@ public record RoomLevel(@Nullable String roomLevelId, @Nullable String name, @Nu
 
 	/**
 	 * Create a level, its path immutable and without nulls.
+	 * @param roomLevelId the level's id ({@code omb_...})
+	 * @param name its name
+	 * @param parentId the level above it
+	 * @param path the ids of the levels above it
+	 * @param hasChild whether levels hang below it
+	 * @param customGroupId the tenant's own id of the level
 	 */
 	public RoomLevel {
 		path = Lists.immutable(path);

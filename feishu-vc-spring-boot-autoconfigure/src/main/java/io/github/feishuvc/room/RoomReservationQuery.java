@@ -21,6 +21,12 @@ public record RoomReservationQuery(String roomLevelId, Instant from, Instant to,
 
 	/**
 	 * Create a query; {@link #of} reads better.
+	 * @param roomLevelId the level; an id the platform does not know reads the whole tenant
+	 * @param from the window's start, not after now
+	 * @param to the window's end, after {@code from} and at most a day later
+	 * @param roomIds the rooms to read, or, with {@code exclude}, those to leave out of the level's
+	 * @param exclude whether {@code roomIds} are left out rather than read
+	 * @param withTopic whether the meetings' titles are read too
 	 */
 	public RoomReservationQuery {
 		roomIds = Lists.immutable(roomIds);

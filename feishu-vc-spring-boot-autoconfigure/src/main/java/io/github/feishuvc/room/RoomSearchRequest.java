@@ -19,6 +19,10 @@ public record RoomSearchRequest(List<String> customRoomIds, @Nullable String key
 
 	/**
 	 * Create a request; the factories read better.
+	 * @param customRoomIds the tenant's own ids of the rooms; when given, the rest is ignored
+	 * @param keyword a word of the rooms' names
+	 * @param roomLevelId the level to search within
+	 * @param searchLevelName whether the keyword also matches the names of the levels the rooms are in
 	 */
 	public RoomSearchRequest {
 		customRoomIds = Lists.immutable(customRoomIds);

@@ -26,6 +26,14 @@ public record RoomStatus(@Nullable Boolean status, @Nullable Boolean scheduleSta
 
 	/**
 	 * Create a status, its contacts immutable and without nulls.
+	 * @param status whether it is enabled; required whenever a status is sent
+	 * @param scheduleStatus whether it will be enabled once a planned disablement ends (read only)
+	 * @param disableStartTime when the disablement starts
+	 * @param disableEndTime when it ends; {@link Instant#EPOCH} for never (see {@link #disabledForever()})
+	 * @param disableReason why
+	 * @param contactIds whom to ask about it, of the call's user id type; not sent when empty
+	 * @param disableNotice whether those who booked the room are told when it is disabled
+	 * @param resumeNotice whether they are told when it is enabled again
 	 */
 	public RoomStatus {
 		contactIds = Lists.immutable(contactIds);

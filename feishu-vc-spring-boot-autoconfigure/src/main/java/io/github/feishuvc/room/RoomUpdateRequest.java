@@ -25,6 +25,13 @@ public record RoomUpdateRequest(@Nullable String name, @Nullable Integer capacit
 
 	/**
 	 * Create a request; {@link #builder()} reads better.
+	 * @param name the room's new name
+	 * @param capacity how many people it holds, at least 1
+	 * @param description what it is
+	 * @param customRoomId the tenant's own id of the room
+	 * @param roomLevelId the level to move it to
+	 * @param roomStatus whether it is enabled, and its disablement
+	 * @param devices its facilities, all of them; not sent when empty
 	 */
 	public RoomUpdateRequest {
 		devices = Lists.immutable(devices);

@@ -15,6 +15,8 @@ public record ScopeConfigs(@Nullable ScopeConfig currentConfig, List<ScopeConfig
 
 	/**
 	 * Create the configurations, the list immutable and without nulls.
+	 * @param currentConfig what applies: each value from the nearest scope, this one first, that sets it
+	 * @param originConfigs what each scope sets, this one first, then the levels above it
 	 */
 	public ScopeConfigs {
 		originConfigs = Lists.immutable(originConfigs);

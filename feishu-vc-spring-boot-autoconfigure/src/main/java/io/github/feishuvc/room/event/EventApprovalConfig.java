@@ -21,6 +21,10 @@ public record EventApprovalConfig(@JsonFormat(shape = JsonFormat.Shape.NUMBER) @
 
 	/**
 	 * Create the configuration, the approvers immutable and without nulls.
+	 * @param approvalSwitch whether approval is on
+	 * @param approvalConditionCode the raw {@code approval_condition} code; see {@link #approvalCondition()}
+	 * @param meetingDuration the hours beyond which a booking needs approval
+	 * @param approvers who approves
 	 */
 	public EventApprovalConfig {
 		approvers = Lists.immutable(approvers);

@@ -20,6 +20,9 @@ public record EventReserveScopeConfig(@JsonFormat(shape = JsonFormat.Shape.NUMBE
 
 	/**
 	 * Create the configuration, its lists immutable and without nulls.
+	 * @param allowAllUsers whether everyone may
+	 * @param allowUsers the users who may
+	 * @param allowDepts the departments whose members may
 	 */
 	public EventReserveScopeConfig {
 		allowUsers = Lists.immutable(allowUsers);

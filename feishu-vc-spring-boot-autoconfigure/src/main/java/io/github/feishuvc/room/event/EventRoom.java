@@ -29,6 +29,16 @@ public record EventRoom(@Nullable String roomId, @Nullable String name, @Nullabl
 
 	/**
 	 * Create a room, its lists immutable and without nulls.
+	 * @param roomId the room's id
+	 * @param name its name
+	 * @param capacity how many people it holds
+	 * @param description what it is
+	 * @param displayId the id shown to people
+	 * @param customRoomId the tenant's own id of the room
+	 * @param roomLevelId the level it is in
+	 * @param path the ids of the levels above it
+	 * @param roomStatus whether it is enabled, and its disablement
+	 * @param devices its facilities
 	 */
 	public EventRoom {
 		path = Lists.immutable(path);

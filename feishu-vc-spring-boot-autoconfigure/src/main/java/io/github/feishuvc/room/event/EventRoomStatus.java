@@ -26,6 +26,14 @@ public record EventRoomStatus(@Nullable Boolean status, @Nullable Boolean schedu
 
 	/**
 	 * Create a status, its contacts immutable and without nulls.
+	 * @param status whether the room is enabled
+	 * @param scheduleStatus whether it will be enabled once a planned disablement ends
+	 * @param disableStartTime when the disablement starts
+	 * @param disableEndTime when it ends; {@link Instant#EPOCH} for never
+	 * @param disableReason why
+	 * @param contactIds whom to ask about it
+	 * @param disableNotice whether those who booked it are told when it is disabled
+	 * @param resumeNotice whether they are told when it is enabled again
 	 */
 	public EventRoomStatus {
 		contactIds = Lists.immutable(contactIds);
