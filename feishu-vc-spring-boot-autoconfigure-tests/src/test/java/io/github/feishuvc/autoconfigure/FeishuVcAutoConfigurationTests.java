@@ -138,7 +138,7 @@ class FeishuVcAutoConfigurationTests {
 					.hasSingleBean(RecordingTemplate.class)
 					.hasSingleBean(FeishuVcExecutor.class);
 				FeishuVcEmulator emulator = FeishuVcAutoConfigurationTests.this.emulator;
-				String meetingId = emulator.startMeeting(FeishuVcEmulator.REFERENCE_RESERVE_ID);
+				String meetingId = emulator.meetings().start(FeishuVcEmulator.REFERENCE_RESERVE_ID);
 				Meeting meeting = context.getBean(MeetingOperations.class).get(meetingId).block();
 				assertThat(meeting.meetingNo()).isEqualTo("112000358");
 				assertThat(emulator.lastRequest("meeting.get").orElseThrow().uri())

@@ -192,7 +192,9 @@ class HostileServerTests {
 			AtomicReference<String> request = new AtomicReference<>();
 			Outcome outcome = outcome((in, out) -> {
 				request.set(HostilePeer.readRequest(in));
-				out.write(ascii(JSON_HEAD + "Content-Encoding: gzip\r\nContent-Length: " + compressed.length + "\r\n\r\n"));
+				// The peer closes after each answer; saying so keeps the next call off this connection.
+				out.write(ascii(JSON_HEAD + "Content-Encoding: gzip\r\nContent-Length: " + compressed.length
+						+ "\r\nConnection: close\r\n\r\n"));
 				out.write(compressed);
 				out.flush();
 			});

@@ -60,10 +60,10 @@ class MeetingLifecycleTests {
 	void shouldFollowAMeetingFromItsReservationToItsSharedRecording() {
 		Reserve reserve = reserve("Design review");
 		Instant before = Instant.now().minusSeconds(1);
-		String meetingId = this.emulator.startMeeting(reserve.id());
-		this.emulator.joinMeeting(meetingId, "ou_alice");
-		this.emulator.joinMeeting(meetingId, "ou_bob");
-		this.emulator.leaveMeeting(meetingId, "ou_bob");
+		String meetingId = this.emulator.meetings().start(reserve.id());
+		this.emulator.meetings().join(meetingId, "ou_alice");
+		this.emulator.meetings().join(meetingId, "ou_bob");
+		this.emulator.meetings().leave(meetingId, "ou_bob");
 
 		Meeting running = this.meetings.get(meetingId, MeetingQuery.everything()).block();
 		assertThat(running.status()).isEqualTo(MeetingStatus.IN_PROGRESS);
@@ -109,16 +109,16 @@ class MeetingLifecycleTests {
 
 		hostRecordings.setPermission(meetingId, List.of(RecordingPermissionObject.user("ou_alice"),
 				RecordingPermissionObject.tenant()), RecordingPermissionAction.GRANT).block();
-		assertThat(this.emulator.recordingSharedWith(meetingId)).containsExactlyInAnyOrder("1:ou_alice", "3:");
+		assertThat(this.emulator.meetings().recordingSharedWith(meetingId)).containsExactlyInAnyOrder("1:ou_alice", "3:");
 		hostRecordings.setPermission(meetingId, List.of(RecordingPermissionObject.tenant()),
 				RecordingPermissionAction.REVOKE).block();
-		assertThat(this.emulator.recordingSharedWith(meetingId)).containsExactly("1:ou_alice");
+		assertThat(this.emulator.meetings().recordingSharedWith(meetingId)).containsExactly("1:ou_alice");
 	}
 
 	@Test
 	void shouldLetOnlyTheHostEndAMeetingAndStartARecording() {
-		String meetingId = this.emulator.startMeeting(reserve("Standup").id());
-		this.emulator.joinMeeting(meetingId, "ou_alice");
+		String meetingId = this.emulator.meetings().start(reserve("Standup").id());
+		this.emulator.meetings().join(meetingId, "ou_alice");
 		MeetingOperations alice = this.meetings.withUserAccessToken(this.emulator.issueUserAccessToken("ou_alice"));
 		RecordingOperations aliceRecordings = this.recordings
 			.withUserAccessToken(this.emulator.issueUserAccessToken("ou_alice"));
@@ -149,9 +149,9 @@ class MeetingLifecycleTests {
 		Instant before = Instant.now().minusSeconds(1);
 		List<String> started = new ArrayList<>();
 		for (int i = 0; i < 53; i++) {
-			String meetingId = this.emulator.startMeeting(reserve.id());
+			String meetingId = this.emulator.meetings().start(reserve.id());
 			started.add(meetingId);
-			this.emulator.endMeeting(reserve.id());
+			this.emulator.meetings().end(reserve.id());
 		}
 
 		List<String> listed = this.meetings.listByNo(reserve.meetingNo(), before, Instant.now().plusSeconds(1))

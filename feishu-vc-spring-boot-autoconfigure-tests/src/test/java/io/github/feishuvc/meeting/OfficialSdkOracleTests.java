@@ -89,13 +89,13 @@ class OfficialSdkOracleTests {
 				.build())
 			.block()
 			.reserve();
-		this.meetingId = this.emulator.startMeeting(this.reserve.id());
-		this.emulator.joinMeeting(this.meetingId, "ou_alice");
-		this.emulator.startSharing(this.meetingId, "ou_alice");
-		this.emulator.stopSharing(this.meetingId);
-		this.emulator.startRecording(this.meetingId);
-		this.emulator.leaveMeeting(this.meetingId, "ou_alice");
-		this.emulator.endMeeting(this.reserve.id());
+		this.meetingId = this.emulator.meetings().start(this.reserve.id());
+		this.emulator.meetings().join(this.meetingId, "ou_alice");
+		this.emulator.meetings().startSharing(this.meetingId, "ou_alice");
+		this.emulator.meetings().stopSharing(this.meetingId);
+		this.emulator.meetings().startRecording(this.meetingId);
+		this.emulator.meetings().leave(this.meetingId, "ou_alice");
+		this.emulator.meetings().end(this.reserve.id());
 	}
 
 	@AfterEach

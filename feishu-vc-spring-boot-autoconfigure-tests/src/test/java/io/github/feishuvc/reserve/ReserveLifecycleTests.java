@@ -106,7 +106,7 @@ class ReserveLifecycleTests {
 			.build()).block().reserve().id();
 		StepVerifier.create(this.reserves.getActiveMeeting(id)).expectError(FeishuVcNotFoundException.class).verify();
 
-		String meetingId = this.emulator.startMeeting(id);
+		String meetingId = this.emulator.meetings().start(id);
 
 		Meeting meeting = this.reserves.getActiveMeeting(id, true).block();
 		assertThat(meeting.id()).isEqualTo(meetingId);
@@ -120,7 +120,7 @@ class ReserveLifecycleTests {
 		});
 		assertThat(this.reserves.getActiveMeeting(id, false).block().participants()).isEmpty();
 
-		this.emulator.endMeeting(id);
+		this.emulator.meetings().end(id);
 		StepVerifier.create(this.reserves.getActiveMeeting(id)).expectError(FeishuVcNotFoundException.class).verify();
 	}
 

@@ -201,13 +201,13 @@ public final class TestFeishu {
 	 * @return the meeting's id
 	 */
 	public static String holdMeeting(FeishuVcEmulator emulator, String reserveId) {
-		String meetingId = emulator.startMeeting(reserveId);
-		emulator.joinMeeting(meetingId, "ou_alice");
-		emulator.startSharing(meetingId, "ou_alice");
-		emulator.stopSharing(meetingId);
-		emulator.startRecording(meetingId);
-		emulator.leaveMeeting(meetingId, "ou_alice");
-		emulator.endMeeting(reserveId);
+		String meetingId = emulator.meetings().start(reserveId);
+		emulator.meetings().join(meetingId, "ou_alice");
+		emulator.meetings().startSharing(meetingId, "ou_alice");
+		emulator.meetings().stopSharing(meetingId);
+		emulator.meetings().startRecording(meetingId);
+		emulator.meetings().leave(meetingId, "ou_alice");
+		emulator.meetings().end(reserveId);
 		return meetingId;
 	}
 

@@ -101,7 +101,7 @@ class EmulatorAnnotationTests {
 				.meetingSettings(ReserveMeetingSettingRequest.builder().topic("annotated").build())
 				.build()).block().reserve();
 
-			String meetingId = this.emulator.startMeeting(reserve.id());
+			String meetingId = this.emulator.meetings().start(reserve.id());
 
 			Awaitility.await()
 				.atMost(Duration.ofSeconds(5))

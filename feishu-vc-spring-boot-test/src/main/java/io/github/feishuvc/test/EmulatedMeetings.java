@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.feishuvc.internal.MeetingApis;
-import io.github.feishuvc.internal.RecordingApis;
 import io.github.feishuvc.test.Replies.Reply;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -24,9 +23,9 @@ import static io.github.feishuvc.test.EmulatedJson.seconds;
 import static io.github.feishuvc.test.EmulatedJson.userIds;
 
 /**
- * The meetings of the emulated platform, their recordings, and what the meeting and recording endpoints do with them,
- * with the platform's rules: which token each call takes, who may do what, in which state. Every change of a meeting
- * pushes the event the platform would ({@code vc.meeting.*}, with the {@code all_meeting_*} ones at start and end).
+ * The meetings of the emulated platform, their recordings, and what the meeting endpoints do with them (the recording
+ * endpoints are {@link EmulatedRecordings}'), with the platform's rules: who may do what, in which state. Every change
+ * of a meeting pushes the event the platform would ({@code vc.meeting.*}, with the {@code all_meeting_*} ones at start and end).
  * Works on JSON trees only, never on the starter's models.
  *
  * <p>A meeting belongs to the tenant of the reservation it was started from, and to the reservation's owner: the
@@ -239,6 +238,11 @@ final class EmulatedMeetings {
 	}
 
 	/** Whether a meeting is in progress, for the reservation it was started from. */
+	/** A meeting, whatever its state, or {@code null}; read and change it under this object's lock. */
+	@Nullable StoredMeeting find(String meetingId) {
+		return this.meetings.get(meetingId);
+	}
+
 	boolean isRunning(String meetingId) {
 		StoredMeeting meeting = this.meetings.get(meetingId);
 		return meeting != null && meeting.status == IN_PROGRESS;
@@ -254,7 +258,7 @@ final class EmulatedMeetings {
 
 	// Endpoints
 
-	/** Serves the meeting and recording endpoints. */
+	/** Serves the meeting endpoints; {@link EmulatedRecordings} serves the recording ones. */
 	void serve(VcRoutes routes) {
 		routes.handle(MeetingApis.GET, (caller, call) -> get(caller, call.path("meeting_id"), call.query()));
 		routes.handle(MeetingApis.LIST_BY_NO, (caller, call) -> listByNo(caller, call.query()));
@@ -262,12 +266,6 @@ final class EmulatedMeetings {
 		routes.handle(MeetingApis.KICKOUT, (caller, call) -> kickout(caller, call.path("meeting_id"), call.body()));
 		routes.handle(MeetingApis.SET_HOST, (caller, call) -> setHost(caller, call.path("meeting_id"), call.body()));
 		routes.handle(MeetingApis.END, (caller, call) -> end(caller, call.path("meeting_id")));
-		routes.handle(RecordingApis.GET, (caller, call) -> recording(caller, call.path("meeting_id")));
-		routes.handle(RecordingApis.START,
-				(caller, call) -> startRecording(caller, call.path("meeting_id"), call.body()));
-		routes.handle(RecordingApis.STOP, (caller, call) -> stopRecording(caller, call.path("meeting_id")));
-		routes.handle(RecordingApis.SET_PERMISSION,
-				(caller, call) -> setPermission(caller, call.path("meeting_id"), call.body()));
 	}
 
 	/** {@code GET /meetings/:meeting_id}, and the active meeting of a reservation. */
@@ -452,125 +450,10 @@ final class EmulatedMeetings {
 		return this.replies.success(this.replies.object());
 	}
 
-	/** {@code GET /meetings/:meeting_id/recording}: once the meeting ended and the recording is ready. */
-	Reply recording(Caller caller, String meetingId) {
-		StoredMeeting meeting = this.meetings.get(meetingId);
-		Reply error = readError(caller, meeting, 122002);
-		if (error != null) {
-			return error;
-		}
-		synchronized (this) {
-			if (meeting.recording == RecordingState.NONE) {
-				return this.replies.error(404, 121004, "data not exist");
-			}
-			if (meeting.recording != RecordingState.READY) {
-				return this.replies.error(400, 124002, "record processing");
-			}
-			ObjectNode data = this.replies.object();
-			data.putObject("recording")
-				.put("id", meeting.recordingId)
-				.put("meeting_id", meeting.id)
-				.put("url", meeting.recordingUrl)
-				.put("duration", Long.toString(meeting.recorded.toMillis()));
-			return this.replies.success(data);
-		}
-	}
-
-	/** {@code PATCH /meetings/:meeting_id/recording/start}: the host starts recording; user access token only. */
-	Reply startRecording(Caller caller, String meetingId, byte[] body) {
-		ObjectNode request = this.replies.parseObject(body);
-		JsonNode timezone = (request != null) ? request.get("timezone") : null;
-		if (body.length > 0 && (request == null
-				|| (timezone != null && (!timezone.isInt() || timezone.intValue() < -12 || timezone.intValue() > 12)))) {
-			return paramError();
-		}
-		StoredMeeting meeting = this.meetings.get(meetingId);
-		synchronized (this) {
-			Reply error = caller.isApp() ? noPermission() : hostError(caller, meeting);
-			if (error == null && meeting.recording == RecordingState.RECORDING) {
-				error = statusUnexpected();
-			}
-			if (error != null) {
-				return error;
-			}
-			meeting.startRecording(this.clock.instant());
-		}
-		this.events.push(meeting.tenantKey, List.of(event("vc.meeting.recording_started_v1", meeting, caller.userId(), false)));
-		return this.replies.success(this.replies.object());
-	}
-
-	/** {@code PATCH /meetings/:meeting_id/recording/stop}: the host stops recording; user access token only. */
-	Reply stopRecording(Caller caller, String meetingId) {
-		StoredMeeting meeting = this.meetings.get(meetingId);
-		synchronized (this) {
-			Reply error = caller.isApp() ? noPermission() : hostError(caller, meeting);
-			if (error == null && meeting.recording != RecordingState.RECORDING) {
-				error = statusUnexpected();
-			}
-			if (error != null) {
-				return error;
-			}
-			meeting.stopRecording(this.clock.instant());
-		}
-		this.events.push(meeting.tenantKey, List.of(event("vc.meeting.recording_ended_v1", meeting, caller.userId(), false)));
-		return this.replies.success(this.replies.object());
-	}
-
-	/** {@code PATCH /meetings/:meeting_id/recording/set_permission}: the owner shares a ready recording. */
-	Reply setPermission(Caller caller, String meetingId, byte[] body) {
-		ObjectNode request = this.replies.parseObject(body);
-		if (request == null || !(request.get("permission_objects") instanceof ArrayNode objects) || objects.isEmpty()
-				|| !validPermissionObjects(objects) || !request.path("action_type").asString("0").matches("[01]")) {
-			return paramError();
-		}
-		StoredMeeting meeting = this.meetings.get(meetingId);
-		if (meeting == null) {
-			return this.replies.error(404, 122002, "meeting not exist");
-		}
-		synchronized (this) {
-			if (caller.isApp() || !caller.tenantKey().equals(meeting.tenantKey) || !meeting.ownerId.equals(caller.userId())) {
-				return noPermission();
-			}
-			if (meeting.recording != RecordingState.READY) {
-				return this.replies.error(404, 121004, "data not exist");
-			}
-			boolean revoke = request.path("action_type").asInt(0) == 1;
-			for (JsonNode object : objects) {
-				String key = object.path("type").asInt() + ":" + object.path("id").asString("");
-				if (revoke) {
-					meeting.sharedWith.remove(key);
-				}
-				else {
-					meeting.sharedWith.put(key, object.path("permission").asInt());
-				}
-			}
-		}
-		return this.replies.success(this.replies.object());
-	}
-
-	/** Who a ready recording is shared with, as {@code type:id}. */
-	synchronized List<String> sharedWith(String meetingId) {
-		StoredMeeting meeting = this.meetings.get(meetingId);
-		return (meeting != null) ? List.copyOf(meeting.sharedWith.keySet()) : List.of();
-	}
-
-	private static boolean validPermissionObjects(ArrayNode objects) {
-		for (JsonNode object : objects) {
-			int type = object.path("type").asInt(0);
-			boolean named = !object.path("id").asString("").isEmpty();
-			boolean valid = object.path("permission").asInt(0) == 1 && ((type == 1 || type == 2) ? named
-					: (type == 3 || type == 4) && !named);
-			if (!valid) {
-				return false;
-			}
-		}
-		return true;
-	}
-
 	// Rules
 
 	/** A read: the app of the meeting's tenant, or its owner; {@code notFound} is the endpoint's own code. */
-	private @Nullable Reply readError(Caller caller, @Nullable StoredMeeting meeting, int notFound) {
+	@Nullable Reply readError(Caller caller, @Nullable StoredMeeting meeting, int notFound) {
 		if (meeting == null || !meeting.tenantKey.equals(caller.tenantKey())) {
 			return this.replies.error(404, notFound, (notFound == 121004) ? "data not exist" : "meeting not exist");
 		}
@@ -597,20 +480,20 @@ final class EmulatedMeetings {
 	}
 
 	/** What only the host may do. */
-	private @Nullable Reply hostError(Caller caller, @Nullable StoredMeeting meeting) {
+	@Nullable Reply hostError(Caller caller, @Nullable StoredMeeting meeting) {
 		Reply error = inMeetingError(caller, meeting);
 		return (error == null && !meeting.hostId.equals(caller.userId())) ? noPermission() : error;
 	}
 
-	private Reply statusUnexpected() {
+	Reply statusUnexpected() {
 		return this.replies.error(400, 122001, "meeting status unexpected");
 	}
 
-	private Reply noPermission() {
+	Reply noPermission() {
 		return this.replies.error(403, 121005, "no permission");
 	}
 
-	private Reply paramError() {
+	Reply paramError() {
 		return this.replies.error(400, 121003, "param error");
 	}
 
@@ -666,7 +549,7 @@ final class EmulatedMeetings {
 	}
 
 	/** A meeting event: the meeting as events show it, and who did it. */
-	private ObjectNode event(String eventType, StoredMeeting meeting, String operator, boolean withCalendar) {
+	ObjectNode event(String eventType, StoredMeeting meeting, String operator, boolean withCalendar) {
 		ObjectNode event = envelope(eventType);
 		ObjectNode body = (ObjectNode) event.get("event");
 		body.set("meeting", eventMeeting(meeting, withCalendar));
@@ -716,14 +599,14 @@ final class EmulatedMeetings {
 		return id;
 	}
 
-	private enum RecordingState {
+	enum RecordingState {
 
 		NONE, RECORDING, PROCESSING, READY
 
 	}
 
 	/** A meeting and what happened in it; changed under the lock of {@link EmulatedMeetings}. */
-	private static final class StoredMeeting {
+	static final class StoredMeeting {
 
 		final String id;
 

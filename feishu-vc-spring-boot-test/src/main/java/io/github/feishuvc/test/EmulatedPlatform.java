@@ -65,6 +65,8 @@ final class EmulatedPlatform {
 
 	private final EmulatedMeetings meetings;
 
+	private final EmulatedRecordings recordings;
+
 	private final EmulatedRooms rooms;
 
 	/** The limits the platform documents for its slower endpoints, enforced always (the rest only when asked). */
@@ -121,10 +123,12 @@ final class EmulatedPlatform {
 		int[] tokenEndpointLimits = settings.tokenEndpointLimits;
 		this.tokenLimits = (tokenEndpointLimits != null)
 				? new EmulatedRateLimits(tokenEndpointLimits[0], tokenEndpointLimits[1], this.replies) : null;
+		this.recordings = new EmulatedRecordings(this.meetings, this.replies, this.clock, new Pushes());
 		this.rooms = new EmulatedRooms(this.replies, this.clock, new Pushes(), app.defaultTenant());
 		this.documentedLimits = new EmulatedRateLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, this.replies);
 		this.reserves.serve(this.vc);
 		this.meetings.serve(this.vc);
+		this.recordings.serve(this.vc);
 		this.rooms.serve(this.vc);
 		this.vc.checkEveryEndpointServed();
 	}
@@ -402,6 +406,10 @@ final class EmulatedPlatform {
 
 	EmulatedMeetings meetings() {
 		return this.meetings;
+	}
+
+	EmulatedRecordings recordings() {
+		return this.recordings;
 	}
 
 	EmulatedRooms rooms() {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import io.github.feishuvc.internal.ReserveConfigApis;
@@ -95,14 +96,20 @@ final class EmulatedRooms {
 	void serve(VcRoutes routes) {
 		routes.handle(RoomApis.LIST, (caller, call) -> listRooms(caller, call.query()));
 		routes.handle(RoomApis.GET, (caller, call) -> getRoom(caller, call.path("room_id")));
-		routes.handle(RoomApis.MGET, (caller, call) -> mgetRooms(caller, call.body()));
+		routes.handle(RoomApis.MGET, (caller, call) -> mget(caller, call.body(), "room_ids", (tenant, id) -> {
+			ObjectNode room = tenant.rooms.get(id);
+			return (room != null) ? roomView(tenant, room) : null;
+		}));
 		routes.handle(RoomApis.CREATE, (caller, call) -> createRoom(caller, call.body()));
 		routes.handle(RoomApis.PATCH, (caller, call) -> patchRoom(caller, call.path("room_id"), call.body()));
 		routes.handle(RoomApis.DELETE, (caller, call) -> deleteRoom(caller, call.path("room_id")));
 		routes.handle(RoomApis.SEARCH, (caller, call) -> searchRooms(caller, call.body()));
 		routes.handle(RoomApis.LEVEL_LIST, (caller, call) -> listLevels(caller, call.query()));
 		routes.handle(RoomApis.LEVEL_GET, (caller, call) -> getLevel(caller, call.path("room_level_id")));
-		routes.handle(RoomApis.LEVEL_MGET, (caller, call) -> mgetLevels(caller, call.body()));
+		routes.handle(RoomApis.LEVEL_MGET, (caller, call) -> mget(caller, call.body(), "level_ids", (tenant, id) -> {
+			ObjectNode level = tenant.level(id);
+			return (level != null) ? levelView(tenant, level) : null;
+		}));
 		routes.handle(RoomApis.LEVEL_CREATE, (caller, call) -> createLevel(caller, call.body()));
 		routes.handle(RoomApis.LEVEL_PATCH,
 				(caller, call) -> patchLevel(caller, call.path("room_level_id"), call.body()));
@@ -183,23 +190,6 @@ final class EmulatedRooms {
 		}
 		ObjectNode data = this.replies.object();
 		data.set("room", roomView(tenant, room));
-		return this.replies.success(data);
-	}
-
-	private synchronized Reply mgetRooms(Caller caller, byte[] body) {
-		List<String> ids = ids(this.replies.parseObject(body), "room_ids");
-		if (ids == null) {
-			return paramError();
-		}
-		Tenant tenant = tenant(caller.tenantKey());
-		ObjectNode data = this.replies.object();
-		ArrayNode items = data.putArray("items");
-		for (String id : ids) {
-			ObjectNode room = tenant.rooms.get(id);
-			if (room != null) {
-				items.add(roomView(tenant, room));
-			}
-		}
 		return this.replies.success(data);
 	}
 
@@ -344,8 +334,10 @@ final class EmulatedRooms {
 		return this.replies.success(data);
 	}
 
-	private synchronized Reply mgetLevels(Caller caller, byte[] body) {
-		List<String> ids = ids(this.replies.parseObject(body), "level_ids");
+	/** Rooms or levels by id: those found, in the order asked. */
+	private synchronized Reply mget(Caller caller, byte[] body, String idsField,
+			BiFunction<Tenant, String, @Nullable ObjectNode> view) {
+		List<String> ids = ids(this.replies.parseObject(body), idsField);
 		if (ids == null) {
 			return paramError();
 		}
@@ -353,9 +345,9 @@ final class EmulatedRooms {
 		ObjectNode data = this.replies.object();
 		ArrayNode items = data.putArray("items");
 		for (String id : ids) {
-			ObjectNode level = tenant.level(id);
-			if (level != null) {
-				items.add(levelView(tenant, level));
+			ObjectNode item = view.apply(tenant, id);
+			if (item != null) {
+				items.add(item);
 			}
 		}
 		return this.replies.success(data);

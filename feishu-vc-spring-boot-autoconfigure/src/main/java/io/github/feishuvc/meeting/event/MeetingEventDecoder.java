@@ -7,9 +7,8 @@ import java.util.Set;
 import io.github.feishuvc.core.FeishuVcJson;
 import io.github.feishuvc.events.FeishuEvent;
 import io.github.feishuvc.events.FeishuEventDecoder;
-import io.github.feishuvc.internal.EventHeader;
+import io.github.feishuvc.internal.TypedEvents;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,9 +21,7 @@ public final class MeetingEventDecoder implements FeishuEventDecoder {
 	/** The mapper of the events, with the wire names of their raw codes. */
 	static final JsonMapper MAPPER = FeishuVcJson.mapper();
 
-	private static final ObjectReader READER = MAPPER.readerFor(Envelope.class);
-
-	private static final Map<String, Factory> FACTORIES = Map.ofEntries(
+	private static final TypedEvents<Body, MeetingEvent> EVENTS = new TypedEvents<>(Body.class, Map.ofEntries(
 			Map.entry(MeetingStartedEvent.TYPE,
 					(h, b) -> new MeetingStartedEvent(h.eventId(), h.tenantKey(), h.createdAt(), b.meeting(), b.operator())),
 			Map.entry(MeetingEndedEvent.TYPE,
@@ -52,46 +49,24 @@ public final class MeetingEventDecoder implements FeishuEventDecoder {
 							b.operator())),
 			Map.entry(AllMeetingEndedEvent.TYPE,
 					(h, b) -> new AllMeetingEndedEvent(h.eventId(), h.tenantKey(), h.createdAt(), b.meeting(),
-							b.operator())));
+							b.operator()))), "a meeting event");
 
 	/**
 	 * The types this decoder knows.
 	 * @return the event types, such as {@code vc.meeting.meeting_started_v1}
 	 */
 	public static Set<String> types() {
-		return FACTORIES.keySet();
+		return EVENTS.types();
 	}
 
 	@Override
 	public @Nullable MeetingEvent decode(FeishuEvent event) {
-		Factory factory = FACTORIES.get(event.type());
-		if (factory == null) {
-			return null;
-		}
-		Envelope envelope = READER.readValue(event.json());
-		EventHeader header = envelope.header();
-		Body body = envelope.event();
-		if (header == null || header.eventId() == null || body == null || body.meeting() == null) {
-			throw new IllegalArgumentException("a meeting event without an id or a meeting");
-		}
-		return factory.create(header, body);
+		return EVENTS.decode(event, (body) -> body.meeting() != null);
 	}
 
 	@Override
 	public String toString() {
-		return "MeetingEventDecoder[" + FACTORIES.size() + " types]";
-	}
-
-	/** Makes one type's record of a decoded event. */
-	@FunctionalInterface
-	private interface Factory {
-
-		MeetingEvent create(EventHeader header, Body body);
-
-	}
-
-	/** A version 2 event: its header and body. */
-	record Envelope(@Nullable EventHeader header, @Nullable Body event) {
+		return "MeetingEventDecoder[" + EVENTS.types().size() + " types]";
 	}
 
 	/** The body of a meeting event: what the types share, and what some add. */

@@ -4,14 +4,12 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.github.feishuvc.core.FeishuVcJson;
 import io.github.feishuvc.events.FeishuEvent;
 import io.github.feishuvc.events.FeishuEventDecoder;
-import io.github.feishuvc.internal.EventHeader;
+import io.github.feishuvc.internal.TypedEvents;
 import io.github.feishuvc.room.RoomLevel;
 import io.github.feishuvc.room.TimeConfig;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.ObjectReader;
 
 /**
  * Turns the seven room events ({@code vc.room.*}, {@code vc.room_level.*}, {@code vc.reserve_config.updated_v1}) into
@@ -20,9 +18,7 @@ import tools.jackson.databind.ObjectReader;
  */
 public final class RoomEventDecoder implements FeishuEventDecoder {
 
-	private static final ObjectReader READER = FeishuVcJson.mapper().readerFor(Envelope.class);
-
-	private static final Map<String, Factory> FACTORIES = Map.of(
+	private static final TypedEvents<Body, RoomEvent> EVENTS = new TypedEvents<>(Body.class, Map.of(
 			RoomCreatedEvent.TYPE,
 			(h, b) -> new RoomCreatedEvent(h.eventId(), h.tenantKey(), h.createdAt(), required(b.room(), "room")),
 			RoomUpdatedEvent.TYPE,
@@ -42,28 +38,19 @@ public final class RoomEventDecoder implements FeishuEventDecoder {
 			ReserveConfigUpdatedEvent.TYPE,
 			(h, b) -> new ReserveConfigUpdatedEvent(h.eventId(), h.tenantKey(), h.createdAt(),
 					required(b.scopeId(), "scope_id"), b.scopeType(), b.approvalConfig(), b.timeConfig(),
-					b.reserveScopeConfig()));
+					b.reserveScopeConfig())), "a room event");
 
 	/**
 	 * The types this decoder knows.
 	 * @return the event types, such as {@code vc.room.created_v1}
 	 */
 	public static Set<String> types() {
-		return FACTORIES.keySet();
+		return EVENTS.types();
 	}
 
 	@Override
 	public @Nullable RoomEvent decode(FeishuEvent event) {
-		Factory factory = FACTORIES.get(event.type());
-		if (factory == null) {
-			return null;
-		}
-		Envelope envelope = READER.readValue(event.json());
-		EventHeader header = envelope.header();
-		if (header == null || header.eventId() == null || envelope.event() == null) {
-			throw new IllegalArgumentException("a room event without an id or a body");
-		}
-		return factory.create(header, envelope.event());
+		return EVENTS.decode(event, (body) -> true);
 	}
 
 	private static <T> T required(@Nullable T value, String field) {
@@ -75,19 +62,7 @@ public final class RoomEventDecoder implements FeishuEventDecoder {
 
 	@Override
 	public String toString() {
-		return "RoomEventDecoder[" + FACTORIES.size() + " types]";
-	}
-
-	/** Makes one type's record of a decoded event. */
-	@FunctionalInterface
-	private interface Factory {
-
-		RoomEvent create(EventHeader header, Body body);
-
-	}
-
-	/** A version 2 event: its header and body. */
-	record Envelope(@Nullable EventHeader header, @Nullable Body event) {
+		return "RoomEventDecoder[" + EVENTS.types().size() + " types]";
 	}
 
 	/** The body of a room event: what each type carries. */

@@ -88,14 +88,14 @@ class MeetingWalk implements ApplicationRunner {
 		System.out.println();
 		System.out.println("Meeting of reservation " + reserve.id() + " (meeting number " + reserve.meetingNo() + "):");
 
-		String meetingId = emulator.startMeeting(reserve.id());
-		emulator.joinMeeting(meetingId, "ou_sample_alice");
-		emulator.joinMeeting(meetingId, "ou_sample_bob");
-		emulator.startRecording(meetingId);
-		emulator.startSharing(meetingId, "ou_sample_alice");
-		emulator.stopSharing(meetingId);
-		emulator.leaveMeeting(meetingId, "ou_sample_bob");
-		emulator.endMeeting(reserve.id());
+		String meetingId = emulator.meetings().start(reserve.id());
+		emulator.meetings().join(meetingId, "ou_sample_alice");
+		emulator.meetings().join(meetingId, "ou_sample_bob");
+		emulator.meetings().startRecording(meetingId);
+		emulator.meetings().startSharing(meetingId, "ou_sample_alice");
+		emulator.meetings().stopSharing(meetingId);
+		emulator.meetings().leave(meetingId, "ou_sample_bob");
+		emulator.meetings().end(reserve.id());
 		this.events.recordingReady(meetingId).get(30, TimeUnit.SECONDS);
 
 		Meeting meeting = this.meetings.get(meetingId, MeetingQuery.participants()).block();

@@ -1,0 +1,114 @@
+package io.github.feishuvc.test;
+
+import java.util.List;
+
+/**
+ * The meetings of a {@link FeishuVcEmulator} ({@link FeishuVcEmulator#meetings()}): the test hooks that hold a meeting
+ * as people would (start it behind a reservation, join, leave, record, share, end), each pushing the events the
+ * platform would and waiting for the application's answers, and what a test reads of them. The meeting and recording
+ * endpoints act on the same meetings.
+ */
+public final class EmulatorMeetings {
+
+	private final EmulatedPlatform platform;
+
+	EmulatorMeetings(EmulatedPlatform platform) {
+		this.platform = platform;
+	}
+
+	/**
+	 * Start a meeting behind a reservation: hosted by the reservation's owner ({@code reserve_user_id}), who is in it,
+	 * so that get active meeting returns it; pushes {@code vc.meeting.meeting_started_v1} and
+	 * {@code vc.meeting.all_meeting_started_v1} to the event URL, if one is set, and waits for the answers.
+	 * @param reserveId the reservation's id
+	 * @return the meeting's id
+	 * @throws IllegalArgumentException if there is no such reservation
+	 */
+	public String start(String reserveId) {
+		return this.platform.reserves().startMeeting(reserveId);
+	}
+
+	/**
+	 * End the meeting running behind a reservation, as its host would: everyone leaves
+	 * ({@code vc.meeting.leave_meeting_v1}, reason 2), a recording in progress ends, then
+	 * {@code vc.meeting.meeting_ended_v1} and {@code vc.meeting.all_meeting_ended_v1}; a recording made is ready
+	 * after {@link FeishuVcEmulator.Builder#recordingProcessingTime} ({@code vc.meeting.recording_ready_v1}). Get active meeting answers
+	 * HTTP 404 / code {@code 121004} again. Does nothing when no meeting runs behind it.
+	 * @param reserveId the reservation's id
+	 */
+	public void end(String reserveId) {
+		String meetingId = this.platform.reserves().runningMeeting(reserveId);
+		if (meetingId != null) {
+			this.platform.meetings().end(meetingId);
+		}
+	}
+
+	/**
+	 * A user joins a meeting in progress: pushes {@code vc.meeting.join_meeting_v1} and waits for the answer.
+	 * @param meetingId the meeting's id
+	 * @param userId the user's id, such as an open id {@code ou_...}
+	 * @throws IllegalArgumentException if no such meeting is in progress
+	 */
+	public void join(String meetingId, String userId) {
+		this.platform.meetings().join(meetingId, userId);
+	}
+
+	/**
+	 * A user leaves a meeting in progress by themselves: pushes {@code vc.meeting.leave_meeting_v1} (reason 1) and
+	 * waits for the answer (and {@code share_ended_v1} first, if they were sharing their screen).
+	 * @param meetingId the meeting's id
+	 * @param userId the user's id
+	 * @throws IllegalArgumentException if no such meeting is in progress, or the user is not in it
+	 */
+	public void leave(String meetingId, String userId) {
+		this.platform.meetings().leave(meetingId, userId);
+	}
+
+	/**
+	 * The host starts recording a meeting in progress: pushes {@code vc.meeting.recording_started_v1}.
+	 * @param meetingId the meeting's id
+	 * @throws IllegalArgumentException if no such meeting is in progress, or it is being recorded
+	 */
+	public void startRecording(String meetingId) {
+		this.platform.meetings().startRecording(meetingId);
+	}
+
+	/**
+	 * The host stops recording a meeting: pushes {@code vc.meeting.recording_ended_v1}. The recording is ready once
+	 * the meeting ended.
+	 * @param meetingId the meeting's id
+	 * @throws IllegalArgumentException if no such meeting is in progress, or it is not being recorded
+	 */
+	public void stopRecording(String meetingId) {
+		this.platform.meetings().stopRecording(meetingId);
+	}
+
+	/**
+	 * A participant starts sharing their screen: pushes {@code vc.meeting.share_started_v1}.
+	 * @param meetingId the meeting's id
+	 * @param userId the participant's id
+	 * @throws IllegalArgumentException if no such meeting is in progress, or the user is not in it
+	 */
+	public void startSharing(String meetingId, String userId) {
+		this.platform.meetings().startSharing(meetingId, userId);
+	}
+
+	/**
+	 * Screen sharing stops: pushes {@code vc.meeting.share_ended_v1}.
+	 * @param meetingId the meeting's id
+	 * @throws IllegalArgumentException if no such meeting is in progress, or nobody shares
+	 */
+	public void stopSharing(String meetingId) {
+		this.platform.meetings().stopSharing(meetingId);
+	}
+
+	/**
+	 * Whom a meeting's recording is shared with, as set permission left it.
+	 * @param meetingId the meeting's id
+	 * @return {@code type:id} of each (type 1 user, 2 chat, 3 tenant, 4 public; no id for the last two)
+	 */
+	public List<String> recordingSharedWith(String meetingId) {
+		return this.platform.recordings().sharedWith(meetingId);
+	}
+
+}
