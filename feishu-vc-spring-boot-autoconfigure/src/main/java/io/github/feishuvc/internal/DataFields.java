@@ -94,14 +94,27 @@ final class DataFields {
 
 	}
 
-	/** Reads the field the reader's attributes name, with its type; keeps the paging fields; skips the rest. */
+	/**
+	 * Reads the field the reader's attributes name, with its type; keeps the paging fields; skips the rest. One per
+	 * mapper.
+	 */
 	private static final class DataDeserializer extends ValueDeserializer<Data> {
 
+		/**
+		 * The deserializer of each payload type, found once: asked of the context for every call, Jackson contextualizes
+		 * a record's deserializer anew each time (its annotations resolved and its property matcher built again).
+		 */
+		private final Map<JavaType, ValueDeserializer<Object>> deserializers = new ConcurrentHashMap<>();
+
 		/** The field's value; a failure inside it names the field in its path, as a bean's would. */
-		private static @Nullable Object field(JsonParser parser, DeserializationContext context, JavaType type,
-				String name) {
+		private @Nullable Object field(JsonParser parser, DeserializationContext context, JavaType type, String name) {
 			try {
-				return context.readValue(parser, type);
+				ValueDeserializer<Object> deserializer = this.deserializers.get(type);
+				if (deserializer == null) {
+					deserializer = context.findRootValueDeserializer(type);
+					this.deserializers.put(type, deserializer);
+				}
+				return deserializer.deserialize(parser, context);
 			}
 			catch (JacksonException ex) {
 				ex.prependPath(Data.class, name);

@@ -85,6 +85,12 @@ public final class FeishuApi<T> {
 
 	private final List<String> pathVariables;
 
+	/** The path's text around its variables: one more piece than variables. */
+	private final List<String> pathLiterals;
+
+	/** The path's variables as the Java parameters they come from are named, for messages. */
+	private final List<String> pathParameters;
+
 	private final Set<Token> tokens;
 
 	private final boolean idempotent;
@@ -113,6 +119,8 @@ public final class FeishuApi<T> {
 		this.path = api.path;
 		this.pathPattern = api.pathPattern;
 		this.pathVariables = api.pathVariables;
+		this.pathLiterals = api.pathLiterals;
+		this.pathParameters = api.pathParameters;
 		this.tokens = api.tokens;
 		this.idempotent = api.idempotent;
 		this.userIdType = api.userIdType;
@@ -132,17 +140,22 @@ public final class FeishuApi<T> {
 		this.method = builder.method;
 		this.path = builder.path;
 		List<String> variables = new ArrayList<>();
+		List<String> literals = new ArrayList<>();
 		Matcher matcher = VARIABLE.matcher(builder.path);
 		StringBuilder pattern = new StringBuilder();
 		int last = 0;
 		while (matcher.find()) {
 			variables.add(matcher.group(1));
+			literals.add(builder.path.substring(last, matcher.start()));
 			pattern.append(Pattern.quote(builder.path.substring(last, matcher.start()))).append("([^/]+)");
 			last = matcher.end();
 		}
+		literals.add(builder.path.substring(last));
 		pattern.append(Pattern.quote(builder.path.substring(last)));
 		this.pathPattern = Pattern.compile(pattern.toString());
 		this.pathVariables = List.copyOf(variables);
+		this.pathLiterals = List.copyOf(literals);
+		this.pathParameters = variables.stream().map(FeishuApi::camelCase).toList();
 		Assert.state(!builder.tokens.isEmpty(), () -> this.operation + " accepts no token");
 		this.tokens = Collections.unmodifiableSet(EnumSet.copyOf(builder.tokens));
 		this.idempotent = builder.idempotent;
@@ -238,6 +251,23 @@ public final class FeishuApi<T> {
 	 */
 	public List<String> pathVariables() {
 		return this.pathVariables;
+	}
+
+	/**
+	 * The path's text around its variables, one more piece than there are variables: the path is
+	 * {@code literals[0] + value[0] + literals[1] + ...}.
+	 * @return the pieces
+	 */
+	public List<String> pathLiterals() {
+		return this.pathLiterals;
+	}
+
+	/**
+	 * The path's variables as the Java parameters they come from are named: {@code meeting_id} is {@code meetingId}.
+	 * @return the names, in order
+	 */
+	public List<String> pathParameters() {
+		return this.pathParameters;
 	}
 
 	/**
@@ -365,6 +395,21 @@ public final class FeishuApi<T> {
 	@Override
 	public String toString() {
 		return this.operation + " (" + this.method + " " + this.path + ")";
+	}
+
+	private static String camelCase(String variable) {
+		StringBuilder name = new StringBuilder(variable.length());
+		boolean upper = false;
+		for (char c : variable.toCharArray()) {
+			if (c == '_') {
+				upper = true;
+			}
+			else {
+				name.append(upper ? Character.toUpperCase(c) : c);
+				upper = false;
+			}
+		}
+		return name.toString();
 	}
 
 	/**

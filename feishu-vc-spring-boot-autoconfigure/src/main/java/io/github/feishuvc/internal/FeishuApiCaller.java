@@ -212,19 +212,14 @@ public final class FeishuApiCaller {
 	}
 
 	private String pathAndQuery(FeishuApi<?> api, Params params, @Nullable String pageToken) {
-		String template = api.path();
 		List<String> variables = api.pathVariables();
+		List<String> literals = api.pathLiterals();
 		Assert.isTrue(params.path.size() == variables.size(),
 				() -> api.operation() + " takes " + variables + ", was given " + params.path.size() + " value(s)");
-		StringBuilder target = new StringBuilder(template.length() + 64);
-		int from = 0;
+		StringBuilder target = new StringBuilder(api.path().length() + 64).append(literals.get(0));
 		for (int i = 0; i < variables.size(); i++) {
-			String placeholder = "{" + variables.get(i) + "}";
-			int at = template.indexOf(placeholder, from);
-			target.append(template, from, at).append(PathSegment.encode(camelCase(variables.get(i)), params.path.get(i)));
-			from = at + placeholder.length();
+			target.append(PathSegment.encode(api.pathParameters().get(i), params.path.get(i))).append(literals.get(i + 1));
 		}
-		target.append(template, from, template.length());
 		char separator = '?';
 		if (api.takesUserIdType()) {
 			target.append(this.userIdType.query());
@@ -245,22 +240,6 @@ public final class FeishuApiCaller {
 			}
 		}
 		return target.toString();
-	}
-
-	/** A path variable as the Java parameter it comes from is named: {@code meeting_id} is {@code meetingId}. */
-	private static String camelCase(String variable) {
-		StringBuilder name = new StringBuilder(variable.length());
-		boolean upper = false;
-		for (char c : variable.toCharArray()) {
-			if (c == '_') {
-				upper = true;
-			}
-			else {
-				name.append(upper ? Character.toUpperCase(c) : c);
-				upper = false;
-			}
-		}
-		return name.toString();
 	}
 
 	/** Never shows a token. */
