@@ -79,6 +79,28 @@ class AuthorizedClientUserTokensTests {
 	}
 
 	@Test
+	void shouldAskTheUserToSignInAgainWhenARejectedTokenCannotBeRenewed() {
+		Instant now = Instant.now();
+		OAuth2AuthorizedClient withoutRefreshToken = new OAuth2AuthorizedClient(FEISHU, "ou_1",
+				new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "token-0", now, now.plus(Duration.ofHours(2))));
+		AtomicInteger asked = new AtomicInteger();
+		ReactiveOAuth2AuthorizedClientManager manager = (request) -> {
+			asked.incrementAndGet();
+			return Mono.just(withoutRefreshToken);
+		};
+		AccessTokenSource source = AuthorizedClientUserTokens.of(manager, "feishu", false).of("ou_1");
+		source.invalidate("token-0");
+
+		StepVerifier.create(source.getToken())
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(FeishuVcSignInRequiredException.class)
+				.hasMessageContaining("there is no refresh token to renew it")
+				.hasMessageNotContaining("token-0"))
+			.verify(Duration.ofSeconds(5));
+		assertThat(asked).as("the answer of an authorization started after the rejection is the one judged")
+			.hasValue(4);
+	}
+
+	@Test
 	void shouldTakeTheUserOfAnAuthorizedClient() {
 		FeishuUserTokens tokens = AuthorizedClientUserTokens.of(this.platform, "feishu", false);
 		AccessTokenSource source = tokens.of(this.platform.current.get());

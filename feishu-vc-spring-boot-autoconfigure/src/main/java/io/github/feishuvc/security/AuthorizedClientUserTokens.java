@@ -245,20 +245,26 @@ public final class AuthorizedClientUserTokens implements FeishuUserTokens {
 
 		/**
 		 * The user's token. An authorization already on its way when the platform rejected the token may bring the
-		 * rejected one back; the next one replaces it, or finds it cannot.
+		 * rejected one back; the next one, started after the rejection, replaces it or finds it cannot. Only that one
+		 * is judged: another call may reject the token between any two checks of an earlier answer.
 		 */
 		@Override
 		public Mono<String> getToken() {
 			return authorize(this.principalName, this.requests)
 				.flatMap((client) -> isRejected(this.principalName, client)
-						? authorize(this.principalName, this.requests) : Mono.just(client))
+						? authorize(this.principalName, this.requests).flatMap(this::unlessRejected)
+						: Mono.just(client))
 				.switchIfEmpty(Mono.error(() -> signInRequired("they have not signed in with Feishu", null)))
-				.flatMap((client) -> isRejected(this.principalName, client) ? Mono.error(signInRequired(
-						"the platform rejected their access token and there is no refresh token to renew it "
-								+ "(sign-in asks for offline_access to get one)",
-						null)) : Mono.just(client.getAccessToken().getTokenValue()))
+				.map((client) -> client.getAccessToken().getTokenValue())
 				.onErrorMap(OAuth2AuthorizationException.class, (ex) -> signInRequired(
 						"renewing their token failed (" + ex.getError().getErrorCode() + ")", ex));
+		}
+
+		private Mono<OAuth2AuthorizedClient> unlessRejected(OAuth2AuthorizedClient client) {
+			return isRejected(this.principalName, client) ? Mono.error(signInRequired(
+					"the platform rejected their access token and there is no refresh token to renew it "
+							+ "(sign-in asks for offline_access to get one)",
+					null)) : Mono.just(client);
 		}
 
 		@Override
