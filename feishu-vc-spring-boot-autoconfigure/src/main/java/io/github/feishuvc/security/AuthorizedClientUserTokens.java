@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -58,6 +59,9 @@ public final class AuthorizedClientUserTokens implements FeishuUserTokens {
 
 	private static final Duration LOCK_POLL = Duration.ofMillis(50);
 
+	/** Authorizations a call waits through for one that knew its token was rejected (each started after the last). */
+	private static final int RENEWALS = 3;
+
 	private final Function<OAuth2AuthorizeRequest, Mono<OAuth2AuthorizedClient>> manager;
 
 	private final String registrationId;
@@ -70,10 +74,12 @@ public final class AuthorizedClientUserTokens implements FeishuUserTokens {
 
 	private final String owner = Long.toHexString(ThreadLocalRandom.current().nextLong());
 
-	private final Map<String, Mono<OAuth2AuthorizedClient>> inFlight = new ConcurrentHashMap<>();
+	private final Map<String, Authorization> inFlight = new ConcurrentHashMap<>();
 
 	/** The token the platform last rejected, per user, until an authorization brings another. */
-	private final Map<String, String> rejected = new ConcurrentHashMap<>();
+	private final Map<String, Rejection> rejected = new ConcurrentHashMap<>();
+
+	private final AtomicLong rejections = new AtomicLong();
 
 	/** When the access token last seen expires, per user: an authorization long before it refreshes nothing. */
 	private final Map<String, Instant> expiries = new ConcurrentHashMap<>();
@@ -168,29 +174,34 @@ public final class AuthorizedClientUserTokens implements FeishuUserTokens {
 	 * in flight, shared by every call of the user that asks meanwhile, and with a fleet lock one refresh per user
 	 * across the instances.
 	 */
-	private Mono<OAuth2AuthorizedClient> authorize(String principalName,
+	private Authorization authorize(String principalName,
 			Function<@Nullable OAuth2AuthorizedClient, OAuth2AuthorizeRequest> requests) {
-		AtomicReference<Mono<OAuth2AuthorizedClient>> shared = new AtomicReference<>();
+		AtomicReference<Authorization> shared = new AtomicReference<>();
 		return this.inFlight.computeIfAbsent(principalName, (name) -> {
+			Rejection known = this.rejected.get(name);
+			TokenStore lock = this.fleetLock;
+			boolean locked = lock != null && mayRefresh(name, known);
+			// Without the fleet's lock an authorization renews nothing: a rejection recorded while it was on its way
+			// is for the next one, which takes the lock.
+			boolean mayRenew = lock == null || locked;
 			Mono<OAuth2AuthorizedClient> authorization = Mono.defer(() -> this.manager.apply(requests.apply(null)))
-				.flatMap((client) -> isRejected(name, client) ? this.manager.apply(requests.apply(expired(client)))
-						: Mono.just(client))
+				.flatMap((client) -> (mayRenew && isRejected(name, client))
+						? this.manager.apply(requests.apply(expired(client))) : Mono.just(client))
 				// Another replica spent the refresh token and saved what it got: that is the user's client now.
 				.onErrorResume(RefusedRefresh.class, (ex) -> ex.renewedElsewhere()
 						? Mono.defer(() -> this.manager.apply(requests.apply(null))) : Mono.error(ex));
-			TokenStore lock = this.fleetLock;
-			if (lock != null && mayRefresh(name)) {
+			if (locked) {
 				authorization = lock.exclusively("user:" + this.registrationId + ":" + name, this.owner, LOCK_TTL,
 						LOCK_POLL, authorization);
 			}
-			shared.set(authorization
+			shared.set(new Authorization(authorization
 				.doOnNext((client) -> {
 					Instant expiresAt = client.getAccessToken().getExpiresAt();
 					if (expiresAt != null) {
 						this.expiries.put(name, expiresAt);
 					}
-					this.rejected.computeIfPresent(name,
-							(key, token) -> token.equals(client.getAccessToken().getTokenValue()) ? token : null);
+					this.rejected.computeIfPresent(name, (key, rejection) -> rejection.token()
+						.equals(client.getAccessToken().getTokenValue()) ? rejection : null);
 				})
 				.doOnError((ex) -> this.rejected.remove(name))
 				.timeout(this.timeout, Mono.error(() -> new FeishuVcTimeoutException(
@@ -201,20 +212,39 @@ public final class AuthorizedClientUserTokens implements FeishuUserTokens {
 				// anew, not join it.
 				.doOnTerminate(() -> this.inFlight.remove(name, shared.get()))
 				.doOnCancel(() -> this.inFlight.remove(name, shared.get()))
-				.cache());
+				.cache(), (known != null) ? known.generation() : 0));
 			return shared.get();
 		});
 	}
 
 	/** Whether an authorization of the user may refresh: their token is unknown here, rejected or about to expire. */
-	private boolean mayRefresh(String principalName) {
+	private boolean mayRefresh(String principalName, @Nullable Rejection known) {
 		Instant expiresAt = this.expiries.get(principalName);
-		return expiresAt == null || this.rejected.containsKey(principalName)
-				|| !Instant.now().plus(REFRESH_WINDOW).isBefore(expiresAt);
+		return expiresAt == null || known != null || !Instant.now().plus(REFRESH_WINDOW).isBefore(expiresAt);
 	}
 
 	private boolean isRejected(String principalName, OAuth2AuthorizedClient client) {
-		return client.getAccessToken().getTokenValue().equals(this.rejected.get(principalName));
+		return rejectionOf(principalName, client) != null;
+	}
+
+	/** The rejection of the client's token, if the platform rejected it. */
+	private @Nullable Rejection rejectionOf(String principalName, OAuth2AuthorizedClient client) {
+		Rejection rejection = this.rejected.get(principalName);
+		return (rejection != null && rejection.token().equals(client.getAccessToken().getTokenValue())) ? rejection
+				: null;
+	}
+
+	/**
+	 * An authorization on its way.
+	 * @param client its answer, shared
+	 * @param rejectionKnown the generation of the user's rejection known when it started (0 for none): it renews
+	 * that token and those rejected before, not one rejected after it started
+	 */
+	private record Authorization(Mono<OAuth2AuthorizedClient> client, long rejectionKnown) {
+	}
+
+	/** A token the platform rejected, numbered in the order of the rejections. */
+	private record Rejection(String token, long generation) {
 	}
 
 	/** An authorized client like {@code client} whose access token has expired, so the manager refreshes it. */
@@ -245,31 +275,45 @@ public final class AuthorizedClientUserTokens implements FeishuUserTokens {
 
 		/**
 		 * The user's token. An authorization already on its way when the platform rejected the token may bring the
-		 * rejected one back; the next one, started after the rejection, replaces it or finds it cannot. Only that one
-		 * is judged: another call may reject the token between any two checks of an earlier answer.
+		 * rejected one back; one that started knowing of the rejection replaces it, or finds it cannot. Only such an
+		 * answer is judged: another call may reject the token at any moment during an earlier authorization.
 		 */
 		@Override
 		public Mono<String> getToken() {
-			return authorize(this.principalName, this.requests)
-				.flatMap((client) -> isRejected(this.principalName, client)
-						? authorize(this.principalName, this.requests).flatMap(this::unlessRejected)
-						: Mono.just(client))
+			return authorize(this.principalName, this.requests).client()
+				.flatMap((client) -> {
+					Rejection rejection = rejectionOf(this.principalName, client);
+					return (rejection != null) ? renewed(rejection, RENEWALS) : Mono.just(client);
+				})
 				.switchIfEmpty(Mono.error(() -> signInRequired("they have not signed in with Feishu", null)))
 				.map((client) -> client.getAccessToken().getTokenValue())
 				.onErrorMap(OAuth2AuthorizationException.class, (ex) -> signInRequired(
 						"renewing their token failed (" + ex.getError().getErrorCode() + ")", ex));
 		}
 
-		private Mono<OAuth2AuthorizedClient> unlessRejected(OAuth2AuthorizedClient client) {
-			return isRejected(this.principalName, client) ? Mono.error(signInRequired(
-					"the platform rejected their access token and there is no refresh token to renew it "
-							+ "(sign-in asks for offline_access to get one)",
-					null)) : Mono.just(client);
+		/** The client of an authorization that knew of the rejection, or the user must sign in again. */
+		private Mono<OAuth2AuthorizedClient> renewed(Rejection rejection, int authorizations) {
+			return Mono.defer(() -> {
+				Authorization next = authorize(this.principalName, this.requests);
+				return next.client().flatMap((client) -> {
+					if (!isRejected(this.principalName, client)) {
+						return Mono.just(client);
+					}
+					if (next.rejectionKnown() < rejection.generation() && authorizations > 1) {
+						return renewed(rejection, authorizations - 1);
+					}
+					return Mono.error(signInRequired(
+							"the platform rejected their access token and there is no refresh token to renew it "
+									+ "(sign-in asks for offline_access to get one)",
+							null));
+				});
+			});
 		}
 
 		@Override
 		public void invalidate(String token) {
-			AuthorizedClientUserTokens.this.rejected.put(this.principalName, token);
+			AuthorizedClientUserTokens.this.rejected.put(this.principalName,
+					new Rejection(token, AuthorizedClientUserTokens.this.rejections.incrementAndGet()));
 		}
 
 		@Override
