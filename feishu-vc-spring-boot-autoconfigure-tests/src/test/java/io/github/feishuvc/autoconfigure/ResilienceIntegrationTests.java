@@ -24,6 +24,7 @@ import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 import reactor.test.StepVerifier;
 
 
@@ -122,8 +123,11 @@ class ResilienceIntegrationTests {
 	void shouldCancelTheHttpExchangeWhenTheSubscriptionIsCancelled() throws InterruptedException {
 		CountDownLatch received = new CountDownLatch(1);
 		CountDownLatch closed = new CountDownLatch(1);
-		DisposableServer silent = HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> {
-			request.withConnection((connection) -> connection.onDispose(closed::countDown));
+		// Loops of its own: on Reactor Netty's global ones, still busy with an earlier test's load, its disposal could
+		// wait for them longer than any bound.
+		LoopResources loops = LoopResources.create("silent-server", 1, true);
+		DisposableServer silent = HttpServer.create().runOn(loops).host("127.0.0.1").port(0).handle((req, res) -> {
+			req.withConnection((connection) -> connection.onDispose(closed::countDown));
 			received.countDown();
 			return Mono.never();
 		}).bindNow();
@@ -140,8 +144,8 @@ class ResilienceIntegrationTests {
 				});
 		}
 		finally {
-			// Its loops are Reactor Netty's global ones, which the load test before may still keep busy for a while.
-			silent.disposeNow(Duration.ofSeconds(30));
+			silent.disposeNow(Duration.ofSeconds(10));
+			loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
 		}
 	}
 
