@@ -77,7 +77,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 @Import({ FeishuVcTokenProviderConfigurations.SelfBuiltAppConfiguration.class,
 		FeishuVcTokenProviderConfigurations.StoreAppConfiguration.class,
 		FeishuVcTokenProviderConfigurations.StoreAppWithoutCaffeineConfiguration.class,
-		FeishuVcAutoConfiguration.RedisSharedStateWithoutRedisConfiguration.class })
+		FeishuVcAutoConfiguration.RedisSharedStateWithoutRedisConfiguration.class,
+		FeishuVcStartupChecks.UnresolvedPlaceholders.class, FeishuVcStartupChecks.WithoutWebServer.class })
 public final class FeishuVcAutoConfiguration {
 
 	/**

@@ -1,0 +1,174 @@
+package io.github.feishuvc.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.feishuvc.auth.AppTicketStore;
+import io.github.feishuvc.auth.InMemoryAppTicketStore;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebApplication;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.PriorityOrdered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+
+/**
+ * Mistakes of configuration that would otherwise surface late, far from their cause, or never: each found at startup
+ * and named, with what to do ({@link FeishuVcConfigurationException}, explained by the failure analyzer), or said at
+ * WARN where the application still works without what is missing.
+ */
+final class FeishuVcStartupChecks {
+
+	private FeishuVcStartupChecks() {
+	}
+
+	/**
+	 * A {@code feishu.vc.*} value that still holds a {@code ${...}} nothing resolves: Spring Boot binds the
+	 * placeholder's text as the value, so {@code app-id: ${FEISHU_VC_APP_ID}} with the variable unset would become an
+	 * app id of {@code ${FEISHU_VC_APP_ID}}, and an encrypt key made of its text would refuse every push. Checked
+	 * before any bean is made; only the placeholders' names are shown, never a value.
+	 */
+	static final class UnresolvedPlaceholders implements BeanFactoryPostProcessor, EnvironmentAware, PriorityOrdered {
+
+		private static final ConfigurationPropertyName PREFIX = ConfigurationPropertyName.of(FeishuVcProperties.PREFIX);
+
+		/** A placeholder without a default: {@code ${NAME}}. */
+		private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)}");
+
+		private @Nullable Environment environment;
+
+		@Override
+		public void setEnvironment(Environment environment) {
+			this.environment = environment;
+		}
+
+		@Override
+		public int getOrder() {
+			return HIGHEST_PRECEDENCE;
+		}
+
+		@Override
+		public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+			if (this.environment instanceof ConfigurableEnvironment environment) {
+				check(environment);
+			}
+		}
+
+		/**
+		 * Fails if a {@code feishu.vc.*} value holds a placeholder that nothing resolves.
+		 * @param environment the application's environment
+		 * @throws FeishuVcConfigurationException naming each such property and its placeholders
+		 */
+		static void check(ConfigurableEnvironment environment) {
+			Map<String, List<String>> unresolved = new TreeMap<>();
+			Set<ConfigurationPropertyName> seen = new HashSet<>();
+			for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+				if (!(source instanceof IterableConfigurationPropertySource iterable)) {
+					continue;
+				}
+				iterable.filter(PREFIX::isAncestorOf).stream().filter(seen::add).forEach((name) -> {
+					ConfigurationProperty property = source.getConfigurationProperty(name);
+					if (property != null && property.getValue() instanceof CharSequence value) {
+						List<String> names = unresolvedNames(environment, value.toString());
+						if (!names.isEmpty()) {
+							unresolved.put(name.toString(), names);
+						}
+					}
+				});
+			}
+			if (!unresolved.isEmpty()) {
+				throw exception(unresolved);
+			}
+		}
+
+		private static List<String> unresolvedNames(Environment environment, String value) {
+			List<String> names = new ArrayList<>();
+			Matcher matcher = PLACEHOLDER.matcher(value);
+			while (matcher.find()) {
+				String name = matcher.group(1).trim();
+				if (!environment.containsProperty(name)) {
+					names.add(name);
+				}
+			}
+			return names;
+		}
+
+		private static FeishuVcConfigurationException exception(Map<String, List<String>> unresolved) {
+			List<String> properties = new ArrayList<>();
+			Set<String> placeholders = new LinkedHashSet<>();
+			unresolved.forEach((property, names) -> {
+				properties.add(property + " refers to " + String.join(", ", names.stream().map((n) -> "${" + n + "}")
+					.toList()));
+				placeholders.addAll(names);
+			});
+			String first = placeholders.iterator().next();
+			return new FeishuVcConfigurationException(String.join("; ", properties) + ", but nothing defines "
+					+ String.join(" or ", placeholders) + ": Spring Boot would bind the placeholder's text as the value.",
+					"Set the environment variable" + ((placeholders.size() > 1) ? "s " : " ")
+							+ String.join(" and ", placeholders)
+							+ " (or a property of that name) before starting the application, or give the placeholder a "
+							+ "default, such as ${" + first + ":}, where the value may be left empty.");
+		}
+
+	}
+
+	/**
+	 * An application without a web server cannot serve the event endpoint: a store app, whose app ticket arrives
+	 * there, would wait for it on every call and fail; a self-built app asking for events would receive none.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnNotWebApplication
+	static class WithoutWebServer {
+
+		private static final Log logger = LogFactory.getLog(FeishuVcStartupChecks.class);
+
+		private static final String ADD_A_WEB_SERVER = "add spring-boot-starter-web or spring-boot-starter-webflux "
+				+ "so that the endpoint is served";
+
+		WithoutWebServer(FeishuVcProperties properties, ObjectProvider<AppTicketStore> appTicketStore) {
+			FeishuVcProperties.Events events = properties.getEvents();
+			if (events.getMode() == FeishuVcProperties.EventsMode.LONG_CONNECTION) {
+				return;
+			}
+			if (properties.getAppType() == FeishuVcProperties.AppType.STORE
+					&& !Boolean.FALSE.equals(events.getEnabled())
+					&& appTicketStore.getIfAvailable() instanceof InMemoryAppTicketStore) {
+				throw new FeishuVcConfigurationException("A store app receives its app ticket at its event endpoint ("
+						+ events.getPath() + "), but this application has no web server to serve it: no ticket can "
+						+ "arrive, and every call would fail after " + FeishuVcProperties.PREFIX
+						+ ".store-app.ticket-wait.",
+						"Either " + ADD_A_WEB_SERVER + "; or share state on Redis with the instances that serve it ("
+								+ FeishuVcProperties.PREFIX + ".shared-state.type=redis); or set "
+								+ FeishuVcProperties.PREFIX + ".events.enabled=false and save the tickets to the "
+								+ "AppTicketStore yourself.");
+			}
+			if (Boolean.TRUE.equals(events.getEnabled())) {
+				logger.warn(FeishuVcProperties.PREFIX + ".events.enabled=true, but this application has no web server: "
+						+ "no event endpoint is served and no event will arrive. To receive events, " + ADD_A_WEB_SERVER
+						+ ", or receive them over the long connection (" + FeishuVcProperties.PREFIX
+						+ ".events.mode=long-connection, self-built apps).");
+			}
+		}
+
+	}
+
+}
