@@ -126,6 +126,23 @@ class MeetingEventsApplicationTests {
 	}
 
 	@Test
+	void shouldReceiveOnlyTheEventsWhoseScopesTheAppHas() {
+		this.emulator = FeishuVcEmulator.start();
+		this.emulator.scopes().withholdFromApp("vc:meeting:readonly", "vc:meeting.meetingevent:read");
+		start(WebApplicationType.REACTIVE);
+		Reserve reserve = TestFeishu.reserve(this.context.getBean(ReserveOperations.class), OWNER, "Scoped");
+
+		this.emulator.meetings().start(reserve.id());
+
+		Listeners listeners = this.context.getBean(Listeners.class);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> listeners.typed.containsKey(AllMeetingStartedEvent.TYPE));
+		assertThat(listeners.typed).as("sent in order, the reserved meeting's event first, had the app its scope")
+			.containsOnlyKeys(AllMeetingStartedEvent.TYPE);
+	}
+
+	@Test
 	void shouldPublishAnEventThatDoesNotDecodeRawOnlyAndSaySo() {
 		this.emulator = FeishuVcEmulator.start();
 		start(WebApplicationType.REACTIVE);

@@ -1,5 +1,7 @@
 package io.github.feishuvc.core;
 
+import java.util.List;
+
 /**
  * The platform answered with a non-zero {@code code}: the call reached Feishu and was refused.
  *
@@ -56,6 +58,9 @@ public class FeishuVcApiException extends FeishuVcException {
 		}
 		if (FeishuVcErrorCodes.isMeetingStateError(code)) {
 			return new FeishuVcMeetingStateException(info, code, msg);
+		}
+		if (FeishuVcMissingScopeException.isMissingScope(code)) {
+			return new FeishuVcMissingScopeException(info, code, msg, List.of());
 		}
 		return switch (code) {
 			case FeishuVcErrorCodes.INTERNAL_ERROR -> new FeishuVcServerErrorException(info, code, msg);

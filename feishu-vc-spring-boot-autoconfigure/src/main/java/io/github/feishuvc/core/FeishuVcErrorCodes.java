@@ -96,6 +96,12 @@ public final class FeishuVcErrorCodes {
 	/** The access token is malformed (it must start with {@code t-} or {@code u-}). */
 	public static final int MALFORMED_ACCESS_TOKEN = 99991671;
 
+	/** The app has not been granted any of the scopes the API needs (HTTP 400; a version with them not released). */
+	public static final int APP_SCOPE_MISSING = 99991672;
+
+	/** The user has not granted any of the scopes the API needs under the user's identity. */
+	public static final int USER_SCOPE_MISSING = 99991679;
+
 	/** The user access token has expired. */
 	public static final int USER_ACCESS_TOKEN_EXPIRED = 99991677;
 

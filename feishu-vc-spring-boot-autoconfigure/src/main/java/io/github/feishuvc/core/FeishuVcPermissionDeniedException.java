@@ -15,4 +15,15 @@ public class FeishuVcPermissionDeniedException extends FeishuVcApiException {
 		super(info, code, msg);
 	}
 
+	/**
+	 * Create an exception with a message of its own.
+	 * @param info the call that failed
+	 * @param code the platform's error code
+	 * @param msg the platform's error message
+	 * @param message the exception's message
+	 */
+	protected FeishuVcPermissionDeniedException(CallInfo info, int code, String msg, String message) {
+		super(info, code, msg, message);
+	}
+
 }

@@ -17,6 +17,7 @@ import io.github.feishuvc.core.FeishuVcApiException;
 import io.github.feishuvc.core.FeishuVcConflictException;
 import io.github.feishuvc.core.FeishuVcInvalidParameterException;
 import io.github.feishuvc.core.FeishuVcJson;
+import io.github.feishuvc.core.FeishuVcMissingScopeException;
 import io.github.feishuvc.core.FeishuVcNotFoundException;
 import io.github.feishuvc.core.FeishuVcNotSupportedException;
 import io.github.feishuvc.core.FeishuVcPermissionDeniedException;
@@ -50,6 +51,17 @@ public final class FeishuApi<T> {
 
 		/** A user's access token. */
 		USER
+
+	}
+
+	/** The kinds of app the platform serves an endpoint to. */
+	public enum App {
+
+		/** An app built by a tenant for itself (企业自建应用). */
+		SELF_BUILT,
+
+		/** An app of the app store (应用商店应用), installed by many tenants. */
+		STORE
 
 	}
 
@@ -93,6 +105,10 @@ public final class FeishuApi<T> {
 
 	private final Set<Token> tokens;
 
+	private final List<String> scopes;
+
+	private final Set<App> apps;
+
 	private final boolean idempotent;
 
 	private final boolean userIdType;
@@ -111,7 +127,7 @@ public final class FeishuApi<T> {
 
 	private final @Nullable Paging paging;
 
-	private final @Nullable ErrorMeanings errors;
+	private final ErrorMeanings errors;
 
 	private FeishuApi(FeishuApi<?> api, ResponseReader<?, T> reader, @Nullable Payload payload) {
 		this.operation = api.operation;
@@ -122,6 +138,8 @@ public final class FeishuApi<T> {
 		this.pathLiterals = api.pathLiterals;
 		this.pathParameters = api.pathParameters;
 		this.tokens = api.tokens;
+		this.scopes = api.scopes;
+		this.apps = api.apps;
 		this.idempotent = api.idempotent;
 		this.userIdType = api.userIdType;
 		this.query = api.query;
@@ -158,6 +176,9 @@ public final class FeishuApi<T> {
 		this.pathParameters = variables.stream().map(FeishuApi::camelCase).toList();
 		Assert.state(!builder.tokens.isEmpty(), () -> this.operation + " accepts no token");
 		this.tokens = Collections.unmodifiableSet(EnumSet.copyOf(builder.tokens));
+		Assert.state(!builder.scopes.isEmpty(), () -> this.operation + " names no scope");
+		this.scopes = List.copyOf(builder.scopes);
+		this.apps = Collections.unmodifiableSet(EnumSet.allOf(App.class));
 		this.idempotent = builder.idempotent;
 		this.userIdType = builder.userIdType;
 		this.query = Set.copyOf(builder.query);
@@ -293,6 +314,23 @@ public final class FeishuApi<T> {
 	 */
 	public Set<Token> tokens() {
 		return this.tokens;
+	}
+
+	/**
+	 * The scopes (permissions) of which the app, and for a user token the user, must have been granted one: what the
+	 * platform names when it refuses a call for want of them.
+	 * @return the scopes, any one of which suffices
+	 */
+	public List<String> scopes() {
+		return this.scopes;
+	}
+
+	/**
+	 * The kinds of app the platform serves the endpoint to.
+	 * @return the kinds
+	 */
+	public Set<App> apps() {
+		return this.apps;
 	}
 
 	/**
@@ -443,6 +481,8 @@ public final class FeishuApi<T> {
 
 		private final Set<String> query = new LinkedHashSet<>();
 
+		private final Set<String> scopes = new LinkedHashSet<>();
+
 		private boolean idempotent;
 
 		private boolean userIdType;
@@ -470,6 +510,18 @@ public final class FeishuApi<T> {
 		 */
 		public Builder tokens(Token... tokens) {
 			Collections.addAll(this.tokens, tokens);
+			return this;
+		}
+
+		/**
+		 * The scopes of which one must have been granted, as the endpoint's page lists them; replaces any named
+		 * before.
+		 * @param anyOf the scopes, any one of which suffices
+		 * @return this builder
+		 */
+		public Builder scopes(String... anyOf) {
+			this.scopes.clear();
+			Collections.addAll(this.scopes, anyOf);
 			return this;
 		}
 
@@ -614,19 +666,24 @@ public final class FeishuApi<T> {
 					null);
 		}
 
-		private @Nullable ErrorMeanings errors() {
-			return this.errors.isEmpty() ? null : new ErrorMeanings(Map.copyOf(this.errors));
+		private ErrorMeanings errors() {
+			return new ErrorMeanings(Map.copyOf(this.errors), List.copyOf(this.scopes));
 		}
 
 	}
 
-	/** The error meanings of one endpoint, over the platform's general table. */
-	record ErrorMeanings(Map<Integer, Meaning> meanings) {
+	/**
+	 * The error meanings of one endpoint, over the platform's general table, and the scopes a refusal for want of one
+	 * names.
+	 */
+	record ErrorMeanings(Map<Integer, Meaning> meanings, List<String> scopes) {
 
 		FeishuVcApiException exception(CallInfo info, int code, String msg) {
 			Meaning meaning = this.meanings.get(code);
 			if (meaning == null) {
-				return FeishuVcApiException.of(info, code, msg);
+				return FeishuVcMissingScopeException.isMissingScope(code)
+						? new FeishuVcMissingScopeException(info, code, msg, this.scopes)
+						: FeishuVcApiException.of(info, code, msg);
 			}
 			return switch (meaning) {
 				case INVALID_PARAMETER -> new FeishuVcInvalidParameterException(info, code, msg);

@@ -7,12 +7,16 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.github.feishuvc.core.RateLimit;
+import io.github.feishuvc.meeting.event.MeetingEventDecoder;
+import io.github.feishuvc.room.event.RoomEventDecoder;
 
 /**
- * Every endpoint the starter declares, from the families' catalogs: what the rate limiter's limits, the emulator's
- * routing and the wire test against the official SDK are derived from.
+ * Every endpoint the starter declares, from the families' catalogs, and every event it decodes: what the rate
+ * limiter's limits, the emulator's routing, scopes and events, the permissions page and the wire test against the
+ * official SDK are derived from.
  */
 public final class FeishuApis {
 
@@ -40,6 +44,17 @@ public final class FeishuApis {
 	 */
 	public static List<FeishuApi<?>> all() {
 		return ALL;
+	}
+
+	/**
+	 * The scopes of every event type the starter decodes, from the families' decoders: any one of an event's scopes
+	 * lets the platform send it to the app.
+	 * @return the scopes by event type, sorted by type
+	 */
+	public static Map<String, List<String>> eventScopes() {
+		Map<String, List<String>> scopes = new TreeMap<>(MeetingEventDecoder.scopes());
+		scopes.putAll(RoomEventDecoder.scopes());
+		return Collections.unmodifiableMap(scopes);
 	}
 
 	/**

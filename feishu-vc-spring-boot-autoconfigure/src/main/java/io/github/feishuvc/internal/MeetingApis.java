@@ -23,6 +23,7 @@ public final class MeetingApis {
 	/** {@code GET /meetings/:meeting_id}: a meeting, with its participants and ability if asked. */
 	public static final FeishuApi<Meeting> GET = FeishuApi.get("meeting.get", MEETINGS + "/{meeting_id}")
 		.tokens(Token.TENANT, Token.USER)
+		.scopes("vc:meeting.meetingevent:read", "vc:meeting:readonly")
 		.userIdType()
 		.query("with_participants", "with_meeting_ability", "query_mode")
 		.returning("meeting", Meeting.class);
@@ -35,6 +36,7 @@ public final class MeetingApis {
 	public static final FeishuApi<Page<Meeting>> LIST_BY_NO = FeishuApi
 		.get("meeting.list_by_no", MEETINGS + "/list_by_no")
 		.tokens(Token.TENANT, Token.USER)
+		.scopes("vc:meeting.meetingid:read", "vc:meeting:readonly")
 		.query("meeting_no", "start_time", "end_time")
 		.limit(RateLimit.perMinute(100))
 		.paged("meeting_briefs", Meeting.class, 50, false);
@@ -43,6 +45,7 @@ public final class MeetingApis {
 	public static final FeishuApi<List<MeetingInviteResult>> INVITE = FeishuApi
 		.patch("meeting.invite", MEETINGS + "/{meeting_id}/invite")
 		.tokens(Token.USER)
+		.scopes("vc:meeting")
 		.userIdType()
 		.body(InviteRequest.class)
 		.returningList("invite_results", MeetingInviteResult.class);
@@ -51,6 +54,7 @@ public final class MeetingApis {
 	public static final FeishuApi<List<MeetingKickoutResult>> KICKOUT = FeishuApi
 		.post("meeting.kickout", MEETINGS + "/{meeting_id}/kickout")
 		.tokens(Token.TENANT)
+		.scopes("vc:meeting")
 		.userIdType()
 		.body(KickoutRequest.class)
 		.returningList("kickout_results", MeetingKickoutResult.class);
@@ -59,6 +63,7 @@ public final class MeetingApis {
 	public static final FeishuApi<MeetingUser> SET_HOST = FeishuApi
 		.patch("meeting.set_host", MEETINGS + "/{meeting_id}/set_host")
 		.tokens(Token.TENANT, Token.USER)
+		.scopes("vc:meeting")
 		.userIdType()
 		.body(SetHostRequest.class)
 		.returning("host_user", MeetingUser.class);
@@ -66,6 +71,7 @@ public final class MeetingApis {
 	/** {@code PATCH /meetings/:meeting_id/end}: end a meeting, as its host. */
 	public static final FeishuApi<Boolean> END = FeishuApi.patch("meeting.end", MEETINGS + "/{meeting_id}/end")
 		.tokens(Token.USER)
+		.scopes("vc:meeting")
 		.acknowledged();
 
 	private MeetingApis() {

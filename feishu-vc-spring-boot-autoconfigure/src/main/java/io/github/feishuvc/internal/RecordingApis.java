@@ -16,6 +16,7 @@ public final class RecordingApis {
 	/** {@code GET /meetings/:meeting_id/recording}: a meeting's recording, once made. */
 	public static final FeishuApi<Recording> GET = FeishuApi.get("recording.get", RECORDING)
 		.tokens(Token.TENANT, Token.USER)
+		.scopes("vc:record:readonly")
 		.mapper(MeetingJson.mapper())
 		.returning("recording", Recording.class);
 
@@ -23,6 +24,7 @@ public final class RecordingApis {
 	public static final FeishuApi<Boolean> SET_PERMISSION = FeishuApi
 		.patch("recording.set_permission", RECORDING + "/set_permission")
 		.tokens(Token.USER)
+		.scopes("vc:record")
 		.userIdType()
 		.body(SetPermissionRequest.class)
 		.acknowledged();
@@ -30,12 +32,14 @@ public final class RecordingApis {
 	/** {@code PATCH /meetings/:meeting_id/recording/start}: start recording, as the host. */
 	public static final FeishuApi<Boolean> START = FeishuApi.patch("recording.start", RECORDING + "/start")
 		.tokens(Token.USER)
+		.scopes("vc:record")
 		.body(StartRecordingRequest.class)
 		.acknowledged();
 
 	/** {@code PATCH /meetings/:meeting_id/recording/stop}: stop recording, as the host. */
 	public static final FeishuApi<Boolean> STOP = FeishuApi.patch("recording.stop", RECORDING + "/stop")
 		.tokens(Token.USER)
+		.scopes("vc:record")
 		.acknowledged();
 
 	private RecordingApis() {

@@ -78,6 +78,7 @@ public final class ReserveConfigApis {
 	/** What every endpoint of the family declares alike. */
 	private static Builder read(Builder builder) {
 		return builder.tokens(Token.TENANT)
+			.scopes("vc:room", "vc:room:readonly")
 			.userIdType()
 			.limit(RateLimit.perMinute(100))
 			.error(126001, Meaning.NOT_FOUND);
@@ -85,7 +86,8 @@ public final class ReserveConfigApis {
 
 	/** What every write of the family declares alike, beside what every endpoint does. */
 	private static Builder write(Builder builder) {
-		return read(builder).error(126012, Meaning.INVALID_PARAMETER)
+		return read(builder).scopes("vc:room")
+			.error(126012, Meaning.INVALID_PARAMETER)
 			.error(126013, Meaning.INVALID_PARAMETER)
 			.error(126014, Meaning.INVALID_PARAMETER);
 	}

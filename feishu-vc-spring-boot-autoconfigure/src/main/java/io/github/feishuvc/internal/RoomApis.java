@@ -31,6 +31,7 @@ public final class RoomApis {
 	/** {@code GET /rooms}: the rooms of a level, in pages of 100. */
 	public static final FeishuApi<Page<Room>> LIST = FeishuApi.get("room.list", ROOMS)
 		.tokens(Token.TENANT)
+		.scopes("vc:room", "vc:room:readonly")
 		.userIdType()
 		.query("room_level_id")
 		.paged("rooms", Room.class, 100, false);
@@ -38,6 +39,7 @@ public final class RoomApis {
 	/** {@code GET /rooms/:room_id}: a room. */
 	public static final FeishuApi<Room> GET = FeishuApi.get("room.get", ROOMS + "/{room_id}")
 		.tokens(Token.TENANT)
+		.scopes("vc:room", "vc:room:readonly")
 		.userIdType()
 		.returning("room", Room.class);
 
@@ -45,6 +47,7 @@ public final class RoomApis {
 	public static final FeishuApi<List<Room>> MGET = FeishuApi.post("room.mget", ROOMS + "/mget")
 		.read()
 		.tokens(Token.TENANT)
+		.scopes("vc:room", "vc:room:readonly")
 		.userIdType()
 		.body(MgetRooms.class)
 		.returningList("items", Room.class);
@@ -52,6 +55,7 @@ public final class RoomApis {
 	/** {@code POST /rooms}: create a room; {@code 125001} for a level that may not hold rooms. */
 	public static final FeishuApi<Room> CREATE = FeishuApi.post("room.create", ROOMS)
 		.tokens(Token.TENANT)
+		.scopes("vc:room")
 		.userIdType()
 		.limit(TIER_2)
 		.body(RoomCreateRequest.class)
@@ -61,6 +65,7 @@ public final class RoomApis {
 	/** {@code PATCH /rooms/:room_id}: change a room. */
 	public static final FeishuApi<Boolean> PATCH = FeishuApi.patch("room.patch", ROOMS + "/{room_id}")
 		.tokens(Token.TENANT)
+		.scopes("vc:room")
 		.userIdType()
 		.limit(TIER_2)
 		.body(RoomUpdateRequest.class)
@@ -70,6 +75,7 @@ public final class RoomApis {
 	/** {@code DELETE /rooms/:room_id}: delete a room. */
 	public static final FeishuApi<Boolean> DELETE = FeishuApi.delete("room.delete", ROOMS + "/{room_id}")
 		.tokens(Token.TENANT)
+		.scopes("vc:room")
 		.limit(TIER_2)
 		.acknowledged();
 
@@ -77,6 +83,7 @@ public final class RoomApis {
 	public static final FeishuApi<Page<Room>> SEARCH = FeishuApi.post("room.search", ROOMS + "/search")
 		.read()
 		.tokens(Token.USER)
+		.scopes("vc:room", "vc:room:readonly")
 		.userIdType()
 		.body(RoomSearchRequest.class)
 		.paged("rooms", Room.class, 100, true);
@@ -84,12 +91,14 @@ public final class RoomApis {
 	/** {@code GET /room_levels}: the levels below a level, in pages of 100. */
 	public static final FeishuApi<Page<RoomLevel>> LEVEL_LIST = FeishuApi.get("room_level.list", LEVELS)
 		.tokens(Token.TENANT)
+		.scopes("vc:room", "vc:room:readonly")
 		.query("room_level_id")
 		.paged("items", RoomLevel.class, 100, false);
 
 	/** {@code GET /room_levels/:room_level_id}: a level, {@code 0} the tenant's root. */
 	public static final FeishuApi<RoomLevel> LEVEL_GET = FeishuApi.get("room_level.get", LEVELS + "/{room_level_id}")
 		.tokens(Token.TENANT)
+		.scopes("vc:room", "vc:room:readonly")
 		.returning("room_level", RoomLevel.class);
 
 	/** {@code POST /room_levels/mget}: levels by id, a read by POST. */
@@ -97,12 +106,14 @@ public final class RoomApis {
 		.post("room_level.mget", LEVELS + "/mget")
 		.read()
 		.tokens(Token.TENANT)
+		.scopes("vc:room", "vc:room:readonly")
 		.body(MgetLevels.class)
 		.returningList("items", RoomLevel.class);
 
 	/** {@code POST /room_levels}: create a level. */
 	public static final FeishuApi<RoomLevel> LEVEL_CREATE = FeishuApi.post("room_level.create", LEVELS)
 		.tokens(Token.TENANT)
+		.scopes("vc:room")
 		.limit(TIER_2)
 		.body(RoomLevelRequest.class)
 		.returning("room_level", RoomLevel.class);
@@ -111,6 +122,7 @@ public final class RoomApis {
 	public static final FeishuApi<Boolean> LEVEL_PATCH = FeishuApi
 		.patch("room_level.patch", LEVELS + "/{room_level_id}")
 		.tokens(Token.TENANT)
+		.scopes("vc:room")
 		.limit(TIER_2)
 		.body(RoomLevelRequest.class)
 		.acknowledged();
@@ -118,6 +130,7 @@ public final class RoomApis {
 	/** {@code POST /room_levels/del}: delete a level, a delete by POST; {@code 125001} for one that holds any. */
 	public static final FeishuApi<Boolean> LEVEL_DELETE = FeishuApi.post("room_level.del", LEVELS + "/del")
 		.tokens(Token.TENANT)
+		.scopes("vc:room")
 		.limit(TIER_2)
 		.body(DeleteLevel.class)
 		.error(125001, Meaning.INVALID_PARAMETER)
@@ -127,6 +140,7 @@ public final class RoomApis {
 	public static final FeishuApi<List<String>> LEVEL_SEARCH = FeishuApi
 		.get("room_level.search", LEVELS + "/search")
 		.tokens(Token.TENANT)
+		.scopes("vc:room", "vc:room:readonly")
 		.query("custom_level_ids")
 		.returningList("level_ids", String.class);
 
@@ -134,6 +148,7 @@ public final class RoomApis {
 	public static final FeishuApi<Page<RoomReservation>> RESERVATIONS = FeishuApi
 		.get("resource_reservation_list.get", "/open-apis/vc/v1/resource_reservation_list")
 		.tokens(Token.TENANT, Token.USER)
+		.scopes("vc:room:readonly")
 		.query("room_level_id", "need_topic", "start_time", "end_time", "room_ids", "is_exclude")
 		.limit(RateLimit.perMinute(100))
 		.error(126005, Meaning.INVALID_PARAMETER)

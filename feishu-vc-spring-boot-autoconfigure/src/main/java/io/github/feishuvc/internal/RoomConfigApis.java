@@ -19,6 +19,7 @@ public final class RoomConfigApis {
 	/** {@code POST /scope_config}: set a level's or a room's configuration; 20 a minute. */
 	public static final FeishuApi<Boolean> SET = FeishuApi.post("scope_config.create", "/open-apis/vc/v1/scope_config")
 		.tokens(Token.TENANT)
+		.scopes("vc:room")
 		.userIdType()
 		.limit(RateLimit.perMinute(20))
 		.body(ScopeConfig.class)
@@ -27,6 +28,7 @@ public final class RoomConfigApis {
 	/** {@code GET /scope_config}: a level's or a room's configuration, and its scopes'. */
 	public static final FeishuApi<ScopeConfigs> GET = FeishuApi.get("scope_config.get", "/open-apis/vc/v1/scope_config")
 		.tokens(Token.TENANT)
+		.scopes("vc:room", "vc:room:readonly")
 		.userIdType()
 		.query("scope_type", "scope_id")
 		.returningData(ScopeConfigs.class);
@@ -34,6 +36,7 @@ public final class RoomConfigApis {
 	/** {@code GET /room_configs/query}: a legacy scope's configuration, the whole {@code data}. */
 	public static final FeishuApi<RoomConfig> QUERY = FeishuApi.get("room_config.query", LEGACY + "/query")
 		.tokens(Token.TENANT)
+		.scopes("vc:room:readonly")
 		.userIdType()
 		.query("scope", "country_id", "district_id", "building_id", "floor_name", "room_id")
 		.returningData(RoomConfig.class);
@@ -41,6 +44,7 @@ public final class RoomConfigApis {
 	/** {@code POST /room_configs/set}: set a legacy scope's configuration. */
 	public static final FeishuApi<Boolean> LEGACY_SET = FeishuApi.post("room_config.set", LEGACY + "/set")
 		.tokens(Token.TENANT)
+		.scopes("vc:room")
 		.userIdType()
 		.body(SetRoomConfig.class)
 		.acknowledged();
@@ -49,6 +53,7 @@ public final class RoomConfigApis {
 	public static final FeishuApi<String> CHECKBOARD_ACCESS_CODE = FeishuApi
 		.post("room_config.set_checkboard_access_code", LEGACY + "/set_checkboard_access_code")
 		.tokens(Token.TENANT)
+		.scopes("vc:room")
 		.body(AccessCodeRequest.class)
 		.returning("access_code", String.class);
 
@@ -56,6 +61,7 @@ public final class RoomConfigApis {
 	public static final FeishuApi<String> ROOM_ACCESS_CODE = FeishuApi
 		.post("room_config.set_room_access_code", LEGACY + "/set_room_access_code")
 		.tokens(Token.TENANT)
+		.scopes("vc:room")
 		.body(AccessCodeRequest.class)
 		.returning("access_code", String.class);
 

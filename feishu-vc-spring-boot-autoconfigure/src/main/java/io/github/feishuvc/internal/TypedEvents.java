@@ -1,8 +1,12 @@
 package io.github.feishuvc.internal;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import io.github.feishuvc.core.FeishuVcJson;
@@ -23,19 +27,35 @@ public final class TypedEvents<B, E> {
 
 	private final Map<String, BiFunction<EventHeader, B, E>> factories;
 
+	private final Map<String, List<String>> scopes;
+
 	private final String family;
 
 	/**
 	 * The events of one family.
 	 * @param body the type their bodies are read as
 	 * @param factories the record of each event type, made from its header and body
+	 * @param scopes the scopes of each event type (as its page lists them), of which the app must have one for the
+	 * platform to send it
 	 * @param family what the events are, for messages, such as {@code a meeting event}
 	 */
-	public TypedEvents(Class<B> body, Map<String, BiFunction<EventHeader, B, E>> factories, String family) {
+	public TypedEvents(Class<B> body, Map<String, BiFunction<EventHeader, B, E>> factories,
+			Function<String, List<String>> scopes, String family) {
 		this.reader = FeishuVcJson.mapper()
 			.readerFor(FeishuVcJson.mapper().getTypeFactory().constructParametricType(Envelope.class, body));
 		this.factories = Map.copyOf(factories);
+		Map<String, List<String>> byType = new TreeMap<>();
+		factories.keySet().forEach((type) -> byType.put(type, List.copyOf(scopes.apply(type))));
+		this.scopes = Collections.unmodifiableMap(byType);
 		this.family = family;
+	}
+
+	/**
+	 * The scopes of each event type of the family, any one of which the app needs for the platform to send it.
+	 * @return the scopes by event type, sorted by type
+	 */
+	public Map<String, List<String>> scopes() {
+		return this.scopes;
 	}
 
 	/**

@@ -69,6 +69,8 @@ final class EmulatedPlatform {
 
 	private final EmulatedRooms rooms;
 
+	private final EmulatorScopes scopes;
+
 	/** The limits the platform documents for its slower endpoints, enforced always (the rest only when asked). */
 	private final EmulatedRateLimits documentedLimits;
 
@@ -125,6 +127,7 @@ final class EmulatedPlatform {
 				? new EmulatedRateLimits(tokenEndpointLimits[0], tokenEndpointLimits[1], this.replies) : null;
 		this.recordings = new EmulatedRecordings(this.meetings, this.replies, this.clock, new Pushes());
 		this.rooms = new EmulatedRooms(this.replies, this.clock, new Pushes(), app.defaultTenant());
+		this.scopes = new EmulatorScopes(this.replies, app.appId());
 		this.documentedLimits = new EmulatedRateLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, this.replies);
 		this.reserves.serve(this.vc);
 		this.meetings.serve(this.vc);
@@ -193,14 +196,19 @@ final class EmulatedPlatform {
 	}
 
 	/**
-	 * An authenticated VC call, with the platform's checks of every endpoint: the kind of token it accepts
-	 * ({@code 121005} otherwise), a valid {@code user_id_type}, and its tenant's and endpoint's limits (the documented
-	 * ones always, the gateway's when enforced); then answered by the endpoint's handler.
+	 * An authenticated VC call, with the platform's checks of every endpoint: one of its scopes granted
+	 * ({@code 99991672} or {@code 99991679} otherwise), the kind of token it accepts ({@code 121005} otherwise), a
+	 * valid {@code user_id_type}, and its tenant's and endpoint's limits (the documented ones always, the gateway's
+	 * when enforced); then answered by the endpoint's handler.
 	 */
 	private Reply limited(@Nullable String authorization, VcRoutes.Match vc, Map<String, List<String>> query,
 			byte[] body) {
 		FeishuApi<?> api = vc.route().api();
 		return this.tokens.authenticated(authorization, (caller) -> {
+			Reply missingScope = this.scopes.refusal(caller, api.scopes());
+			if (missingScope != null) {
+				return missingScope;
+			}
 			if (!api.tokens().contains(caller.isApp() ? FeishuApi.Token.TENANT : FeishuApi.Token.USER)) {
 				return this.replies.error(403, 121005, "no permission");
 			}
@@ -348,6 +356,9 @@ final class EmulatedPlatform {
 		}
 
 		private void deliver(String tenantKey, ObjectNode event) {
+			if (!EmulatedPlatform.this.scopes.sends(event.path("header").path("event_type").asString())) {
+				return;
+			}
 			if (EmulatedPlatform.this.longConnections.inUse() || EmulatedPlatform.this.events.eventUrl() != null) {
 				EmulatedPlatform.this.deliver(withHeader(event, tenantKey));
 			}
@@ -414,6 +425,10 @@ final class EmulatedPlatform {
 
 	EmulatedRooms rooms() {
 		return this.rooms;
+	}
+
+	EmulatorScopes scopes() {
+		return this.scopes;
 	}
 
 	void close() {

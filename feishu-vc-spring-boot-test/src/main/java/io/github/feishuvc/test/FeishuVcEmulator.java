@@ -342,6 +342,14 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * The scopes granted to the app and its users: all of them, until a test withholds some.
+	 * @return the scopes
+	 */
+	public EmulatorScopes scopes() {
+		return this.platform.scopes();
+	}
+
+	/**
 	 * The meetings reservations become: the test hooks that hold them (people join and leave, record, share, end).
 	 * @return the meetings
 	 */

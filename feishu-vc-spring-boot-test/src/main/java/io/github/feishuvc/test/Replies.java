@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -65,9 +66,15 @@ final class Replies {
 	}
 
 	Reply error(int status, int code, String msg) {
+		return error(status, code, msg, (error) -> {
+		});
+	}
+
+	/** An error with more details in its {@code error} object than the log id. */
+	Reply error(int status, int code, String msg, Consumer<ObjectNode> details) {
 		String logId = newLogId();
 		ObjectNode body = object().put("code", code).put("msg", msg);
-		body.putObject("error").put("log_id", logId);
+		details.accept(body.putObject("error").put("log_id", logId));
 		return new Reply(status, JSON, this.mapper.writeValueAsBytes(body), logId, Map.of());
 	}
 

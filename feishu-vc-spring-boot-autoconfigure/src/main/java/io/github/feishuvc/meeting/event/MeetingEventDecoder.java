@@ -1,6 +1,7 @@
 package io.github.feishuvc.meeting.event;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -49,7 +50,10 @@ public final class MeetingEventDecoder implements FeishuEventDecoder {
 							b.operator())),
 			Map.entry(AllMeetingEndedEvent.TYPE,
 					(h, b) -> new AllMeetingEndedEvent(h.eventId(), h.tenantKey(), h.createdAt(), b.meeting(),
-							b.operator()))), "a meeting event");
+							b.operator()))),
+			(type) -> type.startsWith("vc.meeting.all_meeting_") ? List.of("vc:meeting.all_meeting:readonly")
+					: List.of("vc:meeting:readonly", "vc:meeting.meetingevent:read"),
+			"a meeting event");
 
 	/**
 	 * The types this decoder knows.
@@ -57,6 +61,15 @@ public final class MeetingEventDecoder implements FeishuEventDecoder {
 	 */
 	public static Set<String> types() {
 		return EVENTS.types();
+	}
+
+	/**
+	 * The scopes of each type, any one of which the app needs for the platform to send it: those of the reserved
+	 * meetings' events, or {@code vc:meeting.all_meeting:readonly} for every meeting of the tenant.
+	 * @return the scopes by event type
+	 */
+	public static Map<String, List<String>> scopes() {
+		return EVENTS.scopes();
 	}
 
 	@Override

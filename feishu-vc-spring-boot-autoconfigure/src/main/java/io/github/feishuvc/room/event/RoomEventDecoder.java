@@ -1,5 +1,6 @@
 package io.github.feishuvc.room.event;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,7 +39,11 @@ public final class RoomEventDecoder implements FeishuEventDecoder {
 			ReserveConfigUpdatedEvent.TYPE,
 			(h, b) -> new ReserveConfigUpdatedEvent(h.eventId(), h.tenantKey(), h.createdAt(),
 					required(b.scopeId(), "scope_id"), b.scopeType(), b.approvalConfig(), b.timeConfig(),
-					b.reserveScopeConfig())), "a room event");
+					b.reserveScopeConfig())),
+			(type) -> type.equals(RoomLevelDeletedEvent.TYPE)
+					? List.of("vc:room", "vc:room:readonly", "vc:rooms.roomlevel:delete", "vc:rooms.roomlevel:read")
+					: List.of("vc:room", "vc:room:readonly"),
+			"a room event");
 
 	/**
 	 * The types this decoder knows.
@@ -46,6 +51,14 @@ public final class RoomEventDecoder implements FeishuEventDecoder {
 	 */
 	public static Set<String> types() {
 		return EVENTS.types();
+	}
+
+	/**
+	 * The scopes of each type, any one of which the app needs for the platform to send it.
+	 * @return the scopes by event type
+	 */
+	public static Map<String, List<String>> scopes() {
+		return EVENTS.scopes();
 	}
 
 	@Override
