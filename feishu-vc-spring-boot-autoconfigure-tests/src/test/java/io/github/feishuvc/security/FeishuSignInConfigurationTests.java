@@ -56,7 +56,8 @@ class FeishuSignInConfigurationTests {
 				.isEqualTo("open_id");
 			assertThat(feishu.getClientAuthenticationMethod()).isEqualTo(ClientAuthenticationMethod.CLIENT_SECRET_POST);
 			assertThat(feishu.getAuthorizationGrantType()).isEqualTo(AuthorizationGrantType.AUTHORIZATION_CODE);
-			assertThat(feishu.getScopes()).containsExactly("vc:reserve", "vc:meeting", "vc:record", "offline_access");
+			assertThat(feishu.getScopes()).containsExactly("vc:reserve", "vc:reserve:readonly", "vc:meeting",
+					"vc:meeting:readonly", "vc:record", "vc:record:readonly", "offline_access");
 			assertThat(feishu.getRedirectUri()).isEqualTo("{baseUrl}/login/oauth2/code/{registrationId}");
 			assertThat(context).hasSingleBean(OAuth2UserService.class).hasSingleBean(FeishuUserTokens.class);
 		});

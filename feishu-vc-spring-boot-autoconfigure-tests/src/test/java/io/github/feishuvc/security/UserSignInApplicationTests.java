@@ -98,7 +98,8 @@ class UserSignInApplicationTests {
 		assertThat(tokenRequest.body()).contains("grant_type=authorization_code").contains("client_secret=");
 		assertThat(tokenRequest.authorization()).isNull();
 		assertThat(this.emulator.lastRequest(Endpoint.USER_AUTHORIZE).orElseThrow().uri())
-			.contains("scope=vc:reserve%20vc:meeting%20vc:record%20offline_access")
+			.contains("scope=vc:reserve%20vc:reserve:readonly%20vc:meeting%20vc:meeting:readonly%20vc:record"
+					+ "%20vc:record:readonly%20offline_access")
 			.as("PKCE, which the emulator checks")
 			.contains("code_challenge_method=S256");
 		String reserveId = response.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");

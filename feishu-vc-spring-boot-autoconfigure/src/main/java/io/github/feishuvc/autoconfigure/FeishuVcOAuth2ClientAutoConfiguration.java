@@ -51,9 +51,13 @@ import org.springframework.security.oauth2.core.user.OAuth2User;
 @EnableConfigurationProperties(OAuth2ClientProperties.class)
 public final class FeishuVcOAuth2ClientAutoConfiguration {
 
-	/** What a VC app asks a user to grant unless the registration names its own scopes. */
-	public static final List<String> DEFAULT_SCOPES = List.of("vc:reserve", "vc:meeting", "vc:record",
-			"offline_access");
+	/**
+	 * What a VC app asks a user to grant unless the registration names its own scopes: one scope of every reservation,
+	 * meeting and recording operation a user's token may carry (the reads take the {@code :readonly} ones), and
+	 * {@code offline_access} for a refresh token.
+	 */
+	public static final List<String> DEFAULT_SCOPES = List.of("vc:reserve", "vc:reserve:readonly", "vc:meeting",
+			"vc:meeting:readonly", "vc:record", "vc:record:readonly", "offline_access");
 
 	static final String AUTHORIZE_PATH = "/open-apis/authen/v1/authorize";
 
