@@ -122,10 +122,23 @@ class FeishuVcEventsAutoConfigurationTests {
 		}
 
 		@Test
-		void shouldServeNoEndpointWithoutAWebServer() {
+		void shouldRefuseToStartWithoutAWebServerToReceiveItsTicket() {
 			new ApplicationContextRunner().withConfiguration(FEISHU)
 				.withConfiguration(TestFeishu.BOOT_WEB_CLIENT)
 				.withPropertyValues(TestFeishu.properties(FeishuVcEventsAutoConfigurationTests.this.store))
+				.run((context) -> assertThat(context).hasFailed()
+					.getFailure()
+					.rootCause()
+					.isInstanceOf(FeishuVcConfigurationException.class)
+					.hasMessageContaining("this application has no web server"));
+		}
+
+		@Test
+		void shouldServeNoEndpointWithoutAWebServerWhenTheApplicationFeedsItsTickets() {
+			new ApplicationContextRunner().withConfiguration(FEISHU)
+				.withConfiguration(TestFeishu.BOOT_WEB_CLIENT)
+				.withPropertyValues(TestFeishu.properties(FeishuVcEventsAutoConfigurationTests.this.store))
+				.withPropertyValues("feishu.vc.events.enabled=false")
 				.run((context) -> assertThat(context).hasSingleBean(StoreAppTokenProvider.class)
 					.doesNotHaveBean(FeishuEventReceiver.class));
 		}

@@ -107,8 +107,10 @@ class NoSecretsInLogsTests {
 			.encryptKey("3ncrypt-key-value")
 			.storeApp("t1", "t2")
 			.start()) {
+			// No web server: the test's own endpoint feeds the tickets to the AppTicketStore.
 			TestFeishu.contextRunner(store)
-				.withPropertyValues("spring.codec.log-request-details=true", "logging.level.root=trace")
+				.withPropertyValues("spring.codec.log-request-details=true", "logging.level.root=trace",
+						"feishu.vc.events.enabled=false")
 				.run((context) -> {
 					try (EventEndpointServer endpoint = EventEndpointServer.start(store,
 							context.getBean(AppTicketStore.class))) {

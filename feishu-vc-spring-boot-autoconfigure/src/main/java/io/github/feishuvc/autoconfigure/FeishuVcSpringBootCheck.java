@@ -3,23 +3,31 @@ package io.github.feishuvc.autoconfigure;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.SpringBootVersion;
-import org.springframework.boot.context.event.ApplicationStartingEvent;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
 
 /**
- * Stops an application on Spring Boot 3 or older before anything else runs, with one sentence: the starter is built
+ * Stops an application on Spring Boot 3 or older as soon as its environment is ready, before any other listener of
+ * that event and before any bean, with one sentence that Spring Boot's failure analysis prints: the starter is built
  * on Spring Boot 4 (Spring Framework 7, Jackson 3), and on an older Boot its dependencies would mix two generations of
  * Spring on the classpath and fail later with class-loading errors that name neither. It uses only what every
  * generation of Spring Boot has, so that it loads where the rest of the starter cannot.
  */
-public final class FeishuVcSpringBootCheck implements ApplicationListener<ApplicationStartingEvent> {
+public final class FeishuVcSpringBootCheck
+		implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
 	/** The first generation of Spring Boot the starter runs on. */
 	static final int REQUIRED_MAJOR = 4;
 
 	@Override
-	public void onApplicationEvent(ApplicationStartingEvent event) {
+	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
 		check(SpringBootVersion.getVersion());
+	}
+
+	@Override
+	public int getOrder() {
+		return HIGHEST_PRECEDENCE;
 	}
 
 	/**
