@@ -42,7 +42,7 @@ class FeishuVcSpringBootCheckTests {
 
 	@Test
 	@SuppressWarnings("rawtypes")
-	void shouldListenFromTheFirstEventOfEveryApplication() throws IOException {
+	void shouldBeRegisteredForEveryApplication() throws IOException {
 		List<ApplicationListener> listeners = SpringFactoriesLoader.forDefaultResourceLocation()
 			.load(ApplicationListener.class);
 
