@@ -28,8 +28,10 @@ public class FeishuVcMissingScopeException extends FeishuVcPermissionDeniedExcep
 
 	}
 
+	/** Who has not been granted the scope. */
 	private final Grantee grantee;
 
+	/** The scopes of which any one would let the call through. */
 	private final List<String> scopes;
 
 	/**

@@ -41,14 +41,15 @@ import reactor.netty.resources.LoopResources;
  * Assigned hosts whose ids are not of the call's user id type ({@code ou_} for open ids) are dropped and reported in
  * {@code invalid_host_id_list}.</li>
  * <li>The reference reservation of the platform's documentation ({@link #REFERENCE_RESERVE_ID}) is preloaded,
- * owned by the app, with the documentation's reference meeting running behind it; {@link #startMeeting(String)}
- * starts one behind any other reservation.</li>
+ * owned by the app, with the documentation's reference meeting running behind it;
+ * {@link EmulatorMeetings#start(String) meetings().start(reserveId)} starts one behind any other reservation.</li>
  * <li>Meetings live their life cycle: started behind a reservation, joined and left, recorded, shared, ended, each
  * step pushing the platform's {@code vc.meeting.*} event to the event URL (encrypted and signed with an encrypt key,
- * with the tenant key for store apps), whether a test drives it ({@link #joinMeeting}, {@link #startRecording},
- * ...) or the application calls the API (kickout, end, recording start and stop). The endpoints apply the platform's
- * rules: invite, end and the recording's start, stop and permission take a user access token, kickout the tenant
- * access token; ending and recording need the host, in-meeting operations the operator in the meeting
+ * with the tenant key for store apps), whether a test drives it ({@link #meetings()}:
+ * {@link EmulatorMeetings#join}, {@link EmulatorMeetings#startRecording}, ...) or the application calls the API
+ * (kickout, end, recording start and stop). The endpoints apply the platform's rules: invite, end and the
+ * recording's start, stop and permission take a user access token, kickout the tenant access token; ending and
+ * recording need the host, in-meeting operations the operator in the meeting
  * ({@code 122003}), set host compares the host the caller saw ({@code 121006}); a recording reads as {@code 124002}
  * until ready; list by number pages through the meetings of a number (100 a minute when limits are enforced).</li>
  * <li>Store apps ({@link Builder#storeApp(String...)}): the app ticket is pushed to the application's event URL
