@@ -53,6 +53,19 @@ public class FeishuVcApiException extends FeishuVcException {
 	 * @return the most specific exception for the code
 	 */
 	public static FeishuVcApiException of(CallInfo info, int code, String msg) {
+		return of(info, code, msg, List.of());
+	}
+
+	/**
+	 * Create the exception that best describes a platform error code, for an endpoint whose scopes are known.
+	 * @param info the failed attempt
+	 * @param code the platform's error code (non-zero)
+	 * @param msg the platform's error message
+	 * @param scopes the scopes the endpoint's page lists, which a {@link FeishuVcMissingScopeException} names when
+	 * the platform's message does not
+	 * @return the most specific exception for the code
+	 */
+	public static FeishuVcApiException of(CallInfo info, int code, String msg, List<String> scopes) {
 		if (FeishuVcErrorCodes.isAccessTokenError(code)) {
 			return new FeishuVcAuthenticationException(info, code, msg);
 		}
@@ -60,7 +73,7 @@ public class FeishuVcApiException extends FeishuVcException {
 			return new FeishuVcMeetingStateException(info, code, msg);
 		}
 		if (FeishuVcMissingScopeException.isMissingScope(code)) {
-			return new FeishuVcMissingScopeException(info, code, msg, List.of());
+			return new FeishuVcMissingScopeException(info, code, msg, scopes);
 		}
 		return switch (code) {
 			case FeishuVcErrorCodes.INTERNAL_ERROR -> new FeishuVcServerErrorException(info, code, msg);

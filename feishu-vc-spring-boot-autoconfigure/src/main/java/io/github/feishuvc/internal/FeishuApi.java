@@ -17,7 +17,6 @@ import io.github.feishuvc.core.FeishuVcApiException;
 import io.github.feishuvc.core.FeishuVcConflictException;
 import io.github.feishuvc.core.FeishuVcInvalidParameterException;
 import io.github.feishuvc.core.FeishuVcJson;
-import io.github.feishuvc.core.FeishuVcMissingScopeException;
 import io.github.feishuvc.core.FeishuVcNotFoundException;
 import io.github.feishuvc.core.FeishuVcNotSupportedException;
 import io.github.feishuvc.core.FeishuVcPermissionDeniedException;
@@ -86,6 +85,8 @@ public final class FeishuApi<T> {
 	}
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{([a-z_]+)}");
+
+	private static final Set<App> EVERY_APP = Collections.unmodifiableSet(EnumSet.allOf(App.class));
 
 	private final String operation;
 
@@ -178,7 +179,7 @@ public final class FeishuApi<T> {
 		this.tokens = Collections.unmodifiableSet(EnumSet.copyOf(builder.tokens));
 		Assert.state(!builder.scopes.isEmpty(), () -> this.operation + " names no scope");
 		this.scopes = List.copyOf(builder.scopes);
-		this.apps = Collections.unmodifiableSet(EnumSet.allOf(App.class));
+		this.apps = EVERY_APP;
 		this.idempotent = builder.idempotent;
 		this.userIdType = builder.userIdType;
 		this.query = Set.copyOf(builder.query);
@@ -681,9 +682,7 @@ public final class FeishuApi<T> {
 		FeishuVcApiException exception(CallInfo info, int code, String msg) {
 			Meaning meaning = this.meanings.get(code);
 			if (meaning == null) {
-				return FeishuVcMissingScopeException.isMissingScope(code)
-						? new FeishuVcMissingScopeException(info, code, msg, this.scopes)
-						: FeishuVcApiException.of(info, code, msg);
+				return FeishuVcApiException.of(info, code, msg, this.scopes);
 			}
 			return switch (meaning) {
 				case INVALID_PARAMETER -> new FeishuVcInvalidParameterException(info, code, msg);

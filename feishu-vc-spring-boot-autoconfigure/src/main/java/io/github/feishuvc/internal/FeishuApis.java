@@ -26,6 +26,8 @@ public final class FeishuApis {
 
 	private static final List<FeishuApi<?>> ALL = collect();
 
+	private static final Map<String, List<String>> EVENT_SCOPES = collectEventScopes();
+
 	private FeishuApis() {
 	}
 
@@ -52,6 +54,10 @@ public final class FeishuApis {
 	 * @return the scopes by event type, sorted by type
 	 */
 	public static Map<String, List<String>> eventScopes() {
+		return EVENT_SCOPES;
+	}
+
+	private static Map<String, List<String>> collectEventScopes() {
 		Map<String, List<String>> scopes = new TreeMap<>(MeetingEventDecoder.scopes());
 		scopes.putAll(RoomEventDecoder.scopes());
 		return Collections.unmodifiableMap(scopes);
