@@ -9,6 +9,8 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -174,6 +176,9 @@ public final class SdkWireNames {
 				: (Class<?>) type;
 		if (raw == Instant.class) {
 			return Instant.ofEpochSecond(1);
+		}
+		if (raw == OffsetDateTime.class) {
+			return OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(8));
 		}
 		if (raw == Duration.class) {
 			return Duration.ofSeconds(1);

@@ -1,5 +1,6 @@
 package io.github.feishuvc.autoconfigure;
 
+import java.time.Clock;
 import java.util.Map;
 
 import io.github.feishuvc.auth.AppTicketStore;
@@ -18,6 +19,15 @@ import io.github.feishuvc.meeting.MeetingOperations;
 import io.github.feishuvc.meeting.MeetingTemplate;
 import io.github.feishuvc.meeting.RecordingOperations;
 import io.github.feishuvc.meeting.RecordingTemplate;
+import io.github.feishuvc.export.ExportOperations;
+import io.github.feishuvc.export.ExportTemplate;
+import io.github.feishuvc.export.ExportTiming;
+import io.github.feishuvc.report.AlertOperations;
+import io.github.feishuvc.report.AlertTemplate;
+import io.github.feishuvc.report.MeetingDataOperations;
+import io.github.feishuvc.report.MeetingDataTemplate;
+import io.github.feishuvc.report.ReportOperations;
+import io.github.feishuvc.report.ReportTemplate;
 import io.github.feishuvc.room.ReserveConfigOperations;
 import io.github.feishuvc.room.ReserveConfigTemplate;
 import io.github.feishuvc.room.RoomConfigOperations;
@@ -60,7 +70,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Auto-configuration of the Feishu VC client: {@link ReserveOperations}, {@link MeetingOperations},
  * {@link RecordingOperations}, the rooms' {@link RoomOperations}, {@link RoomLevelOperations},
- * {@link RoomConfigOperations} and {@link ReserveConfigOperations}, the {@link TenantAccessTokenProvider} of a
+ * {@link RoomConfigOperations} and {@link ReserveConfigOperations}, the meeting data's
+ * {@link MeetingDataOperations}, {@link ReportOperations}, {@link AlertOperations} and {@link ExportOperations}, the
+ * {@link TenantAccessTokenProvider} of a
  * self-built or store app (with the {@link AppTicketStore} of the latter), and what they share: the {@link FeishuVcExecutor} (retries, client-side rate limit) over the {@link FeishuVcClient}.
  *
  * <p>Calls are observed with the application's {@link ObservationRegistry}, if it has one. The client's
@@ -186,6 +198,38 @@ public final class FeishuVcAutoConfiguration {
 	RecordingTemplate recordingOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
 			FeishuVcProperties properties) {
 		return new RecordingTemplate(executor, tokenProvider, properties.getUserIdType());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(MeetingDataOperations.class)
+	MeetingDataTemplate meetingDataOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
+			FeishuVcProperties properties) {
+		return new MeetingDataTemplate(executor, tokenProvider, properties.getUserIdType(), Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ReportOperations.class)
+	ReportTemplate reportOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
+			FeishuVcProperties properties) {
+		return new ReportTemplate(executor, tokenProvider, properties.getUserIdType(), Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(AlertOperations.class)
+	AlertTemplate alertOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
+			FeishuVcProperties properties) {
+		return new AlertTemplate(executor, tokenProvider, properties.getUserIdType());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ExportOperations.class)
+	ExportTemplate exportOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
+			FeishuVcProperties properties) {
+		FeishuVcProperties.Export export = properties.getExport();
+		return new ExportTemplate(executor, tokenProvider, properties.getUserIdType(),
+				new ExportTiming(export.getAwaitTimeout(), export.getPollInterval(), export.getMaxPollInterval(),
+						export.getDownloadTimeout()),
+				Clock.systemUTC(), Schedulers.parallel());
 	}
 
 	@Bean

@@ -107,6 +107,11 @@ public final class FeishuVcProperties {
 	private final SharedState sharedState;
 
 	/**
+	 * Settings of the meeting data's exports.
+	 */
+	private final Export export;
+
+	/**
 	 * Bind the properties; a default applies to each one that is not set.
 	 * @param enabled whether to auto-configure the Feishu VC client.
 	 * @param appType kind of Feishu app: a self-built app acting in its own tenant, or a store (marketplace) app acting
@@ -128,6 +133,7 @@ public final class FeishuVcProperties {
 	 * @param storeApp store app settings.
 	 * @param events event endpoint settings.
 	 * @param sharedState settings of the state the instances of an app share.
+	 * @param export settings of the meeting data's exports.
 	 */
 	public FeishuVcProperties(@DefaultValue("true") boolean enabled, @DefaultValue("self-built") AppType appType,
 			@Nullable String appId,
@@ -137,7 +143,7 @@ public final class FeishuVcProperties {
 			@DefaultValue("1MB") DataSize maxResponseSize,
 			@DefaultValue Token token, @DefaultValue Pool pool, @DefaultValue RateLimit rateLimit,
 			@DefaultValue Retry retry, @DefaultValue StoreApp storeApp, @DefaultValue Events events,
-			@DefaultValue SharedState sharedState) {
+			@DefaultValue SharedState sharedState, @DefaultValue Export export) {
 		Assert.isTrue(maxResponseSize.toBytes() > 0 && maxResponseSize.toBytes() <= Integer.MAX_VALUE,
 				"feishu.vc.max-response-size must be between 1B and 2GB");
 		positive(connectTimeout, "connect-timeout");
@@ -163,6 +169,7 @@ public final class FeishuVcProperties {
 		this.storeApp = storeApp;
 		this.events = events;
 		this.sharedState = sharedState;
+		this.export = export;
 	}
 
 	/** Refuses a duration that is zero or negative, naming its property. */
@@ -299,6 +306,13 @@ public final class FeishuVcProperties {
 		return this.sharedState;
 	}
 
+	/**
+	 * {@return settings of the meeting data's exports}
+	 */
+	public Export getExport() {
+		return this.export;
+	}
+
 	/** Shows every setting but the app secret. */
 	@Override
 	public String toString() {
@@ -308,7 +322,7 @@ public final class FeishuVcProperties {
 				+ this.responseTimeout + ", callTimeout=" + this.callTimeout + ", maxResponseSize=" + this.maxResponseSize
 				+ ", token=" + this.token + ", pool=" + this.pool + ", rateLimit=" + this.rateLimit + ", retry="
 				+ this.retry + ", storeApp=" + this.storeApp + ", events=" + this.events + ", sharedState=" + this.sharedState
-				+ "]";
+				+ ", export=" + this.export + "]";
 	}
 
 	/**
@@ -343,6 +357,89 @@ public final class FeishuVcProperties {
 		 * platform pushes to its event URL.
 		 */
 		STORE
+
+	}
+
+	/**
+	 * Settings of the meeting data's exports ({@code feishu.vc.export.*}): how long to wait for a task and a file.
+	 */
+	public static final class Export {
+
+		/**
+		 * How long waiting for an export task's file lasts before it fails.
+		 */
+		private final Duration awaitTimeout;
+
+		/**
+		 * First wait between two reads of an export task; each next one is twice as long.
+		 */
+		private final Duration pollInterval;
+
+		/**
+		 * Longest wait between two reads of an export task.
+		 */
+		private final Duration maxPollInterval;
+
+		/**
+		 * Deadline of a whole download of an export's file, retries included (each wait for more bytes is bounded by
+		 * the response timeout).
+		 */
+		private final Duration downloadTimeout;
+
+		/**
+		 * Bind the properties; a default applies to each one that is not set.
+		 * @param awaitTimeout how long waiting for an export task's file lasts before it fails.
+		 * @param pollInterval first wait between two reads of an export task; each next one is twice as long.
+		 * @param maxPollInterval longest wait between two reads of an export task.
+		 * @param downloadTimeout deadline of a whole download of an export's file, retries included (each wait for
+		 * more bytes is bounded by the response timeout).
+		 */
+		public Export(@DefaultValue("10m") Duration awaitTimeout, @DefaultValue("1s") Duration pollInterval,
+				@DefaultValue("30s") Duration maxPollInterval, @DefaultValue("30m") Duration downloadTimeout) {
+			positive(awaitTimeout, "export.await-timeout");
+			positive(pollInterval, "export.poll-interval");
+			Assert.isTrue(maxPollInterval.compareTo(pollInterval) >= 0,
+					"feishu.vc.export.max-poll-interval must be at least feishu.vc.export.poll-interval");
+			positive(downloadTimeout, "export.download-timeout");
+			this.awaitTimeout = awaitTimeout;
+			this.pollInterval = pollInterval;
+			this.maxPollInterval = maxPollInterval;
+			this.downloadTimeout = downloadTimeout;
+		}
+
+		/**
+		 * {@return how long waiting for an export task's file lasts before it fails}
+		 */
+		public Duration getAwaitTimeout() {
+			return this.awaitTimeout;
+		}
+
+		/**
+		 * {@return first wait between two reads of an export task}
+		 */
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		/**
+		 * {@return longest wait between two reads of an export task}
+		 */
+		public Duration getMaxPollInterval() {
+			return this.maxPollInterval;
+		}
+
+		/**
+		 * {@return deadline of a whole download of an export's file}
+		 */
+		public Duration getDownloadTimeout() {
+			return this.downloadTimeout;
+		}
+
+		@Override
+		public String toString() {
+			return "Export[awaitTimeout=" + this.awaitTimeout + ", pollInterval=" + this.pollInterval
+					+ ", maxPollInterval=" + this.maxPollInterval + ", downloadTimeout=" + this.downloadTimeout + "]";
+		}
 
 	}
 

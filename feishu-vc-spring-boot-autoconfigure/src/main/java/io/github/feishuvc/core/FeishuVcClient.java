@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -13,12 +14,14 @@ import io.netty.util.AsciiString;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClientRequest;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpRequest;
@@ -88,6 +91,8 @@ public final class FeishuVcClient {
 	private static final MediaType JSON_UTF8 = MediaType.parseMediaType("application/json; charset=utf-8");
 
 	private static final AsciiString APPLICATION_JSON = AsciiString.cached(MediaType.APPLICATION_JSON_VALUE);
+
+	private static final AsciiString ANY = AsciiString.cached(MediaType.ALL_VALUE);
 
 	private final WebClient webClient;
 
@@ -190,7 +195,7 @@ public final class FeishuVcClient {
 		WebClient.RequestBodySpec spec = client.method(request.method())
 			.uri(request.uri())
 			.httpRequest((httpRequest) -> {
-				headers(httpRequest, authorization);
+				headers(httpRequest, authorization, APPLICATION_JSON);
 				deadline.start();
 			});
 		byte[] body = request.body();
@@ -201,11 +206,79 @@ public final class FeishuVcClient {
 	}
 
 	/**
+	 * Send a request whose answer is a file and read the file as it arrives. The answer is a file when it is HTTP 200
+	 * and not JSON; a JSON answer is an error whatever its status (the platform's code, or a
+	 * {@link FeishuVcInvalidResponseException} for code 0), read as any other call's. The whole exchange ends within
+	 * {@code timeout}; each wait for the next bytes, the headers included, within the response timeout (with Reactor
+	 * Netty). Cancelling the subscription cancels the exchange.
+	 * @param <T> what reading the file gives
+	 * @param request the request
+	 * @param errors how to read a JSON answer
+	 * @param timeout the deadline of the whole exchange
+	 * @param file reads the file while the exchange is open
+	 * @return what reading the file gave, or an error as {@link #exchange} says; a body cut after its first byte is a
+	 * {@link FeishuVcInvalidResponseException}, which is not retried
+	 */
+	public <T> Mono<T> download(FeishuVcRequest request, ResponseReader<?, ?> errors, Duration timeout,
+			Function<FeishuVcFileResponse, Mono<T>> file) {
+		Deadline deadline = Deadline.pending(timeout,
+				() -> new FeishuVcTimeoutException(CallInfo.noResponse(request.operation(), request.attempt()),
+						this.baseUrl, FeishuVcTimeoutException.DOWNLOAD_TIMEOUT, timeout));
+		String token = request.accessToken();
+		Authorization authorization = (token != null) ? authorization(token) : null;
+		Mono<T> exchange = this.webClient.method(request.method()).uri(request.uri()).httpRequest((httpRequest) -> {
+			headers(httpRequest, authorization, ANY);
+			if (httpRequest.getNativeRequest() instanceof HttpClientRequest netty) {
+				netty.responseTimeout(this.responseTimeout);
+			}
+			deadline.start();
+		}).exchangeToMono((response) -> {
+			HttpHeaders headers = response.headers().asHttpHeaders();
+			CallInfo info = new CallInfo(request.operation(), request.attempt(), response.statusCode().value(),
+					headers.getFirst(LOG_ID_HEADER), rateLimitReset(headers.getFirst(RATE_LIMIT_RESET_HEADER)));
+			MediaType type = headers.getContentType();
+			boolean json = type != null && ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"));
+			if (info.httpStatus() != 200 || json) {
+				return read(request, errors, response).then(Mono.error(() -> new FeishuVcInvalidResponseException(
+						info, "JSON with code 0 where a file was expected", new byte[0])));
+			}
+			return file.apply(new FeishuVcFileResponse(info, fileName(headers), headers.getContentLength(),
+					cutAfterFirstByte(info, response.body(BodyExtractors.toDataBuffers()))));
+		});
+		return deadline.bound(exchange, (ex) -> isTransportFailure(ex) ? new FeishuVcTransportException(
+				CallInfo.noResponse(request.operation(), request.attempt()), this.baseUrl, ex) : ex);
+	}
+
+	/** A failure after the first byte is a cut file, which a retry must not follow with a second copy of its start. */
+	private static Flux<DataBuffer> cutAfterFirstByte(CallInfo info, Flux<DataBuffer> body) {
+		return Flux.defer(() -> {
+			long[] read = new long[1];
+			return body.doOnNext((buffer) -> read[0] += buffer.readableByteCount())
+				.onErrorMap((ex) -> read[0] > 0 && !(ex instanceof FeishuVcException),
+						(ex) -> new FeishuVcInvalidResponseException(info, "the file broke off after " + read[0]
+								+ " bytes", ex));
+		});
+	}
+
+	private static @Nullable String fileName(HttpHeaders headers) {
+		String disposition = headers.getFirst(HttpHeaders.CONTENT_DISPOSITION);
+		if (disposition == null) {
+			return null;
+		}
+		try {
+			return ContentDisposition.parse(disposition).getFilename();
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	/**
 	 * Accept and the bearer token, set on the request about to be sent rather than on the spec, which would copy
 	 * them from map to map on the way (filters never see the token): on Reactor Netty's own request when it is the
 	 * connector, else on Spring's.
 	 */
-	private static void headers(ClientHttpRequest request, @Nullable Authorization authorization) {
+	private static void headers(ClientHttpRequest request, @Nullable Authorization authorization, AsciiString accept) {
 		HttpHeaders headers = request.getHeaders();
 		if (request.getNativeRequest() instanceof HttpClientRequest netty) {
 			if (!headers.isEmpty()) {
@@ -213,13 +286,13 @@ public final class FeishuVcClient {
 				headers.remove(HttpHeaders.ACCEPT);
 				headers.remove(HttpHeaders.AUTHORIZATION);
 			}
-			netty.header(HttpHeaderNames.ACCEPT, APPLICATION_JSON);
+			netty.header(HttpHeaderNames.ACCEPT, accept);
 			if (authorization != null) {
 				netty.header(HttpHeaderNames.AUTHORIZATION, authorization.header());
 			}
 		}
 		else {
-			headers.set(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
+			headers.set(HttpHeaders.ACCEPT, accept.toString());
 			if (authorization != null) {
 				headers.set(HttpHeaders.AUTHORIZATION, authorization.header().toString());
 			}

@@ -3,6 +3,7 @@ package io.github.feishuvc.core;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -145,7 +146,27 @@ public final class FeishuVcExecutor {
 	 */
 	public <T> Mono<T> execute(FeishuVcCall call, AccessTokenSource tokens, ResponseReader<?, T> reader) {
 		tokens.checkUsable();
-		return observed(call, tokens, reader);
+		return observed(call, tokens, (request) -> this.client.exchange(request, reader), this.callTimeout,
+				FeishuVcTimeoutException.CALL_TIMEOUT);
+	}
+
+	/**
+	 * Download a file with a bearer token from a source: authenticated, rate-limited, observed and retried like any
+	 * call until the file's first byte arrives, never after; the whole download, retries included, ends by its own
+	 * deadline rather than {@code callTimeout}.
+	 * @param <T> what reading the file gives
+	 * @param call the call
+	 * @param tokens where the bearer token comes from
+	 * @param errors how to read a JSON answer, which is an error whatever its status
+	 * @param timeout the deadline of the whole download
+	 * @param file reads the file (see {@link FeishuVcClient#download})
+	 * @return what reading the file gave, or the failure of the last attempt
+	 */
+	public <T> Mono<T> download(FeishuVcCall call, AccessTokenSource tokens, ResponseReader<?, ?> errors,
+			Duration timeout, Function<FeishuVcFileResponse, Mono<T>> file) {
+		tokens.checkUsable();
+		return observed(call, tokens, (request) -> this.client.download(request, errors, timeout, file), timeout,
+				FeishuVcTimeoutException.DOWNLOAD_TIMEOUT);
 	}
 
 	/**
@@ -156,17 +177,19 @@ public final class FeishuVcExecutor {
 	 * @return the payload, or the failure of the last attempt
 	 */
 	public <T> Mono<T> execute(FeishuVcCall call, ResponseReader<?, T> reader) {
-		return observed(call, null, reader);
+		return observed(call, null, (request) -> this.client.exchange(request, reader), this.callTimeout,
+				FeishuVcTimeoutException.CALL_TIMEOUT);
 	}
 
 	/**
 	 * The call as one observation: the parent is the caller's observation from the Reactor context, and it becomes
 	 * the parent of the WebClient's {@code http.client.requests} observations.
 	 */
-	private <T> Mono<T> observed(FeishuVcCall call, @Nullable AccessTokenSource tokens, ResponseReader<?, T> reader) {
+	private <T> Mono<T> observed(FeishuVcCall call, @Nullable AccessTokenSource tokens,
+			Function<FeishuVcRequest, Mono<T>> exchange, @Nullable Duration timeout, String timeoutProperty) {
 		if (this.observationRegistry.isNoop()) {
 			// Nothing would record the observation: spare every call the operators and the context that feed it.
-			return Mono.defer(() -> deadline(new InFlight<>(call, tokens, reader, now(), Observation.NOOP, null)));
+			return Mono.defer(() -> deadline(new InFlight<>(call, tokens, exchange, timeout, timeoutProperty, now(), Observation.NOOP, null)));
 		}
 		return Mono.deferContextual((reactorContext) -> {
 			FeishuVcObservationContext context = new FeishuVcObservationContext(call.operation());
@@ -175,7 +198,7 @@ public final class FeishuVcExecutor {
 				.parentObservation(reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null))
 				.start();
 			// Stopped before the signal travels on, so a caller that sees the result sees a stopped observation.
-			return deadline(new InFlight<>(call, tokens, reader, now(), observation, context))
+			return deadline(new InFlight<>(call, tokens, exchange, timeout, timeoutProperty, now(), observation, context))
 				.doOnSuccess((payload) -> {
 					context.succeeded();
 					observation.stop();
@@ -192,14 +215,14 @@ public final class FeishuVcExecutor {
 		});
 	}
 
-	/** The call, ended by {@code callTimeout} whatever it is waiting for. */
+	/** The call, ended by its deadline ({@code callTimeout} unless a download's) whatever it is waiting for. */
 	private <T> Mono<T> deadline(InFlight<T> call) {
-		Duration timeout = this.callTimeout;
+		Duration timeout = call.timeout;
 		Mono<T> attempts = attempt(call, false);
 		return (timeout == null) ? attempts : Deadline.after(attempts, timeout,
 				() -> new FeishuVcTimeoutException(
 						CallInfo.noResponse(call.call.operation(), Math.max(1, call.attempts)), this.client.baseUrl(),
-						FeishuVcTimeoutException.CALL_TIMEOUT, timeout));
+						call.timeoutProperty, timeout));
 	}
 
 	private <T> Mono<T> attempt(InFlight<T> call, boolean tokenRenewed) {
@@ -251,7 +274,7 @@ public final class FeishuVcExecutor {
 
 	/** The attempt, once the rate limiter lets it go; token fetches ({@code token == null}) count as the app's. */
 	private <T> Mono<T> send(InFlight<T> call, @Nullable String token, int attempt) {
-		Mono<T> exchange = this.client.exchange(call.call.attempt(token, attempt), call.reader);
+		Mono<T> exchange = call.exchange.apply(call.call.attempt(token, attempt));
 		if (this.rateLimiter == null) {
 			return exchange;
 		}
@@ -293,7 +316,12 @@ public final class FeishuVcExecutor {
 
 		final @Nullable AccessTokenSource tokens;
 
-		final ResponseReader<?, T> reader;
+		final Function<FeishuVcRequest, Mono<T>> exchange;
+
+		final @Nullable Duration timeout;
+
+		/** The property that sets the deadline, which its exception names. */
+		final String timeoutProperty;
 
 		final long startNanos;
 
@@ -306,11 +334,14 @@ public final class FeishuVcExecutor {
 		/** The permit of the attempt in progress, if the rate limiter gave one. */
 		volatile FeishuVcRateLimiter.@Nullable Permit permit;
 
-		InFlight(FeishuVcCall call, @Nullable AccessTokenSource tokens, ResponseReader<?, T> reader, long startNanos,
-				Observation observation, @Nullable FeishuVcObservationContext context) {
+		InFlight(FeishuVcCall call, @Nullable AccessTokenSource tokens, Function<FeishuVcRequest, Mono<T>> exchange,
+				@Nullable Duration timeout, String timeoutProperty, long startNanos, Observation observation,
+				@Nullable FeishuVcObservationContext context) {
 			this.call = call;
 			this.tokens = tokens;
-			this.reader = reader;
+			this.exchange = exchange;
+			this.timeout = timeout;
+			this.timeoutProperty = timeoutProperty;
 			this.startNanos = startNanos;
 			this.observation = observation;
 			this.context = context;

@@ -3,6 +3,8 @@ package io.github.feishuvc.core;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The response could not be read as the platform's JSON: an HTML page from a proxy, an empty or truncated
  * body, or JSON without the expected fields. Carries the HTTP status and a short snippet of the body.
@@ -28,9 +30,24 @@ public class FeishuVcInvalidResponseException extends FeishuVcException {
 		this(info, reason, snippet(body));
 	}
 
+	/**
+	 * Create the exception for a body that broke off, such as a file cut mid-way.
+	 * @param info the call that failed
+	 * @param reason what is wrong with the response
+	 * @param cause why it broke off
+	 */
+	public FeishuVcInvalidResponseException(CallInfo info, String reason, Throwable cause) {
+		this(info, reason, "", cause);
+	}
+
 	private FeishuVcInvalidResponseException(CallInfo info, String reason, String bodySnippet) {
+		this(info, reason, bodySnippet, null);
+	}
+
+	private FeishuVcInvalidResponseException(CallInfo info, String reason, String bodySnippet,
+			@Nullable Throwable cause) {
 		super(info, info.operation() + " got an unreadable response (" + reason + "): " + info.describe() + ", body=\""
-				+ bodySnippet + "\"", null);
+				+ bodySnippet + "\"", cause);
 		this.bodySnippet = bodySnippet;
 	}
 

@@ -15,6 +15,9 @@ public class FeishuVcTimeoutException extends FeishuVcTransportException {
 	/** The deadline of a whole call. */
 	public static final String CALL_TIMEOUT = "feishu.vc.call-timeout";
 
+	/** The deadline of a whole download of an export's file. */
+	public static final String DOWNLOAD_TIMEOUT = "feishu.vc.export.download-timeout";
+
 	/** Which deadline passed. */
 	private final String deadline;
 

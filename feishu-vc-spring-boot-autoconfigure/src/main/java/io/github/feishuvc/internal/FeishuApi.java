@@ -179,7 +179,7 @@ public final class FeishuApi<T> {
 		this.tokens = Collections.unmodifiableSet(EnumSet.copyOf(builder.tokens));
 		Assert.state(!builder.scopes.isEmpty(), () -> this.operation + " names no scope");
 		this.scopes = List.copyOf(builder.scopes);
-		this.apps = EVERY_APP;
+		this.apps = builder.apps.isEmpty() ? EVERY_APP : Collections.unmodifiableSet(EnumSet.copyOf(builder.apps));
 		this.idempotent = builder.idempotent;
 		this.userIdType = builder.userIdType;
 		this.query = Set.copyOf(builder.query);
@@ -484,6 +484,8 @@ public final class FeishuApi<T> {
 
 		private final Set<String> scopes = new LinkedHashSet<>();
 
+		private final Set<App> apps = EnumSet.noneOf(App.class);
+
 		private boolean idempotent;
 
 		private boolean userIdType;
@@ -523,6 +525,16 @@ public final class FeishuApi<T> {
 		public Builder scopes(String... anyOf) {
 			this.scopes.clear();
 			Collections.addAll(this.scopes, anyOf);
+			return this;
+		}
+
+		/**
+		 * The only kinds of app the platform serves the endpoint to, where it does not serve every kind.
+		 * @param apps the kinds
+		 * @return this builder
+		 */
+		public Builder apps(App... apps) {
+			Collections.addAll(this.apps, apps);
 			return this;
 		}
 

@@ -1,5 +1,6 @@
 package io.github.feishuvc.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +12,7 @@ import io.github.feishuvc.core.AccessTokenSource;
 import io.github.feishuvc.core.CallInfo;
 import io.github.feishuvc.core.FeishuVcCall;
 import io.github.feishuvc.core.FeishuVcExecutor;
+import io.github.feishuvc.core.FeishuVcFileResponse;
 import io.github.feishuvc.core.FeishuVcInvalidResponseException;
 import io.github.feishuvc.core.UserIdType;
 import org.jspecify.annotations.Nullable;
@@ -171,6 +173,25 @@ public final class FeishuApiCaller {
 				return (next != null) ? fetch.apply(next) : Mono.empty();
 			}).concatMapIterable(Page::items);
 		});
+	}
+
+	/**
+	 * Download a file an endpoint answers with, reading it while the exchange is open; see
+	 * {@link FeishuVcExecutor#download}.
+	 * @param <T> what reading the file gives
+	 * @param api the endpoint
+	 * @param params its path variables and query parameters
+	 * @param timeout the deadline of the whole download
+	 * @param file reads the file
+	 * @return what reading the file gave
+	 * @throws IllegalStateException if the endpoint does not take the kind of token the calls act with
+	 */
+	public <T> Mono<T> download(FeishuApi<?> api, Params params, Duration timeout,
+			Function<FeishuVcFileResponse, Mono<T>> file) {
+		checkToken(api);
+		FeishuVcCall call = new FeishuVcCall(api.operation(), api.method(),
+				this.executor.uri(pathAndQuery(api, params, null)), null, api.idempotent());
+		return this.executor.download(call, this.actingAs.tokens(), api.reader(), timeout, file);
 	}
 
 	/** The token of the page after this one, if there is one. */

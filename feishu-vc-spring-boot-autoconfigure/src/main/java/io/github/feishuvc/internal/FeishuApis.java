@@ -22,7 +22,7 @@ public final class FeishuApis {
 
 	/** The families' catalogs: classes whose static fields declare the endpoints. */
 	private static final List<Class<?>> CATALOGS = List.of(ReserveApis.class, MeetingApis.class, RecordingApis.class,
-			RoomApis.class, RoomConfigApis.class, ReserveConfigApis.class);
+			RoomApis.class, RoomConfigApis.class, ReserveConfigApis.class, ReportApis.class, ExportApis.class);
 
 	private static final List<FeishuApi<?>> ALL = collect();
 

@@ -599,6 +599,62 @@ final class EmulatedMeetings {
 		return id;
 	}
 
+	/**
+	 * What happened in a tenant's meetings, for the meeting data: a copy of each taken under the lock, in the order they
+	 * started.
+	 */
+	synchronized List<History> history(String tenantKey) {
+		List<History> history = new ArrayList<>();
+		for (StoredMeeting meeting : this.meetings.values()) {
+			if (!meeting.tenantKey.equals(tenantKey)) {
+				continue;
+			}
+			List<Attendance> attendances = new ArrayList<>();
+			meeting.participants.forEach((userId, participant) -> {
+				if (participant.firstJoin != null) {
+					attendances.add(new Attendance(userId, participant.firstJoin, participant.finalLeave,
+							participant.inMeeting(this.clock.instant()),
+							meeting.endTime != null && meeting.endTime.equals(participant.finalLeave)));
+				}
+			});
+			history.add(new History(meeting.id, meeting.json.path("meeting_no").asString(""),
+					meeting.json.path("topic").asString(""), meeting.hostId, meeting.startTime, meeting.endTime,
+					meeting.recording != RecordingState.NONE, meeting.usedSharing, List.copyOf(attendances)));
+		}
+		history.sort(Comparator.comparing(History::start));
+		return history;
+	}
+
+	/**
+	 * A meeting as the meeting data reads it.
+	 *
+	 * @param id the meeting's id
+	 * @param meetingNo its number
+	 * @param topic its topic
+	 * @param hostId its host
+	 * @param start when it started
+	 * @param end when it ended, {@code null} while in progress
+	 * @param recorded whether it was recorded
+	 * @param shared whether anyone shared
+	 * @param attendances who took part
+	 */
+	record History(String id, String meetingNo, String topic, String hostId, Instant start, @Nullable Instant end,
+			boolean recorded, boolean shared, List<Attendance> attendances) {
+	}
+
+	/**
+	 * One participant's attendance as the meeting data reads it.
+	 *
+	 * @param userId who
+	 * @param firstJoin when they first joined
+	 * @param finalLeave when they last left, {@code null} while in the meeting
+	 * @param attended how long they were in it
+	 * @param endedByHost whether they left because the meeting ended
+	 */
+	record Attendance(String userId, Instant firstJoin, @Nullable Instant finalLeave, Duration attended,
+			boolean endedByHost) {
+	}
+
 	enum RecordingState {
 
 		NONE, RECORDING, PROCESSING, READY

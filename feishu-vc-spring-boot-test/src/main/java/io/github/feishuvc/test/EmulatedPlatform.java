@@ -69,6 +69,10 @@ final class EmulatedPlatform {
 
 	private final EmulatedRooms rooms;
 
+	private final EmulatedMeetingData meetingData;
+
+	private final EmulatedExports exports;
+
 	private final EmulatorScopes scopes;
 
 	/** The limits the platform documents for its slower endpoints, enforced always (the rest only when asked). */
@@ -127,12 +131,17 @@ final class EmulatedPlatform {
 				? new EmulatedRateLimits(tokenEndpointLimits[0], tokenEndpointLimits[1], this.replies) : null;
 		this.recordings = new EmulatedRecordings(this.meetings, this.replies, this.clock, new Pushes());
 		this.rooms = new EmulatedRooms(this.replies, this.clock, new Pushes(), app.defaultTenant());
+		this.meetingData = new EmulatedMeetingData(this.replies, this.clock, this.meetings);
+		this.exports = new EmulatedExports(this.replies, this.clock, this.meetingData, this.rooms,
+				settings.exportProcessingTime);
 		this.scopes = new EmulatorScopes(this.replies, app.appId());
 		this.documentedLimits = new EmulatedRateLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, this.replies);
 		this.reserves.serve(this.vc);
 		this.meetings.serve(this.vc);
 		this.recordings.serve(this.vc);
 		this.rooms.serve(this.vc);
+		this.meetingData.serve(this.vc);
+		this.exports.serve(this.vc);
 		this.vc.checkEveryEndpointServed();
 	}
 
@@ -197,9 +206,9 @@ final class EmulatedPlatform {
 
 	/**
 	 * An authenticated VC call, with the platform's checks of every endpoint: one of its scopes granted
-	 * ({@code 99991672} or {@code 99991679} otherwise), the kind of token it accepts ({@code 121005} otherwise), a
-	 * valid {@code user_id_type}, and its tenant's and endpoint's limits (the documented ones always, the gateway's
-	 * when enforced); then answered by the endpoint's handler.
+	 * ({@code 99991672} or {@code 99991679} otherwise), the kind of app it serves ({@code 121002} otherwise), the kind
+	 * of token it accepts ({@code 121005} otherwise), a valid {@code user_id_type}, and its tenant's and endpoint's
+	 * limits (the documented ones always, the gateway's when enforced); then answered by the endpoint's handler.
 	 */
 	private Reply limited(@Nullable String authorization, VcRoutes.Match vc, Map<String, List<String>> query,
 			byte[] body) {
@@ -208,6 +217,9 @@ final class EmulatedPlatform {
 			Reply missingScope = this.scopes.refusal(caller, api.scopes());
 			if (missingScope != null) {
 				return missingScope;
+			}
+			if (!api.apps().contains(this.app.store() ? FeishuApi.App.STORE : FeishuApi.App.SELF_BUILT)) {
+				return this.replies.error(400, 121002, "not support");
 			}
 			if (!api.tokens().contains(caller.isApp() ? FeishuApi.Token.TENANT : FeishuApi.Token.USER)) {
 				return this.replies.error(403, 121005, "no permission");
@@ -431,8 +443,21 @@ final class EmulatedPlatform {
 		return this.scopes;
 	}
 
+	EmulatedMeetingData meetingData() {
+		return this.meetingData;
+	}
+
+	EmulatedExports exports() {
+		return this.exports;
+	}
+
+	Replies replies() {
+		return this.replies;
+	}
+
 	void close() {
 		this.pushes.shutdownNow();
+		this.exports.close();
 	}
 
 	EmulatedUserLogin userLogin() {

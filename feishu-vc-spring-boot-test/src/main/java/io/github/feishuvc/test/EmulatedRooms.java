@@ -179,7 +179,7 @@ final class EmulatedRooms {
 				rooms.add(roomView(tenant, room));
 			}
 		}
-		return paged(rooms, "rooms", first(query, "page_size"), first(query, "page_token"), 20, 1, 100);
+		return this.replies.paged(rooms, "rooms", first(query, "page_size"), first(query, "page_token"), 20, 1, 100);
 	}
 
 	private synchronized Reply getRoom(Caller caller, String roomId) {
@@ -201,7 +201,7 @@ final class EmulatedRooms {
 			if (request == null || request.path("name").asString("").isBlank() || !request.path("capacity").isInt()
 					|| request.path("capacity").asInt() < 1 || request.path("room_level_id").asString("").isBlank()
 					|| !validStatus(request.get("room_status")) || !validDevices(request.get("device"))) {
-				return paramError();
+				return this.replies.paramError();
 			}
 			if (!tenant.isLevel(request.path("room_level_id").asString())) {
 				return notFound();
@@ -240,7 +240,7 @@ final class EmulatedRooms {
 					|| (request.has("capacity") && (!request.path("capacity").isInt() || request.path("capacity").asInt() < 1))
 					|| (request.has("room_status") && !validStatus(request.get("room_status")))
 					|| !validDevices(request.get("device"))) {
-				return paramError();
+				return this.replies.paramError();
 			}
 			String levelId = request.path("room_level_id").asString("");
 			if (!levelId.isEmpty() && !tenant.isLevel(levelId)) {
@@ -279,7 +279,7 @@ final class EmulatedRooms {
 	private synchronized Reply searchRooms(Caller caller, byte[] body) {
 		ObjectNode request = this.replies.parseObject(body);
 		if (request == null) {
-			return paramError();
+			return this.replies.paramError();
 		}
 		Tenant tenant = tenant(caller.tenantKey());
 		List<String> customIds = ids(request, "custom_room_ids");
@@ -304,7 +304,7 @@ final class EmulatedRooms {
 		}
 		JsonNode size = request.get("page_size");
 		JsonNode token = request.get("page_token");
-		return paged(found, "rooms", (size != null) ? size.asString() : null,
+		return this.replies.paged(found, "rooms", (size != null) ? size.asString() : null,
 				(token != null) ? token.asString() : null, 10, 1, 100);
 	}
 
@@ -320,7 +320,7 @@ final class EmulatedRooms {
 				levels.add(levelView(tenant, level));
 			}
 		}
-		return paged(levels, "items", first(query, "page_size"), first(query, "page_token"), 20, 1, 100);
+		return this.replies.paged(levels, "items", first(query, "page_size"), first(query, "page_token"), 20, 1, 100);
 	}
 
 	private synchronized Reply getLevel(Caller caller, String levelId) {
@@ -339,7 +339,7 @@ final class EmulatedRooms {
 			BiFunction<Tenant, String, @Nullable ObjectNode> view) {
 		List<String> ids = ids(this.replies.parseObject(body), idsField);
 		if (ids == null) {
-			return paramError();
+			return this.replies.paramError();
 		}
 		Tenant tenant = tenant(caller.tenantKey());
 		ObjectNode data = this.replies.object();
@@ -360,7 +360,7 @@ final class EmulatedRooms {
 			Tenant tenant = tenant(caller.tenantKey());
 			if (request == null || request.path("name").asString("").isBlank()
 					|| request.path("parent_id").asString("").isBlank()) {
-				return paramError();
+				return this.replies.paramError();
 			}
 			if (!tenant.isLevel(request.path("parent_id").asString())) {
 				return notFound();
@@ -391,13 +391,13 @@ final class EmulatedRooms {
 			}
 			String parentId = (request != null) ? request.path("parent_id").asString("") : "";
 			if (request == null || request.path("name").asString("").isBlank() || parentId.isBlank()) {
-				return paramError();
+				return this.replies.paramError();
 			}
 			if (!tenant.isLevel(parentId)) {
 				return notFound();
 			}
 			if (parentId.equals(levelId) || tenant.levelPath(parentId).contains(levelId)) {
-				return paramError();
+				return this.replies.paramError();
 			}
 			level.put("name", request.path("name").asString()).put("parent_id", parentId);
 			if (request.has("custom_group_id")) {
@@ -417,10 +417,10 @@ final class EmulatedRooms {
 			Tenant tenant = tenant(caller.tenantKey());
 			String levelId = (request != null) ? request.path("room_level_id").asString("") : "";
 			if (levelId.isBlank()) {
-				return paramError();
+				return this.replies.paramError();
 			}
 			if (!tenant.levels.containsKey(levelId)) {
-				return levelId.equals(tenant.rootId) ? paramError() : notFound();
+				return levelId.equals(tenant.rootId) ? this.replies.paramError() : notFound();
 			}
 			boolean withChildren = request.path("delete_child").asBoolean(false);
 			List<String> levels = tenant.subtree(levelId);
@@ -453,7 +453,7 @@ final class EmulatedRooms {
 	private synchronized Reply searchLevels(Caller caller, Map<String, List<String>> query) {
 		String ids = first(query, "custom_level_ids");
 		if (ids == null || ids.isBlank()) {
-			return paramError();
+			return this.replies.paramError();
 		}
 		List<String> wanted = List.of(ids.split(","));
 		Tenant tenant = tenant(caller.tenantKey());
@@ -477,7 +477,7 @@ final class EmulatedRooms {
 		Instant end = seconds(first(query, "end_time"));
 		List<String> roomIds = query.getOrDefault("room_ids", List.of());
 		if (levelId == null || levelId.isBlank() || start == null || end == null || roomIds.isEmpty()) {
-			return paramError();
+			return this.replies.paramError();
 		}
 		if (start.isAfter(this.clock.instant()) || start.getEpochSecond() < 0) {
 			return this.replies.error(400, 126005,
@@ -487,22 +487,32 @@ final class EmulatedRooms {
 			return this.replies.error(400, 126006,
 					"end time cannot exceed start time for one day or smaller than start time");
 		}
+		List<ObjectNode> found = bookings(caller, levelId, start, end, roomIds, "true".equals(first(query, "is_exclude")),
+				"true".equals(first(query, "need_topic")));
+		return this.replies.paged(found, "room_reservation_list", first(query, "page_size"), first(query, "page_token"), 20, 20,
+				100);
+	}
+
+	/**
+	 * The bookings of a tenant's rooms that overlap a window: those of some rooms, or of every room of a level but
+	 * some ({@code exclude}, or no rooms named at all); an unknown level is the tenant's root.
+	 */
+	synchronized List<ObjectNode> bookings(Caller caller, String levelId, Instant start, Instant end,
+			List<String> roomIds, boolean exclude, boolean withTopic) {
 		Tenant tenant = tenant(caller.tenantKey());
 		String level = tenant.isLevel(levelId) ? levelId : tenant.rootId;
-		boolean exclude = "true".equals(first(query, "is_exclude"));
-		boolean withTopic = "true".equals(first(query, "need_topic"));
+		boolean wholeLevel = exclude || roomIds.isEmpty();
 		List<ObjectNode> found = new ArrayList<>();
 		for (Booking booking : tenant.bookings) {
 			ObjectNode room = tenant.rooms.get(booking.roomId());
-			boolean chosen = exclude
+			boolean chosen = wholeLevel
 					? room != null && tenant.roomPath(room).contains(level) && !roomIds.contains(booking.roomId())
 					: roomIds.contains(booking.roomId());
 			if (room != null && chosen && booking.start().isBefore(end) && booking.end().isAfter(start)) {
 				found.add(bookingView(room, booking, withTopic));
 			}
 		}
-		return paged(found, "room_reservation_list", first(query, "page_size"), first(query, "page_token"), 20, 20,
-				100);
+		return found;
 	}
 
 	private ObjectNode bookingView(ObjectNode room, Booking booking, boolean withTopic) {
@@ -540,7 +550,7 @@ final class EmulatedRooms {
 		String scopeId = (request != null) ? request.path("scope_id").asString("") : "";
 		if ((scopeType != 1 && scopeType != 2) || scopeId.isBlank()
 				|| (request.has("scope_config") && !request.get("scope_config").isObject())) {
-			return paramError();
+			return this.replies.paramError();
 		}
 		if (!tenant.isScope(scopeType, scopeId)) {
 			return notFound();
@@ -549,7 +559,7 @@ final class EmulatedRooms {
 				: this.replies.object();
 		config.retain(ROOM_CONFIG_FIELDS);
 		if (config.has("room_status") && !validStatus(config.get("room_status"))) {
-			return paramError();
+			return this.replies.paramError();
 		}
 		tenant.scopeConfigs.put(scopeId, config);
 		return this.replies.success(this.replies.object());
@@ -562,7 +572,7 @@ final class EmulatedRooms {
 		String scopeId = first(query, "scope_id");
 		int scopeType = "1".equals(type) ? 1 : "2".equals(type) ? 2 : 0;
 		if (scopeType == 0 || scopeId == null || scopeId.isBlank()) {
-			return paramError();
+			return this.replies.paramError();
 		}
 		if (!tenant.isScope(scopeType, scopeId)) {
 			return notFound();
@@ -597,7 +607,7 @@ final class EmulatedRooms {
 		query.forEach((name, values) -> location.put(name, values.get(0)));
 		String key = legacyKey(location);
 		if (key == null) {
-			return paramError();
+			return this.replies.paramError();
 		}
 		return this.replies.success(tenant(caller.tenantKey()).legacyConfigs.getOrDefault(key, this.replies.object())
 			.deepCopy());
@@ -607,7 +617,7 @@ final class EmulatedRooms {
 		ObjectNode request = this.replies.parseObject(body);
 		String key = (request != null) ? legacyKey(request) : null;
 		if (key == null || !(request.get("room_config") instanceof ObjectNode config)) {
-			return paramError();
+			return this.replies.paramError();
 		}
 		ObjectNode stored = config.deepCopy();
 		stored.retain(ROOM_CONFIG_FIELDS);
@@ -619,7 +629,7 @@ final class EmulatedRooms {
 		ObjectNode request = this.replies.parseObject(body);
 		int validDay = (request != null) ? request.path("valid_day").asInt(0) : 0;
 		if (request == null || legacyKey(request) == null || (validDay != 1 && validDay != 7 && validDay != 30)) {
-			return paramError();
+			return this.replies.paramError();
 		}
 		StringBuilder code = new StringBuilder();
 		for (char c : this.replies.randomHex(5).substring(0, 9).toCharArray()) {
@@ -661,7 +671,7 @@ final class EmulatedRooms {
 		String scopeId = first(query, "scope_id");
 		String type = first(query, "scope_type");
 		if (scopeId == null || scopeId.isBlank() || !("1".equals(type) || "2".equals(type))) {
-			return paramError();
+			return this.replies.paramError();
 		}
 		if (!tenant.isScope(Integer.parseInt(type), scopeId)) {
 			return invalidScope();
@@ -685,7 +695,7 @@ final class EmulatedRooms {
 			Tenant tenant = tenant(caller.tenantKey());
 			JsonNode type = (request != null) ? request.get("scope_type") : null;
 			if (type == null || !type.isString() || !("1".equals(type.asString()) || "2".equals(type.asString()))) {
-				return paramError();
+				return this.replies.paramError();
 			}
 			int scopeType = Integer.parseInt(type.asString());
 			if (!tenant.isScope(scopeType, scopeId)) {
@@ -698,7 +708,7 @@ final class EmulatedRooms {
 			ObjectNode stored = tenant.reserveConfig(scopeId);
 			if ((approval != null && !approval(approval, stored.get("approve_config")))
 					|| (time != null && !time(time)) || (allowed != null && !allowed(allowed))) {
-				return paramError();
+				return this.replies.paramError();
 			}
 			Reply refused = checkIds(query, (approval != null) ? approval.get("approvers") : null,
 					(allowed != null) ? allowed.get("allow_users") : null,
@@ -794,7 +804,7 @@ final class EmulatedRooms {
 		Tenant tenant = tenant(caller.tenantKey());
 		String type = first(call.query(), "scope_type");
 		if (!("1".equals(type) || "2".equals(type))) {
-			return paramError();
+			return this.replies.paramError();
 		}
 		String scopeId = call.path("reserve_config_id");
 		if (!tenant.isScope(Integer.parseInt(type), scopeId)) {
@@ -821,7 +831,7 @@ final class EmulatedRooms {
 		JsonNode type = (request != null) ? request.get("scope_type") : null;
 		if (type == null || !type.isInt() || (type.asInt() != 1 && type.asInt() != 2)
 				|| !(request.get(part) instanceof ObjectNode given)) {
-			return paramError();
+			return this.replies.paramError();
 		}
 		String scopeId = call.path("reserve_config_id");
 		if (!tenant.isScope(type.asInt(), scopeId)) {
@@ -832,7 +842,7 @@ final class EmulatedRooms {
 			case "reserve_form_config" -> form(value, call.query());
 			case "disable_inform" -> value.path("if_inform").isBoolean()
 					? checkIds(call.query(), value.get("informed_users"), null, value.get("informed_depts"))
-					: paramError();
+					: this.replies.paramError();
 			default -> checkIds(call.query(), value.get("users"), null, value.get("depts"));
 		};
 		if (refused != null) {
@@ -847,7 +857,7 @@ final class EmulatedRooms {
 		JsonNode unit = form.get("time_unit");
 		if (!form.path("reserve_form").isBoolean() || (unit != null && !(unit.isInt() && unit.asInt() >= 1
 				&& unit.asInt() <= 3))) {
-			return paramError();
+			return this.replies.paramError();
 		}
 		int most = switch ((unit != null) ? unit.asInt() : 3) {
 			case 1 -> 1440;
@@ -996,31 +1006,6 @@ final class EmulatedRooms {
 	}
 
 	/** One page of a list, the page token an offset. */
-	private Reply paged(List<ObjectNode> all, String field, @Nullable String size, @Nullable String token,
-			int defaultSize, int smallest, int largest) {
-		int pageSize;
-		int offset;
-		try {
-			pageSize = (size != null) ? Integer.parseInt(size) : defaultSize;
-			offset = (token != null && !token.isEmpty()) ? Integer.parseInt(token) : 0;
-		}
-		catch (NumberFormatException ex) {
-			return paramError();
-		}
-		if (pageSize < smallest || pageSize > largest || offset < 0) {
-			return paramError();
-		}
-		ObjectNode data = this.replies.object();
-		ArrayNode items = data.putArray(field);
-		all.subList(Math.min(offset, all.size()), Math.min(offset + pageSize, all.size())).forEach(items::add);
-		boolean more = offset + pageSize < all.size();
-		data.put("has_more", more);
-		if (more) {
-			data.put("page_token", Integer.toString(offset + pageSize));
-		}
-		return this.replies.success(data);
-	}
-
 	/** The ids of a list field of a body, or {@code null} if it is missing, empty or holds a blank. */
 	private static @Nullable List<String> ids(@Nullable ObjectNode body, String field) {
 		if (body == null || !(body.get(field) instanceof ArrayNode array) || array.isEmpty()) {
@@ -1064,10 +1049,6 @@ final class EmulatedRooms {
 	private Reply invalidScope() {
 		return this.replies.error(400, 126001,
 				"invalid room or level id, check itself or whether the scope_type corresponds to it");
-	}
-
-	private Reply paramError() {
-		return this.replies.error(400, 121003, "param error");
 	}
 
 	private Tenant tenant(@Nullable String tenantKey) {

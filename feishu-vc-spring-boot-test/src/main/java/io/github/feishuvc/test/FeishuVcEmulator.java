@@ -1,5 +1,8 @@
 package io.github.feishuvc.test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -102,6 +105,10 @@ public final class FeishuVcEmulator implements AutoCloseable {
 
 	private final EmulatorMeetings meetings;
 
+	private final EmulatorExports exports;
+
+	private final EmulatorAlerts alerts;
+
 	private final Duration slowResponseDelay;
 
 	private final LoopResources loops;
@@ -121,6 +128,8 @@ public final class FeishuVcEmulator implements AutoCloseable {
 				HttpClient.create(this.pushConnections).runOn(this.loops));
 		this.rooms = new EmulatorRooms(this.platform.rooms(), this.app);
 		this.meetings = new EmulatorMeetings(this.platform);
+		this.exports = new EmulatorExports(this.platform.exports());
+		this.alerts = new EmulatorAlerts(this.platform.meetingData(), this.platform.replies(), this.app);
 		this.slowResponseDelay = builder.slowResponseDelay;
 		this.server = HttpServer.create()
 			.runOn(this.loops)
@@ -148,6 +157,10 @@ public final class FeishuVcEmulator implements AutoCloseable {
 			.header(HttpHeaderNames.CONTENT_TYPE, reply.contentType())
 			.header(LOG_ID_HEADER, reply.logId());
 		reply.headers().forEach(response::header);
+		Path file = reply.file();
+		if (file != null) {
+			return sendFile(response, file, outcome.fault());
+		}
 		if (outcome.fault() == Fault.TRUNCATED_BODY) {
 			// The channel is taken first: once the response is sent, the server's operations let go of it.
 			AtomicReference<Channel> channel = new AtomicReference<>();
@@ -160,6 +173,25 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		}
 		Mono<Void> send = response.sendByteArray(Mono.just(reply.body())).then();
 		return (outcome.fault() == Fault.SLOW_RESPONSE) ? Mono.delay(this.slowResponseDelay).then(send) : send;
+	}
+
+	/** A file straight from disk (zero-copy where the transport allows); a truncating fault sends half, then closes. */
+	private Mono<Void> sendFile(HttpServerResponse response, Path file, @Nullable Fault fault) {
+		long size;
+		try {
+			size = Files.size(file);
+		}
+		catch (IOException ex) {
+			return Mono.error(ex);
+		}
+		response.header(HttpHeaderNames.CONTENT_LENGTH, Long.toString(size));
+		if (fault == Fault.TRUNCATED_BODY) {
+			AtomicReference<Channel> channel = new AtomicReference<>();
+			response.withConnection((connection) -> channel.set(connection.channel()));
+			return response.sendFile(file, 0, size / 2).then().then(Mono.fromRunnable(() -> channel.get().close()));
+		}
+		Mono<Void> send = response.sendFile(file, 0, size).then();
+		return (fault == Fault.SLOW_RESPONSE) ? Mono.delay(this.slowResponseDelay).then(send) : send;
 	}
 
 	/**
@@ -348,6 +380,22 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 */
 	public EmulatorScopes scopes() {
 		return this.platform.scopes();
+	}
+
+	/**
+	 * The export tasks: what a test changes of the next task or download.
+	 * @return the exports
+	 */
+	public EmulatorExports exports() {
+		return this.exports;
+	}
+
+	/**
+	 * The alert centre: alerts a test raises.
+	 * @return the alerts
+	 */
+	public EmulatorAlerts alerts() {
+		return this.alerts;
 	}
 
 	/**
@@ -607,6 +655,8 @@ public final class FeishuVcEmulator implements AutoCloseable {
 
 		Duration recordingProcessingTime = Duration.ofMillis(100);
 
+		Duration exportProcessingTime = Duration.ofMillis(300);
+
 		Duration longConnectionPingInterval = Duration.ofSeconds(120);
 
 		Duration longConnectionReconnectInterval = Duration.ofSeconds(1);
@@ -625,6 +675,17 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		 */
 		public Builder recordingProcessingTime(Duration recordingProcessingTime) {
 			this.recordingProcessingTime = recordingProcessingTime;
+			return this;
+		}
+
+		/**
+		 * How long an export task processes before it is done (or failed) and its file can be downloaded; until then
+		 * reading it answers status {@code 1} (300 ms unless set).
+		 * @param exportProcessingTime the delay
+		 * @return this builder
+		 */
+		public Builder exportProcessingTime(Duration exportProcessingTime) {
+			this.exportProcessingTime = exportProcessingTime;
 			return this;
 		}
 

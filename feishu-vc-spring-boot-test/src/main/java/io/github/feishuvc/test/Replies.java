@@ -1,19 +1,24 @@
 package io.github.feishuvc.test;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.http.ContentDisposition;
 
 /**
  * How the emulated platform answers: JSON envelopes, error bodies with {@code error.log_id}, and a fresh log id for
@@ -62,7 +67,7 @@ final class Replies {
 	}
 
 	Reply json(int status, ObjectNode body) {
-		return new Reply(status, JSON, this.mapper.writeValueAsBytes(body), newLogId(), Map.of());
+		return new Reply(status, JSON, this.mapper.writeValueAsBytes(body), null, newLogId(), Map.of());
 	}
 
 	Reply error(int status, int code, String msg) {
@@ -75,11 +80,51 @@ final class Replies {
 		String logId = newLogId();
 		ObjectNode body = object().put("code", code).put("msg", msg);
 		details.accept(body.putObject("error").put("log_id", logId));
-		return new Reply(status, JSON, this.mapper.writeValueAsBytes(body), logId, Map.of());
+		return new Reply(status, JSON, this.mapper.writeValueAsBytes(body), null, logId, Map.of());
 	}
 
 	Reply text(int status, String contentType, String text) {
-		return new Reply(status, contentType, text.getBytes(StandardCharsets.UTF_8), newLogId(), Map.of());
+		return new Reply(status, contentType, text.getBytes(StandardCharsets.UTF_8), null, newLogId(), Map.of());
+	}
+
+	/** A file on disk, sent from there as it is read, never held in memory. */
+	Reply file(Path file, String contentType, String fileName) {
+		return new Reply(200, contentType, new byte[0], file, newLogId(),
+				Map.of("Content-Disposition", ContentDisposition.attachment().filename(fileName).build().toString()));
+	}
+
+	/** {@code 121003 param error}, the VC API's answer to a parameter out of its range. */
+	Reply paramError() {
+		return error(400, 121003, "param error");
+	}
+
+	/**
+	 * One page of a list paged by offsets, as the platform's tokens look ({@code "20"}); an empty token is the first
+	 * page, as the SDK sends it.
+	 */
+	Reply paged(List<ObjectNode> all, String field, @Nullable String size, @Nullable String token, int defaultSize,
+			int smallest, int largest) {
+		int pageSize;
+		int offset;
+		try {
+			pageSize = (size != null) ? Integer.parseInt(size) : defaultSize;
+			offset = (token != null && !token.isEmpty()) ? Integer.parseInt(token) : 0;
+		}
+		catch (NumberFormatException ex) {
+			return paramError();
+		}
+		if (pageSize < smallest || pageSize > largest || offset < 0) {
+			return paramError();
+		}
+		ObjectNode data = object();
+		ArrayNode items = data.putArray(field);
+		all.subList(Math.min(offset, all.size()), Math.min(offset + pageSize, all.size())).forEach(items::add);
+		boolean more = offset + pageSize < all.size();
+		data.put("has_more", more);
+		if (more) {
+			data.put("page_token", Integer.toString(offset + pageSize));
+		}
+		return success(data);
 	}
 
 	String randomHex(int bytes) {
@@ -101,13 +146,17 @@ final class Replies {
 		return LOG_ID_TIME.format(this.clock.instant()) + randomHex(6).toUpperCase();
 	}
 
-	/** An HTTP reply: status, content type, body, the log id for {@code X-Tt-Logid}, and any other headers. */
-	record Reply(int status, String contentType, byte[] body, String logId, Map<String, String> headers) {
+	/**
+	 * An HTTP reply: status, content type, body (or the file to send instead), the log id for {@code X-Tt-Logid}, and
+	 * any other headers.
+	 */
+	record Reply(int status, String contentType, byte[] body, @Nullable Path file, String logId,
+			Map<String, String> headers) {
 
 		Reply withHeader(String name, String value) {
 			Map<String, String> all = new LinkedHashMap<>(this.headers);
 			all.put(name, value);
-			return new Reply(this.status, this.contentType, this.body, this.logId, all);
+			return new Reply(this.status, this.contentType, this.body, this.file, this.logId, all);
 		}
 
 	}

@@ -1,0 +1,92 @@
+package io.github.feishuvc.report;
+
+import java.time.Clock;
+
+import io.github.feishuvc.auth.TenantAccessTokenProvider;
+import io.github.feishuvc.core.FeishuVcExecutor;
+import io.github.feishuvc.core.UserIdType;
+import io.github.feishuvc.internal.FeishuApiCaller;
+import io.github.feishuvc.internal.FeishuApiCaller.Params;
+import io.github.feishuvc.internal.FeishuTemplate;
+import io.github.feishuvc.internal.MeetingDataChecks;
+import io.github.feishuvc.internal.ReportApis;
+import reactor.core.publisher.Flux;
+
+/**
+ * {@link MeetingDataOperations} over a {@link FeishuVcExecutor}: validates each query, which the executor then
+ * authenticates, rate-limits, sends and retries as its declaration ({@link ReportApis}) says. Immutable and thread
+ * safe; {@link #withUserIdType}, {@link #forTenant} and {@link #withUserAccessToken} return views.
+ */
+public class MeetingDataTemplate extends FeishuTemplate<MeetingDataOperations> implements MeetingDataOperations {
+
+	private final Clock clock;
+
+	/**
+	 * Create a template acting as the app.
+	 * @param executor the executor that makes the calls
+	 * @param tenantTokens source of the tenant access token
+	 * @param userIdType the user id type of calls
+	 * @param clock the clock that decides whether a window starts in the future
+	 */
+	public MeetingDataTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
+			UserIdType userIdType, Clock clock) {
+		this(FeishuApiCaller.app(executor, tenantTokens, userIdType), clock);
+	}
+
+	private MeetingDataTemplate(FeishuApiCaller caller, Clock clock) {
+		super(caller);
+		this.clock = clock;
+	}
+
+	@Override
+	protected MeetingDataOperations with(FeishuApiCaller caller) {
+		return new MeetingDataTemplate(caller, this.clock);
+	}
+
+	@Override
+	public Flux<MeetingRecord> meetings(MeetingQuery query) {
+		MeetingDataChecks.check(query, false);
+		Params params = Params.path()
+			.query("start_time", query.from().getEpochSecond())
+			.query("end_time", query.to().getEpochSecond())
+			.query("meeting_status", (query.status() != null) ? query.status().code() : null)
+			.query("meeting_no", query.meetingNo())
+			.query("user_id", query.userId())
+			.query("room_id", query.roomId())
+			.query("meeting_type", (query.meetingType() != null) ? query.meetingType().code() : null)
+			.query("include_external_meetings", query.withExternalMeetings() ? true : null)
+			.query("include_webinar", query.withWebinars() ? true : null);
+		Flux<MeetingRecord> call = this.caller.pages(ReportApis.MEETING_LIST, params);
+		return MeetingDataChecks.notInFuture(this.clock, query.from(), "MeetingQuery", () -> call);
+	}
+
+	@Override
+	public Flux<ParticipantRecord> participants(ParticipantQuery query) {
+		MeetingDataChecks.check(query, false);
+		Params params = Params.path()
+			.query("meeting_start_time", query.meetingStart().getEpochSecond())
+			.query("meeting_end_time", query.meetingEnd().getEpochSecond())
+			.query("meeting_status", (query.status() != null) ? query.status().code() : null)
+			.query("meeting_no", query.meetingNo())
+			.query("user_id", query.userId())
+			.query("room_id", query.roomId())
+			.query("webinar_user_role", query.webinarUserRole());
+		Flux<ParticipantRecord> call = this.caller.pages(ReportApis.PARTICIPANT_LIST, params);
+		return MeetingDataChecks.notInFuture(this.clock, query.meetingStart(), "ParticipantQuery", () -> call);
+	}
+
+	@Override
+	public Flux<ParticipantQuality> participantQuality(ParticipantQualityQuery query) {
+		MeetingDataChecks.check(query);
+		Params params = Params.path()
+			.query("meeting_start_time", query.meetingStart().getEpochSecond())
+			.query("meeting_end_time", query.meetingEnd().getEpochSecond())
+			.query("meeting_no", query.meetingNo())
+			.query("join_time", query.joinTime().getEpochSecond())
+			.query("user_id", query.userId())
+			.query("room_id", query.roomId());
+		Flux<ParticipantQuality> call = this.caller.pages(ReportApis.PARTICIPANT_QUALITY_LIST, params);
+		return MeetingDataChecks.notInFuture(this.clock, query.meetingStart(), "ParticipantQualityQuery", () -> call);
+	}
+
+}
