@@ -17,8 +17,13 @@ import io.github.feishuvc.core.FeishuVcClient;
 import io.github.feishuvc.core.FeishuVcException;
 import io.github.feishuvc.core.FeishuVcExecutor;
 import io.github.feishuvc.core.UserIdType;
+import io.github.feishuvc.export.ExportTemplate;
+import io.github.feishuvc.export.ExportTiming;
 import io.github.feishuvc.meeting.MeetingTemplate;
 import io.github.feishuvc.meeting.RecordingTemplate;
+import io.github.feishuvc.report.AlertTemplate;
+import io.github.feishuvc.report.MeetingDataTemplate;
+import io.github.feishuvc.report.ReportTemplate;
 import io.github.feishuvc.reserve.Reserve;
 import io.github.feishuvc.reserve.ReserveApplyRequest;
 import io.github.feishuvc.reserve.ReserveMeetingSettingRequest;
@@ -33,6 +38,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 import org.springframework.boot.WebApplicationType;
@@ -169,6 +175,35 @@ public final class TestFeishu {
 	 */
 	public record Rooms(RoomTemplate rooms, RoomLevelTemplate levels, RoomConfigTemplate configs,
 			ReserveConfigTemplate reserveConfigs) {
+	}
+
+	/**
+	 * The meeting data's templates over one executor acting as the app, with {@code open_id}s; exports wait for their
+	 * tasks 20 ms at first, up to 100 ms, for 10 s.
+	 * @param baseUrl the platform's base URL
+	 * @return the templates
+	 */
+	public static MeetingData meetingData(String baseUrl) {
+		FeishuVcExecutor executor = executor(baseUrl);
+		CachingTenantAccessTokenProvider tokens = tokenProvider(executor, Clock.systemUTC());
+		return new MeetingData(new MeetingDataTemplate(executor, tokens, UserIdType.OPEN_ID, Clock.systemUTC()),
+				new ReportTemplate(executor, tokens, UserIdType.OPEN_ID, Clock.systemUTC()),
+				new AlertTemplate(executor, tokens, UserIdType.OPEN_ID),
+				new ExportTemplate(executor, tokens, UserIdType.OPEN_ID, new ExportTiming(Duration.ofSeconds(10),
+						Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(30)), Clock.systemUTC(),
+						Schedulers.parallel()));
+	}
+
+	/**
+	 * The meeting data's templates of one executor.
+	 *
+	 * @param meetingData the meetings, participants and quality
+	 * @param reports the reports
+	 * @param alerts the alerts
+	 * @param exports the exports
+	 */
+	public record MeetingData(MeetingDataTemplate meetingData, ReportTemplate reports, AlertTemplate alerts,
+			ExportTemplate exports) {
 	}
 
 	/** Recording operations acting as the app, with their own executor and token provider. */

@@ -9,15 +9,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.ValueSerializer;
 
 /**
  * The times and durations the meeting data answers with as display strings, rather than the seconds of the rest of
  * the API: {@code 2022.12.23 11:16:59 (GMT+08:00)} and {@code 00:01:52}. A value in another shape reads as absent,
  * never as a failed decode (the platform writes them for people, and the quality data already leaves the zone out).
+ * Written back, they take the platform's shape again.
  */
 public final class DisplayTimes {
 
@@ -106,6 +110,26 @@ public final class DisplayTimes {
 		@Override
 		public @Nullable Duration deserialize(JsonParser parser, DeserializationContext context) {
 			return (parser.currentToken() == JsonToken.VALUE_STRING) ? parseDuration(parser.getString()) : skip(parser);
+		}
+
+	}
+
+	/** Writes a time as the platform displays it, so that a record written reads back the same. */
+	public static final class TimeSerializer extends ValueSerializer<OffsetDateTime> {
+
+		@Override
+		public void serialize(OffsetDateTime value, JsonGenerator generator, SerializationContext context) {
+			generator.writeString(format(value));
+		}
+
+	}
+
+	/** Writes a duration as the platform displays it, so that a record written reads back the same. */
+	public static final class DurationSerializer extends ValueSerializer<Duration> {
+
+		@Override
+		public void serialize(Duration value, JsonGenerator generator, SerializationContext context) {
+			generator.writeString(format(value));
 		}
 
 	}

@@ -9,6 +9,7 @@ import io.github.feishuvc.internal.DisplayTimes;
 import io.github.feishuvc.internal.Lists;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * One meeting of the tenant's meeting data ({@code meeting_info} of {@code GET /meeting_list}), whoever held it. The
@@ -48,12 +49,12 @@ public record MeetingRecord(@JsonProperty("meeting_id") @Nullable String meeting
 		@JsonProperty("meeting_topic") @Nullable String topic, @Nullable Integer meetingTypeCode,
 		@Nullable String organizer, @Nullable String department, @Nullable String userId,
 		@Nullable String employeeId, @Nullable String email, @Nullable String mobile,
-		@JsonProperty("meeting_start_time") @JsonDeserialize(
-				using = DisplayTimes.TimeDeserializer.class) @Nullable OffsetDateTime startTime,
-		@JsonProperty("meeting_end_time") @JsonDeserialize(
-				using = DisplayTimes.TimeDeserializer.class) @Nullable OffsetDateTime endTime,
-		@JsonProperty("meeting_duration") @JsonDeserialize(
-				using = DisplayTimes.DurationDeserializer.class) @Nullable Duration duration,
+		@JsonProperty("meeting_start_time") @JsonDeserialize(using = DisplayTimes.TimeDeserializer.class)
+		@JsonSerialize(using = DisplayTimes.TimeSerializer.class) @Nullable OffsetDateTime startTime,
+		@JsonProperty("meeting_end_time") @JsonDeserialize(using = DisplayTimes.TimeDeserializer.class)
+		@JsonSerialize(using = DisplayTimes.TimeSerializer.class) @Nullable OffsetDateTime endTime,
+		@JsonProperty("meeting_duration") @JsonDeserialize(using = DisplayTimes.DurationDeserializer.class)
+		@JsonSerialize(using = DisplayTimes.DurationSerializer.class) @Nullable Duration duration,
 		@JsonProperty("number_of_participants") @Nullable Integer participantCount,
 		@JsonProperty("number_of_devices") @Nullable Integer deviceCount, boolean audio, boolean video,
 		boolean sharing, boolean recording, boolean telephone, List<ReservedRoom> reservedRooms,

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.feishuvc.internal.DisplayTimes;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * One participant of a meeting in the tenant's meeting data ({@code participant} of {@code GET /participant_list}):
@@ -49,9 +50,12 @@ public record ParticipantRecord(@JsonProperty("participant_name") @Nullable Stri
 		@JsonProperty("use_rtc_proxy") boolean rtcProxy, @Nullable String location, @Nullable String networkType,
 		@Nullable String protocol, @Nullable String microphone, @Nullable String speaker, @Nullable String camera,
 		boolean audio, boolean video, boolean sharing,
-		@JsonDeserialize(using = DisplayTimes.TimeDeserializer.class) @Nullable OffsetDateTime joinTime,
-		@JsonDeserialize(using = DisplayTimes.TimeDeserializer.class) @Nullable OffsetDateTime leaveTime,
-		@JsonDeserialize(using = DisplayTimes.DurationDeserializer.class) @Nullable Duration timeInMeeting,
+		@JsonDeserialize(using = DisplayTimes.TimeDeserializer.class)
+		@JsonSerialize(using = DisplayTimes.TimeSerializer.class) @Nullable OffsetDateTime joinTime,
+		@JsonDeserialize(using = DisplayTimes.TimeDeserializer.class)
+		@JsonSerialize(using = DisplayTimes.TimeSerializer.class) @Nullable OffsetDateTime leaveTime,
+		@JsonDeserialize(using = DisplayTimes.DurationDeserializer.class)
+		@JsonSerialize(using = DisplayTimes.DurationSerializer.class) @Nullable Duration timeInMeeting,
 		@Nullable String leaveReason, @Nullable Integer acceptStatusCode,
 		@JsonProperty("is_external") boolean external, @Nullable String webinarUserRole) {
 
