@@ -1,6 +1,7 @@
 package io.github.feishuvc.autoconfigure;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -17,11 +18,21 @@ import io.github.feishuvc.core.FeishuVcInvalidResponseException;
 import io.github.feishuvc.core.FeishuVcNotFoundException;
 import io.github.feishuvc.core.FeishuVcTransportException;
 import io.github.feishuvc.core.UserIdType;
+import io.github.feishuvc.export.ExportOperations;
+import io.github.feishuvc.export.ExportTemplate;
 import io.github.feishuvc.meeting.Meeting;
 import io.github.feishuvc.meeting.MeetingOperations;
 import io.github.feishuvc.meeting.MeetingTemplate;
 import io.github.feishuvc.meeting.RecordingOperations;
 import io.github.feishuvc.meeting.RecordingTemplate;
+import io.github.feishuvc.report.AlertOperations;
+import io.github.feishuvc.report.AlertQuery;
+import io.github.feishuvc.report.AlertTemplate;
+import io.github.feishuvc.report.MeetingDataOperations;
+import io.github.feishuvc.report.MeetingDataTemplate;
+import io.github.feishuvc.report.MeetingQuery;
+import io.github.feishuvc.report.ReportOperations;
+import io.github.feishuvc.report.ReportTemplate;
 import io.github.feishuvc.reserve.ExpireStatus;
 import io.github.feishuvc.reserve.Reserve;
 import io.github.feishuvc.reserve.ReserveApplyRequest;
@@ -289,6 +300,62 @@ class FeishuVcAutoConfigurationTests {
 					.doesNotHaveBean(RoomConfigTemplate.class)
 					.doesNotHaveBean(ReserveConfigTemplate.class)
 					.hasSingleBean(ReserveTemplate.class));
+		}
+
+		@Test
+		void shouldProvideTheMeetingDataOperationsWithTheExportSettings() {
+			withEmulator().withPropertyValues("feishu.vc.user-id-type=union_id", "feishu.vc.export.poll-interval=20ms",
+					"feishu.vc.export.max-poll-interval=40ms", "feishu.vc.export.await-timeout=5s")
+				.run((context) -> {
+					assertThat(context).hasSingleBean(MeetingDataTemplate.class)
+						.hasSingleBean(ReportTemplate.class)
+						.hasSingleBean(AlertTemplate.class)
+						.hasSingleBean(ExportTemplate.class);
+					assertThat(context.getBean(FeishuVcProperties.class).getExport().getDownloadTimeout())
+						.isEqualTo(Duration.ofMinutes(30));
+					Instant from = Instant.now().minus(Duration.ofHours(1));
+					Instant to = Instant.now().plusSeconds(60);
+					assertThat(context.getBean(MeetingDataOperations.class).meetings(MeetingQuery.between(from, to))
+						.collectList()
+						.block()).isEmpty();
+					assertThat(FeishuVcAutoConfigurationTests.this.emulator.lastRequest("meeting_list.get")
+						.orElseThrow()
+						.uri()).contains("user_id_type=union_id");
+					assertThat(context.getBean(ReportOperations.class).daily(from, to).block().totalMeetingCount())
+						.isZero();
+					assertThat(context.getBean(AlertOperations.class).list(AlertQuery.between(from, to))
+						.collectList()
+						.block()).isEmpty();
+					ExportOperations exports = context.getBean(ExportOperations.class);
+					assertThat(exports.meetings(MeetingQuery.between(from, to)).flatMap(exports::awaitFile).block()
+						.fileToken()).isNotBlank();
+				});
+		}
+
+		@Test
+		void shouldBackOffWhenUserDefinesMeetingDataOperations() {
+			withEmulator().withBean(MeetingDataOperations.class, () -> mock(MeetingDataOperations.class))
+				.withBean(ReportOperations.class, () -> mock(ReportOperations.class))
+				.withBean(AlertOperations.class, () -> mock(AlertOperations.class))
+				.withBean(ExportOperations.class, () -> mock(ExportOperations.class))
+				.run((context) -> assertThat(context).hasSingleBean(MeetingDataOperations.class)
+					.hasSingleBean(ReportOperations.class)
+					.hasSingleBean(AlertOperations.class)
+					.hasSingleBean(ExportOperations.class)
+					.doesNotHaveBean(MeetingDataTemplate.class)
+					.doesNotHaveBean(ReportTemplate.class)
+					.doesNotHaveBean(AlertTemplate.class)
+					.doesNotHaveBean(ExportTemplate.class));
+		}
+
+		@Test
+		void shouldRefuseAnExportWaitThatPollsSlowerThanItsLongestInterval() {
+			withEmulator().withPropertyValues("feishu.vc.export.poll-interval=10s",
+					"feishu.vc.export.max-poll-interval=1s")
+				.run((context) -> assertThat(context).hasFailed()
+					.getFailure()
+					.rootCause()
+					.hasMessageContaining("feishu.vc.export.max-poll-interval"));
 		}
 
 		@Test

@@ -171,7 +171,7 @@ final class EmulatedPlatform {
 			case RATE_LIMITED -> this.replies.error(429, 99991400, "request trigger frequency limit")
 				.withHeader("x-ogw-ratelimit-limit", "50")
 				.withHeader("x-ogw-ratelimit-reset", Double.toString(this.rateLimitReset.toMillis() / 1000.0));
-			case TRUNCATED_BODY, SLOW_RESPONSE -> process(endpoint, vc, decoder, authorization, body);
+			case TRUNCATED_BODY, SLOW_RESPONSE, STALLED_BODY -> process(endpoint, vc, decoder, authorization, body);
 		};
 		return new Outcome(reply, fault);
 	}

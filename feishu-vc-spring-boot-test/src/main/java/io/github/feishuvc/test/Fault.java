@@ -2,7 +2,7 @@ package io.github.feishuvc.test;
 
 /**
  * A failure {@link FeishuVcEmulator} can inject in place of (or on top of) a normal reply, to test how a client copes
- * with a flaky network and platform. Only {@link #TRUNCATED_BODY} and {@link #SLOW_RESPONSE} let the platform act on
+ * with a flaky network and platform. Only {@link #TRUNCATED_BODY}, {@link #SLOW_RESPONSE} and {@link #STALLED_BODY} let the platform act on
  * the request; the others answer before it does.
  */
 public enum Fault {
@@ -23,6 +23,9 @@ public enum Fault {
 	TRUNCATED_BODY,
 
 	/** The platform's reply, sent only after the emulator's slow-response delay. */
-	SLOW_RESPONSE
+	SLOW_RESPONSE,
+
+	/** The platform's reply, half its body sent, then nothing more, the connection held open. */
+	STALLED_BODY
 
 }

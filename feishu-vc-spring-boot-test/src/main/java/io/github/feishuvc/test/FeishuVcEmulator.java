@@ -171,11 +171,20 @@ public final class FeishuVcEmulator implements AutoCloseable {
 				.then()
 				.then(Mono.fromRunnable(() -> channel.get().close()));
 		}
+		if (outcome.fault() == Fault.STALLED_BODY) {
+			return response.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(reply.body().length))
+				.sendByteArray(Mono.just(Arrays.copyOf(reply.body(), reply.body().length / 2)))
+				.then()
+				.then(Mono.never());
+		}
 		Mono<Void> send = response.sendByteArray(Mono.just(reply.body())).then();
 		return (outcome.fault() == Fault.SLOW_RESPONSE) ? Mono.delay(this.slowResponseDelay).then(send) : send;
 	}
 
-	/** A file straight from disk (zero-copy where the transport allows); a truncating fault sends half, then closes. */
+	/**
+	 * A file straight from disk (zero-copy where the transport allows); a truncating fault sends half, then closes, a
+	 * stalling one sends half, then nothing.
+	 */
 	private Mono<Void> sendFile(HttpServerResponse response, Path file, @Nullable Fault fault) {
 		long size;
 		try {
@@ -189,6 +198,9 @@ public final class FeishuVcEmulator implements AutoCloseable {
 			AtomicReference<Channel> channel = new AtomicReference<>();
 			response.withConnection((connection) -> channel.set(connection.channel()));
 			return response.sendFile(file, 0, size / 2).then().then(Mono.fromRunnable(() -> channel.get().close()));
+		}
+		if (fault == Fault.STALLED_BODY) {
+			return response.sendFile(file, 0, size / 2).then().then(Mono.never());
 		}
 		Mono<Void> send = response.sendFile(file, 0, size).then();
 		return (fault == Fault.SLOW_RESPONSE) ? Mono.delay(this.slowResponseDelay).then(send) : send;
