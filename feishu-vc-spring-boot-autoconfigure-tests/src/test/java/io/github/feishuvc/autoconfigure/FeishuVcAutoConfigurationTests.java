@@ -30,7 +30,7 @@ import io.github.feishuvc.report.AlertQuery;
 import io.github.feishuvc.report.AlertTemplate;
 import io.github.feishuvc.report.MeetingDataOperations;
 import io.github.feishuvc.report.MeetingDataTemplate;
-import io.github.feishuvc.report.MeetingQuery;
+import io.github.feishuvc.report.MeetingListQuery;
 import io.github.feishuvc.report.ReportOperations;
 import io.github.feishuvc.report.ReportTemplate;
 import io.github.feishuvc.reserve.ExpireStatus;
@@ -315,7 +315,7 @@ class FeishuVcAutoConfigurationTests {
 						.isEqualTo(Duration.ofMinutes(30));
 					Instant from = Instant.now().minus(Duration.ofHours(1));
 					Instant to = Instant.now().plusSeconds(60);
-					assertThat(context.getBean(MeetingDataOperations.class).meetings(MeetingQuery.between(from, to))
+					assertThat(context.getBean(MeetingDataOperations.class).meetings(MeetingListQuery.between(from, to))
 						.collectList()
 						.block()).isEmpty();
 					assertThat(FeishuVcAutoConfigurationTests.this.emulator.lastRequest("meeting_list.get")
@@ -327,7 +327,7 @@ class FeishuVcAutoConfigurationTests {
 						.collectList()
 						.block()).isEmpty();
 					ExportOperations exports = context.getBean(ExportOperations.class);
-					assertThat(exports.meetings(MeetingQuery.between(from, to)).flatMap(exports::awaitFile).block()
+					assertThat(exports.meetings(MeetingListQuery.between(from, to)).flatMap(exports::awaitFile).block()
 						.fileToken()).isNotBlank();
 				});
 		}

@@ -45,6 +45,7 @@ class SnippetsCompileTests {
 
 	/** What an application's code imports, as an IDE would add it. */
 	private static final String IMPORTS = """
+			import java.nio.file.*;
 			import java.time.*;
 			import java.util.*;
 			import io.github.feishuvc.auth.*;
@@ -52,8 +53,10 @@ class SnippetsCompileTests {
 			import io.github.feishuvc.core.*;
 			import io.github.feishuvc.events.*;
 			import io.github.feishuvc.events.longconnection.*;
+			import io.github.feishuvc.export.*;
 			import io.github.feishuvc.meeting.*;
 			import io.github.feishuvc.meeting.event.*;
+			import io.github.feishuvc.report.*;
 			import io.github.feishuvc.reserve.*;
 			import io.github.feishuvc.room.*;
 			import io.github.feishuvc.room.event.*;
@@ -68,6 +71,7 @@ class SnippetsCompileTests {
 			import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 			import org.springframework.context.annotation.Bean;
 			import org.springframework.context.event.EventListener;
+			import org.springframework.core.io.buffer.*;
 			import org.springframework.jdbc.core.JdbcOperations;
 			import org.springframework.security.config.Customizer;
 			import org.springframework.security.config.annotation.web.builders.HttpSecurity;

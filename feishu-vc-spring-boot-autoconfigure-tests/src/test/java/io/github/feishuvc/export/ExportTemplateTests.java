@@ -17,7 +17,7 @@ import io.github.feishuvc.core.FeishuVcPermissionDeniedException;
 import io.github.feishuvc.core.FeishuVcTimeoutException;
 import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.report.MeetingDataStatus;
-import io.github.feishuvc.report.MeetingQuery;
+import io.github.feishuvc.report.MeetingListQuery;
 import io.github.feishuvc.report.ParticipantQuery;
 import io.github.feishuvc.support.NettyLeaks;
 import io.github.feishuvc.support.TestFeishu;
@@ -73,7 +73,7 @@ class ExportTemplateTests {
 	@Test
 	void shouldEndTheWaitWithThePlatformsReasonWhenTheTaskFails() {
 		this.emulator.exports().failNext("no permission");
-		StepVerifier.create(this.exports.meetings(MeetingQuery.between(this.from, this.to))
+		StepVerifier.create(this.exports.meetings(MeetingListQuery.between(this.from, this.to))
 			.flatMap(this.exports::awaitFile))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(ExportFailedException.class,
 					(failed) -> {
@@ -177,7 +177,7 @@ class ExportTemplateTests {
 			ExportTemplate template = new ExportTemplate(executor, tokens, UserIdType.OPEN_ID,
 					new ExportTiming(Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ofSeconds(30),
 							Duration.ofMinutes(30)), Clock.systemUTC(), time);
-			String taskId = template.meetings(MeetingQuery.between(this.from, this.to)).block();
+			String taskId = template.meetings(MeetingListQuery.between(this.from, this.to)).block();
 			StepVerifier.create(template.awaitFile(taskId, Duration.ofMinutes(2)))
 				.then(() -> time.advanceTimeBy(Duration.ofMinutes(2)))
 				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(FeishuVcTimeoutException.class,
@@ -196,7 +196,7 @@ class ExportTemplateTests {
 	@Test
 	void shouldRefuseWhatExportsDoNotTakeBeforeSendingAnything() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.exports.meetings(MeetingQuery.between(this.from, this.to)
+			.isThrownBy(() -> this.exports.meetings(MeetingListQuery.between(this.from, this.to)
 				.withExternalMeetingsAndWebinars()))
 			.withMessageContaining("external meetings or webinars");
 		assertThatIllegalArgumentException()
@@ -205,7 +205,7 @@ class ExportTemplateTests {
 			.withMessageContaining("webinarUserRole");
 		assertThatIllegalArgumentException().isThrownBy(() -> this.exports.download(" "));
 		assertThatIllegalArgumentException().isThrownBy(() -> this.exports.downloadTo("", this.directory));
-		assertThat(this.exports.meetings(MeetingQuery.between(this.from, this.from.plus(Duration.ofDays(20)))
+		assertThat(this.exports.meetings(MeetingListQuery.between(this.from, this.from.plus(Duration.ofDays(20)))
 			.withStatus(MeetingDataStatus.UPCOMING)).block()).isNotBlank();
 		assertThat(this.emulator.requestCount("export.meeting_list")).isEqualTo(1);
 		assertThat(this.emulator.requestCount("export.participant_list")).isZero();
@@ -218,7 +218,7 @@ class ExportTemplateTests {
 	}
 
 	private String fileToken() {
-		return this.exports.meetings(MeetingQuery.between(this.from, this.to))
+		return this.exports.meetings(MeetingListQuery.between(this.from, this.to))
 			.flatMap(this.exports::awaitFile)
 			.block()
 			.fileToken();

@@ -91,7 +91,7 @@ class MeetingDataSdkOracleTests {
 		TestFeishu.holdMeeting(this.emulator, reserveId);
 		this.from = Instant.now().minus(Duration.ofHours(1));
 		this.to = Instant.now().plus(Duration.ofMinutes(1));
-		this.meeting = this.starter.meetingData().meetings(MeetingQuery.between(this.from, this.to)).blockLast();
+		this.meeting = this.starter.meetingData().meetings(MeetingListQuery.between(this.from, this.to)).blockLast();
 	}
 
 	@AfterEach
@@ -198,7 +198,7 @@ class MeetingDataSdkOracleTests {
 	@Test
 	void shouldExportAndDownloadTheSameSpreadsheetsAsTheSdk(@TempDir Path directory) throws Exception {
 		ExportTask ours = this.starter.exports()
-			.meetings(MeetingQuery.between(this.from, this.to))
+			.meetings(MeetingListQuery.between(this.from, this.to))
 			.flatMap(this.starter.exports()::awaitFile)
 			.block();
 		Path written = this.starter.exports().downloadTo(ours.fileToken(), directory).block();

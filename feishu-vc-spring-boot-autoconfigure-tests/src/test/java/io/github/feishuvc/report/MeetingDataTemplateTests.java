@@ -45,13 +45,13 @@ class MeetingDataTemplateTests {
 	@Test
 	void shouldRefuseQueriesThatBreakTheDocumentedRulesBeforeSendingAnything() {
 		MeetingDataOperations data = this.templates.meetingData();
-		MeetingQuery day = MeetingQuery.between(this.now.minus(Duration.ofDays(1)), this.now);
+		MeetingListQuery day = MeetingListQuery.between(this.now.minus(Duration.ofDays(1)), this.now);
 		assertThatIllegalArgumentException().isThrownBy(() -> data.meetings(day.byMeetingNo("123456789").byUser("ou_a")))
 			.withMessageContaining("at most one of meetingNo, userId, roomId and meetingType");
 		assertThatIllegalArgumentException().isThrownBy(() -> data.meetings(day.byMeetingNo("12345")))
 			.withMessageContaining("meetingNo must be 9 digits");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> data.meetings(MeetingQuery.between(this.now.minus(Duration.ofDays(400)), this.now)))
+			.isThrownBy(() -> data.meetings(MeetingListQuery.between(this.now.minus(Duration.ofDays(400)), this.now)))
 			.withMessageContaining("at most a year");
 		assertThatIllegalArgumentException().isThrownBy(() -> data.meetings(day.withStatus(MeetingDataStatus.UPCOMING)))
 			.withMessageContaining("UPCOMING");
@@ -78,7 +78,7 @@ class MeetingDataTemplateTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.templates.alerts().list(new AlertQuery(day.from(), day.to(), null, "omm_a")))
 			.withMessageContaining("targetId needs its targetKind");
-		StepVerifier.create(data.meetings(MeetingQuery.between(this.now.plus(Duration.ofHours(1)),
+		StepVerifier.create(data.meetings(MeetingListQuery.between(this.now.plus(Duration.ofHours(1)),
 				this.now.plus(Duration.ofHours(2)))))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(IllegalArgumentException.class)
 				.hasMessageContaining("must not start in the future"))

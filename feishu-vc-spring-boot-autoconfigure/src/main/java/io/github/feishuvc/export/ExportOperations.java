@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.github.feishuvc.core.FeishuVcOperations;
-import io.github.feishuvc.report.MeetingQuery;
+import io.github.feishuvc.report.MeetingListQuery;
 import io.github.feishuvc.report.ParticipantQualityQuery;
 import io.github.feishuvc.report.ParticipantQuery;
 import io.github.feishuvc.room.RoomReservationQuery;
@@ -18,7 +18,7 @@ import org.springframework.core.io.buffer.DataBuffer;
  * its file downloaded, the one answer of the API that is not JSON. What applications inject.
  *
  * <pre>{@code
- * exports.meetings(MeetingQuery.between(from, to))
+ * exports.meetings(MeetingListQuery.between(from, to))
  *     .flatMap(exports::awaitFile)
  *     .flatMap((task) -> exports.downloadTo(task.fileToken(), Path.of("exports")))
  * }</pre>
@@ -38,7 +38,7 @@ public interface ExportOperations extends FeishuVcOperations<ExportOperations> {
 	 * @return the task's id
 	 * @throws IllegalArgumentException if the query breaks a documented rule
 	 */
-	Mono<String> meetings(MeetingQuery query);
+	Mono<String> meetings(MeetingListQuery query);
 
 	/**
 	 * Export one meeting's participants ({@code POST /exports/participant_list}).

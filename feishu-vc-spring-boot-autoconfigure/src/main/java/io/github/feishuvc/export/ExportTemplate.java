@@ -22,7 +22,7 @@ import io.github.feishuvc.internal.FeishuApiCaller.Params;
 import io.github.feishuvc.internal.FeishuTemplate;
 import io.github.feishuvc.internal.MeetingDataChecks;
 import io.github.feishuvc.internal.Violations;
-import io.github.feishuvc.report.MeetingQuery;
+import io.github.feishuvc.report.MeetingListQuery;
 import io.github.feishuvc.report.ParticipantQualityQuery;
 import io.github.feishuvc.report.ParticipantQuery;
 import io.github.feishuvc.room.RoomReservationQuery;
@@ -90,12 +90,12 @@ public class ExportTemplate extends FeishuTemplate<ExportOperations> implements 
 	}
 
 	@Override
-	public Mono<String> meetings(MeetingQuery query) {
+	public Mono<String> meetings(MeetingListQuery query) {
 		MeetingDataChecks.check(query, true);
 		MeetingListExport body = new MeetingListExport(query.from(), query.to(),
 				(query.status() != null) ? query.status().code() : null, query.meetingNo(), query.userId(),
 				query.roomId(), (query.meetingType() != null) ? query.meetingType().code() : null);
-		return MeetingDataChecks.notInFuture(this.clock, query.from(), "MeetingQuery",
+		return MeetingDataChecks.notInFuture(this.clock, query.from(), "MeetingListQuery",
 				() -> this.caller.call(ExportApis.MEETING_LIST, Params.path().body(body)).flux()).single();
 	}
 

@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import io.github.feishuvc.report.MeetingDataStatus;
-import io.github.feishuvc.report.MeetingQuery;
+import io.github.feishuvc.report.MeetingListQuery;
 import io.github.feishuvc.report.ParticipantQualityQuery;
 import io.github.feishuvc.report.ParticipantQuery;
 import org.jspecify.annotations.Nullable;
@@ -36,8 +36,8 @@ public final class MeetingDataChecks {
 	 * @param query the query
 	 * @param export whether it is for an export, which takes upcoming meetings and no external ones or webinars
 	 */
-	public static void check(MeetingQuery query, boolean export) {
-		Violations violations = new Violations("MeetingQuery");
+	public static void check(MeetingListQuery query, boolean export) {
+		Violations violations = new Violations("MeetingListQuery");
 		window(violations, query.from(), query.to(), (query.status() == MeetingDataStatus.UPCOMING) ? MONTH : YEAR,
 				(query.status() == MeetingDataStatus.UPCOMING) ? "a month" : "a year");
 		int filters = ((query.meetingNo() != null) ? 1 : 0) + ((query.userId() != null) ? 1 : 0)

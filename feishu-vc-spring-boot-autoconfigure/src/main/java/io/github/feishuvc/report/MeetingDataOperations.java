@@ -23,7 +23,7 @@ public interface MeetingDataOperations extends FeishuVcOperations<MeetingDataOpe
 	 * @return the meetings, page after page
 	 * @throws IllegalArgumentException if the query breaks a documented rule
 	 */
-	Flux<MeetingRecord> meetings(MeetingQuery query);
+	Flux<MeetingRecord> meetings(MeetingListQuery query);
 
 	/**
 	 * Who took part in one meeting.

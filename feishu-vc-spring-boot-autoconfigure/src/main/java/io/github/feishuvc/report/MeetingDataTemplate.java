@@ -44,7 +44,7 @@ public class MeetingDataTemplate extends FeishuTemplate<MeetingDataOperations> i
 	}
 
 	@Override
-	public Flux<MeetingRecord> meetings(MeetingQuery query) {
+	public Flux<MeetingRecord> meetings(MeetingListQuery query) {
 		MeetingDataChecks.check(query, false);
 		Params params = Params.path()
 			.query("start_time", query.from().getEpochSecond())
@@ -57,7 +57,7 @@ public class MeetingDataTemplate extends FeishuTemplate<MeetingDataOperations> i
 			.query("include_external_meetings", query.withExternalMeetings() ? true : null)
 			.query("include_webinar", query.withWebinars() ? true : null);
 		Flux<MeetingRecord> call = this.caller.pages(ReportApis.MEETING_LIST, params);
-		return MeetingDataChecks.notInFuture(this.clock, query.from(), "MeetingQuery", () -> call);
+		return MeetingDataChecks.notInFuture(this.clock, query.from(), "MeetingListQuery", () -> call);
 	}
 
 	@Override

@@ -1,5 +1,9 @@
 package io.github.feishuvc.sample;
 
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -12,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The README's sample run: without credentials it starts the emulator, prints the reference reservation, walks a new
  * one through its life and holds the meeting it becomes, printing the meeting's typed events, attendance and
- * recording, then lists the emulator's meeting rooms.
+ * recording, lists the emulator's meeting rooms, prints the day's meeting report and exports the meeting list.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ReserveSampleApplicationTests {
@@ -51,7 +55,12 @@ class ReserveSampleApplicationTests {
 			.containsPattern("recording: https://meetings.feishu.cn/minutes/\\w+ \\(PT")
 			.contains("Meeting rooms:")
 			.contains("Everest (12 people, Headquarters), omm_4de32cf10a4358788ff4e09e37ebbf9b")
-			.contains("Kilimanjaro (6 people, Headquarters), omm_608d34d82d531b27fa993902d350a307");
+			.contains("Kilimanjaro (6 people, Headquarters), omm_608d34d82d531b27fa993902d350a307")
+			.containsPattern("Meeting use today \\(\\d{4}-\\d{2}-\\d{2}, UTC\\):\\s+1 meeting\\(s\\), 3 participant\\(s\\), PT")
+			.containsPattern("today's meeting list exported to .*meeting_list_\\d{19}\\.xlsx");
+		Matcher exported = Pattern.compile("exported to (.*\\.xlsx)").matcher(output.getOut());
+		assertThat(exported.find()).isTrue();
+		assertThat(Path.of(exported.group(1))).isNotEmptyFile();
 	}
 
 	@Test

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param withExternalMeetings whether external meetings are read too (not for exports)
  * @param withWebinars whether webinars are read too (not for exports)
  */
-public record MeetingQuery(Instant from, Instant to, @Nullable MeetingDataStatus status, @Nullable String meetingNo,
+public record MeetingListQuery(Instant from, Instant to, @Nullable MeetingDataStatus status, @Nullable String meetingNo,
 		@Nullable String userId, @Nullable String roomId, @Nullable MeetingDataType meetingType,
 		boolean withExternalMeetings, boolean withWebinars) {
 
@@ -29,8 +29,8 @@ public record MeetingQuery(Instant from, Instant to, @Nullable MeetingDataStatus
 	 * @param to the window's end
 	 * @return the query
 	 */
-	public static MeetingQuery between(Instant from, Instant to) {
-		return new MeetingQuery(from, to, null, null, null, null, null, false, false);
+	public static MeetingListQuery between(Instant from, Instant to) {
+		return new MeetingListQuery(from, to, null, null, null, null, null, false, false);
 	}
 
 	/**
@@ -38,8 +38,8 @@ public record MeetingQuery(Instant from, Instant to, @Nullable MeetingDataStatus
 	 * @param status the state
 	 * @return the query
 	 */
-	public MeetingQuery withStatus(MeetingDataStatus status) {
-		return new MeetingQuery(this.from, this.to, status, this.meetingNo, this.userId, this.roomId,
+	public MeetingListQuery withStatus(MeetingDataStatus status) {
+		return new MeetingListQuery(this.from, this.to, status, this.meetingNo, this.userId, this.roomId,
 				this.meetingType, this.withExternalMeetings, this.withWebinars);
 	}
 
@@ -48,8 +48,8 @@ public record MeetingQuery(Instant from, Instant to, @Nullable MeetingDataStatus
 	 * @param meetingNo the 9-digit meeting number
 	 * @return the query
 	 */
-	public MeetingQuery byMeetingNo(String meetingNo) {
-		return new MeetingQuery(this.from, this.to, this.status, meetingNo, this.userId, this.roomId,
+	public MeetingListQuery byMeetingNo(String meetingNo) {
+		return new MeetingListQuery(this.from, this.to, this.status, meetingNo, this.userId, this.roomId,
 				this.meetingType, this.withExternalMeetings, this.withWebinars);
 	}
 
@@ -58,8 +58,8 @@ public record MeetingQuery(Instant from, Instant to, @Nullable MeetingDataStatus
 	 * @param userId the user's id, of the calls' user id type
 	 * @return the query
 	 */
-	public MeetingQuery byUser(String userId) {
-		return new MeetingQuery(this.from, this.to, this.status, this.meetingNo, userId, this.roomId,
+	public MeetingListQuery byUser(String userId) {
+		return new MeetingListQuery(this.from, this.to, this.status, this.meetingNo, userId, this.roomId,
 				this.meetingType, this.withExternalMeetings, this.withWebinars);
 	}
 
@@ -68,8 +68,8 @@ public record MeetingQuery(Instant from, Instant to, @Nullable MeetingDataStatus
 	 * @param roomId the room's id
 	 * @return the query
 	 */
-	public MeetingQuery byRoom(String roomId) {
-		return new MeetingQuery(this.from, this.to, this.status, this.meetingNo, this.userId, roomId,
+	public MeetingListQuery byRoom(String roomId) {
+		return new MeetingListQuery(this.from, this.to, this.status, this.meetingNo, this.userId, roomId,
 				this.meetingType, this.withExternalMeetings, this.withWebinars);
 	}
 
@@ -78,8 +78,8 @@ public record MeetingQuery(Instant from, Instant to, @Nullable MeetingDataStatus
 	 * @param meetingType the kind
 	 * @return the query
 	 */
-	public MeetingQuery ofType(MeetingDataType meetingType) {
-		return new MeetingQuery(this.from, this.to, this.status, this.meetingNo, this.userId, this.roomId,
+	public MeetingListQuery ofType(MeetingDataType meetingType) {
+		return new MeetingListQuery(this.from, this.to, this.status, this.meetingNo, this.userId, this.roomId,
 				meetingType, this.withExternalMeetings, this.withWebinars);
 	}
 
@@ -87,8 +87,8 @@ public record MeetingQuery(Instant from, Instant to, @Nullable MeetingDataStatus
 	 * The same query, reading external meetings and webinars too.
 	 * @return the query
 	 */
-	public MeetingQuery withExternalMeetingsAndWebinars() {
-		return new MeetingQuery(this.from, this.to, this.status, this.meetingNo, this.userId, this.roomId,
+	public MeetingListQuery withExternalMeetingsAndWebinars() {
+		return new MeetingListQuery(this.from, this.to, this.status, this.meetingNo, this.userId, this.roomId,
 				this.meetingType, true, true);
 	}
 
