@@ -21,6 +21,7 @@ REPORT=$(mktemp)
   cat benchmarks/profile-before.md
   java -Xmx2g -jar "$JAR" --suite=tenants
   java -jar "$JAR" --suite=rate-limits
+  java -jar "$JAR" --suite=exports
 } > "$REPORT"
 chmod 644 "$REPORT"
 mv "$REPORT" BENCHMARKS.md

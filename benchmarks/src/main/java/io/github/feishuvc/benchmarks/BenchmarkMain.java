@@ -26,8 +26,9 @@ import reactor.core.publisher.Flux;
  * a cold cache), {@code profile} (where a call's CPU and bytes go, by layer and thread, under JFR),
  * {@code tenants} (a store app's {@code --tenants=10000} tenants calling at once: heap per tenant, token fetches,
  * latency), {@code rate-limits} (three instances under the platform's limits, and one alone, with the jitter of the
- * calls' arrivals; {@code --set=feishu.vc.rate-limit.margin=20ms,...} tries other settings) and {@code all} (the
- * five; the default).
+ * calls' arrivals; {@code --set=feishu.vc.rate-limit.margin=20ms,...} tries other settings), {@code exports} (a
+ * {@code --export-size} export, 256 MB, downloaded to disk {@code --export-runs} times by each client: heap growth and
+ * throughput) and {@code all} (the six; the default).
  * {@code --output=BENCHMARKS.md} also writes the report to a file. Each contender first runs
  * {@code --jit-warmup=10s} at concurrency 64, then every measurement has {@code --warmup=2s} and
  * {@code --measure=5s}; {@code --only=starter} and {@code --concurrency=1,64} narrow a run down.
@@ -74,6 +75,11 @@ public final class BenchmarkMain {
 			String[] overrides = (set != null) ? set.split(",") : new String[0];
 			report.append(Report.rateLimits(RateLimitBenchmark.run(rateLimitCalls, overrides, only), rateLimitCalls,
 					overrides));
+		}
+		if (suite.equals("all") || suite.equals("exports")) {
+			long size = Long.parseLong(option(args, "export-size", Long.toString(256L * 1024 * 1024)));
+			int runs = Integer.parseInt(option(args, "export-runs", "3"));
+			report.append(Report.exports(ExportsBenchmark.run(size, runs), machine()));
 		}
 		System.out.print(report);
 		if (output != null) {

@@ -160,4 +160,40 @@ final class Report {
 		return report.toString();
 	}
 
+	/** The large download: each run of each contender, then the medians. */
+	static String exports(List<ExportsBenchmark.Run> runs, String machine) {
+		StringBuilder report = new StringBuilder();
+		report.append("\n## Downloading a large export\n\n");
+		report.append("A meeting list export padded to ").append(String.format(Locale.ROOT, "%,.0f",
+				runs.get(0).bytes() / 1e6))
+			.append(" MB, served by the emulator in the same JVM from disk (Reactor Netty's `sendFile`, nothing on the ")
+			.append("heap), downloaded to a file by each client in turn: the starter's `ExportOperations.downloadTo` ")
+			.append("(buffers written to a temporary file as they arrive, moved into place once whole) and the Lark SDK's ")
+			.append("`export().download(...)` then `writeFile(...)`. *Live heap growth* is the most heap in use after any ")
+			.append("collection during the download over the heap in use after a full collection before it: what the ")
+			.append("download kept live. *Peak heap growth* is the most in use at any 5 ms sample, garbage included. ")
+			.append(machine).append(". Command: `java -jar benchmarks/target/benchmarks.jar --suite=exports`.\n\n");
+		report.append("| contender | MB | seconds | MB/s | live heap growth MB | peak heap growth MB |\n");
+		report.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+		for (ExportsBenchmark.Run run : runs) {
+			report.append(run.row()).append('\n');
+		}
+		report.append('\n');
+		for (String contender : List.of("starter", "Lark SDK")) {
+			double[] speeds = runs.stream()
+				.filter((run) -> run.contender().equals(contender))
+				.mapToDouble(ExportsBenchmark.Run::megabytesPerSecond)
+				.sorted()
+				.toArray();
+			long[] live = runs.stream()
+				.filter((run) -> run.contender().equals(contender))
+				.mapToLong(ExportsBenchmark.Run::liveGrowth)
+				.sorted()
+				.toArray();
+			report.append(String.format(Locale.ROOT, "- %s: median %,.0f MB/s, median live heap growth %,.1f MB%n",
+					contender, speeds[speeds.length / 2], live[live.length / 2] / 1e6));
+		}
+		return report.toString();
+	}
+
 }
