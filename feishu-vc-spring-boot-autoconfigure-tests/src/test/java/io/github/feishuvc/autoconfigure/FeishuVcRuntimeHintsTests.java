@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.github.feishuvc.core.FeishuVcEnvelope;
+import io.github.feishuvc.internal.DisplayTimes;
 import io.github.feishuvc.internal.FeishuApi;
 import io.github.feishuvc.internal.FeishuApis;
 import io.github.feishuvc.meeting.Meeting;
@@ -14,6 +15,7 @@ import io.github.feishuvc.meeting.event.EventMeeting;
 import io.github.feishuvc.reserve.Reserve;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.util.ClassUtils;
@@ -77,6 +79,16 @@ class FeishuVcRuntimeHintsTests {
 		assertThat(mixIns).isNotEmpty()
 			.allSatisfy((mixIn) -> assertThat(RuntimeHintsPredicates.reflection().onType(mixIn)).as(mixIn.getName())
 				.accepts(this.hints));
+	}
+
+	@Test
+	void shouldLetJacksonCreateTheSerializersAndDeserializersTheModelsName() {
+		List<Class<?>> codecs = this.types.stream().filter(FeishuVcRuntimeHints::isValueCodec).toList();
+
+		assertThat(codecs).contains(DisplayTimes.TimeDeserializer.class, DisplayTimes.DurationSerializer.class)
+			.allSatisfy((codec) -> assertThat(RuntimeHintsPredicates.reflection()
+				.onType(codec)
+				.withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)).as(codec.getName()).accepts(this.hints));
 	}
 
 	@Test

@@ -1,11 +1,14 @@
 package io.github.feishuvc.autoconfigure;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.github.feishuvc.internal.FeishuApis;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.ValueSerializer;
 
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
 import org.springframework.aot.hint.MemberCategory;
@@ -22,7 +25,8 @@ import org.springframework.util.ClassUtils;
  * Hints for a native image, derived from the types at build time (where AOT runs this registrar) rather than kept by
  * hand: Jackson binds records of every package of the starter (models, request and response bodies, typed events, the
  * long connection's answers), so every record under {@value #BASE_PACKAGE} gets binding hints, and every Jackson
- * mix-in (a nested interface named {@code *Mixin}) has its methods introspected; the shared state on Redis loads its
+ * mix-in (a nested interface named {@code *Mixin}) has its methods introspected, every public serializer and
+ * deserializer (which a model names in an annotation) its constructors; the shared state on Redis loads its
  * Lua scripts from the classpath.
  */
 class FeishuVcRuntimeHints implements RuntimeHintsRegistrar {
@@ -54,11 +58,21 @@ class FeishuVcRuntimeHints implements RuntimeHintsRegistrar {
 				else if (type.isInterface() && type.getSimpleName().endsWith(MIX_IN_SUFFIX)) {
 					hints.reflection().registerType(type, MemberCategory.INVOKE_DECLARED_METHODS);
 				}
+				else if (isValueCodec(type)) {
+					// Named by a model's @JsonSerialize or @JsonDeserialize: Jackson creates it by reflection.
+					hints.reflection().registerType(type, MemberCategory.INVOKE_DECLARED_CONSTRUCTORS);
+				}
 			}
 			catch (LinkageError ex) {
 				// A type of an integration whose library is not on the class path: never bound there.
 			}
 		}
+	}
+
+	/** A public serializer or deserializer of the starter's own, which a model may name in an annotation. */
+	static boolean isValueCodec(Class<?> type) {
+		return Modifier.isPublic(type.getModifiers()) && !Modifier.isAbstract(type.getModifiers())
+				&& (ValueSerializer.class.isAssignableFrom(type) || ValueDeserializer.class.isAssignableFrom(type));
 	}
 
 	/** Every class of the starter's packages, nested ones included, as the class path has them. */
