@@ -16,7 +16,6 @@ import io.github.feishuvc.meeting.event.LeaveMeetingEvent;
 import io.github.feishuvc.meeting.event.LeaveReason;
 import io.github.feishuvc.meeting.event.MeetingEndedEvent;
 import io.github.feishuvc.meeting.event.MeetingEvent;
-import io.github.feishuvc.meeting.event.MeetingEventDecoder;
 import io.github.feishuvc.meeting.event.MeetingSource;
 import io.github.feishuvc.meeting.event.MeetingStartedEvent;
 import io.github.feishuvc.meeting.event.RecordingEndedEvent;
@@ -90,7 +89,7 @@ class MeetingEventsApplicationTests {
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(listeners.typed.keySet()).containsExactlyInAnyOrderElementsOf(
-					MeetingEventDecoder.types()));
+					TestFeishu.heldMeetingEvents()));
 		assertThat(listeners.all).allSatisfy((event) -> {
 			assertThat(event.meeting().id()).isEqualTo(meetingId);
 			assertThat(event.meeting().meetingNo()).isEqualTo(reserve.meetingNo());

@@ -98,13 +98,21 @@ class FeishuApiSdkTests {
 			new Sdk("export.resource_reservation_list", "export.resourceReservationList"),
 			new Sdk("export.get", "export.get"), new Sdk("export.download", "export.download"));
 
+	/**
+	 * The endpoints newer than the Java SDK we test against (2.5.3): the official Node SDK proves their wire format
+	 * instead ({@code io.github.feishuvc.note.NodeSdkOracleTests}).
+	 */
+	static final Set<String> NODE_SDK_ONLY = Set.of("meeting.search", "meeting.subscription", "meeting.unsubscription",
+			"note.get", "note.subscription", "note.unsubscription");
+
 	static Stream<String> endpoints() {
-		return FeishuApis.all().stream().map(FeishuApi::operation);
+		return FeishuApis.all().stream().map(FeishuApi::operation).filter((operation) -> !NODE_SDK_ONLY.contains(operation));
 	}
 
 	@Test
 	void shouldKnowTheSdksMethodOfEveryEndpoint() {
 		assertThat(SDK.keySet()).containsExactlyInAnyOrderElementsOf(endpoints().toList());
+		assertThat(FeishuApis.all()).extracting(FeishuApi::operation).containsAll(NODE_SDK_ONLY);
 	}
 
 	@ParameterizedTest

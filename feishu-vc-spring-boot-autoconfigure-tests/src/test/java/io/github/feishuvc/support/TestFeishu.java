@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import io.github.feishuvc.auth.CachingTenantAccessTokenProvider;
@@ -21,6 +23,8 @@ import io.github.feishuvc.export.ExportTemplate;
 import io.github.feishuvc.export.ExportTiming;
 import io.github.feishuvc.meeting.MeetingTemplate;
 import io.github.feishuvc.meeting.RecordingTemplate;
+import io.github.feishuvc.meeting.event.MeetingEventDecoder;
+import io.github.feishuvc.meeting.event.ParticipantMeetingEndedEvent;
 import io.github.feishuvc.report.AlertTemplate;
 import io.github.feishuvc.report.MeetingDataTemplate;
 import io.github.feishuvc.report.ReportTemplate;
@@ -118,6 +122,17 @@ public final class TestFeishu {
 	 * Netty's event loops end at once when a test's context closes, rather than after Reactor Netty's quiet period of
 	 * two seconds, which every context of a web application would otherwise add to the suite.
 	 */
+	/**
+	 * The meeting events a meeting held behind a reservation pushes ({@link #holdMeeting}): every type but the
+	 * subscribed users' {@code participant_meeting_ended_v1}.
+	 * @return the event types
+	 */
+	public static Set<String> heldMeetingEvents() {
+		Set<String> types = new TreeSet<>(MeetingEventDecoder.types());
+		types.remove(ParticipantMeetingEndedEvent.TYPE);
+		return types;
+	}
+
 	public static final String FAST_SHUTDOWN = "spring.reactor.netty.shutdown-quiet-period=0s";
 
 	public static FeishuVcClient client(String baseUrl) {

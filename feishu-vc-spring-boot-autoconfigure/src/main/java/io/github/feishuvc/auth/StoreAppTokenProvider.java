@@ -148,6 +148,11 @@ public final class StoreAppTokenProvider implements TenantAccessTokenProvider, T
 			.build();
 	}
 
+	@Override
+	public boolean servesStoreApp() {
+		return true;
+	}
+
 	/**
 	 * Always an error: a store app has no tenant of its own.
 	 * @return an {@link IllegalStateException} that says to use {@link #forTenant(String)}

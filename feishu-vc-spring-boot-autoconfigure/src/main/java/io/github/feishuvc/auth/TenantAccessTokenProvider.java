@@ -30,6 +30,15 @@ public interface TenantAccessTokenProvider extends AccessTokenSource {
 	void invalidate(String token);
 
 	/**
+	 * Whether the tokens are a store app's, which the platform refuses for the endpoints it serves to self-built apps
+	 * only (such as alerts, meeting search and notes).
+	 * @return {@code true} for a store app
+	 */
+	default boolean servesStoreApp() {
+		return false;
+	}
+
+	/**
 	 * The tenant access tokens of one tenant that installed a store app.
 	 * @param tenantKey the tenant's key, as events and the platform name it
 	 * @return the tenant's token source

@@ -22,6 +22,8 @@ import io.github.feishuvc.meeting.RecordingTemplate;
 import io.github.feishuvc.export.ExportOperations;
 import io.github.feishuvc.export.ExportTemplate;
 import io.github.feishuvc.export.ExportTiming;
+import io.github.feishuvc.note.NoteOperations;
+import io.github.feishuvc.note.NoteTemplate;
 import io.github.feishuvc.report.AlertOperations;
 import io.github.feishuvc.report.AlertTemplate;
 import io.github.feishuvc.report.MeetingDataOperations;
@@ -70,7 +72,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Auto-configuration of the Feishu VC client: {@link ReserveOperations}, {@link MeetingOperations},
  * {@link RecordingOperations}, the rooms' {@link RoomOperations}, {@link RoomLevelOperations},
- * {@link RoomConfigOperations} and {@link ReserveConfigOperations}, the meeting data's
+ * {@link RoomConfigOperations} and {@link ReserveConfigOperations}, the notes' {@link NoteOperations}, the meeting data's
  * {@link MeetingDataOperations}, {@link ReportOperations}, {@link AlertOperations} and {@link ExportOperations}, the
  * {@link TenantAccessTokenProvider} of a
  * self-built or store app (with the {@link AppTicketStore} of the latter), and what they share: the {@link FeishuVcExecutor} (retries, client-side rate limit) over the {@link FeishuVcClient}.
@@ -198,6 +200,13 @@ public final class FeishuVcAutoConfiguration {
 	RecordingTemplate recordingOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
 			FeishuVcProperties properties) {
 		return new RecordingTemplate(executor, tokenProvider, properties.getUserIdType());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(NoteOperations.class)
+	NoteTemplate noteOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
+			FeishuVcProperties properties) {
+		return new NoteTemplate(executor, tokenProvider, properties.getUserIdType());
 	}
 
 	@Bean

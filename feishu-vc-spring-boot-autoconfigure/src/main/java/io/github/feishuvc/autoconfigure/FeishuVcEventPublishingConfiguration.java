@@ -9,6 +9,7 @@ import io.github.feishuvc.events.FeishuEventDecoder;
 import io.github.feishuvc.events.InMemoryPublishedEventIds;
 import io.github.feishuvc.events.PublishedEventIds;
 import io.github.feishuvc.meeting.event.MeetingEventDecoder;
+import io.github.feishuvc.note.event.NoteEventDecoder;
 import io.github.feishuvc.room.event.RoomEventDecoder;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -47,6 +48,12 @@ class FeishuVcEventPublishingConfiguration {
 	@ConditionalOnMissingBean(name = "feishuVcRoomEventDecoder")
 	RoomEventDecoder feishuVcRoomEventDecoder() {
 		return new RoomEventDecoder();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "feishuVcNoteEventDecoder")
+	NoteEventDecoder feishuVcNoteEventDecoder() {
+		return new NoteEventDecoder();
 	}
 
 	@Bean

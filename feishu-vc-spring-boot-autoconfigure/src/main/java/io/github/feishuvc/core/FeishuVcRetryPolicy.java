@@ -16,7 +16,8 @@ import org.springframework.util.Assert;
  * platform's one-second window, up to {@code maxRateLimitWait}) and requests never sent (no connection could be
  * opened, or the pool had none free).</li>
  * <li>Transient failures, for idempotent calls (reads) only: dropped connections, timeouts, HTTP 5xx and code
- * {@code 121001}; with exponential backoff and jitter. A write (apply, update, delete) that may have reached the
+ * {@code 121001}; with exponential backoff and jitter. A code an endpoint declares the caller's mistake (a bad
+ * parameter, nothing of that id, no permission, a conflict, not supported) is final whatever its HTTP status. A write (apply, update, delete) that may have reached the
  * platform is never repeated.</li>
  * </ul>
  * Attempts are bounded by {@code maxAttempts}, and no retry starts once {@code maxTotalTime} would be exceeded. A
@@ -96,9 +97,20 @@ public record FeishuVcRetryPolicy(boolean enabled, int maxAttempts, Duration ini
 		return failure instanceof FeishuVcRateLimitException || failure.httpStatus() == 429;
 	}
 
+	private static boolean isClientError(FeishuVcException failure) {
+		return failure instanceof FeishuVcInvalidParameterException || failure instanceof FeishuVcNotFoundException
+				|| failure instanceof FeishuVcPermissionDeniedException || failure instanceof FeishuVcConflictException
+				|| failure instanceof FeishuVcNotSupportedException;
+	}
+
 	private static boolean isRetryable(FeishuVcException failure, boolean idempotent) {
 		if (failure instanceof FeishuVcTransportException transport && transport.isConnectFailure()) {
 			return true;
+		}
+		if (isClientError(failure)) {
+			// A code an endpoint documents as the caller's mistake is final, whatever status it came with
+			// (meetings/search answers a bad parameter with HTTP 500).
+			return false;
 		}
 		boolean transientFailure = failure instanceof FeishuVcTransportException
 				|| failure instanceof FeishuVcServerErrorException || failure.httpStatus() >= 500;

@@ -89,6 +89,14 @@ final class ActingAs {
 	}
 
 	/**
+	 * Whether the tokens are a store app's.
+	 * @return {@code true} for a store app, whoever the calls act as
+	 */
+	boolean isStoreApp() {
+		return this.tenantTokens.servesStoreApp();
+	}
+
+	/**
 	 * The tenant the calls act in, if named.
 	 * @return the tenant key, or {@code null} for the app's own
 	 */

@@ -20,6 +20,7 @@ import io.github.feishuvc.core.FeishuVcJson;
 import io.github.feishuvc.core.FeishuVcNotFoundException;
 import io.github.feishuvc.core.FeishuVcNotSupportedException;
 import io.github.feishuvc.core.FeishuVcPermissionDeniedException;
+import io.github.feishuvc.core.FeishuVcServerErrorException;
 import io.github.feishuvc.core.RateLimit;
 import io.github.feishuvc.core.ResponseReader;
 import org.jspecify.annotations.Nullable;
@@ -80,7 +81,10 @@ public final class FeishuApi<T> {
 		CONFLICT,
 
 		/** Not available to the tenant, such as a feature of a paid plan ({@link FeishuVcNotSupportedException}). */
-		NOT_SUPPORTED
+		NOT_SUPPORTED,
+
+		/** The platform's own failure ({@link FeishuVcServerErrorException}): a read is retried. */
+		SERVER_ERROR
 
 	}
 
@@ -702,6 +706,7 @@ public final class FeishuApi<T> {
 				case PERMISSION_DENIED -> new FeishuVcPermissionDeniedException(info, code, msg);
 				case CONFLICT -> new FeishuVcConflictException(info, code, msg);
 				case NOT_SUPPORTED -> new FeishuVcNotSupportedException(info, code, msg);
+				case SERVER_ERROR -> new FeishuVcServerErrorException(info, code, msg);
 			};
 		}
 

@@ -220,8 +220,12 @@ public final class FeishuApiCaller {
 				body, api.idempotent()), this.actingAs.tokens(), api.reader());
 	}
 
-	/** Refuses, before anything is sent, a call the platform would refuse for its kind of token. */
+	/** Refuses, before anything is sent, a call the platform would refuse for its kind of token or of app. */
 	private void checkToken(FeishuApi<?> api) {
+		if (this.actingAs.isStoreApp() && !api.apps().contains(FeishuApi.App.STORE)) {
+			throw new IllegalStateException(api.operation() + " is served to self-built apps only: the platform refuses "
+					+ "it to a store app (feishu.vc.app-type=store)");
+		}
 		if (this.actingAs.isUser() && !api.tokens().contains(FeishuApi.Token.USER)) {
 			throw new IllegalStateException(api.operation() + " needs the app's tenant access token (the platform "
 					+ "refuses a user access token for it): call it on operations that do not act as a user");

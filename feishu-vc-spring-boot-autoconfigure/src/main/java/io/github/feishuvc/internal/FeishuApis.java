@@ -11,6 +11,7 @@ import java.util.TreeMap;
 
 import io.github.feishuvc.core.RateLimit;
 import io.github.feishuvc.meeting.event.MeetingEventDecoder;
+import io.github.feishuvc.note.event.NoteEventDecoder;
 import io.github.feishuvc.room.event.RoomEventDecoder;
 
 /**
@@ -22,7 +23,8 @@ public final class FeishuApis {
 
 	/** The families' catalogs: classes whose static fields declare the endpoints. */
 	private static final List<Class<?>> CATALOGS = List.of(ReserveApis.class, MeetingApis.class, RecordingApis.class,
-			RoomApis.class, RoomConfigApis.class, ReserveConfigApis.class, ReportApis.class, ExportApis.class);
+			RoomApis.class, RoomConfigApis.class, ReserveConfigApis.class, ReportApis.class, ExportApis.class,
+			NoteApis.class);
 
 	private static final List<FeishuApi<?>> ALL = collect();
 
@@ -60,6 +62,7 @@ public final class FeishuApis {
 	private static Map<String, List<String>> collectEventScopes() {
 		Map<String, List<String>> scopes = new TreeMap<>(MeetingEventDecoder.scopes());
 		scopes.putAll(RoomEventDecoder.scopes());
+		scopes.putAll(NoteEventDecoder.scopes());
 		return Collections.unmodifiableMap(scopes);
 	}
 

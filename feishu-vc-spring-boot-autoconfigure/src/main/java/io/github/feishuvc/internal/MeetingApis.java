@@ -3,7 +3,11 @@ package io.github.feishuvc.internal;
 import java.util.List;
 
 import io.github.feishuvc.core.RateLimit;
+import io.github.feishuvc.internal.FeishuApi.App;
+import io.github.feishuvc.internal.FeishuApi.Meaning;
 import io.github.feishuvc.internal.FeishuApi.Token;
+import io.github.feishuvc.internal.MeetingRequests.EventTypeBody;
+import io.github.feishuvc.internal.MeetingRequests.SearchBody;
 import io.github.feishuvc.internal.MeetingRequests.InviteRequest;
 import io.github.feishuvc.internal.MeetingRequests.KickoutRequest;
 import io.github.feishuvc.internal.MeetingRequests.SetHostRequest;
@@ -11,6 +15,7 @@ import io.github.feishuvc.meeting.Meeting;
 import io.github.feishuvc.meeting.MeetingArtifacts;
 import io.github.feishuvc.meeting.MeetingInviteResult;
 import io.github.feishuvc.meeting.MeetingKickoutResult;
+import io.github.feishuvc.meeting.MeetingSearchItem;
 import io.github.feishuvc.meeting.MeetingUser;
 
 /**
@@ -74,7 +79,51 @@ public final class MeetingApis {
 		.scopes("vc:meeting")
 		.acknowledged();
 
+	/**
+	 * {@code POST /meetings/search}: the ended meetings the user may see, paged in the query (at most 30 a page, 150 in
+	 * all); a user token and a self-built app only. Every error comes with HTTP 500, and {@code 121001} is a bad
+	 * parameter here, not the platform's failure.
+	 */
+	public static final FeishuApi<Page<MeetingSearchItem>> SEARCH = searchErrors(FeishuApi
+		.post("meeting.search", MEETINGS + "/search")
+		.read()
+		.tokens(Token.USER)
+		.apps(App.SELF_BUILT)
+		.scopes("vc:meeting.search:read")
+		.limit(RateLimit.perMinute(100))
+		.body(SearchBody.class))
+		.paged("items", MeetingSearchItem.class, 30, false);
+
+	/**
+	 * {@code POST /meetings/subscription}: the user's subscription to {@code vc.meeting.participant_meeting_ended_v1};
+	 * repeating it is harmless.
+	 */
+	public static final FeishuApi<Boolean> SUBSCRIBE = subscription("meeting.subscription", "/subscription");
+
+	/** {@code POST /meetings/unsubscription}: the user's subscription ended. */
+	public static final FeishuApi<Boolean> UNSUBSCRIBE = subscription("meeting.unsubscription", "/unsubscription");
+
 	private MeetingApis() {
+	}
+
+	private static FeishuApi<Boolean> subscription(String operation, String path) {
+		return FeishuApi.post(operation, MEETINGS + path)
+			.read()
+			.tokens(Token.USER)
+			.apps(App.SELF_BUILT)
+			.scopes("vc:meeting.meetingevent:read")
+			.body(EventTypeBody.class)
+			.acknowledged();
+	}
+
+	private static FeishuApi.Builder searchErrors(FeishuApi.Builder builder) {
+		for (int code : new int[] { 121001, 121011, 121012, 121020, 121021, 121022, 122601, 122602, 122604 }) {
+			builder.error(code, Meaning.INVALID_PARAMETER);
+		}
+		for (int code : new int[] { 121002, 121040, 121041, 122603 }) {
+			builder.error(code, Meaning.SERVER_ERROR);
+		}
+		return builder;
 	}
 
 }

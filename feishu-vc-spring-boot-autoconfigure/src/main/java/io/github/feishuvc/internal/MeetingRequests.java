@@ -2,6 +2,8 @@ package io.github.feishuvc.internal;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.github.feishuvc.meeting.MeetingUser;
 import io.github.feishuvc.meeting.RecordingPermissionObject;
 import org.jspecify.annotations.Nullable;
@@ -55,6 +57,45 @@ public final class MeetingRequests {
 	 * @param actionType 0 to grant, 1 to revoke
 	 */
 	public record SetPermissionRequest(List<RecordingPermissionObject> permissionObjects, int actionType) {
+	}
+
+	/**
+	 * Subscribe a user to, or unsubscribe them from, events of one type.
+	 *
+	 * @param eventType the event type, such as {@code vc.note.generated_v1}
+	 */
+	public record EventTypeBody(String eventType) {
+	}
+
+	/**
+	 * Search the ended meetings a user may see.
+	 *
+	 * @param query the keyword
+	 * @param meetingFilter the filters
+	 */
+	public record SearchBody(@Nullable String query, @Nullable Filter meetingFilter) {
+	}
+
+	/**
+	 * The filters of a search; times are ISO 8601 with their offset, in this one endpoint.
+	 *
+	 * @param organizerIds organisers' open ids
+	 * @param participantIds participants' open ids
+	 * @param openRoomIds rooms' ids
+	 * @param startTime the window the meetings started in
+	 */
+	public record Filter(@JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> organizerIds,
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> participantIds,
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> openRoomIds, @Nullable TimeRange startTime) {
+	}
+
+	/**
+	 * A window of ISO 8601 times.
+	 *
+	 * @param startTime its start
+	 * @param endTime its end
+	 */
+	public record TimeRange(@Nullable String startTime, @Nullable String endTime) {
 	}
 
 }

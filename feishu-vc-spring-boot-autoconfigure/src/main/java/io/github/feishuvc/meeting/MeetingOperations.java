@@ -12,7 +12,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The meetings of the Feishu VC API ({@code /open-apis/vc/v1/meetings}): read a meeting and who attended, find the
- * meetings a meeting number (such as a reservation's) held, invite, remove, hand over the host, end a meeting. What
+ * meetings a meeting number (such as a reservation's) held, invite, remove, hand over the host, end a meeting; as a
+ * signed-in user, search the ended meetings they may see and hear when any meeting they joined ends. What
  * applications inject.
  *
  * <p>A meeting's id ({@code meeting_id}) exists once the meeting has started: it comes from the {@code vc.meeting.*}
@@ -113,5 +114,35 @@ public interface MeetingOperations extends FeishuVcOperations<MeetingOperations>
 	 * @throws IllegalStateException acting as the app
 	 */
 	Mono<Void> end(String meetingId);
+
+	/**
+	 * Search the ended meetings the signed-in user may see, page after page (at most 150 in all, as the platform
+	 * answers). User access token and self-built apps only. Unlike the rest of the API, the platform reads times here
+	 * as ISO 8601 with their offset; its code {@code 121001} is a bad parameter here
+	 * ({@link io.github.feishuvc.core.FeishuVcInvalidParameterException}, not retried, though it comes with HTTP 500).
+	 * @param request the keyword and filters
+	 * @return the meetings found
+	 * @throws IllegalArgumentException if the keyword is not 1 to 50 characters, a filter names more than 128 ids, or
+	 * the window ends before it starts
+	 * @throws IllegalStateException acting as the app, or as a store app
+	 */
+	Flux<MeetingSearchItem> search(MeetingSearchRequest request);
+
+	/**
+	 * Subscribe the signed-in user to {@code vc.meeting.participant_meeting_ended_v1}: the app then hears
+	 * ({@link io.github.feishuvc.meeting.event.ParticipantMeetingEndedEvent}) when any meeting the user joined ends,
+	 * not only those reserved through the API. The event must also be added to the app's event subscriptions in the
+	 * developer console. User access token and self-built apps only; repeating it is harmless.
+	 * @return completes when subscribed
+	 * @throws IllegalStateException acting as the app, or as a store app
+	 */
+	Mono<Void> subscribe();
+
+	/**
+	 * End the signed-in user's subscription to {@code vc.meeting.participant_meeting_ended_v1}.
+	 * @return completes when unsubscribed
+	 * @throws IllegalStateException acting as the app, or as a store app
+	 */
+	Mono<Void> unsubscribe();
 
 }

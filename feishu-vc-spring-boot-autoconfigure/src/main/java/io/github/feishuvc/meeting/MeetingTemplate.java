@@ -3,6 +3,8 @@ package io.github.feishuvc.meeting;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -16,10 +18,15 @@ import io.github.feishuvc.internal.FeishuApiCaller.Params;
 import io.github.feishuvc.internal.FeishuTemplate;
 import io.github.feishuvc.internal.Lists;
 import io.github.feishuvc.internal.MeetingApis;
+import io.github.feishuvc.internal.MeetingRequests.EventTypeBody;
+import io.github.feishuvc.internal.MeetingRequests.Filter;
 import io.github.feishuvc.internal.MeetingRequests.InviteRequest;
 import io.github.feishuvc.internal.MeetingRequests.KickoutRequest;
+import io.github.feishuvc.internal.MeetingRequests.SearchBody;
 import io.github.feishuvc.internal.MeetingRequests.SetHostRequest;
+import io.github.feishuvc.internal.MeetingRequests.TimeRange;
 import io.github.feishuvc.internal.Violations;
+import io.github.feishuvc.meeting.event.ParticipantMeetingEndedEvent;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -42,6 +49,14 @@ public class MeetingTemplate extends FeishuTemplate<MeetingOperations> implement
 	static final int MAX_INVITEES = 10;
 
 	private static final Pattern MEETING_NO = Pattern.compile("\\d{9}");
+
+	/** The longest keyword a search takes. */
+	private static final int MAX_QUERY = 50;
+
+	/** The most ids one search filter takes. */
+	private static final int MAX_FILTER_IDS = 128;
+
+	private static final String PARTICIPANT_MEETING_ENDED = ParticipantMeetingEndedEvent.TYPE;
 
 	private final Clock clock;
 
@@ -150,6 +165,44 @@ public class MeetingTemplate extends FeishuTemplate<MeetingOperations> implement
 	@Override
 	public Mono<Void> end(String meetingId) {
 		return this.caller.call(MeetingApis.END, meetingId).then();
+	}
+
+	@Override
+	public Flux<MeetingSearchItem> search(MeetingSearchRequest request) {
+		Violations violations = new Violations("MeetingSearchRequest");
+		String query = request.query();
+		violations.addIf(query != null && (query.isEmpty() || query.length() > MAX_QUERY),
+				"query must be 1 to " + MAX_QUERY + " characters");
+		violations.addIf(request.organizerIds().size() > MAX_FILTER_IDS, "organizerIds names more than 128");
+		violations.addIf(request.participantIds().size() > MAX_FILTER_IDS, "participantIds names more than 128");
+		violations.addIf(request.roomIds().size() > MAX_FILTER_IDS, "roomIds names more than 128");
+		violations.addIf(request.startedFrom() != null && request.startedTo() != null
+				&& request.startedTo().isBefore(request.startedFrom()), "startedTo must not be before startedFrom");
+		violations.throwIfAny();
+		boolean window = request.startedFrom() != null || request.startedTo() != null;
+		boolean filtered = window || !request.organizerIds().isEmpty() || !request.participantIds().isEmpty()
+				|| !request.roomIds().isEmpty();
+		SearchBody body = new SearchBody(query, filtered ? new Filter(request.organizerIds(), request.participantIds(),
+				request.roomIds(), window ? new TimeRange(iso(request.startedFrom()), iso(request.startedTo())) : null)
+				: null);
+		return this.caller.pages(MeetingApis.SEARCH, Params.path().body(body));
+	}
+
+	@Override
+	public Mono<Void> subscribe() {
+		return this.caller.call(MeetingApis.SUBSCRIBE, Params.path().body(new EventTypeBody(PARTICIPANT_MEETING_ENDED)))
+			.then();
+	}
+
+	@Override
+	public Mono<Void> unsubscribe() {
+		return this.caller
+			.call(MeetingApis.UNSUBSCRIBE, Params.path().body(new EventTypeBody(PARTICIPANT_MEETING_ENDED)))
+			.then();
+	}
+
+	private static @Nullable String iso(@Nullable OffsetDateTime time) {
+		return (time != null) ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time) : null;
 	}
 
 	/** Users to invite or remove: at least one, at most {@code max}, each with an id and a type the platform knows. */

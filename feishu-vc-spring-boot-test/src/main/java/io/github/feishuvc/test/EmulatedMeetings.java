@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import io.github.feishuvc.internal.MeetingApis;
 import io.github.feishuvc.test.Replies.Reply;
@@ -60,11 +61,15 @@ final class EmulatedMeetings {
 
 	private final Map<String, StoredMeeting> meetings = new ConcurrentHashMap<>();
 
-	EmulatedMeetings(Replies replies, Clock clock, EventSink events, Duration recordingProcessingTime) {
+	private final EmulatedNotes notes;
+
+	EmulatedMeetings(Replies replies, Clock clock, EventSink events, Duration recordingProcessingTime,
+			EmulatedNotes notes) {
 		this.replies = replies;
 		this.clock = clock;
-		this.events = events;
+		this.events = new Visible(events);
 		this.recordingProcessingTime = recordingProcessingTime;
+		this.notes = notes;
 	}
 
 	// Life cycle, as the emulator's test hooks drive it
@@ -103,6 +108,30 @@ final class EmulatedMeetings {
 		this.events.pushAndWait(meeting.tenantKey, List.of(
 				event("vc.meeting.meeting_started_v1", meeting, meeting.hostId, true),
 				event("vc.meeting.all_meeting_started_v1", meeting, meeting.hostId, true)));
+		return meeting.id;
+	}
+
+	/**
+	 * Start a meeting that was not reserved through the API, as a user would from the app: it joins the meeting data,
+	 * the subscriptions' events and the search, but the platform sends no {@code vc.meeting.*} event of it (only the
+	 * {@code all_meeting_*} and subscribed users' ones).
+	 */
+	String startAdHoc(String tenantKey, String hostId, String topic) {
+		StoredMeeting meeting;
+		synchronized (this) {
+			ObjectNode json = this.replies.object()
+				.put("id", uniqueMeetingId())
+				.put("topic", topic)
+				.put("meeting_no", this.replies.randomDigits(9));
+			json.put("url", "https://vc.feishu.cn/j/" + json.path("meeting_no").asString());
+			meeting = new StoredMeeting(json.path("id").asString(), tenantKey, hostId, json);
+			meeting.viaApi = false;
+			meeting.startTime = this.clock.instant();
+			meeting.participant(hostId).join(meeting.startTime);
+			this.meetings.put(meeting.id, meeting);
+		}
+		this.events.pushAndWait(meeting.tenantKey,
+				List.of(event("vc.meeting.all_meeting_started_v1", meeting, meeting.hostId, true)));
 		return meeting.id;
 	}
 
@@ -206,6 +235,19 @@ final class EmulatedMeetings {
 		meeting.endTime = this.clock.instant();
 		pushed.add(event("vc.meeting.meeting_ended_v1", meeting, operator, true));
 		pushed.add(event("vc.meeting.all_meeting_ended_v1", meeting, operator, true));
+		List<String> attendees = meeting.participants.values()
+			.stream()
+			.filter((participant) -> participant.firstJoin != null)
+			.map((participant) -> participant.id)
+			.toList();
+		List<String> subscribed = this.notes.subscribedAmong(meeting.tenantKey, EmulatedNotes.PARTICIPANT_MEETING_ENDED,
+				attendees);
+		if (!subscribed.isEmpty()) {
+			ObjectNode ended = event(EmulatedNotes.PARTICIPANT_MEETING_ENDED, meeting, operator, true);
+			EmulatedNotes.subscriberIds((ObjectNode) ended.get("event"), subscribed);
+			pushed.add(ended);
+		}
+		meeting.json.put("note_id", this.notes.meetingEnded(meeting.tenantKey, meeting.id, meeting.hostId, attendees));
 		if (meeting.recording == RecordingState.PROCESSING) {
 			this.events.pushLater(meeting.tenantKey, this.recordingProcessingTime, () -> recordingReady(meeting));
 		}
@@ -590,6 +632,50 @@ final class EmulatedMeetings {
 		return user;
 	}
 
+	/**
+	 * The events the platform sends: of a meeting not reserved through the API, only those of every meeting
+	 * ({@code all_meeting_*}) and of subscribed users ({@code participant_meeting_*}).
+	 */
+	private final class Visible implements EventSink {
+
+		private final EventSink sink;
+
+		Visible(EventSink sink) {
+			this.sink = sink;
+		}
+
+		@Override
+		public void push(String tenantKey, List<ObjectNode> events) {
+			this.sink.push(tenantKey, visible(events));
+		}
+
+		@Override
+		public void pushAndWait(String tenantKey, List<ObjectNode> events) {
+			this.sink.pushAndWait(tenantKey, visible(events));
+		}
+
+		@Override
+		public void pushLater(String tenantKey, Duration delay, Supplier<@Nullable ObjectNode> event) {
+			this.sink.pushLater(tenantKey, delay, () -> {
+				ObjectNode due = event.get();
+				return (due != null && isVisible(due)) ? due : null;
+			});
+		}
+
+		private List<ObjectNode> visible(List<ObjectNode> events) {
+			return events.stream().filter(this::isVisible).toList();
+		}
+
+		private boolean isVisible(ObjectNode event) {
+			String type = event.path("header").path("event_type").asString("");
+			StoredMeeting meeting = EmulatedMeetings.this.meetings
+				.get(event.path("event").path("meeting").path("id").asString(""));
+			return meeting == null || meeting.viaApi || type.startsWith("vc.meeting.all_meeting_")
+					|| type.startsWith("vc.meeting.participant_meeting_");
+		}
+
+	}
+
 	private String uniqueMeetingId() {
 		String id;
 		do {
@@ -681,6 +767,9 @@ final class EmulatedMeetings {
 		@Nullable Instant endTime;
 
 		int status = IN_PROGRESS;
+
+		/** Whether it was reserved through the API, the only meetings the {@code vc.meeting.*} events are of. */
+		boolean viaApi = true;
 
 		String hostId;
 

@@ -71,6 +71,8 @@ final class EmulatedPlatform {
 
 	private final EmulatedMeetingData meetingData;
 
+	private final EmulatedNotes notes;
+
 	private final EmulatedExports exports;
 
 	private final EmulatorScopes scopes;
@@ -118,7 +120,10 @@ final class EmulatedPlatform {
 		this.replies = new Replies(this.clock);
 		this.tokens = new EmulatedTokens(app, settings.tokenLifetime, this.clock, this.replies);
 		this.userLogin = new EmulatedUserLogin(app, this.tokens, this.replies, this.clock, settings.userTokenLifetime);
-		this.meetings = new EmulatedMeetings(this.replies, this.clock, new Pushes(), settings.recordingProcessingTime);
+		this.notes = new EmulatedNotes(this.replies, this.clock, new Pushes(), settings.noteGenerationTime,
+				settings.noteDetailLag);
+		this.meetings = new EmulatedMeetings(this.replies, this.clock, new Pushes(), settings.recordingProcessingTime,
+				this.notes);
 		this.reserves = new EmulatedReserves(this.replies, this.clock, app.defaultTenant(), this.meetings);
 		this.events = new EventPusher(app, this.replies, pushClient);
 		this.longConnections = new EmulatedLongConnections(app, this.replies, settings.longConnectionPingInterval,
@@ -141,6 +146,7 @@ final class EmulatedPlatform {
 		this.recordings.serve(this.vc);
 		this.rooms.serve(this.vc);
 		this.meetingData.serve(this.vc);
+		this.notes.serve(this.vc);
 		this.exports.serve(this.vc);
 		this.vc.checkEveryEndpointServed();
 	}
@@ -445,6 +451,14 @@ final class EmulatedPlatform {
 
 	EmulatedMeetingData meetingData() {
 		return this.meetingData;
+	}
+
+	EmulatedApp app() {
+		return this.app;
+	}
+
+	EmulatedNotes notes() {
+		return this.notes;
 	}
 
 	EmulatedExports exports() {

@@ -1,6 +1,7 @@
 package io.github.feishuvc.test;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The meetings of a {@link FeishuVcEmulator} ({@link FeishuVcEmulator#meetings()}): the test hooks that hold a meeting
@@ -41,6 +42,40 @@ public final class EmulatorMeetings {
 		if (meetingId != null) {
 			this.platform.meetings().end(meetingId);
 		}
+	}
+
+	/**
+	 * Start a meeting that was not reserved through the API, as a user would from the app, in the app's own tenant:
+	 * hosted by the user, who is in it. The platform sends no {@code vc.meeting.*} event of such a meeting but
+	 * {@code all_meeting_started_v1} and, when it ends, {@code all_meeting_ended_v1} and the subscribed attendees'
+	 * {@code participant_meeting_ended_v1}; {@link #join} and {@link #leave} work as for any meeting.
+	 * @param hostId the host's open id
+	 * @param topic the meeting's topic
+	 * @return the meeting's id
+	 */
+	public String startAdHoc(String hostId, String topic) {
+		return this.platform.meetings().startAdHoc(this.platform.app().defaultTenant(), hostId, topic);
+	}
+
+	/**
+	 * End a meeting in progress by its id, as its host would (see {@link #end} for what follows): for a meeting not
+	 * held behind a reservation, such as one {@link #startAdHoc started ad hoc}. Its AI note is generated
+	 * {@link FeishuVcEmulator.Builder#noteGenerationTime} later, with {@code vc.note.generated_v1} to the attendees
+	 * who subscribed.
+	 * @param meetingId the meeting's id
+	 * @throws IllegalArgumentException if no such meeting is in progress
+	 */
+	public void endMeeting(String meetingId) {
+		this.platform.meetings().end(meetingId);
+	}
+
+	/**
+	 * The id of a meeting's AI note, once the meeting ended.
+	 * @param meetingId the meeting's id
+	 * @return the note's id, empty before the meeting ended
+	 */
+	public Optional<String> noteOf(String meetingId) {
+		return this.platform.notes().noteOf(meetingId);
 	}
 
 	/**

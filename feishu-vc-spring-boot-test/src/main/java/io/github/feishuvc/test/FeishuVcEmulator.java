@@ -669,6 +669,10 @@ public final class FeishuVcEmulator implements AutoCloseable {
 
 		Duration exportProcessingTime = Duration.ofMillis(300);
 
+		Duration noteGenerationTime = Duration.ofMillis(100);
+
+		Duration noteDetailLag = Duration.ofMillis(200);
+
 		Duration longConnectionPingInterval = Duration.ofSeconds(120);
 
 		Duration longConnectionReconnectInterval = Duration.ofSeconds(1);
@@ -687,6 +691,28 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		 */
 		public Builder recordingProcessingTime(Duration recordingProcessingTime) {
 			this.recordingProcessingTime = recordingProcessingTime;
+			return this;
+		}
+
+		/**
+		 * How long after a meeting ended its AI note is generated (and {@code vc.note.generated_v1} pushed to the
+		 * attendees who subscribed; 100 ms unless set).
+		 * @param noteGenerationTime the delay
+		 * @return this builder
+		 */
+		public Builder noteGenerationTime(Duration noteGenerationTime) {
+			this.noteGenerationTime = noteGenerationTime;
+			return this;
+		}
+
+		/**
+		 * How long after its {@code vc.note.generated_v1} a note's detail can be read ({@code GET /notes/:note_id}
+		 * answers {@code 121004} until then, as the platform's can; 200 ms unless set).
+		 * @param noteDetailLag the lag
+		 * @return this builder
+		 */
+		public Builder noteDetailLag(Duration noteDetailLag) {
+			this.noteDetailLag = noteDetailLag;
 			return this;
 		}
 

@@ -103,14 +103,14 @@ class MeetingEventDecoderTests {
 	}
 
 	@Test
-	void shouldDecodeEachOfTheElevenTypesToItsRecord() {
+	void shouldDecodeEachOfTheTwelveTypesToItsRecord() {
 		for (String type : MeetingEventDecoder.types()) {
 			MeetingEvent event = decode(type, "{\"meeting\": " + DOCUMENTED_MEETING + ", \"operator\": " + USER + "}");
 
 			assertThat(event.getClass().getSimpleName()).as(type)
 				.isEqualTo(recordName(type.substring("vc.meeting.".length(), type.length() - "_v1".length())));
 		}
-		assertThat(MeetingEventDecoder.types()).hasSize(11);
+		assertThat(MeetingEventDecoder.types()).hasSize(12);
 	}
 
 	@Test

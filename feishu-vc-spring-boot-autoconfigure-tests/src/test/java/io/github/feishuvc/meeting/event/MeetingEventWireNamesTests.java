@@ -17,6 +17,7 @@ import com.lark.oapi.service.vc.v1.model.P2MeetingShareStartedV1Data;
 import com.lark.oapi.service.vc.v1.model.P2MeetingStartedV1Data;
 import io.github.feishuvc.meeting.event.MeetingEventDecoder.Body;
 import io.github.feishuvc.support.SdkWireNames;
+import io.github.feishuvc.support.TestFeishu;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,8 +41,10 @@ class MeetingEventWireNamesTests {
 			sdkPaths.addAll(SdkWireNames.assertReadsEvery(MeetingEventDecoder.MAPPER, Body.class, sdk, Set.of()));
 		}
 
-		assertThat(SDK_EVENTS).hasSameSizeAs(MeetingEventDecoder.types());
+		assertThat(SDK_EVENTS).hasSameSizeAs(TestFeishu.heldMeetingEvents());
+		// The Java SDK we test against predates participant_meeting_ended_v1: the Node SDK proves its subscriber_ids.
 		assertThat(SdkWireNames.populatedPaths(MeetingEventDecoder.MAPPER, Body.class))
+			.filteredOn((path) -> !path.startsWith("subscriber_ids"))
 			.containsExactlyInAnyOrderElementsOf(sdkPaths);
 	}
 

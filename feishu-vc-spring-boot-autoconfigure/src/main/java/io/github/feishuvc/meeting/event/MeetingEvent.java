@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The platform sends the {@code vc.meeting.*} events (but the {@code all_meeting_*} ones) only for meetings reserved
  * through the open platform, which are the meetings this starter reserves; the {@code all_meeting_*} events come for
- * every meeting of the tenant, with the {@code vc:meeting.all_meeting:readonly} scope.
+ * every meeting of the tenant, with the {@code vc:meeting.all_meeting:readonly} scope, and
+ * {@link ParticipantMeetingEndedEvent} for any meeting a user who subscribed joined.
  */
 public interface MeetingEvent {
 

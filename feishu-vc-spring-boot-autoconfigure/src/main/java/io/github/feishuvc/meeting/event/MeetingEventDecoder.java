@@ -14,7 +14,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns the eleven {@code vc.meeting.*} events into their {@link MeetingEvent} records. Decoding is as lenient as the
+ * Turns the twelve {@code vc.meeting.*} events into their {@link MeetingEvent} records. Decoding is as lenient as the
  * API's answers (unknown fields ignored, unknown codes kept raw); an event without an id or a meeting does not decode.
  */
 public final class MeetingEventDecoder implements FeishuEventDecoder {
@@ -50,9 +50,13 @@ public final class MeetingEventDecoder implements FeishuEventDecoder {
 							b.operator())),
 			Map.entry(AllMeetingEndedEvent.TYPE,
 					(h, b) -> new AllMeetingEndedEvent(h.eventId(), h.tenantKey(), h.createdAt(), b.meeting(),
-							b.operator()))),
+							b.operator())),
+			Map.entry(ParticipantMeetingEndedEvent.TYPE,
+					(h, b) -> new ParticipantMeetingEndedEvent(h.eventId(), h.tenantKey(), h.createdAt(), b.meeting(),
+							b.operator(), b.subscriberIds()))),
 			(type) -> type.startsWith("vc.meeting.all_meeting_") ? List.of("vc:meeting.all_meeting:readonly")
-					: List.of("vc:meeting:readonly", "vc:meeting.meetingevent:read"),
+					: type.equals(ParticipantMeetingEndedEvent.TYPE) ? List.of("vc:meeting.meetingevent:read")
+							: List.of("vc:meeting:readonly", "vc:meeting.meetingevent:read"),
 			"a meeting event");
 
 	/**
@@ -84,7 +88,7 @@ public final class MeetingEventDecoder implements FeishuEventDecoder {
 
 	/** The body of a meeting event: what the types share, and what some add. */
 	record Body(@Nullable EventMeeting meeting, @Nullable EventUser operator, @Nullable Integer leaveReason,
-			@Nullable EventUser leaveUser, @Nullable String url,
+			@Nullable EventUser leaveUser, @Nullable String url, @Nullable List<EventUserIds> subscriberIds,
 			@JsonDeserialize(using = FeishuVcJson.MillisecondsDeserializer.class) @Nullable Duration duration) {
 	}
 

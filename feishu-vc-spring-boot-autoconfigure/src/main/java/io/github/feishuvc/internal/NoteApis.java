@@ -1,0 +1,43 @@
+package io.github.feishuvc.internal;
+
+import io.github.feishuvc.internal.FeishuApi.App;
+import io.github.feishuvc.internal.FeishuApi.Token;
+import io.github.feishuvc.internal.MeetingRequests.EventTypeBody;
+import io.github.feishuvc.note.Note;
+
+/**
+ * The AI notes ({@code vc-search-notes-bots.md} §4, §5.3): each declared once; a user token and a self-built app
+ * only, 1000 calls a minute and 50 a second (the standard limit).
+ */
+public final class NoteApis {
+
+	private static final String NOTES = "/open-apis/vc/v1/notes";
+
+	/** {@code GET /notes/:note_id}: a note the user may see. */
+	public static final FeishuApi<Note> GET = FeishuApi.get("note.get", NOTES + "/{note_id}")
+		.tokens(Token.USER)
+		.apps(App.SELF_BUILT)
+		.scopes("vc:note:read")
+		.userIdType()
+		.returning("note", Note.class);
+
+	/** {@code POST /notes/subscription}: the user's subscription to {@code vc.note.generated_v1}. */
+	public static final FeishuApi<Boolean> SUBSCRIBE = subscription("note.subscription", "/subscription");
+
+	/** {@code POST /notes/unsubscription}: the user's subscription ended. */
+	public static final FeishuApi<Boolean> UNSUBSCRIBE = subscription("note.unsubscription", "/unsubscription");
+
+	private NoteApis() {
+	}
+
+	private static FeishuApi<Boolean> subscription(String operation, String path) {
+		return FeishuApi.post(operation, NOTES + path)
+			.read()
+			.tokens(Token.USER)
+			.apps(App.SELF_BUILT)
+			.scopes("vc:note:read")
+			.body(EventTypeBody.class)
+			.acknowledged();
+	}
+
+}

@@ -1,0 +1,185 @@
+package io.github.feishuvc.test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.feishuvc.internal.MeetingApis;
+import io.github.feishuvc.internal.NoteApis;
+import io.github.feishuvc.test.Replies.Reply;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import static io.github.feishuvc.test.EmulatedJson.envelope;
+import static io.github.feishuvc.test.EmulatedJson.userIds;
+
+/**
+ * The AI notes and the users' event subscriptions ({@code vc-search-notes-bots.md} §4, §5, §7): a user subscribes
+ * (user token) to {@code vc.meeting.participant_meeting_ended_v1} or {@code vc.note.generated_v1}; when a meeting
+ * ends, its note is generated after {@link FeishuVcEmulator.Builder#noteGenerationTime}, and its detail can be read a
+ * {@link FeishuVcEmulator.Builder#noteDetailLag} later (a {@code 121004} until then, as the platform's own CLI
+ * expects), by the users who joined the meeting only ({@code 121005} for anyone else).
+ */
+final class EmulatedNotes {
+
+	static final String PARTICIPANT_MEETING_ENDED = "vc.meeting.participant_meeting_ended_v1";
+
+	static final String NOTE_GENERATED = "vc.note.generated_v1";
+
+	private final Replies replies;
+
+	private final Clock clock;
+
+	private final EventSink events;
+
+	private final Duration generationTime;
+
+	private final Duration detailLag;
+
+	/** Subscribed users by tenant and event type. */
+	private final Map<String, Set<String>> subscribers = new ConcurrentHashMap<>();
+
+	private final Map<String, StoredNote> notes = new ConcurrentHashMap<>();
+
+	EmulatedNotes(Replies replies, Clock clock, EventSink events, Duration generationTime, Duration detailLag) {
+		this.replies = replies;
+		this.clock = clock;
+		this.events = events;
+		this.generationTime = generationTime;
+		this.detailLag = detailLag;
+	}
+
+	void serve(VcRoutes routes) {
+		routes.handle(MeetingApis.SUBSCRIBE,
+				(caller, call) -> subscription(caller, call.body(), PARTICIPANT_MEETING_ENDED, true));
+		routes.handle(MeetingApis.UNSUBSCRIBE,
+				(caller, call) -> subscription(caller, call.body(), PARTICIPANT_MEETING_ENDED, false));
+		routes.handle(NoteApis.SUBSCRIBE, (caller, call) -> subscription(caller, call.body(), NOTE_GENERATED, true));
+		routes.handle(NoteApis.UNSUBSCRIBE, (caller, call) -> subscription(caller, call.body(), NOTE_GENERATED, false));
+		routes.handle(NoteApis.GET, (caller, call) -> get(caller, call.path("note_id")));
+	}
+
+	/** The users of a tenant subscribed to an event type, among some users. */
+	List<String> subscribedAmong(String tenantKey, String eventType, List<String> users) {
+		Set<String> subscribed = this.subscribers.getOrDefault(key(tenantKey, eventType), Set.of());
+		return users.stream().filter(subscribed::contains).toList();
+	}
+
+	/**
+	 * A meeting ended: its note is generated after the generation time, then {@code vc.note.generated_v1} goes to the
+	 * attendees subscribed then.
+	 * @return the note's id
+	 */
+	String meetingEnded(String tenantKey, String meetingId, String hostId, List<String> attendees) {
+		String noteId = this.replies.randomDigits(19);
+		StoredNote note = new StoredNote(noteId, tenantKey, hostId, meetingId, List.copyOf(attendees),
+				"doxcn" + this.replies.randomHex(11), "doxcn" + this.replies.randomHex(11));
+		this.notes.put(noteId, note);
+		this.events.pushLater(tenantKey, this.generationTime, () -> {
+			note.generatedAt = this.clock.instant();
+			List<String> subscribed = subscribedAmong(tenantKey, NOTE_GENERATED, note.readers);
+			if (subscribed.isEmpty()) {
+				return null;
+			}
+			ObjectNode event = envelope(NOTE_GENERATED);
+			ObjectNode body = ((ObjectNode) event.get("event")).put("note_id", noteId);
+			subscriberIds(body, subscribed);
+			return event;
+		});
+		return noteId;
+	}
+
+	/** The id of a meeting's note, once it ended. */
+	Optional<String> noteOf(String meetingId) {
+		return this.notes.values().stream().filter((note) -> note.meetingId.equals(meetingId)).map((note) -> note.id)
+			.findFirst();
+	}
+
+	/** {@code subscriber_ids} of an event: the three ids of each user. */
+	static void subscriberIds(ObjectNode body, List<String> users) {
+		ArrayNode ids = body.putArray("subscriber_ids");
+		users.forEach((user) -> ids.add(userIds(user)));
+	}
+
+	private Reply subscription(Caller caller, byte[] bytes, String eventType, boolean subscribe) {
+		ObjectNode body = this.replies.parseObject(bytes);
+		String asked = (body != null) ? body.path("event_type").asString("") : "";
+		if (!asked.isEmpty() && !asked.equals(eventType)) {
+			return this.replies.error(400, 121003, "param error");
+		}
+		Set<String> users = this.subscribers.computeIfAbsent(key(caller.tenantKey(), eventType),
+				(key) -> ConcurrentHashMap.newKeySet());
+		if (subscribe) {
+			users.add(caller.userId());
+		}
+		else {
+			users.remove(caller.userId());
+		}
+		return this.replies.success(this.replies.object());
+	}
+
+	private Reply get(Caller caller, String noteId) {
+		StoredNote note = this.notes.get(noteId);
+		Instant generated = (note != null && note.tenantKey.equals(caller.tenantKey())) ? note.generatedAt : null;
+		if (generated == null || this.clock.instant().isBefore(generated.plus(this.detailLag))) {
+			return this.replies.error(404, 121004, "data not exist");
+		}
+		if (!note.readers.contains(caller.userId())) {
+			return this.replies.error(403, 121005, "no permission");
+		}
+		String created = Long.toString(generated.getEpochSecond());
+		ObjectNode view = this.replies.object().put("creator_id", note.creatorId).put("create_time", created);
+		ArrayNode artifacts = view.putArray("artifacts");
+		artifacts.addObject().put("artifact_type", 1).put("create_time", created).put("doc_token", note.noteDoc);
+		artifacts.addObject().put("artifact_type", 2).put("create_time", created).put("doc_token", note.verbatimDoc);
+		view.putArray("references");
+		view.putObject("note_source").put("source_type", "meeting").put("source_entity_id", note.meetingId);
+		view.put("note_display_type", 1);
+		ObjectNode data = this.replies.object();
+		data.set("note", view);
+		return this.replies.success(data);
+	}
+
+	private static String key(String tenantKey, String eventType) {
+		return tenantKey + '/' + eventType;
+	}
+
+	/** A meeting's note: who may read it, and once generated, when. */
+	private static final class StoredNote {
+
+		final String id;
+
+		final String tenantKey;
+
+		final String creatorId;
+
+		final String meetingId;
+
+		final List<String> readers;
+
+		final String noteDoc;
+
+		final String verbatimDoc;
+
+		volatile @Nullable Instant generatedAt;
+
+		StoredNote(String id, String tenantKey, String creatorId, String meetingId, List<String> readers,
+				String noteDoc, String verbatimDoc) {
+			this.id = id;
+			this.tenantKey = tenantKey;
+			this.creatorId = creatorId;
+			this.meetingId = meetingId;
+			this.readers = readers;
+			this.noteDoc = noteDoc;
+			this.verbatimDoc = verbatimDoc;
+		}
+
+	}
+
+}
