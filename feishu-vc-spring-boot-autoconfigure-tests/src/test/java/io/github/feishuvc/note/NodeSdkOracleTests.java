@@ -51,8 +51,13 @@ class NodeSdkOracleTests {
 
 	@BeforeEach
 	void start() {
-		Assumptions.assumeTrue(Files.isDirectory(NODE.resolve("node_modules/@larksuiteoapi/node-sdk")),
-				"the Node SDK is not installed (npm ci --prefix " + NODE + "; .ci/run runs it)");
+		if (!Files.isDirectory(NODE.resolve("node_modules/@larksuiteoapi/node-sdk"))) {
+			String reason = "the Node SDK is not installed (npm ci --prefix " + NODE + "; .ci/run runs it)";
+			if (System.getenv("FEISHU_VC_CI") != null) {
+				throw new IllegalStateException(reason);
+			}
+			Assumptions.abort(reason);
+		}
 		this.emulator = FeishuVcEmulator.builder().noteDetailLag(Duration.ofMillis(150)).start();
 	}
 

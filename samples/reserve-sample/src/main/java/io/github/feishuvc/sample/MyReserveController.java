@@ -49,9 +49,15 @@ class MyReserveController {
 		this.userTokens = userTokens;
 	}
 
+	/** A page of the sample's, around its body. */
+	static String page(String body) {
+		return PAGE.formatted(body);
+	}
+
 	@GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
 	String home() {
-		return PAGE.formatted("<p><a href=\"/me\">Sign in with Feishu</a> and make a reservation as yourself.</p>");
+		return PAGE.formatted("<p><a href=\"/me\">Sign in with Feishu</a> and make a reservation as yourself, or see "
+				+ "<a href=\"/me/meetings\">your recent meetings and the AI note of the last one</a>.</p>");
 	}
 
 	/** Signed in: the form, with the CSRF token Spring Security checks when it is posted. */

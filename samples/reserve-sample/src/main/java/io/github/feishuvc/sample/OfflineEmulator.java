@@ -50,8 +50,12 @@ class OfflineEmulator implements ApplicationContextInitializer<ConfigurableAppli
 			properties.put("sample.tenant-reserve-ids", "7000000000000000001,7000000000000000002");
 		}
 		if (environment.matchesProfiles("login")) {
-			// The emulator's sign-in page signs the demo user in at once.
+			// The emulator's sign-in page signs the demo user in at once, who held a meeting before: its AI note is
+			// generated a moment after it ended.
 			emulator.signInAs(DEMO_OWNER);
+			String meetingId = emulator.meetings().startAdHoc(DEMO_OWNER, "Sample weekly sync");
+			emulator.meetings().join(meetingId, "ou_sample_alice");
+			emulator.meetings().endMeeting(meetingId);
 		}
 		if (!environment.matchesProfiles("web | login")) {
 			properties.put("server.port", "0");

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The {@code login} profile, offline: a browser follows "Sign in with Feishu" on the sample's page, the emulator signs
  * the demo user in, and the form posted with its CSRF token makes a reservation as that user and reads it back; the
- * same post without the token is refused, and a GET makes nothing.
+ * same post without the token is refused, and a GET makes nothing; the user's recent meetings and the AI note of the
+ * last one are read as them.
  */
 class LoginSampleTests {
 
@@ -61,6 +62,12 @@ class LoginSampleTests {
 				.containsPattern("Reserved <b>\\d{19}</b> \\(meeting number \\d{9}, topic 'My sync'\\)")
 				.contains("the app's own token may not read it (code 121005): it is yours");
 			assertThat(emulator.requestCount(Endpoint.USER_ACCESS_TOKEN)).isEqualTo(1);
+
+			HttpResponse<String> meetings = browser.send(page(base + "/me/meetings"), HttpResponse.BodyHandlers.ofString());
+			assertThat(meetings.statusCode()).as(meetings.body()).isEqualTo(200);
+			assertThat(meetings.body()).contains("Your recent meetings:")
+				.containsPattern("组织者：" + OfflineEmulator.DEMO_OWNER + " \\| ID：\\d{9}")
+				.containsPattern("The AI note of the last one \\(\\d{19}\\): note document doxcn\\w+, transcript doxcn\\w+");
 		}
 	}
 
