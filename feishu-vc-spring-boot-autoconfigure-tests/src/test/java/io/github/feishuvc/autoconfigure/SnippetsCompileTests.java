@@ -56,6 +56,8 @@ class SnippetsCompileTests {
 			import io.github.feishuvc.export.*;
 			import io.github.feishuvc.meeting.*;
 			import io.github.feishuvc.meeting.event.*;
+			import io.github.feishuvc.note.*;
+			import io.github.feishuvc.note.event.*;
 			import io.github.feishuvc.report.*;
 			import io.github.feishuvc.reserve.*;
 			import io.github.feishuvc.room.*;
