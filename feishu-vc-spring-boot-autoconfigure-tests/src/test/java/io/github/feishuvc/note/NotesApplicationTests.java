@@ -1,10 +1,5 @@
 package io.github.feishuvc.note;
 
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +16,7 @@ import io.github.feishuvc.meeting.event.ParticipantMeetingEndedEvent;
 import io.github.feishuvc.note.event.NoteEvent;
 import io.github.feishuvc.note.event.NoteGeneratedEvent;
 import io.github.feishuvc.security.FeishuUserTokens;
+import io.github.feishuvc.support.Browser;
 import io.github.feishuvc.support.TestFeishu;
 import io.github.feishuvc.test.FeishuVcEmulator;
 import org.awaitility.Awaitility;
@@ -65,16 +61,12 @@ class NotesApplicationTests {
 
 	private ConfigurableApplicationContext context;
 
-	private HttpClient browser;
+	private final Browser browser = new Browser();
 
 	@BeforeEach
 	void start() {
 		this.emulator = FeishuVcEmulator.builder().noteDetailLag(Duration.ofMillis(300)).start();
 		this.emulator.signInAs(USER);
-		this.browser = HttpClient.newBuilder()
-			.followRedirects(HttpClient.Redirect.NORMAL)
-			.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-			.build();
 	}
 
 	@AfterEach
@@ -130,9 +122,7 @@ class NotesApplicationTests {
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return this.browser.send(HttpRequest.newBuilder(URI.create(TestFeishu.url(this.context, path)))
-			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return this.browser.get(this.context, path);
 	}
 
 	private void startApplication(WebApplicationType type) {

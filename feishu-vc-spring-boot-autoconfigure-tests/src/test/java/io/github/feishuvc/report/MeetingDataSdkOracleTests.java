@@ -7,9 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-import com.lark.oapi.Client;
 import com.lark.oapi.service.vc.v1.V1;
 import com.lark.oapi.service.vc.v1.model.DownloadExportReq;
 import com.lark.oapi.service.vc.v1.model.DownloadExportResp;
@@ -76,11 +74,7 @@ class MeetingDataSdkOracleTests {
 	@BeforeEach
 	void holdAMeeting() {
 		this.emulator = FeishuVcEmulator.builder().exportProcessingTime(Duration.ofMillis(50)).start();
-		this.sdk = Client.newBuilder(this.emulator.appId(), this.emulator.appSecret())
-			.openBaseUrl(this.emulator.baseUrl())
-			.tokenCache(SdkOracle.tokenCache())
-			.requestTimeout(10, TimeUnit.SECONDS)
-			.build()
+		this.sdk = SdkOracle.client(this.emulator)
 			.vc()
 			.v1();
 		this.starter = TestFeishu.meetingData(this.emulator.baseUrl());

@@ -6,9 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
-import com.lark.oapi.Client;
 import com.lark.oapi.core.request.RequestOptions;
 import com.lark.oapi.core.response.EventResp;
 import com.lark.oapi.event.EventDispatcher;
@@ -107,11 +105,7 @@ class RoomSdkOracleTests {
 	@BeforeEach
 	void start() {
 		this.emulator = FeishuVcEmulator.builder().encryptKey(ENCRYPT_KEY).start();
-		this.sdk = Client.newBuilder(this.emulator.appId(), this.emulator.appSecret())
-			.openBaseUrl(this.emulator.baseUrl())
-			.tokenCache(SdkOracle.tokenCache())
-			.requestTimeout(10, TimeUnit.SECONDS)
-			.build()
+		this.sdk = SdkOracle.client(this.emulator)
 			.vc()
 			.v1();
 		this.starter = TestFeishu.rooms(this.emulator.baseUrl());

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import com.lark.oapi.Client;
 import com.lark.oapi.service.vc.v1.model.CreateRoomReq;
@@ -135,11 +134,7 @@ class RoomTemplateTests {
 
 	@Test
 	void shouldHoldRoomWritesToTwentyAMinuteLikeThePlatform() throws Exception {
-		Client sdk = Client.newBuilder(this.emulator.appId(), this.emulator.appSecret())
-			.openBaseUrl(this.emulator.baseUrl())
-			.tokenCache(SdkOracle.tokenCache())
-			.requestTimeout(10, TimeUnit.SECONDS)
-			.build();
+		Client sdk = SdkOracle.client(this.emulator);
 		List<Integer> codes = new ArrayList<>();
 		for (int i = 0; i < 21; i++) {
 			codes.add(sdk.vc()

@@ -1,10 +1,5 @@
 package io.github.feishuvc.security;
 
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +11,7 @@ import io.github.feishuvc.reserve.Reserve;
 import io.github.feishuvc.reserve.ReserveOperations;
 import io.github.feishuvc.security.UserSignInApplicationTests.SignInApplication;
 import io.github.feishuvc.support.RedisServer;
+import io.github.feishuvc.support.Browser;
 import io.github.feishuvc.support.TestFeishu;
 import io.github.feishuvc.test.Endpoint;
 import io.github.feishuvc.test.FeishuVcEmulator;
@@ -103,14 +99,7 @@ class SharedUserTokensApplicationTests {
 
 	/** Signs the user in on one replica, as a browser does, and has it make a reservation as the user. */
 	private String signIn(ConfigurableApplicationContext replica) throws Exception {
-		HttpClient browser = HttpClient.newBuilder()
-			.followRedirects(HttpClient.Redirect.NORMAL)
-			.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-			.build();
-		HttpResponse<String> response = browser.send(HttpRequest
-			.newBuilder(URI.create(TestFeishu.url(replica, "/my-reserve")))
-			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = new Browser().get(replica, "/my-reserve");
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return response.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
 	}

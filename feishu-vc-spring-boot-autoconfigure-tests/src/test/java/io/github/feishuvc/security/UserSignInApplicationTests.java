@@ -1,10 +1,5 @@
 package io.github.feishuvc.security;
 
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +16,7 @@ import io.github.feishuvc.reserve.Reserve;
 import io.github.feishuvc.reserve.ReserveApplyRequest;
 import io.github.feishuvc.reserve.ReserveMeetingSettingRequest;
 import io.github.feishuvc.reserve.ReserveOperations;
+import io.github.feishuvc.support.Browser;
 import io.github.feishuvc.support.TestFeishu;
 import io.github.feishuvc.test.Endpoint;
 import io.github.feishuvc.test.FeishuVcEmulator;
@@ -62,16 +58,12 @@ class UserSignInApplicationTests {
 
 	private ConfigurableApplicationContext context;
 
-	private HttpClient browser;
+	private final Browser browser = new Browser();
 
 	@BeforeEach
 	void start() {
 		this.emulator = FeishuVcEmulator.start();
 		this.emulator.signInAs(USER);
-		this.browser = HttpClient.newBuilder()
-			.followRedirects(HttpClient.Redirect.NORMAL)
-			.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-			.build();
 	}
 
 	@AfterEach
@@ -200,9 +192,7 @@ class UserSignInApplicationTests {
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return this.browser.send(HttpRequest.newBuilder(URI.create(TestFeishu.url(this.context, path)))
-			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return this.browser.get(this.context, path);
 	}
 
 	private void startApplication(WebApplicationType type, String... properties) {

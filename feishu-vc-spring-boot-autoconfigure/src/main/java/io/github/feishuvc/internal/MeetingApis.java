@@ -6,7 +6,6 @@ import io.github.feishuvc.core.RateLimit;
 import io.github.feishuvc.internal.FeishuApi.App;
 import io.github.feishuvc.internal.FeishuApi.Meaning;
 import io.github.feishuvc.internal.FeishuApi.Token;
-import io.github.feishuvc.internal.MeetingRequests.EventTypeBody;
 import io.github.feishuvc.internal.MeetingRequests.SearchBody;
 import io.github.feishuvc.internal.MeetingRequests.InviteRequest;
 import io.github.feishuvc.internal.MeetingRequests.KickoutRequest;
@@ -98,22 +97,14 @@ public final class MeetingApis {
 	 * {@code POST /meetings/subscription}: the user's subscription to {@code vc.meeting.participant_meeting_ended_v1};
 	 * repeating it is harmless.
 	 */
-	public static final FeishuApi<Boolean> SUBSCRIBE = subscription("meeting.subscription", "/subscription");
+	public static final FeishuApi<Boolean> SUBSCRIBE = NoteApis.subscription("meeting.subscription",
+			MEETINGS + "/subscription", "vc:meeting.meetingevent:read");
 
 	/** {@code POST /meetings/unsubscription}: the user's subscription ended. */
-	public static final FeishuApi<Boolean> UNSUBSCRIBE = subscription("meeting.unsubscription", "/unsubscription");
+	public static final FeishuApi<Boolean> UNSUBSCRIBE = NoteApis.subscription("meeting.unsubscription",
+			MEETINGS + "/unsubscription", "vc:meeting.meetingevent:read");
 
 	private MeetingApis() {
-	}
-
-	private static FeishuApi<Boolean> subscription(String operation, String path) {
-		return FeishuApi.post(operation, MEETINGS + path)
-			.read()
-			.tokens(Token.USER)
-			.apps(App.SELF_BUILT)
-			.scopes("vc:meeting.meetingevent:read")
-			.body(EventTypeBody.class)
-			.acknowledged();
 	}
 
 	private static FeishuApi.Builder searchErrors(FeishuApi.Builder builder) {

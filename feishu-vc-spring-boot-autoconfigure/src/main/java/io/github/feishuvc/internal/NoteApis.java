@@ -22,20 +22,30 @@ public final class NoteApis {
 		.returning("note", Note.class);
 
 	/** {@code POST /notes/subscription}: the user's subscription to {@code vc.note.generated_v1}. */
-	public static final FeishuApi<Boolean> SUBSCRIBE = subscription("note.subscription", "/subscription");
+	public static final FeishuApi<Boolean> SUBSCRIBE = subscription("note.subscription", NOTES + "/subscription",
+			"vc:note:read");
 
 	/** {@code POST /notes/unsubscription}: the user's subscription ended. */
-	public static final FeishuApi<Boolean> UNSUBSCRIBE = subscription("note.unsubscription", "/unsubscription");
+	public static final FeishuApi<Boolean> UNSUBSCRIBE = subscription("note.unsubscription", NOTES + "/unsubscription",
+			"vc:note:read");
 
 	private NoteApis() {
 	}
 
-	private static FeishuApi<Boolean> subscription(String operation, String path) {
-		return FeishuApi.post(operation, NOTES + path)
+	/**
+	 * A user's subscription to, or unsubscription from, an event type: user tokens and self-built apps only, a body
+	 * naming the type, harmless to repeat.
+	 * @param operation the operation's name
+	 * @param path the path
+	 * @param scope the scope it needs
+	 * @return the declaration
+	 */
+	static FeishuApi<Boolean> subscription(String operation, String path, String scope) {
+		return FeishuApi.post(operation, path)
 			.read()
 			.tokens(Token.USER)
 			.apps(App.SELF_BUILT)
-			.scopes("vc:note:read")
+			.scopes(scope)
 			.body(EventTypeBody.class)
 			.acknowledged();
 	}

@@ -361,12 +361,19 @@ final class EmulatedPlatform {
 
 		@Override
 		public void pushLater(String tenantKey, Duration delay, Supplier<@Nullable ObjectNode> event) {
-			Mono.delay(delay).subscribe((tick) -> EmulatedPlatform.this.pushes.execute(() -> {
-				ObjectNode due = event.get();
-				if (due != null) {
-					deliver(tenantKey, due);
+			Mono.delay(delay).subscribe((tick) -> {
+				if (EmulatedPlatform.this.pushes.isShutdown()) {
+					// The emulator closed meanwhile: what was due goes nowhere.
+					return;
 				}
-			}));
+				EmulatedPlatform.this.pushes.execute(() -> {
+					ObjectNode due = event.get();
+					if (due != null) {
+						deliver(tenantKey, due);
+					}
+				});
+			}, (ex) -> {
+			});
 		}
 
 		private Future<?> submit(String tenantKey, List<ObjectNode> events) {
