@@ -189,7 +189,8 @@ public final class FeishuVcExecutor {
 			Function<FeishuVcRequest, Mono<T>> exchange, @Nullable Duration timeout, String timeoutProperty) {
 		if (this.observationRegistry.isNoop()) {
 			// Nothing would record the observation: spare every call the operators and the context that feed it.
-			return Mono.defer(() -> deadline(new InFlight<>(call, tokens, exchange, timeout, timeoutProperty, now(), Observation.NOOP, null)));
+			return Mono.defer(() -> deadline(
+					new InFlight<>(call, tokens, exchange, timeout, timeoutProperty, now(), Observation.NOOP, null)));
 		}
 		return Mono.deferContextual((reactorContext) -> {
 			FeishuVcObservationContext context = new FeishuVcObservationContext(call.operation());

@@ -17,8 +17,8 @@ import org.springframework.util.Assert;
  * opened, or the pool had none free).</li>
  * <li>Transient failures, for idempotent calls (reads) only: dropped connections, timeouts, HTTP 5xx and code
  * {@code 121001}; with exponential backoff and jitter. A code an endpoint declares the caller's mistake (a bad
- * parameter, nothing of that id, no permission, a conflict, not supported) is final whatever its HTTP status. A write (apply, update, delete) that may have reached the
- * platform is never repeated.</li>
+ * parameter, nothing of that id, no permission, a conflict, not supported) is final whatever its HTTP status. A write
+ * (apply, update, delete) that may have reached the platform is never repeated.</li>
  * </ul>
  * Attempts are bounded by {@code maxAttempts}, and no retry starts once {@code maxTotalTime} would be exceeded. A
  * rejected tenant token is not this policy's business: {@link FeishuVcExecutor} replaces it and retries once.

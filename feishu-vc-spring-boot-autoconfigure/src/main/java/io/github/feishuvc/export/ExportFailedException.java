@@ -11,8 +11,10 @@ import org.jspecify.annotations.Nullable;
  */
 public class ExportFailedException extends FeishuVcException {
 
+	/** The failed task's id. */
 	private final String taskId;
 
+	/** The platform's reason, if it gave one. */
 	private final @Nullable String failMessage;
 
 	/**

@@ -61,16 +61,31 @@ public final class Downloads {
 	 * @return the path written
 	 */
 	public static Mono<Path> write(FeishuVcFileResponse file, Path target, String fallbackName) {
-		Path destination = Files.isDirectory(target) ? target.resolve(safeName(file.fileName(), fallbackName)) : target;
-		Path directory = destination.toAbsolutePath().getParent();
+		// Off the event loop: looking at the target and making the temporary file touch the disk.
 		return Mono.usingWhen(
-				Mono.fromCallable(() -> Files.createTempFile(directory, ".feishu-vc-", ".part"))
+				Mono.fromCallable(() -> Part.beside(target, safeName(file.fileName(), fallbackName)))
 					.subscribeOn(Schedulers.boundedElastic()),
-				(temporary) -> DataBufferUtils
-					.write(file.body(), temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)
-					.then(Mono.fromCallable(() -> move(temporary, destination))
+				(part) -> DataBufferUtils
+					.write(file.body(), part.temporary(), StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)
+					.then(Mono.fromCallable(() -> move(part.temporary(), part.destination()))
 						.subscribeOn(Schedulers.boundedElastic())),
-				Downloads::delete, (temporary, ex) -> delete(temporary), Downloads::delete);
+				Downloads::delete, (part, ex) -> delete(part), Downloads::delete);
+	}
+
+	/**
+	 * A download's temporary file and where it goes once whole.
+	 *
+	 * @param temporary the temporary file, beside the destination
+	 * @param destination the file written at the end
+	 */
+	private record Part(Path temporary, Path destination) {
+
+		static Part beside(Path target, String name) throws IOException {
+			Path destination = Files.isDirectory(target) ? target.resolve(name) : target;
+			Path directory = destination.toAbsolutePath().getParent();
+			return new Part(Files.createTempFile(directory, ".feishu-vc-", ".part"), destination);
+		}
+
 	}
 
 	private static Path move(Path temporary, Path destination) throws IOException {
@@ -84,10 +99,10 @@ public final class Downloads {
 	}
 
 	/** Once moved, there is nothing left to delete. */
-	private static Mono<Void> delete(Path temporary) {
+	private static Mono<Void> delete(Part part) {
 		return Mono.<Void>fromRunnable(() -> {
 			try {
-				Files.deleteIfExists(temporary);
+				Files.deleteIfExists(part.temporary());
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);

@@ -22,6 +22,12 @@ public record MeetingSearchRequest(@Nullable String query, List<String> organize
 
 	/**
 	 * Create a request; the lists are copied.
+	 * @param query the keyword, 1 to 50 characters, or {@code null} for none
+	 * @param organizerIds only meetings one of these users organised (open ids), at most 128
+	 * @param participantIds only meetings one of these users took part in (open ids), at most 128
+	 * @param roomIds only meetings one of these rooms took part in, at most 128
+	 * @param startedFrom only meetings that started at or after this time
+	 * @param startedTo only meetings that started at or before this time
 	 */
 	public MeetingSearchRequest {
 		organizerIds = Lists.immutable(organizerIds);

@@ -28,6 +28,12 @@ public record Note(@Nullable String creatorId, @Nullable Instant createTime, Lis
 
 	/**
 	 * Create a note; the lists are copied.
+	 * @param creatorId who made the note, of the calls' user id type
+	 * @param createTime when
+	 * @param artifacts its documents
+	 * @param references the documents shared in the meeting
+	 * @param noteSource where it came from; absent for a note of a recording or an uploaded file
+	 * @param noteDisplayTypeCode the raw {@code note_display_type}; see {@link #noteDisplayType()}
 	 */
 	public Note {
 		artifacts = Lists.immutable(artifacts);

@@ -36,6 +36,21 @@ public record Alert(@Nullable String alertId, @Nullable String resourceScope, @N
 
 	/**
 	 * Create an alert; the lists are copied.
+	 * @param alertId the alert's id
+	 * @param resourceScope the name of the room or server that raised it
+	 * @param monitorTargetCode the raw {@code monitor_target}; see {@link #monitorTarget()}
+	 * @param alertStrategy the rule's condition, as words
+	 * @param alertTime when it was raised
+	 * @param alertLevelCode the raw {@code alert_level}; see {@link #alertLevel()}
+	 * @param contacts whom it was sent to
+	 * @param notifyMethodCodes the raw {@code notifyMethods}; see {@link #notifyMethods()}
+	 * @param alertRule the rule's name
+	 * @param processTime when it was handled
+	 * @param recoverTime when it recovered
+	 * @param processStatusCode the raw {@code process_status}; see {@link #processStatus()}
+	 * @param alertRuleId the rule's id
+	 * @param monitorTargetRoomId the room's id, when a room raised it
+	 * @param monitorTargetRoomMac the room's host MAC address, when a room raised it
 	 */
 	public Alert {
 		contacts = Lists.immutable(contacts);

@@ -22,6 +22,10 @@ public record DailyReport(long totalMeetingCount, @Nullable Duration totalMeetin
 
 	/**
 	 * Create a report; the list is copied.
+	 * @param totalMeetingCount how many meetings there were
+	 * @param totalMeetingDuration how long they lasted, in all
+	 * @param totalParticipantCount how many took part, in all
+	 * @param days each day's use
 	 */
 	public DailyReport {
 		days = Lists.immutable(days);

@@ -4,7 +4,8 @@ import io.github.feishuvc.core.CodedEnum;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a tenant's data resides ({@code unit}), for a tenant whose data lies in several regions and that has the query enabled.
+ * Where a tenant's data resides ({@code unit}), for a tenant whose data lies in several regions and that has the
+ * query enabled.
  */
 public enum DataRegion implements CodedEnum {
 

@@ -64,6 +64,34 @@ public record MeetingRecord(@JsonProperty("meeting_id") @Nullable String meeting
 
 	/**
 	 * Create a record; the list is copied.
+	 * @param meetingNo the 9-digit meeting number (the platform names it {@code meeting_id} here)
+	 * @param topic the meeting's topic
+	 * @param meetingTypeCode the raw {@code meeting_type}; see {@link #meetingType()}
+	 * @param organizer who organised it: the calendar event's organiser, the caller of an instant meeting, the
+	 * interviewer, or the app's user who reserved it
+	 * @param department the organiser's department
+	 * @param userId the organiser's id, of the calls' user id type
+	 * @param employeeId the organiser's employee number
+	 * @param email the organiser's email
+	 * @param mobile the organiser's phone number
+	 * @param startTime when it started
+	 * @param endTime when it ended, {@code null} while it is in progress
+	 * @param duration how long it lasted
+	 * @param participantCount how many took part
+	 * @param deviceCount how many devices joined, in all
+	 * @param audio whether anyone used a microphone or speaker
+	 * @param video whether anyone used a camera
+	 * @param sharing whether anyone shared a screen or a document
+	 * @param recording whether it was recorded
+	 * @param telephone whether anyone dialled in by phone
+	 * @param reservedRooms the rooms booked for it (upcoming meetings only)
+	 * @param hasRelatedDocument whether it has documents or notes
+	 * @param aiNote whether it used AI notes
+	 * @param external whether it was an external meeting
+	 * @param meetingSubtype the platform's {@code meeting_subtype}: 0 any, 1 casting, 2 wired casting, 3 magic share,
+	 * 4 chat room, 5 reading meeting, 6 enterprise phone, 7 IP phone, 8 webinar, 9 offline meeting, 10 minutes meeting
+	 * @param meetingId the meeting's id, which {@code MeetingOperations.get} takes ({@code meeting_instance_id})
+	 * @param webinarViewerCount how many watched, for a webinar
 	 */
 	public MeetingRecord {
 		reservedRooms = Lists.immutable(reservedRooms);

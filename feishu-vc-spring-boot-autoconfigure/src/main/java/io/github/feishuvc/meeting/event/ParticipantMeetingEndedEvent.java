@@ -26,6 +26,12 @@ public record ParticipantMeetingEndedEvent(String eventId, @Nullable String tena
 
 	/**
 	 * Create the event; the list is copied.
+	 * @param eventId the event's id
+	 * @param tenantKey the tenant the event happened in, if named
+	 * @param createTime when the platform made the event
+	 * @param meeting the meeting
+	 * @param operator who ended it
+	 * @param subscriberIds the subscribed users who joined it (at most 500)
 	 */
 	public ParticipantMeetingEndedEvent {
 		subscriberIds = Lists.immutable(subscriberIds);

@@ -27,6 +27,11 @@ public record NoteGeneratedEvent(String eventId, @Nullable String tenantKey, @Nu
 
 	/**
 	 * Create the event; the list is copied.
+	 * @param eventId the event's id
+	 * @param tenantKey the tenant the event happened in, if named
+	 * @param createTime when the platform made the event
+	 * @param noteId the note's id
+	 * @param subscriberIds the subscribed users the note concerns (at most 500)
 	 */
 	public NoteGeneratedEvent {
 		subscriberIds = Lists.immutable(subscriberIds);
