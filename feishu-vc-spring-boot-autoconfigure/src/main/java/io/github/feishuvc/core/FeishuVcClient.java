@@ -200,9 +200,9 @@ public final class FeishuVcClient {
 			});
 		byte[] body = request.body();
 		WebClient.RequestHeadersSpec<?> ready = (body != null) ? spec.contentType(JSON_UTF8).bodyValue(body) : spec;
-		return deadline.bound(ready.exchangeToMono((response) -> read(request, reader, response)),
-				(ex) -> isTransportFailure(ex) ? new FeishuVcTransportException(
-						CallInfo.noResponse(request.operation(), request.attempt()), this.baseUrl, ex) : ex);
+		return deadline.bound(
+				ready.exchangeToMono((response) -> read(request, reader, response, info(request, response))),
+				(ex) -> noResponse(request, ex));
 	}
 
 	/**
@@ -233,20 +233,19 @@ public final class FeishuVcClient {
 			}
 			deadline.start();
 		}).exchangeToMono((response) -> {
+			CallInfo info = info(request, response);
 			HttpHeaders headers = response.headers().asHttpHeaders();
-			CallInfo info = new CallInfo(request.operation(), request.attempt(), response.statusCode().value(),
-					headers.getFirst(LOG_ID_HEADER), rateLimitReset(headers.getFirst(RATE_LIMIT_RESET_HEADER)));
 			MediaType type = headers.getContentType();
 			boolean json = type != null && ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"));
 			if (info.httpStatus() != 200 || json) {
-				return read(request, errors, response).then(Mono.error(() -> new FeishuVcInvalidResponseException(
-						info, "JSON with code 0 where a file was expected", new byte[0])));
+				return read(request, errors, response, info).then(Mono.error(() ->
+						new FeishuVcInvalidResponseException(info, "JSON with code 0 where a file was expected",
+								new byte[0])));
 			}
 			return file.apply(new FeishuVcFileResponse(info, fileName(headers), headers.getContentLength(),
 					cutAfterFirstByte(info, response.body(BodyExtractors.toDataBuffers()))));
 		});
-		return deadline.bound(exchange, (ex) -> isTransportFailure(ex) ? new FeishuVcTransportException(
-				CallInfo.noResponse(request.operation(), request.attempt()), this.baseUrl, ex) : ex);
+		return deadline.bound(exchange, (ex) -> noResponse(request, ex));
 	}
 
 	/** A failure after the first byte is a cut file, which a retry must not follow with a second copy of its start. */
@@ -309,12 +308,22 @@ public final class FeishuVcClient {
 		return last;
 	}
 
-	private <B extends FeishuVcResponseBody, T> Mono<T> read(FeishuVcRequest request, ResponseReader<B, T> reader,
-			ClientResponse response) {
+	/** The attempt a response answers: its status, log id and rate-limit reset. */
+	private static CallInfo info(FeishuVcRequest request, ClientResponse response) {
 		HttpHeaders headers = response.headers().asHttpHeaders();
-		CallInfo info = new CallInfo(request.operation(), request.attempt(), response.statusCode().value(),
+		return new CallInfo(request.operation(), request.attempt(), response.statusCode().value(),
 				headers.getFirst(LOG_ID_HEADER), rateLimitReset(headers.getFirst(RATE_LIMIT_RESET_HEADER)));
-		long declaredLength = headers.getContentLength();
+	}
+
+	/** A failure of the network, before or while the response arrived, as the call's transport failure. */
+	private Throwable noResponse(FeishuVcRequest request, Throwable ex) {
+		return isTransportFailure(ex) ? new FeishuVcTransportException(
+				CallInfo.noResponse(request.operation(), request.attempt()), this.baseUrl, ex) : ex;
+	}
+
+	private <B extends FeishuVcResponseBody, T> Mono<T> read(FeishuVcRequest request, ResponseReader<B, T> reader,
+			ClientResponse response, CallInfo info) {
+		long declaredLength = response.headers().asHttpHeaders().getContentLength();
 		if (declaredLength > this.maxResponseSize) {
 			// Subscribed and cancelled before anything is requested: the connection is closed, not the body drained.
 			response.body(BodyExtractors.toDataBuffers()).subscribe(CANCEL_AT_ONCE);
