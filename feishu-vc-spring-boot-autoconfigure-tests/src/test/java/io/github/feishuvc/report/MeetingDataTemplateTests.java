@@ -81,7 +81,7 @@ class MeetingDataTemplateTests {
 		StepVerifier.create(data.meetings(MeetingListQuery.between(this.now.plus(Duration.ofHours(1)),
 				this.now.plus(Duration.ofHours(2)))))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(IllegalArgumentException.class)
-				.hasMessageContaining("must not start in the future"))
+				.hasMessageContaining("from must not be in the future"))
 			.verify(Duration.ofSeconds(5));
 		StepVerifier.create(this.templates.reports().daily(this.now.minus(Duration.ofDays(91)), this.now))
 			.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("last 90 days"))

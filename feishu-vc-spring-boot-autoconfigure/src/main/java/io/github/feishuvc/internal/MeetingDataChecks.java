@@ -3,7 +3,6 @@ package io.github.feishuvc.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import io.github.feishuvc.report.MeetingDataStatus;
@@ -11,7 +10,7 @@ import io.github.feishuvc.report.MeetingListQuery;
 import io.github.feishuvc.report.ParticipantQualityQuery;
 import io.github.feishuvc.report.ParticipantQuery;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The documented rules of the meeting data's queries, which its reads and its exports share, checked before anything
@@ -80,21 +79,19 @@ public final class MeetingDataChecks {
 	}
 
 	/**
-	 * A call, refused when subscribed if its window starts after now, as the platform would ({@code 126005}).
-	 * @param <T> the items
+	 * The platform's refusal of a window that starts after now ({@code 126005}), judged when subscribed: follow it
+	 * with the call ({@code then} or {@code thenMany}).
 	 * @param clock what now is
-	 * @param from the window's start
+	 * @param start the window's start
 	 * @param queryName the query's name, for the message
-	 * @param call the call
-	 * @return the call, or the refusal
+	 * @param field the start's name in the query, for the message
+	 * @return empty, or the refusal
 	 */
-	public static <T> Flux<T> notInFuture(Clock clock, Instant from, String queryName, Supplier<Flux<T>> call) {
-		return Flux.defer(() -> from.isAfter(clock.instant()) ? Flux.error(future(from, queryName)) : call.get());
-	}
-
-	private static IllegalArgumentException future(Instant from, String queryName) {
-		return new IllegalArgumentException("Invalid " + queryName + ": the window must not start in the future, was "
-				+ from);
+	public static Mono<Void> notInFuture(Clock clock, Instant start, String queryName, String field) {
+		return Mono.defer(() -> start.isAfter(clock.instant())
+				? Mono.error(new IllegalArgumentException(
+						"Invalid " + queryName + ": " + field + " must not be in the future, was " + start))
+				: Mono.empty());
 	}
 
 	/**

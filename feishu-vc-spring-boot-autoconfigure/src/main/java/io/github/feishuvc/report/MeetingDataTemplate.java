@@ -56,8 +56,8 @@ public class MeetingDataTemplate extends FeishuTemplate<MeetingDataOperations> i
 			.query("meeting_type", (query.meetingType() != null) ? query.meetingType().code() : null)
 			.query("include_external_meetings", query.withExternalMeetings() ? true : null)
 			.query("include_webinar", query.withWebinars() ? true : null);
-		Flux<MeetingRecord> call = this.caller.pages(ReportApis.MEETING_LIST, params);
-		return MeetingDataChecks.notInFuture(this.clock, query.from(), "MeetingListQuery", () -> call);
+		return MeetingDataChecks.notInFuture(this.clock, query.from(), "MeetingListQuery", "from")
+			.thenMany(this.caller.pages(ReportApis.MEETING_LIST, params));
 	}
 
 	@Override
@@ -71,8 +71,8 @@ public class MeetingDataTemplate extends FeishuTemplate<MeetingDataOperations> i
 			.query("user_id", query.userId())
 			.query("room_id", query.roomId())
 			.query("webinar_user_role", query.webinarUserRole());
-		Flux<ParticipantRecord> call = this.caller.pages(ReportApis.PARTICIPANT_LIST, params);
-		return MeetingDataChecks.notInFuture(this.clock, query.meetingStart(), "ParticipantQuery", () -> call);
+		return MeetingDataChecks.notInFuture(this.clock, query.meetingStart(), "ParticipantQuery", "meetingStart")
+			.thenMany(this.caller.pages(ReportApis.PARTICIPANT_LIST, params));
 	}
 
 	@Override
@@ -85,8 +85,9 @@ public class MeetingDataTemplate extends FeishuTemplate<MeetingDataOperations> i
 			.query("join_time", query.joinTime().getEpochSecond())
 			.query("user_id", query.userId())
 			.query("room_id", query.roomId());
-		Flux<ParticipantQuality> call = this.caller.pages(ReportApis.PARTICIPANT_QUALITY_LIST, params);
-		return MeetingDataChecks.notInFuture(this.clock, query.meetingStart(), "ParticipantQualityQuery", () -> call);
+		return MeetingDataChecks
+			.notInFuture(this.clock, query.meetingStart(), "ParticipantQualityQuery", "meetingStart")
+			.thenMany(this.caller.pages(ReportApis.PARTICIPANT_QUALITY_LIST, params));
 	}
 
 }

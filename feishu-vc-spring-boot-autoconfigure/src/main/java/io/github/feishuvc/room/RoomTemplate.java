@@ -11,6 +11,7 @@ import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.internal.FeishuApiCaller.Params;
 import io.github.feishuvc.internal.FeishuTemplate;
 import io.github.feishuvc.internal.Lists;
+import io.github.feishuvc.internal.MeetingDataChecks;
 import io.github.feishuvc.internal.RoomApis;
 import io.github.feishuvc.internal.RoomRequests.MgetRooms;
 import io.github.feishuvc.internal.Violations;
@@ -139,14 +140,8 @@ public class RoomTemplate extends FeishuTemplate<RoomOperations> implements Room
 			.query("end_time", query.to().getEpochSecond());
 		query.roomIds().forEach((roomId) -> params.query("room_ids", roomId));
 		params.query("is_exclude", query.exclude());
-		Flux<RoomReservation> call = this.caller.pages(RoomApis.RESERVATIONS, params);
-		return Flux.defer(() -> {
-			if (query.from().isAfter(this.clock.instant())) {
-				return Flux.error(new IllegalArgumentException(
-						"Invalid RoomReservationQuery: from must not be in the future, was " + query.from()));
-			}
-			return call;
-		});
+		return MeetingDataChecks.notInFuture(this.clock, query.from(), "RoomReservationQuery", "from")
+			.thenMany(this.caller.pages(RoomApis.RESERVATIONS, params));
 	}
 
 	/** A caller's ids, at least one, none blank. */
