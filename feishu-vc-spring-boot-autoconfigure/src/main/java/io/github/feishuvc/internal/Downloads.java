@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import io.github.feishuvc.core.FeishuVcFileResponse;
@@ -40,12 +41,18 @@ public final class Downloads {
 	 */
 	public static Flux<DataBuffer> stream(Function<Function<FeishuVcFileResponse, Mono<Void>>, Mono<Void>> download) {
 		return Flux.<DataBuffer>create((sink) -> {
-			Demand demand = new Demand(sink);
-			sink.onRequest(demand::requested);
+			// The attempt's reader that the subscriber's demand goes to; one asked before it subscribed, it asks itself.
+			AtomicReference<@Nullable Reader> current = new AtomicReference<>();
+			sink.onRequest((n) -> {
+				Reader reader = current.get();
+				if (reader != null) {
+					reader.request(n);
+				}
+			});
 			Mono<Void> run = download.apply((file) -> Mono.create((done) -> {
 				Reader reader = new Reader(sink, done);
 				done.onCancel(reader::dispose);
-				demand.reader(reader);
+				current.set(reader);
 				file.body().subscribe(reader);
 			}));
 			sink.onDispose(run.subscribe(null, sink::error, sink::complete));
@@ -124,30 +131,6 @@ public final class Downloads {
 			.replaceAll("[\\p{Cntrl}:*?\"<>|]", "_")
 			.strip();
 		return (last.isEmpty() || last.startsWith(".")) ? fallback : last;
-	}
-
-	/** The subscriber's demand, kept until the body of an attempt is subscribed to and then passed on to it. */
-	private static final class Demand {
-
-		private final FluxSink<DataBuffer> sink;
-
-		private volatile @Nullable Reader reader;
-
-		Demand(FluxSink<DataBuffer> sink) {
-			this.sink = sink;
-		}
-
-		void requested(long n) {
-			Reader current = this.reader;
-			if (current != null) {
-				current.request(n);
-			}
-		}
-
-		void reader(Reader reader) {
-			this.reader = reader;
-		}
-
 	}
 
 	/** Reads one attempt's body into the sink, no faster than the sink's subscriber asks. */
