@@ -100,15 +100,18 @@ final class EmulatedExports {
 	}
 
 	void serve(VcRoutes routes) {
-		routes.handle(ExportApis.MEETING_LIST, (caller, call) -> create(caller, "会议明细", "meeting_list", call.body(),
-				(body) -> this.data.meetings(caller, body, true), MEETING_COLUMNS, (row) -> cells(row, MEETING_FIELDS)));
-		routes.handle(ExportApis.PARTICIPANT_LIST, (caller, call) -> create(caller, "参会人明细", "participant_list", call.body(),
-				(body) -> this.data.participants(caller, body), PARTICIPANT_COLUMNS,
+		routes.handle(ExportApis.MEETING_LIST, (caller, call) -> create(caller, "会议明细", "meeting_list",
+				call.body(), (body) -> this.data.meetings(caller, fields(body), true), MEETING_COLUMNS,
+				(row) -> cells(row, MEETING_FIELDS)));
+		routes.handle(ExportApis.PARTICIPANT_LIST, (caller, call) -> create(caller, "参会人明细", "participant_list",
+				call.body(), (body) -> this.data.participants(caller, fields(body)), PARTICIPANT_COLUMNS,
 				(row) -> cells(row, PARTICIPANT_FIELDS)));
 		routes.handle(ExportApis.PARTICIPANT_QUALITY_LIST, (caller, call) -> create(caller, "参会人会议质量数据",
-				"participant_quality_list", call.body(), (body) -> this.data.quality(caller, body), qualityColumns(), EmulatedExports::qualityCells));
-		routes.handle(ExportApis.RESERVATION_LIST, (caller, call) -> create(caller, "会议室预定数据", "resource_reservation_list", call.body(),
-				(body) -> reservations(caller, body), RESERVATION_COLUMNS, (row) -> cells(row, RESERVATION_FIELDS)));
+				"participant_quality_list", call.body(), (body) -> this.data.quality(caller, fields(body)),
+				qualityColumns(), EmulatedExports::qualityCells));
+		routes.handle(ExportApis.RESERVATION_LIST, (caller, call) -> create(caller, "会议室预定数据",
+				"resource_reservation_list", call.body(), (body) -> reservations(caller, body), RESERVATION_COLUMNS,
+				(row) -> cells(row, RESERVATION_FIELDS)));
 		routes.handle(ExportApis.GET, (caller, call) -> get(caller, call.path("task_id")));
 		routes.handle(ExportApis.DOWNLOAD, (caller, call) -> download(caller, call.query()));
 	}
@@ -144,13 +147,13 @@ final class EmulatedExports {
 	}
 
 	private synchronized Reply create(Caller caller, String kind, String fileKind, byte[] bytes,
-			Function<Function<String, @Nullable String>, Rows> select, List<String> columns,
+			Function<ObjectNode, Rows> select, List<String> columns,
 			Function<ObjectNode, List<String>> cells) {
 		ObjectNode body = this.replies.parseObject(bytes);
 		if (body == null) {
 			return this.replies.paramError();
 		}
-		Rows rows = select.apply((name) -> text(body.get(name)));
+		Rows rows = select.apply(body);
 		if (rows.refusal() != null) {
 			return rows.refusal();
 		}
@@ -158,8 +161,8 @@ final class EmulatedExports {
 		table.add(columns);
 		rows.rows().forEach((row) -> table.add(cells.apply(row)));
 		String id = this.replies.randomDigits(19);
-		Task task = new Task(id, caller, kind, fileKind + "_" + id + ".xlsx", table, this.clock.instant().plus(this.processingTime), this.nextFailure,
-				this.nextPadding);
+		Task task = new Task(id, caller, kind, fileKind + "_" + id + ".xlsx", table,
+				this.clock.instant().plus(this.processingTime), this.nextFailure, this.nextPadding);
 		this.nextFailure = null;
 		this.nextPadding = 0;
 		this.tasks.put(id, task);
@@ -167,17 +170,18 @@ final class EmulatedExports {
 		return this.replies.success(data);
 	}
 
-	private Rows reservations(Caller caller, Function<String, @Nullable String> body) {
-		String level = body.apply("room_level_id");
-		Instant start = seconds(body.apply("start_time"));
-		Instant end = seconds(body.apply("end_time"));
+	private Rows reservations(Caller caller, ObjectNode body) {
+		Function<String, @Nullable String> fields = fields(body);
+		String level = fields.apply("room_level_id");
+		Instant start = seconds(fields.apply("start_time"));
+		Instant end = seconds(fields.apply("end_time"));
 		if (level == null || level.isBlank() || start == null || end == null || end.isBefore(start)) {
 			return Rows.refused(this.replies.paramError());
 		}
-		String roomIds = body.apply("room_ids");
-		List<String> rooms = (roomIds != null && !roomIds.isEmpty()) ? List.of(roomIds.split(",")) : List.of();
+		List<String> rooms = new ArrayList<>();
+		body.path("room_ids").forEach((room) -> rooms.add(room.asString("")));
 		return new Rows(null, this.rooms.bookings(caller, level, start, end, rooms,
-				"true".equals(body.apply("is_exclude")), "true".equals(body.apply("need_topic"))));
+				"true".equals(fields.apply("is_exclude")), "true".equals(fields.apply("need_topic"))));
 	}
 
 	private Reply get(Caller caller, String taskId) {
@@ -238,16 +242,12 @@ final class EmulatedExports {
 		return task.token;
 	}
 
-	private static @Nullable String text(@Nullable JsonNode value) {
-		if (value == null || value.isNull()) {
-			return null;
-		}
-		if (value.isArray()) {
-			List<String> items = new ArrayList<>();
-			value.forEach((item) -> items.add(item.asString("")));
-			return String.join(",", items);
-		}
-		return value.asString("");
+	/** A body's fields as text, as the meeting data reads its parameters. */
+	private static Function<String, @Nullable String> fields(ObjectNode body) {
+		return (name) -> {
+			JsonNode value = body.get(name);
+			return (value == null || value.isNull()) ? null : value.asString("");
+		};
 	}
 
 	private static List<String> cells(ObjectNode row, List<String> fields) {

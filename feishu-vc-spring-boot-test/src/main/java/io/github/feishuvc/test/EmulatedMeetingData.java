@@ -124,7 +124,8 @@ final class EmulatedMeetingData {
 			boolean matches = (keyword == null
 					|| meeting.topic().toLowerCase(Locale.ROOT).contains(keyword.toLowerCase(Locale.ROOT)))
 					&& (organizers.isEmpty() || organizers.contains(meeting.hostId()))
-					&& (participants.isEmpty() || attendees.stream().anyMatch(participants::contains)) && rooms.isEmpty()
+					&& (participants.isEmpty() || attendees.stream().anyMatch(participants::contains))
+					&& rooms.isEmpty()
 					&& (from == null || !meeting.start().isBefore(from))
 					&& (until == null || !meeting.start().isAfter(until));
 			if (visible && matches && found.size() < 150) {
@@ -139,13 +140,11 @@ final class EmulatedMeetingData {
 		if (token != null && !token.isEmpty() && !DIGITS.matcher(token).matches()) {
 			return this.replies.error(500, 121020, "page_token is invalid or expired");
 		}
-		Reply page = this.replies.paged(found, "items", size, token, 15, 1, 30);
-		if (page.status() != 200) {
-			return page;
+		ObjectNode data = this.replies.page(found, "items", size, token, 15, 1, 30);
+		if (data == null) {
+			return this.replies.paramError();
 		}
-		ObjectNode data = (ObjectNode) this.replies.mapper().readTree(page.body()).get("data");
-		data.put("total", found.size());
-		return this.replies.success(data);
+		return this.replies.success(data.put("total", found.size()));
 	}
 
 	private ObjectNode searchItem(History meeting) {
@@ -195,10 +194,11 @@ final class EmulatedMeetingData {
 		if (start == null || end == null || status == null || (status == UPCOMING && !export)) {
 			return Rows.refused(this.replies.paramError());
 		}
-		Reply refusal = window(start, end, (status == UPCOMING) ? Duration.ofDays(31) : Duration.ofDays(365),
-				(status == UPCOMING) ? 126016 : 126006,
-				(status == UPCOMING) ? "end time cannot exceed start time for one month or smaller than start time for "
-						+ "future schedule list" : "end time cannot exceed start time for one year or smaller than start time");
+		Reply refusal = (status == UPCOMING)
+				? this.replies.windowRefusal(start, end, Duration.ofDays(31), 126016, "end time cannot exceed start "
+						+ "time for one month or smaller than start time for future schedule list")
+				: this.replies.windowRefusal(start, end, Duration.ofDays(365), 126006,
+						"end time cannot exceed start time for one year or smaller than start time");
 		String meetingNo = params.apply("meeting_no");
 		String userId = params.apply("user_id");
 		String roomId = params.apply("room_id");
@@ -231,7 +231,9 @@ final class EmulatedMeetingData {
 		return new Rows(null, rows);
 	}
 
-	/** The participants of one meeting, for {@code GET /participant_list} and {@code POST /exports/participant_list}. */
+	/**
+	 * The participants of one meeting, for {@code GET /participant_list} and {@code POST /exports/participant_list}.
+	 */
 	Rows participants(Caller caller, Function<String, @Nullable String> params) {
 		Instant start = seconds(params.apply("meeting_start_time"));
 		Instant end = seconds(params.apply("meeting_end_time"));
@@ -307,15 +309,12 @@ final class EmulatedMeetingData {
 	}
 
 	private Reply daily(Caller caller, Map<String, List<String>> query) {
-		Instant start = seconds(first(query, "start_time"));
-		Instant end = seconds(first(query, "end_time"));
-		String unit = first(query, "unit");
-		if (start == null || end == null || !end.isAfter(start) || start.isBefore(this.clock.instant().minus(KEPT))
-				|| (unit != null && !unit.matches("[0-3]"))) {
+		List<History> reported = reported(caller, query);
+		if (reported == null) {
 			return this.replies.paramError();
 		}
 		Map<Instant, long[]> days = new TreeMap<>();
-		for (History meeting : ended(caller, start, end)) {
+		for (History meeting : reported) {
 			long[] day = days.computeIfAbsent(meeting.start().truncatedTo(ChronoUnit.DAYS), (key) -> new long[3]);
 			day[0]++;
 			day[1] += Duration.between(meeting.start(), meeting.end()).toSeconds();
@@ -343,17 +342,15 @@ final class EmulatedMeetingData {
 	}
 
 	private Reply topUsers(Caller caller, Map<String, List<String>> query) {
-		Instant start = seconds(first(query, "start_time"));
-		Instant end = seconds(first(query, "end_time"));
+		List<History> reported = reported(caller, query);
 		String limit = first(query, "limit");
 		String orderBy = first(query, "order_by");
-		if (start == null || end == null || !end.isAfter(start) || start.isBefore(this.clock.instant().minus(KEPT))
-				|| limit == null || !DIGITS.matcher(limit).matches() || Integer.parseInt(limit) < 1
+		if (reported == null || limit == null || !DIGITS.matcher(limit).matches() || Integer.parseInt(limit) < 1
 				|| Integer.parseInt(limit) > 100 || !("1".equals(orderBy) || "2".equals(orderBy))) {
 			return this.replies.paramError();
 		}
 		Map<String, long[]> users = new LinkedHashMap<>();
-		for (History meeting : ended(caller, start, end)) {
+		for (History meeting : reported) {
 			for (Attendance attendance : meeting.attendances()) {
 				long[] user = users.computeIfAbsent(attendance.userId(), (key) -> new long[2]);
 				user[0]++;
@@ -409,7 +406,18 @@ final class EmulatedMeetingData {
 		return this.replies.paged(found, "items", first(query, "page_size"), first(query, "page_token"), 100, 1, 200);
 	}
 
-	private List<History> ended(Caller caller, Instant start, Instant end) {
+	/**
+	 * The ended meetings a report reads: those that started in its window, which lies in the last 90 days, of a data
+	 * region the platform knows; {@code null} for a query the platform refuses.
+	 */
+	private @Nullable List<History> reported(Caller caller, Map<String, List<String>> query) {
+		Instant start = seconds(first(query, "start_time"));
+		Instant end = seconds(first(query, "end_time"));
+		String unit = first(query, "unit");
+		if (start == null || end == null || !end.isAfter(start) || start.isBefore(this.clock.instant().minus(KEPT))
+				|| (unit != null && !unit.matches("[0-3]"))) {
+			return null;
+		}
 		return this.meetings.history(caller.tenantKey())
 			.stream()
 			.filter((meeting) -> meeting.end() != null && !meeting.start().isBefore(start)
@@ -422,20 +430,12 @@ final class EmulatedMeetingData {
 			Function<String, @Nullable String> params) {
 		Reply refusal = meetingNo(meetingNo);
 		if (refusal == null) {
-			refusal = window(start, end, Duration.ofDays(1), 126006,
-					"end time cannot exceed start time for one day or smaller than start time");
+			refusal = this.replies.windowRefusal(start, end, Duration.ofDays(1), 126006, Replies.LONGER_THAN_A_DAY);
 		}
 		if (refusal == null && params.apply("user_id") != null && params.apply("room_id") != null) {
 			refusal = this.replies.error(400, 126007, "userID and roomID cannot be set concurrently");
 		}
 		return refusal;
-	}
-
-	private @Nullable Reply window(Instant start, Instant end, Duration longest, int code, String msg) {
-		if (start.isAfter(this.clock.instant()) || start.getEpochSecond() < 0) {
-			return this.replies.error(400, 126005, "start time error (cannot larger than now or smaller than 0)");
-		}
-		return (end.isBefore(start) || end.isAfter(start.plus(longest))) ? this.replies.error(400, code, msg) : null;
 	}
 
 	private @Nullable Reply meetingNo(String meetingNo) {

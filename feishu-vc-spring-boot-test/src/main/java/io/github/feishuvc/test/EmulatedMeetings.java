@@ -686,8 +686,8 @@ final class EmulatedMeetings {
 	}
 
 	/**
-	 * What happened in a tenant's meetings, for the meeting data: a copy of each taken under the lock, in the order they
-	 * started.
+	 * What happened in a tenant's meetings, for the meeting data: a copy of each taken under the lock, in the order
+	 * they started.
 	 */
 	synchronized List<History> history(String tenantKey) {
 		List<History> history = new ArrayList<>();

@@ -479,18 +479,14 @@ final class EmulatedRooms {
 		if (levelId == null || levelId.isBlank() || start == null || end == null || roomIds.isEmpty()) {
 			return this.replies.paramError();
 		}
-		if (start.isAfter(this.clock.instant()) || start.getEpochSecond() < 0) {
-			return this.replies.error(400, 126005,
-					"start time error (cannot larger than now or smaller than 0)");
+		Reply refusal = this.replies.windowRefusal(start, end, Duration.ofDays(1), 126006, Replies.LONGER_THAN_A_DAY);
+		if (refusal != null) {
+			return refusal;
 		}
-		if (end.isBefore(start) || end.isAfter(start.plus(Duration.ofDays(1)))) {
-			return this.replies.error(400, 126006,
-					"end time cannot exceed start time for one day or smaller than start time");
-		}
-		List<ObjectNode> found = bookings(caller, levelId, start, end, roomIds, "true".equals(first(query, "is_exclude")),
-				"true".equals(first(query, "need_topic")));
-		return this.replies.paged(found, "room_reservation_list", first(query, "page_size"), first(query, "page_token"), 20, 20,
-				100);
+		List<ObjectNode> found = bookings(caller, levelId, start, end, roomIds,
+				"true".equals(first(query, "is_exclude")), "true".equals(first(query, "need_topic")));
+		return this.replies.paged(found, "room_reservation_list", first(query, "page_size"),
+				first(query, "page_token"), 20, 20, 100);
 	}
 
 	/**

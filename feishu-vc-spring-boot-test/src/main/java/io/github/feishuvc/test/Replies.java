@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
@@ -93,6 +95,20 @@ final class Replies {
 				Map.of("Content-Disposition", ContentDisposition.attachment().filename(fileName).build().toString()));
 	}
 
+	/** The meeting data's refusal of a window longer than a day ({@code 126006}). */
+	static final String LONGER_THAN_A_DAY = "end time cannot exceed start time for one day or smaller than start time";
+
+	/**
+	 * The meeting data's refusal of a window, if it has one: starting after now or before the epoch ({@code 126005}),
+	 * or ending before its start or later than it may ({@code code} with {@code msg}).
+	 */
+	@Nullable Reply windowRefusal(Instant start, Instant end, Duration longest, int code, String msg) {
+		if (start.isAfter(this.clock.instant()) || start.getEpochSecond() < 0) {
+			return error(400, 126005, "start time error (cannot larger than now or smaller than 0)");
+		}
+		return (end.isBefore(start) || end.isAfter(start.plus(longest))) ? error(400, code, msg) : null;
+	}
+
 	/** {@code 121003 param error}, the VC API's answer to a parameter out of its range. */
 	Reply paramError() {
 		return error(400, 121003, "param error");
@@ -104,6 +120,13 @@ final class Replies {
 	 */
 	Reply paged(List<ObjectNode> all, String field, @Nullable String size, @Nullable String token, int defaultSize,
 			int smallest, int largest) {
+		ObjectNode data = page(all, field, size, token, defaultSize, smallest, largest);
+		return (data != null) ? success(data) : paramError();
+	}
+
+	/** The {@code data} of one page, as {@link #paged} answers it, or {@code null} for a size or token out of range. */
+	@Nullable ObjectNode page(List<ObjectNode> all, String field, @Nullable String size, @Nullable String token,
+			int defaultSize, int smallest, int largest) {
 		int pageSize;
 		int offset;
 		try {
@@ -111,10 +134,10 @@ final class Replies {
 			offset = (token != null && !token.isEmpty()) ? Integer.parseInt(token) : 0;
 		}
 		catch (NumberFormatException ex) {
-			return paramError();
+			return null;
 		}
 		if (pageSize < smallest || pageSize > largest || offset < 0) {
-			return paramError();
+			return null;
 		}
 		ObjectNode data = object();
 		ArrayNode items = data.putArray(field);
@@ -124,7 +147,7 @@ final class Replies {
 		if (more) {
 			data.put("page_token", Integer.toString(offset + pageSize));
 		}
-		return success(data);
+		return data;
 	}
 
 	String randomHex(int bytes) {

@@ -36,6 +36,14 @@ final class XlsxFile {
 
 	private static final String FILLER = "x".repeat(96);
 
+	private static final String SPREADSHEET_ML = "application/vnd.openxmlformats-officedocument.spreadsheetml";
+
+	private static final String CONTENT_TYPES = "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+			+ "content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package."
+			+ "relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\""
+			+ "/xl/workbook.xml\" ContentType=\"" + SPREADSHEET_ML + ".sheet.main+xml\"/><Override PartName=\""
+			+ "/xl/worksheets/sheet1.xml\" ContentType=\"" + SPREADSHEET_ML + ".worksheet+xml\"/></Types>";
+
 	private XlsxFile() {
 	}
 
@@ -51,12 +59,7 @@ final class XlsxFile {
 	static void write(Path file, String sheetName, List<List<String>> rows, long padTo) throws IOException {
 		try (Counting counted = new Counting(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
 				ZipOutputStream zip = new ZipOutputStream(counted, StandardCharsets.UTF_8)) {
-			part(zip, "[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-					+ "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-					+ "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-					+ "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument"
-					+ ".spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\""
-					+ "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
+			part(zip, "[Content_Types].xml", CONTENT_TYPES);
 			part(zip, "_rels/.rels", "<Relationships xmlns=\"" + PACKAGE_RELATIONSHIPS + "\"><Relationship Id=\"rId1\" "
 					+ "Type=\"" + RELATIONSHIPS + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
 			part(zip, "xl/workbook.xml", "<workbook xmlns=\"" + MAIN + "\" xmlns:r=\"" + RELATIONSHIPS + "\"><sheets>"
