@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Whom {@link ActingAs} acts as, and in which tenant: a user's renewable tokens keep the tenant named before them, so
@@ -28,8 +29,38 @@ class ActingAsTests {
 
 	@Test
 	void shouldKeepTheTenantAUserTokenSourceNamesItself() {
-		assertThat(this.app.forTenant("t1").user(new UserTokens("t2")).tenantKey()).isEqualTo("t2");
+		assertThat(this.app.user(new UserTokens("t2")).tenantKey()).isEqualTo("t2");
+		assertThat(this.app.forTenant("t2").user(new UserTokens("t2")).tenantKey()).isEqualTo("t2");
 		assertThat(this.app.user(new UserTokens(null)).tenantKey()).isNull();
+	}
+
+	@Test
+	void shouldActAsTheUserInTheTenantWhicheverComesFirst() {
+		for (ActingAs user : new ActingAs[] { this.app.user("u-fixed").forTenant("t1"),
+				this.app.forTenant("t1").user("u-fixed"), this.app.user(new UserTokens(null)).forTenant("t1"),
+				this.app.forTenant("t1").user(new UserTokens(null)) }) {
+			assertThat(user.isUser()).as(user.toString()).isTrue();
+			assertThat(user.tenantKey()).as(user.toString()).isEqualTo("t1");
+			assertThat(user.tokens().getToken().block()).as(user.toString()).startsWith("u-");
+		}
+	}
+
+	@Test
+	void shouldRefuseToPutAUserOfOneTenantInAnother() {
+		assertThatIllegalStateException().isThrownBy(() -> this.app.forTenant("t1").user(new UserTokens("t2")))
+			.withMessageContaining("a user of tenant t2, not of tenant t1");
+		assertThatIllegalStateException().isThrownBy(() -> this.app.user(new UserTokens("t2")).forTenant("t1"))
+			.withMessageContaining("a user of tenant t2, not of tenant t1");
+		assertThatIllegalStateException().isThrownBy(() -> this.app.forTenant("t2").user("u-fixed").forTenant("t1"))
+			.withMessageContaining("a user of tenant t2, not of tenant t1");
+	}
+
+	@Test
+	void shouldRefuseATenantToASelfBuiltAppActingAsAUser() {
+		ActingAs selfBuilt = ActingAs.app(new SelfBuiltTokens());
+
+		assertThatIllegalStateException().isThrownBy(() -> selfBuilt.user("u-fixed").forTenant("t1"))
+			.withMessageContaining("for store apps");
 	}
 
 	@Test
@@ -77,6 +108,20 @@ class ActingAsTests {
 				}
 
 			};
+		}
+
+	}
+
+	/** A self-built app's tokens, which serve its own tenant only. */
+	private static final class SelfBuiltTokens implements TenantAccessTokenProvider {
+
+		@Override
+		public Mono<String> getToken() {
+			return Mono.just("t-app");
+		}
+
+		@Override
+		public void invalidate(String token) {
 		}
 
 	}

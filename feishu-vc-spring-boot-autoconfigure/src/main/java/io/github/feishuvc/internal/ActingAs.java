@@ -36,15 +36,22 @@ final class ActingAs {
 	}
 
 	/**
-	 * Act as the app in one tenant of a store app.
+	 * Act in one tenant of a store app: as the app, or, if this acts as a user, as the same user in that tenant (the
+	 * user's token on the wire, rate limited as the tenant's). Either order of {@code forTenant} and {@code user}
+	 * gives the same view; a view never switches from a user to the app.
 	 * @param tenantKey the tenant's key
-	 * @return acting as the app in that tenant
+	 * @return acting as the app, or as this user, in that tenant
 	 * @throws IllegalArgumentException if the tenant key is null or blank
-	 * @throws IllegalStateException if the app is a self-built app, which acts in its own tenant only
+	 * @throws IllegalStateException if the app is a self-built app, which acts in its own tenant only; or if this
+	 * acts as a user whose tokens are another tenant's
 	 */
 	ActingAs forTenant(String tenantKey) {
 		Assert.isTrue(tenantKey != null && !tenantKey.isBlank(), "tenantKey must not be null or blank");
-		return new ActingAs(this.tenantTokens, this.tenantTokens.forTenant(tenantKey), false);
+		AccessTokenSource tenant = this.tenantTokens.forTenant(tenantKey);
+		if (!this.user) {
+			return new ActingAs(this.tenantTokens, tenant, false);
+		}
+		return new ActingAs(this.tenantTokens, inTenant(this.tokens, tenantKey), true);
 	}
 
 	/**
@@ -62,14 +69,31 @@ final class ActingAs {
 	/**
 	 * Act as a user whose tokens come from a source that can renew them, such as a signed-in user's
 	 * ({@code FeishuUserTokens}): a token the platform rejects is renewed and the call retried once. The calls act in
-	 * the source's tenant if it names one, else in the tenant named so far, and are rate limited as that tenant's.
+	 * the tenant named so far, or the source's if none was, and are rate limited as that tenant's.
 	 * @param userAccessTokens the user's tokens
 	 * @return acting as that user
 	 * @throws IllegalArgumentException if the source is null
+	 * @throws IllegalStateException if a tenant was named and the source's tokens are another tenant's
 	 */
 	ActingAs user(AccessTokenSource userAccessTokens) {
 		Assert.notNull(userAccessTokens, "userAccessTokens must not be null");
-		return new ActingAs(this.tenantTokens, userAccessTokens.inTenant(this.tokens.tenantKey()), true);
+		String tenantKey = this.tokens.tenantKey();
+		return new ActingAs(this.tenantTokens,
+				(tenantKey != null) ? inTenant(userAccessTokens, tenantKey) : userAccessTokens, true);
+	}
+
+	/**
+	 * A user's tokens acting in a tenant: the tenant they already act in must be that one, since a user's token
+	 * is good in its own tenant only and a view must not pretend otherwise.
+	 */
+	private static AccessTokenSource inTenant(AccessTokenSource userTokens, String tenantKey) {
+		String own = userTokens.tenantKey();
+		if (own != null && !own.equals(tenantKey)) {
+			throw new IllegalStateException("These operations act as a user of tenant " + own + ", not of tenant "
+					+ tenantKey + ": a user's token acts in the user's own tenant only. Use operations acting as a "
+					+ "user of " + tenantKey + ", or forTenant(\"" + tenantKey + "\") without a user to act as the app");
+		}
+		return userTokens.inTenant(tenantKey);
 	}
 
 	/**
