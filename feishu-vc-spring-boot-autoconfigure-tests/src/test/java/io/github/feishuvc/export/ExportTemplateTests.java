@@ -23,6 +23,7 @@ import io.github.feishuvc.support.NettyLeaks;
 import io.github.feishuvc.support.TestFeishu;
 import io.github.feishuvc.test.Fault;
 import io.github.feishuvc.test.FeishuVcEmulator;
+import mockwebserver3.MockWebServer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -190,6 +191,27 @@ class ExportTemplateTests {
 		}
 		finally {
 			slow.close();
+		}
+	}
+
+	@Test
+	void shouldFailTheWaitAtOnceOnATaskWithAStatusThisVersionDoesNotKnowOrNone() throws Exception {
+		try (MockWebServer server = TestFeishu.startMockServer()) {
+			ExportTemplate template = TestFeishu.meetingData(TestFeishu.baseUrl(server)).exports();
+			server.enqueue(TestFeishu.tokenResponse("t-1", 7200));
+			server.enqueue(TestFeishu.json(200, "{\"code\":0,\"msg\":\"ok\",\"data\":{\"status\":7}}"));
+			server.enqueue(TestFeishu.json(200, "{\"code\":0,\"msg\":\"ok\",\"data\":{}}"));
+
+			StepVerifier.create(template.awaitFile("task-7", Duration.ofMinutes(10)))
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(FeishuVcInvalidResponseException.class)
+					.hasMessageContaining("export task task-7 has status 7, which this version does not know"))
+				.verify(Duration.ofSeconds(5));
+			StepVerifier.create(template.awaitFile("task-0", Duration.ofMinutes(10)))
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(FeishuVcInvalidResponseException.class)
+					.hasMessageContaining("export task task-0 has no status"))
+				.verify(Duration.ofSeconds(5));
+
+			assertThat(server.getRequestCount()).as("the token and one read of each task").isEqualTo(3);
 		}
 	}
 

@@ -67,7 +67,8 @@ public class FeishuVcException extends RuntimeException {
 
 	/**
 	 * How many attempts the call made, retries included.
-	 * @return the number of attempts, at least 1
+	 * @return the number of attempts, at least 1 once a request was sent; {@code 0} for a
+	 * {@link FeishuVcLocalFileException} raised before sending
 	 */
 	public int attempts() {
 		return this.attempts;

@@ -77,7 +77,9 @@ public interface ExportOperations extends FeishuVcOperations<ExportOperations> {
 	 * Wait for a task's file, within {@code feishu.vc.export.await-timeout}.
 	 * @param taskId the task's id
 	 * @return the finished task, which names its file; {@link ExportFailedException} if the platform reports it
-	 * failed; {@link io.github.feishuvc.core.FeishuVcTimeoutException} if it is still processing at the deadline
+	 * failed; {@link io.github.feishuvc.core.FeishuVcTimeoutException} if it is still processing at the deadline; a
+	 * {@link io.github.feishuvc.core.FeishuVcInvalidResponseException} at once for a task with no status or one this
+	 * version does not know
 	 * @see #awaitFile(String, Duration)
 	 */
 	Mono<ExportTask> awaitFile(String taskId);
@@ -88,7 +90,9 @@ public interface ExportOperations extends FeishuVcOperations<ExportOperations> {
 	 * @param taskId the task's id
 	 * @param timeout how long to wait
 	 * @return the finished task, which names its file; {@link ExportFailedException} if the platform reports it
-	 * failed; {@link io.github.feishuvc.core.FeishuVcTimeoutException} if it is still processing at the deadline
+	 * failed; {@link io.github.feishuvc.core.FeishuVcTimeoutException} if it is still processing at the deadline; a
+	 * {@link io.github.feishuvc.core.FeishuVcInvalidResponseException} at once for a task with no status or one this
+	 * version does not know
 	 */
 	Mono<ExportTask> awaitFile(String taskId, Duration timeout);
 
@@ -102,11 +106,16 @@ public interface ExportOperations extends FeishuVcOperations<ExportOperations> {
 	Flux<DataBuffer> download(String fileToken);
 
 	/**
-	 * Write a task's file to disk: to a temporary file beside the target, moved into place once whole, so that a
-	 * failed or cancelled download leaves no file behind.
+	 * Write a task's file to disk: to a temporary file beside the target, put in place once whole, so that a failed
+	 * or cancelled download leaves no file behind. The target is looked at before anything is sent: a missing or
+	 * unwritable directory fails at once. A file that is written gets the permissions of any new file (the process's
+	 * umask). Any failure of the file system is a {@link io.github.feishuvc.core.FeishuVcLocalFileException}, which is
+	 * never retried.
 	 * @param fileToken the file's token ({@link ExportTask#fileToken()})
-	 * @param target the file to write, replaced if it exists; or an existing directory, in which the file is written
-	 * under the name the platform gives it ({@code Content-Disposition}), else {@code feishu-vc-export.xlsx}
+	 * @param target the file to write, replaced if it exists (atomically where the file system can); or an existing
+	 * directory, in which the file is written under the name the platform gives it ({@code Content-Disposition}), else
+	 * {@code feishu-vc-export.xlsx}, and never replaces a file there: if the name is taken, the first free one of
+	 * {@code name (1).xlsx}, {@code name (2).xlsx}... is used, as a browser does
 	 * @return the path written
 	 * @throws IllegalArgumentException if the token is null or blank
 	 */

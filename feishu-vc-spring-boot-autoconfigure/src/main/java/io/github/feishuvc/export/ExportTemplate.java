@@ -163,6 +163,13 @@ public class ExportTemplate extends FeishuTemplate<ExportOperations> implements 
 						: Mono.error(new FeishuVcInvalidResponseException(CallInfo.noResponse(
 								ExportApis.GET.operation(), 1), "a finished task without a file_token", new byte[0]));
 			}
+			if (task.status() != ExportStatus.PROCESSING) {
+				// Neither done, failed nor processing: waiting would not make it one of them.
+				return Mono.error(new FeishuVcInvalidResponseException(CallInfo.noResponse(ExportApis.GET.operation(), 1),
+						"export task " + taskId + ((task.statusCode() != null)
+								? " has status " + task.statusCode() + ", which this version does not know"
+								: " has no status"), new byte[0]));
+			}
 			Duration next = wait.multipliedBy(2);
 			return Mono.delay(wait, this.scheduler)
 				.then(Mono.defer(() -> poll(taskId,
@@ -181,8 +188,8 @@ public class ExportTemplate extends FeishuTemplate<ExportOperations> implements 
 	public Mono<Path> downloadTo(String fileToken, Path target) {
 		Params params = fileParams(fileToken);
 		Assert.notNull(target, "target must not be null");
-		return this.caller.download(ExportApis.DOWNLOAD, params, this.timing.downloadTimeout(),
-				(file) -> Downloads.write(file, target, FALLBACK_NAME));
+		return Downloads.write(target, FALLBACK_NAME, ExportApis.DOWNLOAD.operation(), Schedulers.boundedElastic(),
+				(file) -> this.caller.download(ExportApis.DOWNLOAD, params, this.timing.downloadTimeout(), file));
 	}
 
 	private static Params fileParams(String fileToken) {

@@ -1,16 +1,24 @@
 package io.github.feishuvc.internal;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.channels.AsynchronousFileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
+import io.github.feishuvc.core.CallInfo;
 import io.github.feishuvc.core.FeishuVcFileResponse;
+import io.github.feishuvc.core.FeishuVcLocalFileException;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 import reactor.core.publisher.BaseSubscriber;
@@ -18,10 +26,12 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.util.Assert;
 
 /**
  * How a downloaded file leaves the exchange: as the caller's own stream of buffers, or written to disk. Neither ever
@@ -60,61 +70,26 @@ public final class Downloads {
 	}
 
 	/**
-	 * A file written to disk: to a temporary file beside the target, moved into place once whole, so that a failed
-	 * or cancelled download never leaves a partial file.
-	 * @param file the file, while the exchange is open
-	 * @param target a file to write, or an existing directory to write the file into under its own name
+	 * A file written to disk, with no partial file left behind and no existing file replaced that the target does not
+	 * name. Before anything is sent, the target's directory is looked at and a temporary file created in it (with the
+	 * permissions of any new file, so the process's umask); the file is written there as it arrives, flushed, and only
+	 * then, once the exchange is over and its deadline with it, put in place: a file target replaced, or, in a
+	 * directory, the first free name of {@code name}, {@code name (1).ext}, {@code name (2).ext}... (as a browser
+	 * does). Every failure of the file system is a {@link FeishuVcLocalFileException}, which is never retried; the
+	 * temporary file is deleted however the call ends, cancelled included. All disk work runs, one step after
+	 * another, on one worker of {@code disk}.
+	 * @param target a file to write (replaced if it exists), or an existing directory to write the file into
 	 * @param fallbackName the name in a directory when the answer names none
+	 * @param operation the download's operation, which a failure names
+	 * @param disk where the disk work runs, such as {@link Schedulers#boundedElastic()}
+	 * @param download makes the download, given what writes the file: the name it is to have in a directory
 	 * @return the path written
 	 */
-	public static Mono<Path> write(FeishuVcFileResponse file, Path target, String fallbackName) {
-		// Off the event loop: looking at the target and making the temporary file touch the disk.
-		return Mono.usingWhen(
-				Mono.fromCallable(() -> Part.beside(target, safeName(file.fileName(), fallbackName)))
-					.subscribeOn(Schedulers.boundedElastic()),
-				(part) -> DataBufferUtils
-					.write(file.body(), part.temporary(), StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)
-					.then(Mono.fromCallable(() -> move(part.temporary(), part.destination()))
-						.subscribeOn(Schedulers.boundedElastic())),
-				Downloads::delete, (part, ex) -> delete(part), Downloads::delete);
-	}
-
-	/**
-	 * A download's temporary file and where it goes once whole.
-	 *
-	 * @param temporary the temporary file, beside the destination
-	 * @param destination the file written at the end
-	 */
-	private record Part(Path temporary, Path destination) {
-
-		static Part beside(Path target, String name) throws IOException {
-			Path destination = Files.isDirectory(target) ? target.resolve(name) : target;
-			Path directory = destination.toAbsolutePath().getParent();
-			return new Part(Files.createTempFile(directory, ".feishu-vc-", ".part"), destination);
-		}
-
-	}
-
-	private static Path move(Path temporary, Path destination) throws IOException {
-		try {
-			return Files.move(temporary, destination, StandardCopyOption.ATOMIC_MOVE,
-					StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (AtomicMoveNotSupportedException ex) {
-			return Files.move(temporary, destination, StandardCopyOption.REPLACE_EXISTING);
-		}
-	}
-
-	/** Once moved, there is nothing left to delete. */
-	private static Mono<Void> delete(Part part) {
-		return Mono.<Void>fromRunnable(() -> {
-			try {
-				Files.deleteIfExists(part.temporary());
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}).subscribeOn(Schedulers.boundedElastic());
+	public static Mono<Path> write(Path target, String fallbackName, String operation, Scheduler disk,
+			Function<Function<FeishuVcFileResponse, Mono<String>>, Mono<String>> download) {
+		return Mono.usingWhen(Mono.fromSupplier(() -> new Part(target, fallbackName, operation, disk)),
+				(part) -> part.open().then(download.apply(part::write)).flatMap(part::place), Part::close,
+				(part, ex) -> part.close(), Part::close);
 	}
 
 	/**
@@ -131,6 +106,207 @@ public final class Downloads {
 			.replaceAll("[\\p{Cntrl}:*?\"<>|]", "_")
 			.strip();
 		return (last.isEmpty() || last.startsWith(".")) ? fallback : last;
+	}
+
+	/**
+	 * A download's file on disk: its temporary file and where it goes once whole. Its steps run one after another on
+	 * one worker, so a clean-up asked for while the temporary file is being made (a cancel) runs after it and finds
+	 * it; the fields are only touched there.
+	 */
+	private static final class Part {
+
+		/** How many numbered names are tried in a directory before the file is refused. */
+		private static final int MAX_NUMBERED = 999;
+
+		private final Path target;
+
+		private final String fallbackName;
+
+		private final String operation;
+
+		private final Scheduler worker;
+
+		private @Nullable Path directory;
+
+		private boolean intoDirectory;
+
+		private @Nullable Path temporary;
+
+		private @Nullable AsynchronousFileChannel channel;
+
+		Part(Path target, String fallbackName, String operation, Scheduler disk) {
+			this.target = target;
+			this.fallbackName = fallbackName;
+			this.operation = operation;
+			this.worker = Schedulers.single(disk);
+		}
+
+		/** Looks at the target and makes the temporary file, before anything is sent. */
+		Mono<Void> open() {
+			return onDisk(new CallInfo(this.operation, 0, 0, null, null), this.target, () -> {
+				Path absolute = this.target.toAbsolutePath();
+				if (Files.isDirectory(absolute)) {
+					this.directory = absolute;
+					this.intoDirectory = true;
+				}
+				else {
+					Path parent = absolute.getParent();
+					if (parent == null || !Files.exists(parent)) {
+						throw new NoSuchFileException(String.valueOf(parent), null, "no such directory");
+					}
+					if (!Files.isDirectory(parent)) {
+						throw new NotDirectoryException(parent.toString());
+					}
+					this.directory = parent;
+				}
+				this.channel = create(this.directory);
+				return Boolean.TRUE;
+			}).then();
+		}
+
+		/**
+		 * Writes one attempt's body to the temporary file and flushes it. An error of the body (the network's) goes
+		 * on as it was, for the executor to judge; an error of the file system becomes a
+		 * {@link FeishuVcLocalFileException}.
+		 * @return the name the file is to have in a directory
+		 */
+		Mono<String> write(FeishuVcFileResponse file) {
+			AsynchronousFileChannel channel = this.channel;
+			Path temporary = this.temporary;
+			Assert.state(channel != null && temporary != null, "not open");
+			String name = safeName(file.fileName(), this.fallbackName);
+			return DataBufferUtils.write(file.body().onErrorMap(Received::new), channel, 0)
+				.map(DataBufferUtils::release)
+				.onErrorMap((ex) -> !(ex instanceof Received), (ex) -> local(file.info(), temporary, ex))
+				.onErrorMap(Received.class, Received::getCause)
+				.then(onDisk(file.info(), temporary, () -> {
+					channel.force(false);
+					return name;
+				}));
+		}
+
+		/** Puts the whole file in place, once the exchange is over. */
+		Mono<Path> place(String name) {
+			Path directory = this.directory;
+			Path temporary = this.temporary;
+			Assert.state(directory != null && temporary != null, "not open");
+			Path destination = this.intoDirectory ? directory.resolve(name) : this.target;
+			return onDisk(new CallInfo(this.operation, 1, 200, null, null), destination, () -> {
+				closeChannel();
+				return this.intoDirectory ? placeFree(temporary, directory, name) : replace(temporary, this.target);
+			});
+		}
+
+		/** Closes and deletes the temporary file, if it is still there, then lets the worker go. */
+		Mono<Void> close() {
+			return Mono.<Void>fromRunnable(() -> {
+				try {
+					closeChannel();
+					if (this.temporary != null) {
+						Files.deleteIfExists(this.temporary);
+					}
+				}
+				catch (IOException ex) {
+					throw local(new CallInfo(this.operation, 0, 0, null, null), this.temporary, ex);
+				}
+			}).subscribeOn(this.worker).doFinally((signal) -> this.worker.dispose());
+		}
+
+		/** A new temporary file in the directory, with the permissions any new file gets. */
+		private AsynchronousFileChannel create(Path directory) throws IOException {
+			while (true) {
+				Path temporary = directory
+					.resolve(".feishu-vc-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
+				try {
+					AsynchronousFileChannel channel = AsynchronousFileChannel.open(temporary,
+							StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+					this.temporary = temporary;
+					return channel;
+				}
+				catch (FileAlreadyExistsException ex) {
+					// Another download's name: draw again.
+				}
+			}
+		}
+
+		private void closeChannel() throws IOException {
+			AsynchronousFileChannel channel = this.channel;
+			this.channel = null;
+			if (channel != null) {
+				channel.close();
+			}
+		}
+
+		private <T> Mono<T> onDisk(CallInfo info, Path path, Callable<T> work) {
+			return Mono.fromCallable(work)
+				.subscribeOn(this.worker)
+				.onErrorMap(IOException.class, (ex) -> local(info, path, ex));
+		}
+
+		/**
+		 * The file under the first free name of the directory: linked there, which fails rather than replace a file
+		 * that exists, then unlinked from its temporary name. Where the file system has no links, moved without
+		 * replacing, which another process could race.
+		 */
+		private static Path placeFree(Path temporary, Path directory, String name) throws IOException {
+			int dot = name.lastIndexOf('.');
+			String stem = (dot > 0) ? name.substring(0, dot) : name;
+			String extension = (dot > 0) ? name.substring(dot) : "";
+			for (int copy = 0; copy <= MAX_NUMBERED; copy++) {
+				Path candidate = directory.resolve((copy == 0) ? name : stem + " (" + copy + ")" + extension);
+				try {
+					Files.createLink(candidate, temporary);
+					Files.delete(temporary);
+					return candidate;
+				}
+				catch (FileAlreadyExistsException ex) {
+					// Taken: the next number.
+				}
+				catch (UnsupportedOperationException | FileSystemException ex) {
+					if (moved(temporary, candidate)) {
+						return candidate;
+					}
+				}
+			}
+			throw new FileAlreadyExistsException(directory.resolve(name).toString(), null,
+					"and its numbered names up to (" + MAX_NUMBERED + ") exist");
+		}
+
+		private static boolean moved(Path temporary, Path candidate) throws IOException {
+			try {
+				Files.move(temporary, candidate);
+				return true;
+			}
+			catch (FileAlreadyExistsException ex) {
+				return false;
+			}
+		}
+
+		/** The file in place of the target, atomically where the file system can. */
+		private static Path replace(Path temporary, Path target) throws IOException {
+			try {
+				return Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
+						StandardCopyOption.REPLACE_EXISTING);
+			}
+			catch (AtomicMoveNotSupportedException ex) {
+				return Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+
+		private static FeishuVcLocalFileException local(CallInfo info, @Nullable Path path, Throwable ex) {
+			IOException cause = (ex instanceof IOException io) ? io : new IOException(ex);
+			return new FeishuVcLocalFileException(info, (path != null) ? path : Path.of(""), cause);
+		}
+
+	}
+
+	/** An error of the body, marked so that it is not taken for the file system's on its way through the write. */
+	private static final class Received extends RuntimeException {
+
+		Received(Throwable cause) {
+			super(cause.getMessage(), cause, false, false);
+		}
+
 	}
 
 	/** Reads one attempt's body into the sink, no faster than the sink's subscriber asks. */
