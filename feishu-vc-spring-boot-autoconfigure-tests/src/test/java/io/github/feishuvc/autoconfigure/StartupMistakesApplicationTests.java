@@ -69,6 +69,32 @@ class StartupMistakesApplicationTests {
 	}
 
 	@Test
+	void shouldStartWhenANestedDefaultResolvesAndLeaveAnEscapedPlaceholderAlone() {
+		try (ConfigurableApplicationContext context = application(WebApplicationType.NONE)
+			.properties("feishu.vc.app-id=${feishu.test.primary-id:${FEISHU_VC_TEST_UNSET_LEGACY_ID}}",
+					"feishu.test.primary-id=" + this.emulator.appId(),
+					"feishu.vc.events.encrypt-key=\\${FEISHU_VC_TEST_NOT_A_PLACEHOLDER}")
+			.run()) {
+			FeishuVcProperties properties = context.getBean(FeishuVcProperties.class);
+			assertThat(properties.getAppId()).isEqualTo(this.emulator.appId());
+			assertThat(properties.getEvents().getEncryptKey()).isEqualTo("${FEISHU_VC_TEST_NOT_A_PLACEHOLDER}");
+		}
+	}
+
+	@Test
+	void shouldNameTheLastPlaceholderOfANestedDefaultWhenNothingResolvesIt(CapturedOutput output) {
+		SpringApplicationBuilder application = application(WebApplicationType.NONE)
+			.properties("feishu.vc.app-id=${FEISHU_VC_TEST_UNSET_PRIMARY_ID:${FEISHU_VC_TEST_UNSET_LEGACY_ID}}");
+
+		assertThatException().isThrownBy(application::run);
+
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("feishu.vc.app-id refers to ${FEISHU_VC_TEST_UNSET_LEGACY_ID}, but nothing defines "
+					+ "FEISHU_VC_TEST_UNSET_LEGACY_ID")
+			.doesNotContain("refers to ${FEISHU_VC_TEST_UNSET_PRIMARY_ID");
+	}
+
+	@Test
 	void shouldRefuseAStoreAppThatCannotReceiveItsTicket(CapturedOutput output) {
 		SpringApplicationBuilder application = application(WebApplicationType.NONE)
 			.properties("feishu.vc.app-type=store");

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.github.feishuvc.auth.AppTicketStore;
 import io.github.feishuvc.auth.InMemoryAppTicketStore;
@@ -30,6 +28,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.PriorityOrdered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
+import org.springframework.util.PlaceholderResolutionException;
+import org.springframework.util.PropertyPlaceholderHelper;
+import org.springframework.util.SystemPropertyUtils;
 
 /**
  * Mistakes of configuration that would otherwise surface late, far from their cause, or never: each found at startup
@@ -45,14 +46,17 @@ final class FeishuVcStartupChecks {
 	 * A {@code feishu.vc.*} value that still holds a {@code ${...}} nothing resolves: Spring Boot binds the
 	 * placeholder's text as the value, so {@code app-id: ${FEISHU_VC_APP_ID}} with the variable unset would become an
 	 * app id of {@code ${FEISHU_VC_APP_ID}}, and an encrypt key made of its text would refuse every push. Checked
-	 * before any bean is made; only the placeholders' names are shown, never a value.
+	 * before any bean is made, by resolving each value as the binding will; only the placeholders' names are shown,
+	 * never a value.
 	 */
 	static final class UnresolvedPlaceholders implements BeanFactoryPostProcessor, EnvironmentAware, PriorityOrdered {
 
 		private static final ConfigurationPropertyName PREFIX = ConfigurationPropertyName.of(FeishuVcProperties.PREFIX);
 
-		/** A placeholder without a default: {@code ${NAME}}. */
-		private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)}");
+		/** Placeholders as Spring Boot's binding resolves them, but failing on one that nothing resolves. */
+		private static final PropertyPlaceholderHelper BOOTS_PLACEHOLDERS = new PropertyPlaceholderHelper(
+				SystemPropertyUtils.PLACEHOLDER_PREFIX, SystemPropertyUtils.PLACEHOLDER_SUFFIX,
+				SystemPropertyUtils.VALUE_SEPARATOR, SystemPropertyUtils.ESCAPE_CHARACTER, false);
 
 		private @Nullable Environment environment;
 
@@ -100,16 +104,25 @@ final class FeishuVcStartupChecks {
 			}
 		}
 
+		/**
+		 * The placeholders of a value that nothing resolves, as Spring Boot's binding reads them (nested defaults such
+		 * as {@code ${A:${B}}}, escaped {@code \${...}} left alone), each name asked of the environment: a name found
+		 * missing is taken for resolved, so that the next one shows. Names only, never a value.
+		 */
 		private static List<String> unresolvedNames(Environment environment, String value) {
-			List<String> names = new ArrayList<>();
-			Matcher matcher = PLACEHOLDER.matcher(value);
-			while (matcher.find()) {
-				String name = matcher.group(1).trim();
-				if (!environment.containsProperty(name)) {
-					names.add(name);
+			Set<String> missing = new LinkedHashSet<>();
+			while (true) {
+				try {
+					BOOTS_PLACEHOLDERS.replacePlaceholders(value,
+							(name) -> missing.contains(name) ? "" : environment.getProperty(name));
+					return List.copyOf(missing);
+				}
+				catch (PlaceholderResolutionException ex) {
+					if (!missing.add(ex.getPlaceholder())) {
+						return List.copyOf(missing);
+					}
 				}
 			}
-			return names;
 		}
 
 		private static FeishuVcConfigurationException exception(Map<String, List<String>> unresolved) {
