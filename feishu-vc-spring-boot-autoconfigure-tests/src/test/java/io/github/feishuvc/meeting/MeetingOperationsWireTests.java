@@ -230,6 +230,22 @@ class MeetingOperationsWireTests {
 		}
 
 		@Test
+		void shouldFailAPageThatSaysMoreFollowButNamesNoToken() {
+			appToken();
+			for (String token : new String[] { "", "\"page_token\":\"\"," }) {
+				enqueue(200, TestFeishu.documentedResponse("meeting-list-by-no-response.json"));
+				enqueue(200, "{\"code\":0,\"data\":{\"has_more\":true," + token
+						+ "\"meeting_briefs\":[{\"id\":\"7011031045899354999\"}]}}");
+
+				StepVerifier.create(meetings.listByNo("146453285", from, NOW))
+					.expectNextCount(2)
+					.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(FeishuVcInvalidResponseException.class)
+						.hasMessageContaining("has_more=true without a page_token in page 2 of meeting.list_by_no"))
+					.verify();
+			}
+		}
+
+		@Test
 		void shouldRefuseWhatThePlatformWouldBeforeSending() {
 			assertThatIllegalArgumentException().isThrownBy(() -> meetings.listByNo("12345", from, NOW))
 				.withMessageContaining("meetingNo must be a meeting number of 9 digits");

@@ -95,8 +95,8 @@ public class ExportTemplate extends FeishuTemplate<ExportOperations> implements 
 		MeetingListExport body = new MeetingListExport(query.from(), query.to(),
 				(query.status() != null) ? query.status().code() : null, query.meetingNo(), query.userId(),
 				query.roomId(), (query.meetingType() != null) ? query.meetingType().code() : null);
-		return MeetingDataChecks.notInFuture(this.clock, query.from(), "MeetingListQuery", "from")
-			.then(this.caller.call(ExportApis.MEETING_LIST, Params.path().body(body)));
+		MeetingDataChecks.notInFuture(this.clock, query.from(), "MeetingListQuery", "from");
+		return this.caller.call(ExportApis.MEETING_LIST, Params.path().body(body));
 	}
 
 	@Override
@@ -105,8 +105,8 @@ public class ExportTemplate extends FeishuTemplate<ExportOperations> implements 
 		ParticipantListExport body = new ParticipantListExport(query.meetingStart(), query.meetingEnd(),
 				(query.status() != null) ? query.status().code() : null, query.meetingNo(), query.userId(),
 				query.roomId());
-		return MeetingDataChecks.notInFuture(this.clock, query.meetingStart(), "ParticipantQuery", "meetingStart")
-			.then(this.caller.call(ExportApis.PARTICIPANT_LIST, Params.path().body(body)));
+		MeetingDataChecks.notInFuture(this.clock, query.meetingStart(), "ParticipantQuery", "meetingStart");
+		return this.caller.call(ExportApis.PARTICIPANT_LIST, Params.path().body(body));
 	}
 
 	@Override
@@ -114,9 +114,8 @@ public class ExportTemplate extends FeishuTemplate<ExportOperations> implements 
 		MeetingDataChecks.check(query);
 		ParticipantQualityListExport body = new ParticipantQualityListExport(query.meetingStart(), query.meetingEnd(),
 				query.meetingNo(), query.joinTime(), query.userId(), query.roomId());
-		return MeetingDataChecks
-			.notInFuture(this.clock, query.meetingStart(), "ParticipantQualityQuery", "meetingStart")
-			.then(this.caller.call(ExportApis.PARTICIPANT_QUALITY_LIST, Params.path().body(body)));
+		MeetingDataChecks.notInFuture(this.clock, query.meetingStart(), "ParticipantQualityQuery", "meetingStart");
+		return this.caller.call(ExportApis.PARTICIPANT_QUALITY_LIST, Params.path().body(body));
 	}
 
 	@Override

@@ -142,8 +142,9 @@ public final class FeishuApiCaller {
 
 	/**
 	 * Every item of a list the platform answers in pages, page after page as the subscriber asks for them; a page
-	 * token that comes back a second time ends the list, before that page's items, with a
-	 * {@link FeishuVcInvalidResponseException}, rather than read the same pages for ever.
+	 * token that comes back a second time, or a page that says more follow but names no token, ends the list, before
+	 * that page's items, with a {@link FeishuVcInvalidResponseException} naming the operation, rather than read the
+	 * same pages for ever or end the list early without a word.
 	 * @param <E> the item type
 	 * @param api the endpoint
 	 * @param params its path variables, query parameters and body (without paging)
@@ -157,12 +158,16 @@ public final class FeishuApiCaller {
 		Assert.state(paging != null, () -> api + " is not answered in pages");
 		return Flux.defer(() -> {
 			Set<String> seen = new HashSet<>();
+			int[] pages = new int[1];
 			Function<@Nullable String, Mono<Page<E>>> fetch = (token) -> page(api, paging, params, token)
 				.handle((page, sink) -> {
+					pages[0]++;
 					String next = next(page);
-					if (next != null && !seen.add(next)) {
-						sink.error(new FeishuVcInvalidResponseException(CallInfo.noResponse(api.operation(), 1),
-								"a page token seen before, " + seen.size() + " pages in", new byte[0]));
+					if (page.hasMore() && next == null) {
+						sink.error(invalidPage(api, "has_more=true without a page_token", pages[0]));
+					}
+					else if (next != null && !seen.add(next)) {
+						sink.error(invalidPage(api, "a page token seen before", pages[0]));
 					}
 					else {
 						sink.next(page);
@@ -194,10 +199,16 @@ public final class FeishuApiCaller {
 		return this.executor.download(call, this.actingAs.tokens(), api.reader(), timeout, file);
 	}
 
-	/** The token of the page after this one, if there is one. */
+	/** The token of the page after this one, if the page names one. */
 	private static @Nullable String next(Page<?> page) {
 		String token = page.pageToken();
 		return (page.hasMore() && token != null && !token.isEmpty()) ? token : null;
+	}
+
+	/** A page that cannot be followed: the list ends with an error naming the operation, never quietly. */
+	private static FeishuVcInvalidResponseException invalidPage(FeishuApi<?> api, String what, int pages) {
+		return new FeishuVcInvalidResponseException(CallInfo.noResponse(api.operation(), 1),
+				what + " in page " + pages + " of " + api.operation(), new byte[0]);
 	}
 
 	private <E> Mono<Page<E>> page(FeishuApi<Page<E>> api, FeishuApi.Paging paging, Params params,

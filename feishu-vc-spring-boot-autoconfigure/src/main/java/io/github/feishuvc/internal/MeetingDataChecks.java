@@ -10,7 +10,6 @@ import io.github.feishuvc.report.MeetingListQuery;
 import io.github.feishuvc.report.ParticipantQualityQuery;
 import io.github.feishuvc.report.ParticipantQuery;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
 
 /**
  * The documented rules of the meeting data's queries, which its reads and its exports share, checked before anything
@@ -79,19 +78,19 @@ public final class MeetingDataChecks {
 	}
 
 	/**
-	 * The platform's refusal of a window that starts after now ({@code 126005}), judged when subscribed: follow it
-	 * with the call ({@code then} or {@code thenMany}).
+	 * Refuse, as the platform would ({@code 126005}), a window that starts after now; like every other check of these
+	 * queries, before anything is assembled or sent.
 	 * @param clock what now is
 	 * @param start the window's start
 	 * @param queryName the query's name, for the message
 	 * @param field the start's name in the query, for the message
-	 * @return empty, or the refusal
+	 * @throws IllegalArgumentException if the window starts in the future
 	 */
-	public static Mono<Void> notInFuture(Clock clock, Instant start, String queryName, String field) {
-		return Mono.defer(() -> start.isAfter(clock.instant())
-				? Mono.error(new IllegalArgumentException(
-						"Invalid " + queryName + ": " + field + " must not be in the future, was " + start))
-				: Mono.empty());
+	public static void notInFuture(Clock clock, Instant start, String queryName, String field) {
+		if (start.isAfter(clock.instant())) {
+			throw new IllegalArgumentException(
+					"Invalid " + queryName + ": " + field + " must not be in the future, was " + start);
+		}
 	}
 
 	/**

@@ -56,8 +56,8 @@ public class MeetingDataTemplate extends FeishuTemplate<MeetingDataOperations> i
 			.query("meeting_type", (query.meetingType() != null) ? query.meetingType().code() : null)
 			.query("include_external_meetings", query.withExternalMeetings() ? true : null)
 			.query("include_webinar", query.withWebinars() ? true : null);
-		return MeetingDataChecks.notInFuture(this.clock, query.from(), "MeetingListQuery", "from")
-			.thenMany(this.caller.pages(ReportApis.MEETING_LIST, params));
+		MeetingDataChecks.notInFuture(this.clock, query.from(), "MeetingListQuery", "from");
+		return this.caller.pages(ReportApis.MEETING_LIST, params);
 	}
 
 	@Override
@@ -71,8 +71,8 @@ public class MeetingDataTemplate extends FeishuTemplate<MeetingDataOperations> i
 			.query("user_id", query.userId())
 			.query("room_id", query.roomId())
 			.query("webinar_user_role", query.webinarUserRole());
-		return MeetingDataChecks.notInFuture(this.clock, query.meetingStart(), "ParticipantQuery", "meetingStart")
-			.thenMany(this.caller.pages(ReportApis.PARTICIPANT_LIST, params));
+		MeetingDataChecks.notInFuture(this.clock, query.meetingStart(), "ParticipantQuery", "meetingStart");
+		return this.caller.pages(ReportApis.PARTICIPANT_LIST, params);
 	}
 
 	@Override
@@ -85,9 +85,8 @@ public class MeetingDataTemplate extends FeishuTemplate<MeetingDataOperations> i
 			.query("join_time", query.joinTime().getEpochSecond())
 			.query("user_id", query.userId())
 			.query("room_id", query.roomId());
-		return MeetingDataChecks
-			.notInFuture(this.clock, query.meetingStart(), "ParticipantQualityQuery", "meetingStart")
-			.thenMany(this.caller.pages(ReportApis.PARTICIPANT_QUALITY_LIST, params));
+		MeetingDataChecks.notInFuture(this.clock, query.meetingStart(), "ParticipantQualityQuery", "meetingStart");
+		return this.caller.pages(ReportApis.PARTICIPANT_QUALITY_LIST, params);
 	}
 
 }

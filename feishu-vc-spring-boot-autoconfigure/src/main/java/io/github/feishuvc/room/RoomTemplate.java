@@ -140,8 +140,8 @@ public class RoomTemplate extends FeishuTemplate<RoomOperations> implements Room
 			.query("end_time", query.to().getEpochSecond());
 		query.roomIds().forEach((roomId) -> params.query("room_ids", roomId));
 		params.query("is_exclude", query.exclude());
-		return MeetingDataChecks.notInFuture(this.clock, query.from(), "RoomReservationQuery", "from")
-			.thenMany(this.caller.pages(RoomApis.RESERVATIONS, params));
+		MeetingDataChecks.notInFuture(this.clock, query.from(), "RoomReservationQuery", "from");
+		return this.caller.pages(RoomApis.RESERVATIONS, params);
 	}
 
 	/** A caller's ids, at least one, none blank. */
