@@ -13,6 +13,7 @@ import io.github.feishuvc.auth.TokenStore;
 import io.github.feishuvc.core.AccessTokenSource;
 import io.github.feishuvc.core.FeishuVcSignInRequiredException;
 import io.github.feishuvc.core.FeishuVcTimeoutException;
+import io.github.feishuvc.support.MutableClock;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -79,6 +80,31 @@ class AuthorizedClientUserTokensTests {
 
 		assertThat(used).hasSize(200).containsOnly(this.platform.current.get().getAccessToken().getTokenValue());
 		assertThat(this.platform.refreshes).as("one refresh for the fleet, no refresh token spent twice").hasValue(1);
+	}
+
+	@Test
+	void shouldForgetTheUsersWhoseTokensEndedHoweverManySignInOnce() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
+		Duration lifetime = Duration.ofSeconds(1000);
+		ReactiveOAuth2AuthorizedClientManager manager = (request) -> Mono.just(new OAuth2AuthorizedClient(FEISHU,
+				request.getPrincipal().getName(), new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER,
+						"token-" + request.getPrincipal().getName(), clock.instant(), clock.instant().plus(lifetime))));
+		AuthorizedClientUserTokens tokens = AuthorizedClientUserTokens.of(manager, "feishu", false).withClock(clock);
+		int most = 0;
+
+		for (int i = 0; i < 100_000; i++) {
+			AccessTokenSource user = tokens.of("ou_" + i);
+			user.getToken().block();
+			if (i % 3 == 0) {
+				user.invalidate("token-ou_" + i);
+			}
+			clock.advance(Duration.ofSeconds(1));
+			most = Math.max(most, tokens.rememberedUsers());
+		}
+
+		// About 1,000 users hold a live token at any time (a third of them with a rejection).
+		assertThat(most).isLessThan(2 * 1400 + AuthorizedClientUserTokens.FORGET_FLOOR);
+		assertThat(tokens.of("ou_0").getToken().block()).as("a forgotten user signs in as before").isEqualTo("token-ou_0");
 	}
 
 	@Test

@@ -1,10 +1,12 @@
 package io.github.feishuvc.security;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -62,6 +64,9 @@ public final class AuthorizedClientUserTokens implements FeishuUserTokens {
 	/** Authorizations a call waits through for one that knew its token was rejected (each started after the last). */
 	private static final int RENEWALS = 3;
 
+	/** The fewest users remembered before those whose tokens ended are looked for. */
+	static final int FORGET_FLOOR = 1024;
+
 	private final Function<OAuth2AuthorizeRequest, Mono<OAuth2AuthorizedClient>> manager;
 
 	private final String registrationId;
@@ -84,8 +89,16 @@ public final class AuthorizedClientUserTokens implements FeishuUserTokens {
 	/** When the access token last seen expires, per user: an authorization long before it refreshes nothing. */
 	private final Map<String, Instant> expiries = new ConcurrentHashMap<>();
 
+	/**
+	 * How many users may be remembered before those whose tokens have ended are forgotten: twice as many as were
+	 * left the last time, so that forgetting costs a constant per user however many sign in once and never return.
+	 */
+	private final AtomicInteger forgetAt = new AtomicInteger(FORGET_FLOOR);
+
+	private final Clock clock;
+
 	private AuthorizedClientUserTokens(Function<OAuth2AuthorizeRequest, Mono<OAuth2AuthorizedClient>> manager,
-			String registrationId, boolean storeApp, Duration timeout, @Nullable TokenStore fleetLock) {
+			String registrationId, boolean storeApp, Duration timeout, @Nullable TokenStore fleetLock, Clock clock) {
 		Assert.hasText(registrationId, "registrationId must not be empty");
 		Assert.isTrue(timeout.compareTo(Duration.ZERO) > 0, "timeout must be positive");
 		this.manager = manager;
@@ -93,6 +106,7 @@ public final class AuthorizedClientUserTokens implements FeishuUserTokens {
 		this.storeApp = storeApp;
 		this.timeout = timeout;
 		this.fleetLock = fleetLock;
+		this.clock = clock;
 	}
 
 	/**
@@ -108,7 +122,8 @@ public final class AuthorizedClientUserTokens implements FeishuUserTokens {
 		Assert.notNull(manager, "manager must not be null");
 		return new AuthorizedClientUserTokens(
 				(request) -> Mono.fromCallable(() -> manager.authorize(request)).subscribeOn(Schedulers.boundedElastic()),
-				registrationId, storeApp, DEFAULT_TIMEOUT, null);
+				registrationId, storeApp, DEFAULT_TIMEOUT, null,
+				Clock.systemUTC());
 	}
 
 	/**
@@ -122,7 +137,8 @@ public final class AuthorizedClientUserTokens implements FeishuUserTokens {
 	public static AuthorizedClientUserTokens of(ReactiveOAuth2AuthorizedClientManager manager, String registrationId,
 			boolean storeApp) {
 		Assert.notNull(manager, "manager must not be null");
-		return new AuthorizedClientUserTokens(manager::authorize, registrationId, storeApp, DEFAULT_TIMEOUT, null);
+		return new AuthorizedClientUserTokens(manager::authorize, registrationId, storeApp, DEFAULT_TIMEOUT, null,
+				Clock.systemUTC());
 	}
 
 	/**
@@ -132,7 +148,7 @@ public final class AuthorizedClientUserTokens implements FeishuUserTokens {
 	 */
 	public AuthorizedClientUserTokens withTimeout(Duration timeout) {
 		return new AuthorizedClientUserTokens(this.manager, this.registrationId, this.storeApp, timeout,
-				this.fleetLock);
+				this.fleetLock, this.clock);
 	}
 
 	/**
@@ -144,7 +160,25 @@ public final class AuthorizedClientUserTokens implements FeishuUserTokens {
 	public AuthorizedClientUserTokens withFleetLock(TokenStore fleetLock) {
 		Assert.notNull(fleetLock, "fleetLock must not be null");
 		return new AuthorizedClientUserTokens(this.manager, this.registrationId, this.storeApp, this.timeout,
-				fleetLock);
+				fleetLock, this.clock);
+	}
+
+	/**
+	 * The same tokens, judging expiries by another clock.
+	 * @param clock the clock
+	 * @return the user tokens
+	 */
+	AuthorizedClientUserTokens withClock(Clock clock) {
+		return new AuthorizedClientUserTokens(this.manager, this.registrationId, this.storeApp, this.timeout,
+				this.fleetLock, clock);
+	}
+
+	/**
+	 * How many users this instance remembers a token expiry or a rejection of.
+	 * @return the number of users
+	 */
+	int rememberedUsers() {
+		return this.expiries.size() + this.rejected.size();
 	}
 
 	@Override
@@ -197,8 +231,8 @@ public final class AuthorizedClientUserTokens implements FeishuUserTokens {
 			shared.set(new Authorization(authorization
 				.doOnNext((client) -> {
 					Instant expiresAt = client.getAccessToken().getExpiresAt();
-					if (expiresAt != null) {
-						this.expiries.put(name, expiresAt);
+					if (expiresAt != null && this.expiries.put(name, expiresAt) == null) {
+						forgetEnded();
 					}
 					this.rejected.computeIfPresent(name, (key, rejection) -> rejection.token()
 						.equals(client.getAccessToken().getTokenValue()) ? rejection : null);
@@ -220,7 +254,23 @@ public final class AuthorizedClientUserTokens implements FeishuUserTokens {
 	/** Whether an authorization of the user may refresh: their token is unknown here, rejected or about to expire. */
 	private boolean mayRefresh(String principalName, @Nullable Rejection known) {
 		Instant expiresAt = this.expiries.get(principalName);
-		return expiresAt == null || known != null || !Instant.now().plus(REFRESH_WINDOW).isBefore(expiresAt);
+		return expiresAt == null || known != null || !this.clock.instant().plus(REFRESH_WINDOW).isBefore(expiresAt);
+	}
+
+	/**
+	 * Forgets, once enough users are remembered, those whose last token has ended, and the rejections of their
+	 * tokens: a token that has ended is refreshed whatever was known of it, so forgetting changes no answer. Keeps
+	 * the memory of an application that thousands of users sign in to once bounded by those signed in now.
+	 */
+	private void forgetEnded() {
+		int threshold = this.forgetAt.get();
+		if (rememberedUsers() < threshold || !this.forgetAt.compareAndSet(threshold, Integer.MAX_VALUE)) {
+			return;
+		}
+		Instant now = this.clock.instant();
+		this.expiries.values().removeIf((expiresAt) -> !expiresAt.isAfter(now));
+		this.rejected.keySet().removeIf((name) -> !this.expiries.containsKey(name));
+		this.forgetAt.set(Math.max(FORGET_FLOOR, 2 * rememberedUsers()));
 	}
 
 	private boolean isRejected(String principalName, OAuth2AuthorizedClient client) {
@@ -312,8 +362,10 @@ public final class AuthorizedClientUserTokens implements FeishuUserTokens {
 
 		@Override
 		public void invalidate(String token) {
-			AuthorizedClientUserTokens.this.rejected.put(this.principalName,
-					new Rejection(token, AuthorizedClientUserTokens.this.rejections.incrementAndGet()));
+			if (AuthorizedClientUserTokens.this.rejected.put(this.principalName,
+					new Rejection(token, AuthorizedClientUserTokens.this.rejections.incrementAndGet())) == null) {
+				forgetEnded();
+			}
 		}
 
 		@Override
