@@ -23,7 +23,9 @@ import io.github.feishuvc.events.webhook.RefusalReason;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.github.feishuvc.health.FeishuVcHealthIndicator;
+import io.github.feishuvc.redis.RedisPublishedEventIds;
 import io.github.feishuvc.support.FixedTenantToken;
+import io.github.feishuvc.support.RedisServer;
 import io.github.feishuvc.support.TestFeishu;
 import io.github.feishuvc.test.FeishuVcEmulator;
 import org.awaitility.Awaitility;
@@ -34,8 +36,11 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.AbstractApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -311,6 +316,77 @@ class FeishuVcEventsAutoConfigurationTests {
 					context.getBean(FeishuEventReceiver.class).tooLarge();
 					assertThat(reasons).containsExactly(RefusalReason.TOO_LARGE);
 				});
+		}
+
+	}
+
+	/**
+	 * Each event's id is claimed on Redis before the event is answered: a Redis timeout that leaves the answer no time
+	 * stops the start-up, naming the property; one that fits starts.
+	 */
+	@Nested
+	class SharedStateTimeout {
+
+		private RedisServer redis;
+
+		@AfterEach
+		void stopRedis() {
+			if (this.redis != null) {
+				this.redis.close();
+			}
+		}
+
+		@Test
+		void shouldRefuseToStartWithARedisTimeoutTheAnswerToAnEventCannotWaitFor() {
+			onRedis(reactive(FeishuVcEventsAutoConfigurationTests.this.store))
+				.withPropertyValues("feishu.vc.shared-state.timeout=2001ms")
+				.run((context) -> {
+					assertThat(context).hasFailed()
+						.getFailure()
+						.rootCause()
+						.isInstanceOf(FeishuVcConfigurationException.class)
+						.hasMessageStartingWith("feishu.vc.shared-state.timeout is 2001ms, but each event received is "
+								+ "answered within 2500ms");
+					var analysis = new MissingFeishuVcCredentialsFailureAnalyzer().analyze(context.getStartupFailure());
+					assertThat(analysis.getAction()).contains("feishu.vc.shared-state.timeout to 2000ms or less");
+				});
+		}
+
+		@Test
+		void shouldRefuseItOverTheLongConnectionToo() {
+			onRedis(new ApplicationContextRunner()
+				.withConfiguration(AutoConfigurations.of(FeishuVcAutoConfiguration.class,
+						FeishuVcLongConnectionAutoConfiguration.class))
+				.withConfiguration(TestFeishu.BOOT_WEB_CLIENT)
+				.withPropertyValues(TestFeishu.properties(FeishuVcEventsAutoConfigurationTests.this.selfBuilt)))
+				.withPropertyValues("feishu.vc.events.mode=long-connection", "feishu.vc.shared-state.timeout=5s")
+				.run((context) -> assertThat(context).hasFailed()
+					.getFailure()
+					.rootCause()
+					.isInstanceOf(FeishuVcConfigurationException.class)
+					.hasMessageContaining("feishu.vc.shared-state.timeout is 5000ms"));
+		}
+
+		@Test
+		void shouldStartWithTheLongestRedisTimeoutThatFits() {
+			this.redis = RedisServer.start();
+			onRedis(reactive(FeishuVcEventsAutoConfigurationTests.this.store))
+				.withPropertyValues(this.redis.springProperties().toArray(String[]::new))
+				.withPropertyValues("feishu.vc.shared-state.timeout=2s")
+				.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(RedisPublishedEventIds.class));
+		}
+
+		@Test
+		void shouldLeaveTheTimeoutAloneWithoutRedis() {
+			reactive(FeishuVcEventsAutoConfigurationTests.this.store).withPropertyValues("feishu.vc.shared-state.timeout=5s")
+				.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(InMemoryPublishedEventIds.class));
+		}
+
+		private <R extends AbstractApplicationContextRunner<R, ?, ?>> R onRedis(R runner) {
+			return runner
+				.withConfiguration(AutoConfigurations.of(FeishuVcRedisAutoConfiguration.class,
+						DataRedisAutoConfiguration.class, DataRedisReactiveAutoConfiguration.class))
+				.withPropertyValues("feishu.vc.shared-state.type=redis");
 		}
 
 	}

@@ -105,7 +105,8 @@ class FeishuVcRuntimeHintsTests {
 
 	@Test
 	void shouldIncludeTheLuaScriptsOfTheSharedState() {
-		for (String script : List.of("rate-limit", "rate-limit-refused", "event-claim", "event-confirm")) {
+		for (String script : List.of("rate-limit", "rate-limit-refused", "event-claim", "event-confirm",
+				"event-release")) {
 			assertThat(RuntimeHintsPredicates.resource().forResource("io/github/feishuvc/redis/" + script + ".lua"))
 				.accepts(this.hints);
 		}

@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.RejectedExecutionException;
 
 import io.github.feishuvc.auth.TokenStore.SharedToken;
 import io.github.feishuvc.core.FeishuVcClientRateLimitException;
@@ -16,6 +15,8 @@ import io.github.feishuvc.core.FeishuVcRateLimiter;
 import io.github.feishuvc.core.RateLimit;
 import io.github.feishuvc.events.EventDispatcher;
 import io.github.feishuvc.events.FeishuEvent;
+import io.github.feishuvc.events.PublishedEventIds;
+import io.github.feishuvc.events.PublishedEventIds.Claim;
 import io.github.feishuvc.internal.FeishuApis;
 import io.github.feishuvc.support.LogCapture;
 import io.github.feishuvc.support.MutableClock;
@@ -384,36 +385,37 @@ class RedisStoreTests {
 			MutableClock clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
 			RedisPublishedEventIds ids = new RedisPublishedEventIds(RedisStoreTests.this.redis, availability(), "test:",
 					Duration.ofHours(12), clock);
-			assertThat(ids.claim("ev-5").block()).isTrue();
-			ids.confirm("ev-5").block();
+			assertThat(ids.claim("ev-5", "first").block()).isEqualTo(Claim.GRANTED);
+			ids.confirm("ev-5", "first").block();
 
 			clock.advance(Duration.ofHours(12));
 			assertThat(new RedisPublishedEventIds(RedisStoreTests.this.redis, availability(), "test:",
-					Duration.ofHours(12), clock).claim("ev-5").block()).as("a redelivery 12 hours later").isFalse();
+					Duration.ofHours(12), clock).claim("ev-5", "later").block()).as("a redelivery 12 hours later")
+				.isEqualTo(Claim.PUBLISHED);
 			clock.advance(Duration.ofHours(2));
 			assertThat(new RedisPublishedEventIds(RedisStoreTests.this.redis, availability(), "test:",
-					Duration.ofHours(12), clock).claim("ev-5").block()).as("past the window").isTrue();
+					Duration.ofHours(12), clock).claim("ev-5", "past").block()).as("past the window")
+				.isEqualTo(Claim.GRANTED);
 		}
 
 		@Test
-		void shouldLetAnotherInstancePublishAnEventTheFirstCouldNotHandOver() {
-			List<FeishuEvent> published = new CopyOnWriteArrayList<>();
-			EventDispatcher full = new EventDispatcher(ids(), (event) -> published.add((FeishuEvent) event), (task) -> {
-				throw new RejectedExecutionException("queue full");
-			});
-			FeishuEvent event = new FeishuEvent("vc.meeting.meeting_ended_v1", "ev-2", "t1", "cli_app", "{}");
+		void shouldHoldAClaimForAWhileOnlyUnderItsDeliverysToken() {
+			assertThat(ids().claim("ev-3", "delivery-token").block()).isEqualTo(Claim.GRANTED);
 
-			assertThat(full.dispatch(event).block()).isEqualTo(EventDispatcher.Outcome.REJECTED);
-			assertThat(dispatcher(published).dispatch(event).block()).isEqualTo(EventDispatcher.Outcome.PUBLISHING);
-			assertThat(published).hasSize(1);
-		}
-
-		@Test
-		void shouldHoldAClaimForAWhileOnly() {
-			assertThat(ids().claim("ev-3").block()).isTrue();
-
+			assertThat(RedisStoreTests.this.redis.opsForValue().get("test:event:ev-3").block()).isEqualTo("delivery-token");
 			assertThat(RedisStoreTests.this.redis.getExpire("test:event:ev-3").block())
-				.isBetween(RedisPublishedEventIds.CLAIM_TTL.minusMinutes(1), RedisPublishedEventIds.CLAIM_TTL);
+				.isBetween(PublishedEventIds.CLAIM_TTL.minusSeconds(2), PublishedEventIds.CLAIM_TTL);
+		}
+
+		@Test
+		void shouldTakeAnIdThisInstancePublishedForADuplicateThoughItsConfirmationNeverReachedRedis() {
+			RedisPublishedEventIds ids = ids();
+			assertThat(ids.claim("ev-6", "first").block()).isEqualTo(Claim.GRANTED);
+			RedisStoreTests.this.server.kill();
+			ids.confirm("ev-6", "first").block(Duration.ofSeconds(5));
+			RedisStoreTests.this.server.restart();
+
+			assertThat(ids.claim("ev-6", "again").block(Duration.ofSeconds(5))).isEqualTo(Claim.PUBLISHED);
 		}
 
 		@Test

@@ -18,7 +18,8 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 
 /**
  * The starter's event endpoint on a bare Reactor Netty server, with the emulator's app settings, keeping tickets in a
- * given store: the event URL of tests that need tickets to arrive without a whole application.
+ * given store: the event URL of tests that need tickets to arrive without a whole application; or serving a receiver
+ * of the test's making.
  */
 public final class EventEndpointServer implements AutoCloseable {
 
@@ -52,6 +53,16 @@ public final class EventEndpointServer implements AutoCloseable {
 		EventEndpointServer server = new EventEndpointServer(receiver);
 		emulator.deliverEventsTo(server.url());
 		return server;
+	}
+
+	/**
+	 * Start an endpoint that hands each request to a receiver of the test's making, such as one publishing through
+	 * Redis.
+	 * @param receiver the receiver
+	 * @return the running endpoint
+	 */
+	public static EventEndpointServer serving(FeishuEventReceiver receiver) {
+		return new EventEndpointServer(receiver);
 	}
 
 	public String url() {

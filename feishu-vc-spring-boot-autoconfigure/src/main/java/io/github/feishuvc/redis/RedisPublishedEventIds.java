@@ -1,36 +1,49 @@
 package io.github.feishuvc.redis;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.github.feishuvc.events.InMemoryPublishedEventIds;
 import io.github.feishuvc.events.PublishedEventIds;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * {@link PublishedEventIds} shared by every instance of an app through Redis, so that an event the platform delivers
- * again to another instance is published once by the fleet. A claim is a key of its own ({@code SET NX}) that lapses
- * after {@link #CLAIM_TTL} unless confirmed; a confirmed id joins the set of its time bucket, one set per twelfth of
- * the window ({@code feishu.vc.events.dedupe-window}) that expires whole, rather than a key per event. A claim checks
- * the sets of the whole window (and a bucket either side, for the instances' clocks) and takes the claim key in one
- * script. Each id is also kept in this instance's memory, which serves while Redis is unavailable.
+ * again to another instance is published once by the fleet. A claim is a key of its own holding its delivery's token
+ * ({@code SET NX}), which lapses after {@link PublishedEventIds#CLAIM_TTL} unless confirmed or released (by a script
+ * that ends it only if it still holds that token); a confirmed id joins the set of its time bucket, one set per
+ * twelfth of the window ({@code feishu.vc.events.dedupe-window}) that expires whole, rather than a key per event. A
+ * claim checks the sets of the whole window (and a bucket either side, for the instances' clocks) and takes the claim
+ * key in one script, which tells a published id from one only claimed: a claim that reached Redis after its delivery
+ * was answered 503 (Redis slower than the answer), or whose release failed, holds a redelivery back as
+ * {@link Claim#PENDING} (asked for again), never as a duplicate, and for {@code CLAIM_TTL} at most.
+ *
+ * <p>Each id is also kept in this instance's memory, which is asked first (an id this instance published is a
+ * duplicate even if its confirmation never reached Redis) and serves alone while Redis is unavailable.
  */
 public final class RedisPublishedEventIds implements PublishedEventIds {
-
-	/** How long a claimed id holds others back before its event is handed to the listeners. */
-	public static final Duration CLAIM_TTL = Duration.ofMinutes(5);
 
 	private static final RedisScript<Long> CLAIM = RedisScript
 		.of(new ClassPathResource("io/github/feishuvc/redis/event-claim.lua"), Long.class);
 
-	private static final RedisScript<Long> CONFIRM = RedisScript
-		.of(new ClassPathResource("io/github/feishuvc/redis/event-confirm.lua"), Long.class);
+	/** Read once: sent whole each time ({@link #evalWhole}). */
+	private static final byte[] CONFIRM = text("io/github/feishuvc/redis/event-confirm.lua");
+
+	/** Read once: sent whole each time ({@link #evalWhole}). */
+	private static final byte[] RELEASE = text("io/github/feishuvc/redis/event-release.lua");
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -63,35 +76,85 @@ public final class RedisPublishedEventIds implements PublishedEventIds {
 	}
 
 	@Override
-	public Mono<Boolean> claim(String eventId) {
-		long current = this.clock.millis() / this.bucketMillis;
-		List<String> keys = new ArrayList<>(InMemoryPublishedEventIds.BUCKETS + 3);
-		keys.add(this.keyPrefix + eventId);
-		for (long index = current - InMemoryPublishedEventIds.BUCKETS - 1; index <= current + 1; index++) {
-			keys.add(bucket(index));
-		}
-		return this.availability
-			.call(this.redis.execute(CLAIM, keys, List.of(eventId, Long.toString(CLAIM_TTL.toMillis())))
+	public Mono<Claim> claim(String eventId, String token) {
+		return Mono.defer(() -> {
+			Claim local = this.local.claimNow(eventId, token);
+			if (local != Claim.GRANTED) {
+				return Mono.just(local);
+			}
+			long current = this.clock.millis() / this.bucketMillis;
+			List<String> keys = new ArrayList<>(InMemoryPublishedEventIds.BUCKETS + 4);
+			keys.add(this.keyPrefix + eventId);
+			for (long index = current - InMemoryPublishedEventIds.BUCKETS - 1; index <= current + 1; index++) {
+				keys.add(bucket(index));
+			}
+			// Redis unavailable, this instance's memory decides alone: it granted the claim.
+			return this.availability.call(this.redis
+				.execute(CLAIM, keys, List.of(eventId, token, Long.toString(CLAIM_TTL.toMillis())))
 				.next()
-				.map((claimed) -> claimed == 1)
-				.doOnNext((claimed) -> this.local.claimNow(eventId)), () -> this.local.claim(eventId));
+				.map(RedisPublishedEventIds::claimOf)
+				.doOnNext((claim) -> remember(eventId, token, claim)), () -> Mono.just(Claim.GRANTED));
+		});
 	}
 
 	@Override
-	public Mono<Void> confirm(String eventId) {
-		long current = this.clock.millis() / this.bucketMillis;
-		long expiry = this.bucketMillis * (InMemoryPublishedEventIds.BUCKETS + 2);
-		return this.availability
-			.call(this.redis.execute(CONFIRM, List.of(this.keyPrefix + eventId, bucket(current)),
-					List.of(eventId, Long.toString(expiry)))
-				.then(Mono.just(true)), () -> Mono.just(false))
-			.then();
+	public Mono<Void> confirm(String eventId, String token) {
+		return Mono.defer(() -> {
+			this.local.confirmNow(eventId, token);
+			long current = this.clock.millis() / this.bucketMillis;
+			long expiry = this.bucketMillis * (InMemoryPublishedEventIds.BUCKETS + 2);
+			return this.availability.call(evalWhole(CONFIRM, List.of(this.keyPrefix + eventId, bucket(current)),
+					List.of(eventId, Long.toString(expiry), token)), () -> Mono.just(0L)).then();
+		});
 	}
 
 	@Override
-	public Mono<Void> release(String eventId) {
-		this.local.releaseNow(eventId);
-		return this.availability.call(this.redis.delete(this.keyPrefix + eventId), () -> Mono.just(0L)).then();
+	public Mono<Void> release(String eventId, String token) {
+		return Mono.defer(() -> {
+			this.local.releaseNow(eventId, token);
+			return this.availability
+				.call(evalWhole(RELEASE, List.of(this.keyPrefix + eventId), List.of(token)), () -> Mono.just(0L))
+				.then();
+		});
+	}
+
+	/**
+	 * Runs a script sent whole ({@code EVAL}), not by its digest as the claim is: a confirmation or a release that
+	 * times out here, Redis being slow, must still run once Redis catches up, after the claim it follows on the
+	 * connection. By digest, a script Redis has not cached yet (a release is rare) is refused ({@code NOSCRIPT}) and
+	 * sent again whole only to a caller still waiting, which a timed-out one is not.
+	 */
+	private Mono<Long> evalWhole(byte[] script, List<String> keys, List<String> args) {
+		ByteBuffer[] keysAndArgs = Stream.concat(keys.stream(), args.stream())
+			.map((value) -> ByteBuffer.wrap(value.getBytes(StandardCharsets.UTF_8)))
+			.toArray(ByteBuffer[]::new);
+		return this.redis
+			.execute((connection) -> connection.scriptingCommands()
+				.<Long>eval(ByteBuffer.wrap(script), ReturnType.INTEGER, keys.size(), keysAndArgs))
+			.next();
+	}
+
+	private static byte[] text(String path) {
+		try (InputStream in = new ClassPathResource(path).getInputStream()) {
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** This instance's memory follows what Redis found, for the calls made while Redis is unavailable. */
+	private void remember(String eventId, String token, Claim claim) {
+		if (claim == Claim.PUBLISHED) {
+			this.local.confirmNow(eventId, token);
+		}
+		else if (claim == Claim.PENDING) {
+			this.local.releaseNow(eventId, token);
+		}
+	}
+
+	private static Claim claimOf(long answer) {
+		return (answer == 1) ? Claim.GRANTED : (answer == 0) ? Claim.PUBLISHED : Claim.PENDING;
 	}
 
 	private String bucket(long index) {

@@ -365,24 +365,27 @@ class FeishuEventReceiverTests {
 		}
 
 		@Test
-		void shouldAnswer503WithinTheReplyTimeoutWhenPublishingHangs() {
+		void shouldAnswer503WithinTheReplyTimeoutWhenPublishingHangsAndGiveUpTheClaim() {
 			EventRequest push = push(emulator(null),
 					(emulator) -> emulator.pushEvent("contact.user.created_v3", "t1", "{}"));
+			List<String> claimed = new CopyOnWriteArrayList<>();
+			List<String> released = new CopyOnWriteArrayList<>();
 			PublishedEventIds hanging = new PublishedEventIds() {
 
 				@Override
-				public Mono<Boolean> claim(String eventId) {
+				public Mono<Claim> claim(String eventId, String token) {
+					claimed.add(token);
 					return Mono.never();
 				}
 
 				@Override
-				public Mono<Void> confirm(String eventId) {
+				public Mono<Void> confirm(String eventId, String token) {
 					return Mono.empty();
 				}
 
 				@Override
-				public Mono<Void> release(String eventId) {
-					return Mono.empty();
+				public Mono<Void> release(String eventId, String token) {
+					return Mono.fromRunnable(() -> released.add(token));
 				}
 
 			};
@@ -399,6 +402,7 @@ class FeishuEventReceiverTests {
 				.thenAwait(Duration.ofMillis(1))
 				.expectNext(Reply.NOT_PUBLISHED)
 				.verifyComplete();
+			assertThat(released).as("the claim that may yet land, given up").isEqualTo(claimed).hasSize(1);
 		}
 
 		@Test

@@ -407,7 +407,7 @@ public final class FeishuLongConnection implements SmartLifecycle {
 		}
 		FeishuEvent published = event;
 		return this.dispatcher.dispatch(published)
-			.map((outcome) -> outcome != EventDispatcher.Outcome.REJECTED)
+			.map(EventDispatcher.Outcome::acknowledged)
 			.onErrorResume((ex) -> {
 				logger.warn("Could not publish " + published + " (" + ex.getClass().getSimpleName()
 						+ "); the platform will deliver it again");

@@ -38,8 +38,9 @@ import org.springframework.util.Assert;
  * differently for bad padding and for bad JSON would let anyone decrypt captured events byte by byte). The reason is
  * logged at DEBUG, counted by the refusal listener, and at most once a minute logged at WARN. The other failure
  * answers are {@link Reply#TICKET_NOT_KEPT}, when the application's own ticket store fails or takes longer than
- * {@link #TICKET_TIMEOUT}, and {@link Reply#NOT_PUBLISHED}, when the listener executor refuses the event or the
- * answer would take longer than {@link #REPLY_TIMEOUT}: the platform then delivers it again.
+ * {@link #TICKET_TIMEOUT}, and {@link Reply#NOT_PUBLISHED}, when the listener executor refuses the event, another
+ * delivery of it holds an unconfirmed claim, or the answer would take longer than {@link #REPLY_TIMEOUT}: the platform
+ * then delivers it again, and the delivery's claim is given up so that the next one is published.
  *
  * <p>With an encrypt key, the timestamp and the signature (which covers the raw body) are checked before any JSON is
  * read, and only the URL verification may come without one (a body of at most {@link #MAX_UNSIGNED_SIZE}); without
@@ -213,7 +214,7 @@ public final class FeishuEventReceiver {
 			return keepTicket(text(event.path("event").path("app_ticket")), pushedAt(event.path("ts")));
 		}
 		return this.dispatcher.dispatch(published)
-			.map((outcome) -> (outcome == EventDispatcher.Outcome.REJECTED) ? Reply.NOT_PUBLISHED : Reply.SUCCESS)
+			.map((outcome) -> outcome.acknowledged() ? Reply.SUCCESS : Reply.NOT_PUBLISHED)
 			.onErrorResume((ex) -> {
 				logger.warn("Could not publish " + published + " (" + ex.getClass().getSimpleName()
 						+ "); answering 503 so that the platform delivers it again");
