@@ -2,6 +2,7 @@ package io.github.feishuvc.autoconfigure;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.github.feishuvc.auth.AppTicketStore;
 import io.github.feishuvc.auth.InMemoryAppTicketStore;
@@ -147,10 +148,13 @@ public final class FeishuVcAutoConfiguration {
 				properties.getResponseTimeout());
 	}
 
-	/** The application's event loops: those of its {@link ReactorResourceFactory}, else Reactor Netty's global ones. */
-	private static LoopResources loops(ObjectProvider<ReactorResourceFactory> reactorResources) {
+	/**
+	 * The application's event loops: those of its {@link ReactorResourceFactory}, else Reactor Netty's global ones;
+	 * asked for at each connection, since stopping the context disposes them and starting it makes new ones.
+	 */
+	static Supplier<LoopResources> loops(ObjectProvider<ReactorResourceFactory> reactorResources) {
 		ReactorResourceFactory factory = reactorResources.getIfAvailable();
-		return (factory != null) ? factory.getLoopResources() : HttpResources.get();
+		return (factory != null) ? factory::getLoopResources : HttpResources::get;
 	}
 
 	@Bean
