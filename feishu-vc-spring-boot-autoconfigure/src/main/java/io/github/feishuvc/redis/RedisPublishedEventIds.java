@@ -9,7 +9,6 @@ import io.github.feishuvc.events.InMemoryPublishedEventIds;
 import io.github.feishuvc.events.PublishedEventIds;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -26,11 +25,9 @@ public final class RedisPublishedEventIds implements PublishedEventIds {
 	/** How long a claimed id holds others back before its event is handed to the listeners. */
 	public static final Duration CLAIM_TTL = Duration.ofMinutes(5);
 
-	private static final RedisScript<Long> CLAIM = RedisScript
-		.of(new ClassPathResource("io/github/feishuvc/redis/event-claim.lua"), Long.class);
+	private static final RedisScript<Long> CLAIM = LuaScripts.load("event-claim.lua", Long.class);
 
-	private static final RedisScript<Long> CONFIRM = RedisScript
-		.of(new ClassPathResource("io/github/feishuvc/redis/event-confirm.lua"), Long.class);
+	private static final RedisScript<Long> CONFIRM = LuaScripts.load("event-confirm.lua", Long.class);
 
 	private final ReactiveStringRedisTemplate redis;
 
