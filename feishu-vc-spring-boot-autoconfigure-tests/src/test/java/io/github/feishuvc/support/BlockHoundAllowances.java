@@ -1,6 +1,7 @@
 package io.github.feishuvc.support;
 
 import reactor.blockhound.BlockHound;
+import reactor.blockhound.BlockingOperationError;
 import reactor.blockhound.integration.BlockHoundIntegration;
 
 /**
@@ -15,6 +16,20 @@ public final class BlockHoundAllowances implements BlockHoundIntegration {
 
 	@Override
 	public void applyTo(BlockHound.Builder builder) {
+		// Spring Security's WebFlux sign-in draws each authorization request's state and nonce from a SecureRandom on
+		// the event loop serving /oauth2/authorization/{id}; the JDK's default (NativePRNG) refills its buffer from
+		// /dev/urandom, a read that never waits (the kernel's pool does not block once seeded at boot). Not our code,
+		// and the same in every WebFlux application that signs users in.
+		builder.allowBlockingCallsInside("org.springframework.security.crypto.keygen.SecureRandomBytesKeyGenerator",
+				"generateKey");
+		// The error may be caught on its way (a server answers 500, an error is dropped): the stack is printed first,
+		// so that the test's log names the call whatever becomes of the error.
+		builder.blockingMethodCallback((method) -> {
+			BlockingOperationError error = new BlockingOperationError(method);
+			System.err.println("BlockHound: blocking call on " + Thread.currentThread().getName());
+			error.printStackTrace();
+			throw error;
+		});
 	}
 
 }
