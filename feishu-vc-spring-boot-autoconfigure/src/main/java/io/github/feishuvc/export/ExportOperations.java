@@ -115,7 +115,9 @@ public interface ExportOperations extends FeishuVcOperations<ExportOperations> {
 	 * @param target the file to write, replaced if it exists (atomically where the file system can); or an existing
 	 * directory, in which the file is written under the name the platform gives it ({@code Content-Disposition}), else
 	 * {@code feishu-vc-export.xlsx}, and never replaces a file there: if the name is taken, the first free one of
-	 * {@code name (1).xlsx}, {@code name (2).xlsx}... is used, as a browser does
+	 * {@code name (1).xlsx}, {@code name (2).xlsx}... is used, as a browser does. A file target that is a symbolic
+	 * link is replaced by the file (the file it pointed to is left as it was); a directory target that is a link is
+	 * followed
 	 * @return the path written
 	 * @throws IllegalArgumentException if the token is null or blank
 	 */

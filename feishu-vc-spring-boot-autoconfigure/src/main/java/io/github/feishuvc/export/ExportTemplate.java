@@ -178,9 +178,8 @@ public class ExportTemplate extends FeishuTemplate<ExportOperations> implements 
 
 	@Override
 	public Flux<DataBuffer> download(String fileToken) {
-		Params params = fileParams(fileToken);
-		return Downloads.stream((file) -> this.caller.download(ExportApis.DOWNLOAD, params,
-				this.timing.downloadTimeout(), file));
+		return Downloads.stream(this.caller.downloader(ExportApis.DOWNLOAD, fileParams(fileToken),
+				this.timing.downloadTimeout()));
 	}
 
 	@Override
@@ -188,7 +187,7 @@ public class ExportTemplate extends FeishuTemplate<ExportOperations> implements 
 		Params params = fileParams(fileToken);
 		Assert.notNull(target, "target must not be null");
 		return Downloads.write(target, FALLBACK_NAME, ExportApis.DOWNLOAD.operation(), Schedulers.boundedElastic(),
-				(file) -> this.caller.download(ExportApis.DOWNLOAD, params, this.timing.downloadTimeout(), file));
+				this.caller.downloader(ExportApis.DOWNLOAD, params, this.timing.downloadTimeout()));
 	}
 
 	private static Params fileParams(String fileToken) {

@@ -109,9 +109,10 @@ public final class Downloads {
 	}
 
 	/**
-	 * A download's file on disk: its temporary file and where it goes once whole. Its steps run one after another on
-	 * one worker, so a clean-up asked for while the temporary file is being made (a cancel) runs after it and finds
-	 * it; the fields are only touched there.
+	 * A download's file on disk: its temporary file and where it goes once whole. Its disk steps run one after another
+	 * on one worker, so a clean-up asked for while the temporary file is being made (a cancel) runs after it and finds
+	 * it. The fields are set by one step and read by the next, which the Mono chain orders (each step subscribed once
+	 * the one before signalled), or by the clean-up, which runs on the same worker as the step that set them.
 	 */
 	private static final class Part {
 
@@ -134,6 +135,9 @@ public final class Downloads {
 
 		private @Nullable AsynchronousFileChannel channel;
 
+		/** The attempt whose file was written, which a failure after it reports. */
+		private @Nullable CallInfo response;
+
 		Part(Path target, String fallbackName, String operation, Scheduler disk) {
 			this.target = target;
 			this.fallbackName = fallbackName;
@@ -143,7 +147,7 @@ public final class Downloads {
 
 		/** Looks at the target and makes the temporary file, before anything is sent. */
 		Mono<Void> open() {
-			return onDisk(new CallInfo(this.operation, 0, 0, null, null), this.target, () -> {
+			return onDisk(responseOrNone(), this.target, () -> {
 				Path absolute = this.target.toAbsolutePath();
 				if (Files.isDirectory(absolute)) {
 					this.directory = absolute;
@@ -175,9 +179,14 @@ public final class Downloads {
 			Path temporary = this.temporary;
 			Assert.state(channel != null && temporary != null, "not open");
 			String name = safeName(file.fileName(), this.fallbackName);
+			this.response = file.info();
+			// The body's own errors are marked on their way through the write, so that only the channel's are taken
+			// for the disk's.
 			return DataBufferUtils.write(file.body().onErrorMap(Received::new), channel, 0)
 				.map(DataBufferUtils::release)
-				.onErrorMap((ex) -> !(ex instanceof Received), (ex) -> local(file.info(), temporary, ex))
+				// A buffer written, or on its way, when the download is cancelled is dropped, not handed on: released.
+				.doOnDiscard(DataBuffer.class, DataBufferUtils::release)
+				.onErrorMap(IOException.class, (ex) -> local(file.info(), temporary, ex))
 				.onErrorMap(Received.class, Received::getCause)
 				.then(onDisk(file.info(), temporary, () -> {
 					channel.force(false);
@@ -191,7 +200,7 @@ public final class Downloads {
 			Path temporary = this.temporary;
 			Assert.state(directory != null && temporary != null, "not open");
 			Path destination = this.intoDirectory ? directory.resolve(name) : this.target;
-			return onDisk(new CallInfo(this.operation, 1, 200, null, null), destination, () -> {
+			return onDisk(responseOrNone(), destination, () -> {
 				closeChannel();
 				return this.intoDirectory ? placeFree(temporary, directory, name) : replace(temporary, this.target);
 			});
@@ -207,7 +216,7 @@ public final class Downloads {
 					}
 				}
 				catch (IOException ex) {
-					throw local(new CallInfo(this.operation, 0, 0, null, null), this.temporary, ex);
+					throw local(responseOrNone(), this.temporary, ex);
 				}
 			}).subscribeOn(this.worker).doFinally((signal) -> this.worker.dispose());
 		}
@@ -227,6 +236,12 @@ public final class Downloads {
 					// Another download's name: draw again.
 				}
 			}
+		}
+
+		/** The attempt whose file was written, or, before any, nothing sent (attempt and status 0). */
+		private CallInfo responseOrNone() {
+			CallInfo response = this.response;
+			return (response != null) ? response : new CallInfo(this.operation, 0, 0, null, null);
 		}
 
 		private void closeChannel() throws IOException {
@@ -293,9 +308,8 @@ public final class Downloads {
 			}
 		}
 
-		private static FeishuVcLocalFileException local(CallInfo info, @Nullable Path path, Throwable ex) {
-			IOException cause = (ex instanceof IOException io) ? io : new IOException(ex);
-			return new FeishuVcLocalFileException(info, (path != null) ? path : Path.of(""), cause);
+		private static FeishuVcLocalFileException local(CallInfo info, @Nullable Path path, IOException ex) {
+			return new FeishuVcLocalFileException(info, (path != null) ? path : Path.of(""), ex);
 		}
 
 	}
