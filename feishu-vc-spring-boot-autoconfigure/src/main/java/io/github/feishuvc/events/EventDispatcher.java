@@ -105,16 +105,14 @@ public final class EventDispatcher {
 			// Cancelled as the claim arrived: released already, and nobody waits for the answer.
 			return Outcome.REJECTED;
 		}
-		try {
-			this.listenerExecutor.execute(() -> publish(event));
-		}
-		catch (RejectedExecutionException ex) {
-			refused(event, ex);
+		Outcome outcome = handOver(event);
+		if (outcome == Outcome.REJECTED) {
 			delivery.giveUp();
-			return Outcome.REJECTED;
 		}
-		this.publishedIds.confirm(delivery.eventId, delivery.token).onErrorComplete().subscribe();
-		return Outcome.PUBLISHING;
+		else {
+			this.publishedIds.confirm(delivery.eventId, delivery.token).onErrorComplete().subscribe();
+		}
+		return outcome;
 	}
 
 	private Outcome duplicate(FeishuEvent event, Delivery delivery) {
