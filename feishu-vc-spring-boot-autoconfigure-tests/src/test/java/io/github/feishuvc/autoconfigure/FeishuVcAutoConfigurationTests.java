@@ -311,7 +311,7 @@ class FeishuVcAutoConfigurationTests {
 						.hasSingleBean(ReportTemplate.class)
 						.hasSingleBean(AlertTemplate.class)
 						.hasSingleBean(ExportTemplate.class);
-					assertThat(context.getBean(FeishuVcProperties.class).getExport().getDownloadTimeout())
+					assertThat(context.getBean(FeishuVcExportProperties.class).getDownloadTimeout())
 						.isEqualTo(Duration.ofMinutes(30));
 					Instant from = Instant.now().minus(Duration.ofHours(1));
 					Instant to = Instant.now().plusSeconds(60);

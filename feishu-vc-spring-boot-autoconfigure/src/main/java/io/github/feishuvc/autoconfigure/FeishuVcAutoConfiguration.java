@@ -82,7 +82,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 @AutoConfiguration(after = WebClientAutoConfiguration.class)
 @ConditionalOnClass({ WebClient.class, ClientHttpConnectorBuilder.class })
 @ConditionalOnBooleanProperty(name = FeishuVcProperties.PREFIX + ".enabled", matchIfMissing = true)
-@EnableConfigurationProperties(FeishuVcProperties.class)
+@EnableConfigurationProperties({ FeishuVcProperties.class, FeishuVcRateLimitProperties.class,
+		FeishuVcRetryProperties.class, FeishuVcStoreAppProperties.class, FeishuVcExportProperties.class,
+		FeishuVcEventsProperties.class, FeishuVcSharedStateProperties.class })
 @ImportRuntimeHints(FeishuVcRuntimeHints.class)
 @Import({ FeishuVcTokenProviderConfigurations.SelfBuiltAppConfiguration.class,
 		FeishuVcTokenProviderConfigurations.StoreAppConfiguration.class,
@@ -131,9 +133,8 @@ public final class FeishuVcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(FeishuVcRateLimiter.class)
-	@ConditionalOnBooleanProperty(name = FeishuVcProperties.PREFIX + ".rate-limit.enabled", matchIfMissing = true)
-	ClientRateLimiter feishuVcRateLimiter(FeishuVcProperties properties) {
-		FeishuVcProperties.RateLimit rateLimit = properties.getRateLimit();
+	@ConditionalOnBooleanProperty(name = FeishuVcRateLimitProperties.PREFIX + ".enabled", matchIfMissing = true)
+	ClientRateLimiter feishuVcRateLimiter(FeishuVcRateLimitProperties rateLimit) {
 		return new ClientRateLimiter(rateLimit.defaults(), DOCUMENTED_RATE_LIMITS, rateLimit.getMargin(),
 				rateLimit.getColdMargin(), rateLimit.isPace(), rateLimit.getMaxWait(), Schedulers.parallel());
 	}
@@ -141,9 +142,9 @@ public final class FeishuVcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	FeishuVcExecutor feishuVcExecutor(FeishuVcClient client, FeishuVcProperties properties,
-			ObjectProvider<FeishuVcRateLimiter> rateLimiter, ObjectProvider<ObservationRegistry> observationRegistry,
+			FeishuVcRetryProperties retry, ObjectProvider<FeishuVcRateLimiter> rateLimiter,
+			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<FeishuVcObservationConvention> observationConvention) {
-		FeishuVcProperties.Retry retry = properties.getRetry();
 		FeishuVcRetryPolicy policy = new FeishuVcRetryPolicy(retry.isEnabled(), retry.getMaxAttempts(),
 				retry.getInitialBackoff(), retry.getMaxBackoff(), retry.getJitter(), retry.getMaxTotalTime(),
 				retry.getMaxRateLimitWait());
@@ -210,8 +211,7 @@ public final class FeishuVcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(ExportOperations.class)
 	ExportTemplate exportOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
-			FeishuVcProperties properties) {
-		FeishuVcProperties.Export export = properties.getExport();
+			FeishuVcProperties properties, FeishuVcExportProperties export) {
 		return new ExportTemplate(executor, tokenProvider, properties.getUserIdType(),
 				new ExportTiming(export.getAwaitTimeout(), export.getPollInterval(), export.getMaxPollInterval(),
 						export.getDownloadTimeout()),

@@ -12,6 +12,7 @@ import reactor.netty.http.client.HttpClient;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -21,6 +22,7 @@ import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.Assert;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.client.ReactorResourceFactory;
@@ -36,6 +38,7 @@ import org.springframework.http.client.ReactorResourceFactory;
 @AutoConfiguration(after = FeishuVcAutoConfiguration.class)
 @ConditionalOnBean(FeishuVcClient.class)
 @Conditional(FeishuVcConditions.LongConnection.class)
+@EnableConfigurationProperties(FeishuVcEventsProperties.class)
 public final class FeishuVcLongConnectionAutoConfiguration {
 
 	/** The counter of the long connection's events. */
@@ -48,19 +51,23 @@ public final class FeishuVcLongConnectionAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		FeishuLongConnection feishuVcLongConnection(FeishuVcProperties properties, FeishuVcClient client,
+		FeishuLongConnection feishuVcLongConnection(FeishuVcProperties properties, FeishuVcEventsProperties events,
+				FeishuVcClient client,
 				EventDispatcher dispatcher, ObjectProvider<ClientHttpConnectorBuilder<?>> clientHttpConnectorBuilder,
 				ObjectProvider<HttpClientSettings> httpClientSettings,
 				ObjectProvider<ReactorResourceFactory> reactorResources, ResourceLoader resourceLoader,
 				ObjectProvider<FeishuVcLongConnectionClientCustomizer> customizers) {
 			FeishuVcTokenProviderConfigurations.checkCredentials(properties);
+			Assert.state(properties.getAppType() != FeishuVcProperties.AppType.STORE,
+					"feishu.vc.events.mode=long-connection is for self-built apps: the platform sends a store app's "
+							+ "events, its app ticket among them, to its event URL only (feishu.vc.events.mode=webhook)");
 			HttpClient websocketClient = new FeishuVcHttpClients(properties, clientHttpConnectorBuilder,
 					httpClientSettings, reactorResources, resourceLoader)
 				.websocketClient();
 			for (FeishuVcLongConnectionClientCustomizer customizer : customizers.orderedStream().toList()) {
 				websocketClient = customizer.customize(websocketClient);
 			}
-			FeishuVcProperties.Events.LongConnection settings = properties.getEvents().getLongConnection();
+			FeishuVcEventsProperties.LongConnection settings = events.getLongConnection();
 			return new FeishuLongConnection(new FeishuLongConnection.Settings(properties.getAppId(),
 					properties.getAppSecret(), (int) settings.getMaxMessageSize().toBytes(), settings.getIdleTimeout(),
 					settings.getHandshakeTimeout(), settings.getMinReconnectDelay(), settings.getDownAfter()), client,

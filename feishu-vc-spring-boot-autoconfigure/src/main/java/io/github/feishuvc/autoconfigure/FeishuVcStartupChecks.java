@@ -157,8 +157,8 @@ final class FeishuVcStartupChecks {
 		private static final String ADD_A_WEB_SERVER = "add spring-boot-starter-web or spring-boot-starter-webflux "
 				+ "so that the endpoint is served";
 
-		WithoutWebServer(FeishuVcProperties properties, ObjectProvider<AppTicketStore> appTicketStore) {
-			FeishuVcProperties.Events events = properties.getEvents();
+		WithoutWebServer(FeishuVcProperties properties, FeishuVcEventsProperties events,
+				ObjectProvider<AppTicketStore> appTicketStore) {
 			if (events.getMode() == FeishuVcProperties.EventsMode.LONG_CONNECTION) {
 				return;
 			}
