@@ -57,7 +57,7 @@ class DownloadToTests {
 
 	private FeishuVcEmulator emulator;
 
-	private ExportTemplate exports;
+	private ExportOperations exports;
 
 	private NettyLeaks leaks;
 
@@ -68,7 +68,7 @@ class DownloadToTests {
 		// Retrying as the auto-configured executor does, so that "not retried" means something.
 		FeishuVcExecutor executor = new FeishuVcExecutor(TestFeishu.client(this.emulator.baseUrl()),
 				FeishuVcRetryPolicy.defaults(), null, Schedulers.parallel());
-		this.exports = new ExportTemplate(executor, TestFeishu.tokenProvider(executor, Clock.systemUTC()),
+		this.exports = ExportOperations.create(executor, TestFeishu.tokenProvider(executor, Clock.systemUTC()),
 				UserIdType.OPEN_ID, new ExportTiming(Duration.ofSeconds(10), Duration.ofMillis(20),
 						Duration.ofMillis(100), Duration.ofSeconds(30)), Clock.systemUTC(), Schedulers.parallel());
 	}

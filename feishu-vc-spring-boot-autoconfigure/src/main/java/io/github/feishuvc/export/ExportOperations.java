@@ -1,15 +1,20 @@
 package io.github.feishuvc.export;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 
+import io.github.feishuvc.auth.TenantAccessTokenProvider;
+import io.github.feishuvc.core.FeishuVcExecutor;
 import io.github.feishuvc.core.FeishuVcOperations;
+import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.report.MeetingListQuery;
 import io.github.feishuvc.report.ParticipantQualityQuery;
 import io.github.feishuvc.report.ParticipantQuery;
 import io.github.feishuvc.room.RoomReservationQuery;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 
 import org.springframework.core.io.buffer.DataBuffer;
 
@@ -31,6 +36,35 @@ import org.springframework.core.io.buffer.DataBuffer;
  * mid-way fails with {@link io.github.feishuvc.core.FeishuVcInvalidResponseException}.
  */
 public interface ExportOperations extends FeishuVcOperations<ExportOperations> {
+
+	/**
+	 * Operations acting as the app over an executor, as the auto-configuration provides them: for an application that
+	 * builds its own.
+	 * @param executor the executor that makes the calls
+	 * @param tenantTokens source of the tenant access token
+	 * @param userIdType the user id type of calls
+	 * @param timing how long to wait for tasks and files
+	 * @param clock the clock that decides whether a window starts in the future
+	 * @param scheduler the scheduler whose clock times the waits between reads of a task
+	 * @return the operations
+	 */
+	static ExportOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
+			UserIdType userIdType, ExportTiming timing, Clock clock, Scheduler scheduler) {
+		return new ExportTemplate(executor, tenantTokens, userIdType, timing, clock, scheduler);
+	}
+
+	/**
+	 * Operations acting as the app over an executor, as the auto-configuration provides them: for an application that
+	 * builds its own, with the default timing.
+	 * @param executor the executor that makes the calls
+	 * @param tenantTokens source of the tenant access token
+	 * @param userIdType the user id type of calls
+	 * @return the operations
+	 */
+	static ExportOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
+			UserIdType userIdType) {
+		return new ExportTemplate(executor, tenantTokens, userIdType);
+	}
 
 	/**
 	 * Export the tenant's meetings ({@code POST /exports/meeting_list}); upcoming ones too, unlike the read.

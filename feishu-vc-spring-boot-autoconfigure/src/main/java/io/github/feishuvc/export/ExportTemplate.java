@@ -40,7 +40,7 @@ import org.springframework.util.Assert;
  * scheduler's clock, and hands files on through {@link Downloads}. Immutable and thread safe; {@link #withUserIdType},
  * {@link #forTenant} and {@link #withUserAccessToken} return views.
  */
-public class ExportTemplate extends FeishuTemplate<ExportOperations> implements ExportOperations {
+final class ExportTemplate extends FeishuTemplate<ExportOperations> implements ExportOperations {
 
 	/** The name of a file written into a directory when the platform names none. */
 	static final String FALLBACK_NAME = "feishu-vc-export.xlsx";
@@ -62,7 +62,7 @@ public class ExportTemplate extends FeishuTemplate<ExportOperations> implements 
 	 * @param clock the clock that decides whether a window starts in the future
 	 * @param scheduler the scheduler whose clock times the waits between reads of a task
 	 */
-	public ExportTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType,
+	ExportTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType,
 			ExportTiming timing, Clock clock, Scheduler scheduler) {
 		this(FeishuApiCaller.app(executor, tenantTokens, userIdType), timing, clock, scheduler);
 	}
@@ -73,7 +73,7 @@ public class ExportTemplate extends FeishuTemplate<ExportOperations> implements 
 	 * @param tenantTokens source of the tenant access token
 	 * @param userIdType the user id type of calls
 	 */
-	public ExportTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType) {
+	ExportTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType) {
 		this(executor, tenantTokens, userIdType, ExportTiming.defaults(), Clock.systemUTC(), Schedulers.parallel());
 	}
 

@@ -40,7 +40,7 @@ import org.springframework.util.Assert;
  * for it is refused before anything is sent. Immutable and thread safe; {@link #withUserIdType}, {@link #forTenant}
  * and {@link #withUserAccessToken} return views.
  */
-public class MeetingTemplate extends FeishuTemplate<MeetingOperations> implements MeetingOperations {
+final class MeetingTemplate extends FeishuTemplate<MeetingOperations> implements MeetingOperations {
 
 	/** How far back the platform keeps meetings. */
 	static final Duration RETENTION = Duration.ofDays(90);
@@ -66,7 +66,7 @@ public class MeetingTemplate extends FeishuTemplate<MeetingOperations> implement
 	 * @param tenantTokens source of the tenant access token
 	 * @param userIdType the user id type of calls
 	 */
-	public MeetingTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType) {
+	MeetingTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType) {
 		this(executor, tenantTokens, userIdType, Clock.systemUTC());
 	}
 
@@ -77,7 +77,7 @@ public class MeetingTemplate extends FeishuTemplate<MeetingOperations> implement
 	 * @param userIdType the user id type of calls
 	 * @param clock the clock that decides how far back a search may go
 	 */
-	public MeetingTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType,
+	MeetingTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType,
 			Clock clock) {
 		this(FeishuApiCaller.app(executor, tenantTokens, userIdType), clock);
 	}

@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
  * token the platform does not take for it is refused before anything is sent. Immutable and thread safe;
  * {@link #withUserIdType}, {@link #forTenant} and {@link #withUserAccessToken} return views.
  */
-public class RecordingTemplate extends FeishuTemplate<RecordingOperations> implements RecordingOperations {
+final class RecordingTemplate extends FeishuTemplate<RecordingOperations> implements RecordingOperations {
 
 	/**
 	 * Create a template acting as the app.
@@ -32,7 +32,7 @@ public class RecordingTemplate extends FeishuTemplate<RecordingOperations> imple
 	 * @param tenantTokens source of the tenant access token
 	 * @param userIdType the user id type of calls
 	 */
-	public RecordingTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
+	RecordingTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
 			UserIdType userIdType) {
 		this(FeishuApiCaller.app(executor, tenantTokens, userIdType));
 	}

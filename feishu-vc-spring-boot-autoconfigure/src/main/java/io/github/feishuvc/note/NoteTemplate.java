@@ -22,7 +22,7 @@ import reactor.util.retry.Retry;
  * reads of a note that lags its event on a scheduler's clock. Immutable and thread safe; {@link #withUserIdType},
  * {@link #forTenant} and {@link #withUserAccessToken} return views.
  */
-public class NoteTemplate extends FeishuTemplate<NoteOperations> implements NoteOperations {
+final class NoteTemplate extends FeishuTemplate<NoteOperations> implements NoteOperations {
 
 	/** The first wait before a lagging note is read again. */
 	static final Duration FIRST_WAIT = Duration.ofMillis(500);
@@ -38,7 +38,7 @@ public class NoteTemplate extends FeishuTemplate<NoteOperations> implements Note
 	 * @param tenantTokens source of the tenant access token (and of the user's tenant)
 	 * @param userIdType the user id type of calls
 	 */
-	public NoteTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType) {
+	NoteTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType) {
 		this(executor, tenantTokens, userIdType, Schedulers.parallel());
 	}
 
@@ -49,7 +49,7 @@ public class NoteTemplate extends FeishuTemplate<NoteOperations> implements Note
 	 * @param userIdType the user id type of calls
 	 * @param scheduler the scheduler whose clock times the waits for a lagging note
 	 */
-	public NoteTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType,
+	NoteTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType,
 			Scheduler scheduler) {
 		this(FeishuApiCaller.app(executor, tenantTokens, userIdType), scheduler);
 	}

@@ -14,7 +14,7 @@ import reactor.core.publisher.Flux;
  * {@link AlertOperations} over a {@link FeishuVcExecutor}, as its declaration ({@link ReportApis#ALERTS}) says.
  * Immutable and thread safe.
  */
-public class AlertTemplate extends FeishuTemplate<AlertOperations> implements AlertOperations {
+final class AlertTemplate extends FeishuTemplate<AlertOperations> implements AlertOperations {
 
 	/**
 	 * Create a template acting as the app.
@@ -22,7 +22,7 @@ public class AlertTemplate extends FeishuTemplate<AlertOperations> implements Al
 	 * @param tenantTokens source of the tenant access token
 	 * @param userIdType the user id type of calls (alerts name no users)
 	 */
-	public AlertTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType) {
+	AlertTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType) {
 		super(FeishuApiCaller.app(executor, tenantTokens, userIdType));
 	}
 

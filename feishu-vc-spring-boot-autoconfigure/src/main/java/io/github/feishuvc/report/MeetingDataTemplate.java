@@ -17,7 +17,7 @@ import reactor.core.publisher.Flux;
  * authenticates, rate-limits, sends and retries as its declaration ({@link ReportApis}) says. Immutable and thread
  * safe; {@link #withUserIdType}, {@link #forTenant} and {@link #withUserAccessToken} return views.
  */
-public class MeetingDataTemplate extends FeishuTemplate<MeetingDataOperations> implements MeetingDataOperations {
+final class MeetingDataTemplate extends FeishuTemplate<MeetingDataOperations> implements MeetingDataOperations {
 
 	private final Clock clock;
 
@@ -28,7 +28,7 @@ public class MeetingDataTemplate extends FeishuTemplate<MeetingDataOperations> i
 	 * @param userIdType the user id type of calls
 	 * @param clock the clock that decides whether a window starts in the future
 	 */
-	public MeetingDataTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
+	MeetingDataTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
 			UserIdType userIdType, Clock clock) {
 		this(FeishuApiCaller.app(executor, tenantTokens, userIdType), clock);
 	}

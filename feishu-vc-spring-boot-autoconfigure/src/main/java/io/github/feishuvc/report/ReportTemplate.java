@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
  * authenticates, rate-limits, sends and retries as its declaration ({@link ReportApis}) says. Immutable and thread
  * safe; {@link #withUserIdType}, {@link #forTenant} and {@link #withUserAccessToken} return views.
  */
-public class ReportTemplate extends FeishuTemplate<ReportOperations> implements ReportOperations {
+final class ReportTemplate extends FeishuTemplate<ReportOperations> implements ReportOperations {
 
 	/** The platform keeps 90 days of reports. */
 	private static final Duration KEPT = Duration.ofDays(90);
@@ -37,7 +37,7 @@ public class ReportTemplate extends FeishuTemplate<ReportOperations> implements 
 	 * @param userIdType the user id type of calls
 	 * @param clock the clock that decides which days the platform still keeps
 	 */
-	public ReportTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType,
+	ReportTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType,
 			Clock clock) {
 		this(FeishuApiCaller.app(executor, tenantTokens, userIdType), clock);
 	}

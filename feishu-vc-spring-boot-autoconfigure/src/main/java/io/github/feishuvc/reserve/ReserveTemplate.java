@@ -21,7 +21,7 @@ import org.springframework.util.Assert;
  * not act on them. Instances are immutable and thread safe; {@link #withUserIdType}, {@link #forTenant} and
  * {@link #withUserAccessToken} return views.
  */
-public class ReserveTemplate extends FeishuTemplate<ReserveOperations> implements ReserveOperations {
+final class ReserveTemplate extends FeishuTemplate<ReserveOperations> implements ReserveOperations {
 
 	private final ReserveRequestValidator validator;
 
@@ -31,7 +31,7 @@ public class ReserveTemplate extends FeishuTemplate<ReserveOperations> implement
 	 * @param tenantTokens source of the tenant access token
 	 * @param userIdType the user id type of calls
 	 */
-	public ReserveTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType) {
+	ReserveTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType) {
 		this(executor, tenantTokens, userIdType, Clock.systemUTC());
 	}
 
@@ -42,7 +42,7 @@ public class ReserveTemplate extends FeishuTemplate<ReserveOperations> implement
 	 * @param userIdType the user id type of calls
 	 * @param clock the clock that decides whether an end time is in the future
 	 */
-	public ReserveTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType,
+	ReserveTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType,
 			Clock clock) {
 		this(FeishuApiCaller.app(executor, tenantTokens, userIdType), new ReserveRequestValidator(clock));
 	}

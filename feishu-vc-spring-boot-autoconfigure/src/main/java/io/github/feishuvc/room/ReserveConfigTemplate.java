@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
  * authenticates, rate-limits, sends and retries as its declaration ({@link ReserveConfigApis}) says. Immutable and
  * thread safe.
  */
-public class ReserveConfigTemplate extends FeishuTemplate<ReserveConfigOperations> implements ReserveConfigOperations {
+final class ReserveConfigTemplate extends FeishuTemplate<ReserveConfigOperations> implements ReserveConfigOperations {
 
 	/** The most users and departments one change may name. */
 	private static final int MAX_IDS = 500;
@@ -34,7 +34,7 @@ public class ReserveConfigTemplate extends FeishuTemplate<ReserveConfigOperation
 	 * @param tenantTokens source of the tenant access token
 	 * @param userIdType the user id type of calls
 	 */
-	public ReserveConfigTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
+	ReserveConfigTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
 			UserIdType userIdType) {
 		this(FeishuApiCaller.app(executor, tenantTokens, userIdType));
 	}

@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
  * authenticates, rate-limits, sends and retries as its declaration ({@link RoomConfigApis}) says. Immutable and thread
  * safe.
  */
-public class RoomConfigTemplate extends FeishuTemplate<RoomConfigOperations> implements RoomConfigOperations {
+final class RoomConfigTemplate extends FeishuTemplate<RoomConfigOperations> implements RoomConfigOperations {
 
 	/**
 	 * Create a template acting as the app.
@@ -27,7 +27,7 @@ public class RoomConfigTemplate extends FeishuTemplate<RoomConfigOperations> imp
 	 * @param tenantTokens source of the tenant access token
 	 * @param userIdType the user id type of calls
 	 */
-	public RoomConfigTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
+	RoomConfigTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
 			UserIdType userIdType) {
 		this(FeishuApiCaller.app(executor, tenantTokens, userIdType));
 	}

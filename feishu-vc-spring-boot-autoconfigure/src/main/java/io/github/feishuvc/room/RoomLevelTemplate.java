@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
  * {@link RoomLevelOperations} over a {@link FeishuVcExecutor}: validates each call, which the executor then
  * authenticates, rate-limits, sends and retries as its declaration ({@link RoomApis}) says. Immutable and thread safe.
  */
-public class RoomLevelTemplate extends FeishuTemplate<RoomLevelOperations> implements RoomLevelOperations {
+final class RoomLevelTemplate extends FeishuTemplate<RoomLevelOperations> implements RoomLevelOperations {
 
 	/**
 	 * Create a template acting as the app.
@@ -28,7 +28,7 @@ public class RoomLevelTemplate extends FeishuTemplate<RoomLevelOperations> imple
 	 * @param tenantTokens source of the tenant access token
 	 * @param userIdType the user id type of calls
 	 */
-	public RoomLevelTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
+	RoomLevelTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
 			UserIdType userIdType) {
 		this(FeishuApiCaller.app(executor, tenantTokens, userIdType));
 	}

@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
  * rate-limits, sends and retries as its declaration ({@link RoomApis}) says. Immutable and thread safe;
  * {@link #withUserIdType}, {@link #forTenant} and {@link #withUserAccessToken} return views.
  */
-public class RoomTemplate extends FeishuTemplate<RoomOperations> implements RoomOperations {
+final class RoomTemplate extends FeishuTemplate<RoomOperations> implements RoomOperations {
 
 	private static final Duration LONGEST_WINDOW = Duration.ofDays(1);
 
@@ -36,7 +36,7 @@ public class RoomTemplate extends FeishuTemplate<RoomOperations> implements Room
 	 * @param tenantTokens source of the tenant access token
 	 * @param userIdType the user id type of calls
 	 */
-	public RoomTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType) {
+	RoomTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType) {
 		this(executor, tenantTokens, userIdType, Clock.systemUTC());
 	}
 
@@ -47,7 +47,7 @@ public class RoomTemplate extends FeishuTemplate<RoomOperations> implements Room
 	 * @param userIdType the user id type of calls
 	 * @param clock the clock that decides whether a window of bookings starts in the future
 	 */
-	public RoomTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType,
+	RoomTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType,
 			Clock clock) {
 		this(FeishuApiCaller.app(executor, tenantTokens, userIdType), clock);
 	}

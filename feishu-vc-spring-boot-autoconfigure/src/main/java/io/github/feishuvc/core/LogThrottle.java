@@ -1,4 +1,4 @@
-package io.github.feishuvc.internal;
+package io.github.feishuvc.core;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
