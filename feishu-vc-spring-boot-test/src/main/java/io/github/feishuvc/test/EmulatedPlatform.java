@@ -112,33 +112,30 @@ final class EmulatedPlatform {
 
 	private final AtomicInteger recordedSize = new AtomicInteger();
 
-	EmulatedPlatform(EmulatedApp app, FeishuVcEmulator.Builder settings, HttpClient pushClient) {
+	EmulatedPlatform(EmulatorSettings settings, HttpClient pushClient) {
+		EmulatedApp app = settings.app();
 		this.app = app;
-		this.rateLimitReset = settings.rateLimitReset;
-		this.destinationWait = settings.destinationWait;
-		this.clock = settings.clock;
+		this.rateLimitReset = settings.rateLimitReset();
+		this.destinationWait = settings.destinationWait();
+		this.clock = settings.clock();
 		this.replies = new Replies(this.clock);
-		this.tokens = new EmulatedTokens(app, settings.tokenLifetime, this.clock, this.replies);
-		this.userLogin = new EmulatedUserLogin(app, this.tokens, this.replies, this.clock, settings.userTokenLifetime);
-		this.notes = new EmulatedNotes(this.replies, this.clock, new Pushes(), settings.noteGenerationTime,
-				settings.noteDetailLag);
-		this.meetings = new EmulatedMeetings(this.replies, this.clock, new Pushes(), settings.recordingProcessingTime,
+		this.tokens = new EmulatedTokens(app, settings.tokenLifetime(), this.clock, this.replies);
+		this.userLogin = new EmulatedUserLogin(app, this.tokens, this.replies, this.clock, settings.userTokenLifetime());
+		this.notes = new EmulatedNotes(this.replies, this.clock, new Pushes(), settings.noteGenerationTime(),
+				settings.noteDetailLag());
+		this.meetings = new EmulatedMeetings(this.replies, this.clock, new Pushes(), settings.recordingProcessingTime(),
 				this.notes);
 		this.reserves = new EmulatedReserves(this.replies, this.clock, app.defaultTenant(), this.meetings);
 		this.events = new EventPusher(app, this.replies, pushClient);
-		this.longConnections = new EmulatedLongConnections(app, this.replies, settings.longConnectionPingInterval,
-				settings.longConnectionReconnectInterval, Duration.ZERO, settings.longConnectionReconnectCount);
-		int[] enforcedRateLimits = settings.enforcedRateLimits;
-		this.rateLimits = (enforcedRateLimits != null)
-				? new EmulatedRateLimits(enforcedRateLimits[0], enforcedRateLimits[1], this.replies) : null;
-		int[] tokenEndpointLimits = settings.tokenEndpointLimits;
-		this.tokenLimits = (tokenEndpointLimits != null)
-				? new EmulatedRateLimits(tokenEndpointLimits[0], tokenEndpointLimits[1], this.replies) : null;
+		this.longConnections = new EmulatedLongConnections(app, this.replies, settings.longConnectionPingInterval(),
+				settings.longConnectionReconnectInterval(), Duration.ZERO, settings.longConnectionReconnectCount());
+		this.rateLimits = limits(settings.rateLimits());
+		this.tokenLimits = limits(settings.tokenEndpointLimits());
 		this.recordings = new EmulatedRecordings(this.meetings, this.replies, this.clock, new Pushes());
 		this.rooms = new EmulatedRooms(this.replies, this.clock, new Pushes(), app.defaultTenant());
 		this.meetingData = new EmulatedMeetingData(this.replies, this.clock, this.meetings);
 		this.exports = new EmulatedExports(this.replies, this.clock, this.meetingData, this.rooms,
-				settings.exportProcessingTime);
+				settings.exportProcessingTime());
 		this.scopes = new EmulatorScopes(this.replies, app.appId());
 		this.documentedLimits = new EmulatedRateLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, this.replies);
 		this.reserves.serve(this.vc);
@@ -149,6 +146,10 @@ final class EmulatedPlatform {
 		this.notes.serve(this.vc);
 		this.exports.serve(this.vc);
 		this.vc.checkEveryEndpointServed();
+	}
+
+	private @Nullable EmulatedRateLimits limits(EmulatorSettings.@Nullable Limits limits) {
+		return (limits != null) ? new EmulatedRateLimits(limits.perSecond(), limits.perMinute(), this.replies) : null;
 	}
 
 	/**

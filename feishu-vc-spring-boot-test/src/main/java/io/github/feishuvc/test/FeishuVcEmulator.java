@@ -117,20 +117,17 @@ public final class FeishuVcEmulator implements AutoCloseable {
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
-	private FeishuVcEmulator(Builder builder) {
-		this.app = new EmulatedApp(builder.appId, builder.appSecret, builder.tenants != null,
-				(builder.tenants != null) ? builder.tenants : List.of(DEFAULT_TENANT_KEY), builder.verificationToken,
-				builder.encryptKey);
+	private FeishuVcEmulator(EmulatorSettings settings) {
+		this.app = settings.app();
 		// Event loops and a pool of its own: the emulator must outlive whatever the application under test shuts down.
 		this.loops = LoopResources.create("feishu-vc-emulator", 1, 2, true);
 		this.pushConnections = ConnectionProvider.create("feishu-vc-emulator-pushes", 50);
-		this.platform = new EmulatedPlatform(this.app, builder,
-				HttpClient.create(this.pushConnections).runOn(this.loops));
+		this.platform = new EmulatedPlatform(settings, HttpClient.create(this.pushConnections).runOn(this.loops));
 		this.rooms = new EmulatorRooms(this.platform.rooms(), this.app);
 		this.meetings = new EmulatorMeetings(this.platform);
 		this.exports = new EmulatorExports(this.platform.exports());
 		this.alerts = new EmulatorAlerts(this.platform.meetingData(), this.platform.replies(), this.app);
-		this.slowResponseDelay = builder.slowResponseDelay;
+		this.slowResponseDelay = settings.slowResponseDelay();
 		this.server = HttpServer.create()
 			.runOn(this.loops)
 			.host("127.0.0.1")
@@ -661,9 +658,9 @@ public final class FeishuVcEmulator implements AutoCloseable {
 
 		@Nullable String encryptKey;
 
-		int @Nullable [] enforcedRateLimits;
+		EmulatorSettings.@Nullable Limits enforcedRateLimits;
 
-		int @Nullable [] tokenEndpointLimits;
+		EmulatorSettings.@Nullable Limits tokenEndpointLimits;
 
 		Duration recordingProcessingTime = Duration.ofMillis(100);
 
@@ -780,10 +777,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		 * @see FeishuVcEmulator#rateLimitedRequests()
 		 */
 		public Builder enforceRateLimits(int perSecond, int perMinute) {
-			if (perSecond <= 0 || perMinute <= 0) {
-				throw new IllegalArgumentException("Rate limits must be positive");
-			}
-			this.enforcedRateLimits = new int[] { perSecond, perMinute };
+			this.enforcedRateLimits = new EmulatorSettings.Limits(perSecond, perMinute);
 			return this;
 		}
 
@@ -796,10 +790,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		 * @see FeishuVcEmulator#rateLimitedRequests()
 		 */
 		public Builder limitTokenEndpoints(int perSecond, int perMinute) {
-			if (perSecond <= 0 || perMinute <= 0) {
-				throw new IllegalArgumentException("Rate limits must be positive");
-			}
-			this.tokenEndpointLimits = new int[] { perSecond, perMinute };
+			this.tokenEndpointLimits = new EmulatorSettings.Limits(perSecond, perMinute);
 			return this;
 		}
 
@@ -916,7 +907,18 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		 * @return the running emulator; close it when done
 		 */
 		public FeishuVcEmulator start() {
-			return new FeishuVcEmulator(this);
+			return new FeishuVcEmulator(settings());
+		}
+
+		private EmulatorSettings settings() {
+			EmulatedApp app = new EmulatedApp(this.appId, this.appSecret, this.tenants != null,
+					(this.tenants != null) ? this.tenants : List.of(DEFAULT_TENANT_KEY), this.verificationToken,
+					this.encryptKey);
+			return new EmulatorSettings(app, this.clock, this.tokenLifetime, this.userTokenLifetime,
+					this.slowResponseDelay, this.rateLimitReset, this.enforcedRateLimits, this.tokenEndpointLimits,
+					this.recordingProcessingTime, this.exportProcessingTime, this.noteGenerationTime, this.noteDetailLag,
+					this.longConnectionPingInterval, this.longConnectionReconnectInterval,
+					this.longConnectionReconnectCount, this.destinationWait);
 		}
 
 	}
