@@ -55,8 +55,9 @@ final class EmulatorServer implements AutoCloseable {
 						.aggregate()
 						.asByteArray()
 						.defaultIfEmpty(new byte[0])
-						.flatMap((body) -> reply(response, this.platform.handle(request.method().name(), request.uri(),
-								request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION), body))))
+						.flatMap((body) -> reply(response, this.platform.gateway()
+							.handle(request.method().name(), request.uri(),
+									request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION), body))))
 			.bindNow();
 		this.platform.longConnections().baseUrl(baseUrl());
 	}
@@ -73,7 +74,7 @@ final class EmulatorServer implements AutoCloseable {
 		return "http://127.0.0.1:" + port();
 	}
 
-	private Mono<Void> reply(HttpServerResponse response, EmulatedPlatform.Outcome outcome) {
+	private Mono<Void> reply(HttpServerResponse response, EmulatedGateway.Outcome outcome) {
 		Replies.Reply reply = outcome.reply();
 		if (reply == null) {
 			response.withConnection((connection) -> connection.channel().close());

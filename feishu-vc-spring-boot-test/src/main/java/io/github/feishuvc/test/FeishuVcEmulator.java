@@ -194,7 +194,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 * {@code http://127.0.0.1:8080/feishu/events}
 	 */
 	public void deliverEventsTo(String eventUrl) {
-		this.platform.events().eventUrl(eventUrl);
+		this.platform.events().deliverTo(eventUrl);
 	}
 
 	/**
@@ -204,7 +204,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 * @throws IllegalStateException if no event URL is set
 	 */
 	public EventDelivery pushAppTicket() {
-		return this.platform.pushAppTicket();
+		return this.platform.events().pushAppTicket();
 	}
 
 	/**
@@ -220,7 +220,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 * so
 	 */
 	public EventDelivery pushEvent(String eventType, String tenantKey, String eventJson) {
-		return this.platform.pushEvent(eventType, tenantKey, eventJson);
+		return this.platform.events().pushEvent(eventType, tenantKey, eventJson);
 	}
 
 	/**
@@ -231,7 +231,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 * @throws IllegalStateException if no event URL is set
 	 */
 	public EventDelivery verifyEventUrl(String challenge) {
-		return this.platform.verifyEventUrl(challenge);
+		return this.platform.events().verifyEventUrl(challenge);
 	}
 
 	/**
@@ -425,7 +425,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 * @return the count, {@code 0} when no limits are enforced
 	 */
 	public int rateLimitedRequests() {
-		return this.platform.rateLimited();
+		return this.platform.gateway().rateLimited();
 	}
 
 	/**
@@ -435,7 +435,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 * @return the count
 	 */
 	public int requestCount(Endpoint endpoint) {
-		return this.platform.requestCount(endpoint.name());
+		return this.platform.gateway().requests().count(endpoint.name());
 	}
 
 	/**
@@ -446,7 +446,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 * @throws IllegalArgumentException if no VC endpoint has that operation
 	 */
 	public int requestCount(String operation) {
-		return this.platform.requestCount(this.platform.operation(operation));
+		return this.platform.gateway().requests().count(VcRoutes.operation(operation));
 	}
 
 	/**
@@ -454,7 +454,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 * @return a copy of the recorded requests
 	 */
 	public List<RecordedRequest> requests() {
-		return this.platform.requests();
+		return this.platform.gateway().requests().all();
 	}
 
 	/**
@@ -463,7 +463,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 * @return the request, empty if none since start or the last {@link #resetRequests()}
 	 */
 	public Optional<RecordedRequest> lastRequest(Endpoint endpoint) {
-		return this.platform.lastRequest(endpoint.name());
+		return this.platform.gateway().requests().last(endpoint.name());
 	}
 
 	/**
@@ -473,7 +473,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 * @throws IllegalArgumentException if no VC endpoint has that operation
 	 */
 	public Optional<RecordedRequest> lastRequest(String operation) {
-		return this.platform.lastRequest(this.platform.operation(operation));
+		return this.platform.gateway().requests().last(VcRoutes.operation(operation));
 	}
 
 	/**
@@ -483,7 +483,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 * @param times how many requests get it
 	 */
 	public void failNext(Endpoint endpoint, Fault fault, int times) {
-		this.platform.faults().failNext(endpoint.name(), fault, times);
+		this.platform.gateway().faults().failNext(endpoint.name(), fault, times);
 	}
 
 	/**
@@ -494,7 +494,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 * @throws IllegalArgumentException if no VC endpoint has that operation
 	 */
 	public void failNext(String operation, Fault fault, int times) {
-		this.platform.faults().failNext(this.platform.operation(operation), fault, times);
+		this.platform.gateway().faults().failNext(VcRoutes.operation(operation), fault, times);
 	}
 
 	/**
@@ -506,21 +506,21 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		if (rate < 0 || rate > 1) {
 			throw new IllegalArgumentException("rate must be between 0 and 1");
 		}
-		this.platform.faults().inject(rate, List.of(faults));
+		this.platform.gateway().faults().inject(rate, List.of(faults));
 	}
 
 	/**
 	 * Stop injecting faults, queued and random.
 	 */
 	public void clearFaults() {
-		this.platform.faults().clear();
+		this.platform.gateway().faults().clear();
 	}
 
 	/**
 	 * Forget recorded requests and zero the counts.
 	 */
 	public void resetRequests() {
-		this.platform.resetRequests();
+		this.platform.gateway().requests().reset();
 	}
 
 	/**
@@ -814,8 +814,8 @@ public final class FeishuVcEmulator implements AutoCloseable {
 					this.encryptKey);
 			return new EmulatorSettings(app, this.clock, this.tokenLifetime, this.userTokenLifetime,
 					this.slowResponseDelay, this.rateLimitReset, this.enforcedRateLimits, this.tokenEndpointLimits,
-					this.recordingProcessingTime, this.exportProcessingTime, this.noteGenerationTime, this.noteDetailLag,
-					this.longConnectionPingInterval, this.longConnectionReconnectInterval,
+					this.recordingProcessingTime, this.exportProcessingTime, this.noteGenerationTime,
+					this.noteDetailLag, this.longConnectionPingInterval, this.longConnectionReconnectInterval,
 					this.longConnectionReconnectCount, this.destinationWait);
 		}
 

@@ -70,6 +70,14 @@ final class VcRoutes {
 		return null;
 	}
 
+	/** A VC endpoint's operation, checked: a misspelt name is an error, not a count of zero. */
+	static String operation(String operation) {
+		if (FeishuApis.all().stream().noneMatch((api) -> api.operation().equals(operation))) {
+			throw new IllegalArgumentException("No VC endpoint is named " + operation);
+		}
+		return operation;
+	}
+
 	/** The one declaration of an endpoint (two constants may declare one endpoint, to read two parts of its answer). */
 	static FeishuApi<?> declared(FeishuApi<?> api) {
 		for (FeishuApi<?> declared : FeishuApis.all()) {
