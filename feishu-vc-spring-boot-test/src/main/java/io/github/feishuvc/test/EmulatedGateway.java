@@ -3,9 +3,9 @@ package io.github.feishuvc.test;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -23,13 +23,13 @@ import reactor.core.scheduler.Schedulers;
  */
 final class EmulatedGateway {
 
-	static final String TOKEN_PATH = "/open-apis/auth/v3/tenant_access_token/internal";
+	private static final String TOKEN_PATH = "/open-apis/auth/v3/tenant_access_token/internal";
 
-	static final String STORE_TENANT_TOKEN_PATH = "/open-apis/auth/v3/tenant_access_token";
+	private static final String STORE_TENANT_TOKEN_PATH = "/open-apis/auth/v3/tenant_access_token";
 
-	static final String APP_TOKEN_PATH = "/open-apis/auth/v3/app_access_token";
+	private static final String APP_TOKEN_PATH = "/open-apis/auth/v3/app_access_token";
 
-	static final String RESEND_PATH = "/open-apis/auth/v3/app_ticket/resend";
+	private static final String RESEND_PATH = "/open-apis/auth/v3/app_ticket/resend";
 
 	private static final Set<String> USER_ID_TYPES = Set.of("open_id", "union_id", "user_id");
 
@@ -41,15 +41,14 @@ final class EmulatedGateway {
 
 	private final EmulatedTokens tokens;
 
-	private final EmulatedUserLogin userLogin;
-
-	private final EmulatedLongConnections longConnections;
-
 	private final EmulatorScopes scopes;
 
 	private final EmulatedEvents events;
 
 	private final VcRoutes vc;
+
+	/** The platform's own endpoints (tokens, sign-in, the long connection's URL) by method and path. */
+	private final Map<String, OwnRoute> own = new HashMap<>();
 
 	private final Faults faults = new Faults();
 
@@ -71,8 +70,6 @@ final class EmulatedGateway {
 		this.clock = settings.clock();
 		this.replies = replies;
 		this.tokens = tokens;
-		this.userLogin = userLogin;
-		this.longConnections = longConnections;
 		this.scopes = scopes;
 		this.events = events;
 		this.vc = vc;
@@ -80,6 +77,27 @@ final class EmulatedGateway {
 		this.documentedLimits = new EmulatedRateLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, this.replies);
 		this.rateLimits = limits(settings.rateLimits());
 		this.tokenLimits = limits(settings.tokenEndpointLimits());
+		own(Endpoint.TENANT_ACCESS_TOKEN, "POST", TOKEN_PATH,
+				(query, authorization, body) -> tokenLimited(Endpoint.TENANT_ACCESS_TOKEN,
+						() -> tokens.selfBuiltTenantToken(body)));
+		own(Endpoint.APP_TICKET_RESEND, "POST", RESEND_PATH, (query, authorization, body) -> resendAppTicket(body));
+		own(Endpoint.APP_ACCESS_TOKEN, "POST", APP_TOKEN_PATH, (query, authorization, body) -> storeOnly(
+				() -> tokenLimited(Endpoint.APP_ACCESS_TOKEN, () -> tokens.appAccessToken(body))));
+		own(Endpoint.STORE_TENANT_ACCESS_TOKEN, "POST", STORE_TENANT_TOKEN_PATH,
+				(query, authorization, body) -> storeOnly(() -> tokenLimited(Endpoint.STORE_TENANT_ACCESS_TOKEN,
+						() -> tokens.storeTenantToken(body))));
+		own(Endpoint.USER_AUTHORIZE, "GET", EmulatedUserLogin.AUTHORIZE_PATH,
+				(query, authorization, body) -> userLogin.authorize(query));
+		own(Endpoint.USER_ACCESS_TOKEN, "POST", EmulatedUserLogin.TOKEN_PATH,
+				(query, authorization, body) -> userLogin.token(authorization, body));
+		own(Endpoint.USER_INFO, "GET", EmulatedUserLogin.USER_INFO_PATH,
+				(query, authorization, body) -> userLogin.userInfo(authorization));
+		own(Endpoint.LONG_CONNECTION_ENDPOINT, "POST", EmulatedLongConnections.ENDPOINT_PATH,
+				(query, authorization, body) -> longConnections.endpoint(body));
+	}
+
+	private void own(Endpoint endpoint, String method, String path, OwnHandler handler) {
+		this.own.put(method + " " + path, new OwnRoute(endpoint, handler));
 	}
 
 	private @Nullable EmulatedRateLimits limits(EmulatorSettings.@Nullable Limits limits) {
@@ -93,17 +111,15 @@ final class EmulatedGateway {
 	Outcome handle(String method, String uri, @Nullable String authorization, byte[] body) {
 		QueryStringDecoder decoder = new QueryStringDecoder(uri);
 		String path = decoder.rawPath();
-		Endpoint endpoint = route(method, path);
-		VcRoutes.Match vc = (endpoint == Endpoint.UNKNOWN) ? this.vc.match(method, path) : null;
+		OwnRoute own = this.own.get(method + " " + path);
+		VcRoutes.Match vc = (own == null) ? this.vc.match(method, path) : null;
 		String operation = (vc != null) ? vc.route().api().operation() : null;
-		if (vc != null) {
-			endpoint = Endpoint.VC_API;
-		}
+		Endpoint endpoint = (own != null) ? own.endpoint() : (vc != null) ? Endpoint.VC_API : Endpoint.UNKNOWN;
 		String key = (operation != null) ? operation : endpoint.name();
 		Fault fault = this.faults.next(key);
 		this.requests.record(new RecordedRequest(endpoint, operation, method, uri, authorization,
 				new String(body, StandardCharsets.UTF_8), this.clock.instant(), fault), key);
-		Reply reply = (fault == null) ? process(endpoint, vc, decoder, authorization, body) : switch (fault) {
+		Reply reply = (fault == null) ? process(own, vc, decoder, authorization, body) : switch (fault) {
 			case DROP_CONNECTION -> null;
 			case BAD_GATEWAY_HTML -> this.replies.text(502, "text/html",
 					"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n"
@@ -112,7 +128,7 @@ final class EmulatedGateway {
 			case RATE_LIMITED -> this.replies.error(429, 99991400, "request trigger frequency limit")
 				.withHeader("x-ogw-ratelimit-limit", "50")
 				.withHeader("x-ogw-ratelimit-reset", Double.toString(this.rateLimitReset.toMillis() / 1000.0));
-			case TRUNCATED_BODY, SLOW_RESPONSE, STALLED_BODY -> process(endpoint, vc, decoder, authorization, body);
+			case TRUNCATED_BODY, SLOW_RESPONSE, STALLED_BODY -> process(own, vc, decoder, authorization, body);
 		};
 		return new Outcome(reply, fault);
 	}
@@ -137,22 +153,13 @@ final class EmulatedGateway {
 				+ ((this.tokenLimits != null) ? this.tokenLimits.refused() : 0);
 	}
 
-	private Reply process(Endpoint endpoint, VcRoutes.@Nullable Match vc, QueryStringDecoder decoder,
+	private Reply process(@Nullable OwnRoute own, VcRoutes.@Nullable Match vc, QueryStringDecoder decoder,
 			@Nullable String authorization, byte[] body) {
 		Map<String, List<String>> query = decoder.parameters();
-		return switch (endpoint) {
-			case TENANT_ACCESS_TOKEN -> tokenLimited(endpoint, () -> this.tokens.selfBuiltTenantToken(body));
-			case LONG_CONNECTION_ENDPOINT -> this.longConnections.endpoint(body);
-			case USER_AUTHORIZE -> this.userLogin.authorize(query);
-			case USER_ACCESS_TOKEN -> this.userLogin.token(authorization, body);
-			case USER_INFO -> this.userLogin.userInfo(authorization);
-			case APP_TICKET_RESEND -> resendAppTicket(body);
-			case APP_ACCESS_TOKEN -> storeOnly(() -> tokenLimited(endpoint, () -> this.tokens.appAccessToken(body)));
-			case STORE_TENANT_ACCESS_TOKEN ->
-				storeOnly(() -> tokenLimited(endpoint, () -> this.tokens.storeTenantToken(body)));
-			case VC_API -> limited(authorization, Objects.requireNonNull(vc), query, body);
-			case UNKNOWN -> notFound();
-		};
+		if (own != null) {
+			return own.handler().handle(query, authorization, body);
+		}
+		return (vc != null) ? limited(authorization, vc, query, body) : notFound();
 	}
 
 	/** A token request, counted against the app's token endpoint limits if a test set them. */
@@ -213,33 +220,16 @@ final class EmulatedGateway {
 		return this.replies.text(404, "text/plain; charset=utf-8", "404 page not found");
 	}
 
-	/** The platform's own endpoints (tokens, sign-in, the long connection's URL); the VC API's are {@link #vc}'s. */
-	private static Endpoint route(String method, String path) {
-		if (method.equals("POST")) {
-			switch (path) {
-				case TOKEN_PATH:
-					return Endpoint.TENANT_ACCESS_TOKEN;
-				case STORE_TENANT_TOKEN_PATH:
-					return Endpoint.STORE_TENANT_ACCESS_TOKEN;
-				case APP_TOKEN_PATH:
-					return Endpoint.APP_ACCESS_TOKEN;
-				case RESEND_PATH:
-					return Endpoint.APP_TICKET_RESEND;
-				case EmulatedLongConnections.ENDPOINT_PATH:
-					return Endpoint.LONG_CONNECTION_ENDPOINT;
-				case EmulatedUserLogin.TOKEN_PATH:
-					return Endpoint.USER_ACCESS_TOKEN;
-				default:
-					break;
-			}
-		}
-		if (method.equals("GET") && path.equals(EmulatedUserLogin.AUTHORIZE_PATH)) {
-			return Endpoint.USER_AUTHORIZE;
-		}
-		if (method.equals("GET") && path.equals(EmulatedUserLogin.USER_INFO_PATH)) {
-			return Endpoint.USER_INFO;
-		}
-		return Endpoint.UNKNOWN;
+	/** What answers a request to one of the platform's own endpoints. */
+	@FunctionalInterface
+	private interface OwnHandler {
+
+		Reply handle(Map<String, List<String>> query, @Nullable String authorization, byte[] body);
+
+	}
+
+	/** One of the platform's own endpoints, counted as its {@link Endpoint}; the VC API's are {@link #vc}'s. */
+	private record OwnRoute(Endpoint endpoint, OwnHandler handler) {
 	}
 
 }
