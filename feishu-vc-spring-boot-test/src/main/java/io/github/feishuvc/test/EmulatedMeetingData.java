@@ -39,7 +39,7 @@ import static io.github.feishuvc.test.EmulatedJson.seconds;
  * reports aggregating them, and the alerts a test raised. Times are shown at the platform's {@code GMT+08:00}. The
  * exports read the same selections ({@link #meetings}, {@link #participants}, {@link #quality}).
  */
-final class EmulatedMeetingData {
+final class EmulatedMeetingData implements VcRoutes.Endpoints {
 
 	private static final ZoneOffset SHOWN_AT = ZoneOffset.ofHours(8);
 
@@ -67,7 +67,8 @@ final class EmulatedMeetingData {
 		this.meetings = meetings;
 	}
 
-	void serve(VcRoutes routes) {
+	@Override
+	public void serve(VcRoutes routes) {
 		routes.handle(ReportApis.MEETING_LIST, (caller, call) -> page(meetings(caller, query(call.query()), false),
 				"meeting_list", call.query()));
 		routes.handle(ReportApis.PARTICIPANT_LIST, (caller, call) -> page(participants(caller, query(call.query())),

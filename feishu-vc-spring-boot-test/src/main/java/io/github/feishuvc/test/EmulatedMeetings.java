@@ -33,7 +33,7 @@ import static io.github.feishuvc.test.EmulatedJson.userIds;
  * app's tenant access token of that tenant, and the owner's user access token, may read it; an in-meeting operation by
  * a user needs that user in the meeting, and ending it or recording it needs the host.
  */
-final class EmulatedMeetings {
+final class EmulatedMeetings implements VcRoutes.Endpoints {
 
 	private static final int MAX_INVITEES = 10;
 
@@ -301,7 +301,8 @@ final class EmulatedMeetings {
 	// Endpoints
 
 	/** Serves the meeting endpoints; {@link EmulatedRecordings} serves the recording ones. */
-	void serve(VcRoutes routes) {
+	@Override
+	public void serve(VcRoutes routes) {
 		routes.handle(MeetingApis.GET, (caller, call) -> get(caller, call.path("meeting_id"), call.query()));
 		routes.handle(MeetingApis.LIST_BY_NO, (caller, call) -> listByNo(caller, call.query()));
 		routes.handle(MeetingApis.INVITE, (caller, call) -> invite(caller, call.path("meeting_id"), call.body()));

@@ -33,7 +33,9 @@ final class EmulatedPlatform {
 
 	private final EmulatedRecordings recordings;
 
-	private final EmulatedRooms rooms;
+	private final RoomDirectory rooms;
+
+	private final EmulatedRoomBookings roomBookings;
 
 	private final EmulatedMeetingData meetingData;
 
@@ -61,18 +63,17 @@ final class EmulatedPlatform {
 				this.notes);
 		this.reserves = new EmulatedReserves(this.replies, clock, app.defaultTenant(), this.meetings);
 		this.recordings = new EmulatedRecordings(this.meetings, this.replies, clock, this.events);
-		this.rooms = new EmulatedRooms(this.replies, clock, this.events, app.defaultTenant());
+		this.rooms = new RoomDirectory(this.replies, app.defaultTenant());
+		this.roomBookings = new EmulatedRoomBookings(this.replies, this.rooms);
 		this.meetingData = new EmulatedMeetingData(this.replies, clock, this.meetings);
-		this.exports = new EmulatedExports(this.replies, clock, this.meetingData, this.rooms,
+		this.exports = new EmulatedExports(this.replies, clock, this.meetingData, this.roomBookings,
 				settings.exportProcessingTime());
 		VcRoutes vc = new VcRoutes();
-		this.reserves.serve(vc);
-		this.meetings.serve(vc);
-		this.recordings.serve(vc);
-		this.rooms.serve(vc);
-		this.meetingData.serve(vc);
-		this.notes.serve(vc);
-		this.exports.serve(vc);
+		vc.serve(this.reserves, this.meetings, this.recordings, new EmulatedRooms(this.replies, this.events, this.rooms),
+				new EmulatedRoomLevels(this.replies, this.events, this.rooms),
+				new EmulatedRoomConfigs(this.replies, this.rooms),
+				new EmulatedReserveConfigs(this.replies, this.events, this.rooms), this.roomBookings, this.meetingData,
+				this.notes, this.exports);
 		vc.checkEveryEndpointServed();
 		this.gateway = new EmulatedGateway(settings, this.replies, this.tokens, this.userLogin, this.longConnections,
 				this.scopes, this.events, vc);
@@ -122,8 +123,12 @@ final class EmulatedPlatform {
 		return this.recordings;
 	}
 
-	EmulatedRooms rooms() {
+	RoomDirectory rooms() {
 		return this.rooms;
+	}
+
+	EmulatedRoomBookings roomBookings() {
+		return this.roomBookings;
 	}
 
 	EmulatedMeetingData meetingData() {

@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * start and stop by the host, the recording once the meeting ended and it was processed ({@code 124002} before), and
  * its permissions by its owner.
  */
-final class EmulatedRecordings {
+final class EmulatedRecordings implements VcRoutes.Endpoints {
 
 	private final EmulatedMeetings meetings;
 
@@ -34,7 +34,8 @@ final class EmulatedRecordings {
 	}
 
 	/** Serves the recording endpoints. */
-	void serve(VcRoutes routes) {
+	@Override
+	public void serve(VcRoutes routes) {
 		routes.handle(RecordingApis.GET, (caller, call) -> recording(caller, call.path("meeting_id")));
 		routes.handle(RecordingApis.START,
 				(caller, call) -> startRecording(caller, call.path("meeting_id"), call.body()));

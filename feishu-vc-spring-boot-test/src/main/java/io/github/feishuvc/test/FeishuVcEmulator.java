@@ -101,7 +101,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		this.app = settings.app();
 		this.server = new EmulatorServer(settings);
 		this.platform = this.server.platform();
-		this.rooms = new EmulatorRooms(this.platform.rooms(), this.app);
+		this.rooms = new EmulatorRooms(this.platform.rooms(), this.platform.roomBookings(), this.app);
 		this.meetings = new EmulatorMeetings(this.platform);
 		this.exports = new EmulatorExports(this.platform.exports());
 		this.alerts = new EmulatorAlerts(this.platform.meetingData(), this.platform.replies(), this.app);

@@ -36,6 +36,13 @@ final class VcRoutes {
 		this.routes.sort(Comparator.comparingInt((Route route) -> route.api().pathVariables().size()));
 	}
 
+	/** Let each family, or each concern of one, serve its endpoints. */
+	void serve(Endpoints... families) {
+		for (Endpoints family : families) {
+			family.serve(this);
+		}
+	}
+
 	/** Fail unless every declared endpoint is served. */
 	void checkEveryEndpointServed() {
 		List<String> missing = new ArrayList<>();
@@ -86,6 +93,17 @@ final class VcRoutes {
 			}
 		}
 		throw new IllegalArgumentException(api + " is not in the client's catalogs");
+	}
+
+	/** What serves some of the VC API's endpoints: a family of the platform, or one concern of a family. */
+	interface Endpoints {
+
+		/**
+		 * Serve its endpoints, one handler each.
+		 * @param routes the router
+		 */
+		void serve(VcRoutes routes);
+
 	}
 
 	/** What answers an authenticated call of an endpoint. */
