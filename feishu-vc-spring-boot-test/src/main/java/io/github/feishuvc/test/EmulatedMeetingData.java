@@ -21,8 +21,7 @@ import java.util.regex.Pattern;
 import io.github.feishuvc.internal.DisplayTimes;
 import io.github.feishuvc.internal.MeetingApis;
 import io.github.feishuvc.internal.ReportApis;
-import io.github.feishuvc.test.EmulatedMeetings.Attendance;
-import io.github.feishuvc.test.EmulatedMeetings.History;
+import io.github.feishuvc.test.MeetingHistory.Attendance;
 import io.github.feishuvc.test.Replies.Reply;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -118,7 +117,7 @@ final class EmulatedMeetingData implements VcRoutes.Endpoints {
 			return this.replies.error(500, 122601, "meeting time format is invalid");
 		}
 		List<ObjectNode> found = new ArrayList<>();
-		for (History meeting : this.meetings.history(caller.tenantKey())) {
+		for (MeetingHistory meeting : this.meetings.history(caller.tenantKey())) {
 			List<String> attendees = meeting.attendances().stream().map(Attendance::userId).toList();
 			boolean visible = meeting.end() != null
 					&& (meeting.hostId().equals(caller.userId()) || attendees.contains(caller.userId()));
@@ -148,7 +147,7 @@ final class EmulatedMeetingData implements VcRoutes.Endpoints {
 		return this.replies.success(data.put("total", found.size()));
 	}
 
-	private ObjectNode searchItem(History meeting) {
+	private ObjectNode searchItem(MeetingHistory meeting) {
 		String description = shown(meeting.start()) + " | 组织者：" + meeting.hostId() + " | ID：" + meeting.meetingNo();
 		ObjectNode item = this.replies.object()
 			.put("id", meeting.id())
@@ -220,7 +219,7 @@ final class EmulatedMeetingData implements VcRoutes.Endpoints {
 		if (status == UPCOMING || "3".equals(meetingType) || roomId != null) {
 			return new Rows(null, rows);
 		}
-		for (History meeting : this.meetings.history(caller.tenantKey())) {
+		for (MeetingHistory meeting : this.meetings.history(caller.tenantKey())) {
 			boolean inState = (status == ONGOING) == (meeting.end() == null);
 			boolean inWindow = !meeting.start().isBefore(start) && !meeting.start().isAfter(end);
 			boolean matches = (meetingNo == null || meetingNo.equals(meeting.meetingNo())) && (userId == null
@@ -247,7 +246,7 @@ final class EmulatedMeetingData implements VcRoutes.Endpoints {
 		if (refusal != null) {
 			return Rows.refused(refusal);
 		}
-		History meeting = find(caller, meetingNo, start, end, status);
+		MeetingHistory meeting = find(caller, meetingNo, start, end, status);
 		if (meeting == null) {
 			return Rows.refused(noMeeting());
 		}
@@ -279,7 +278,7 @@ final class EmulatedMeetingData implements VcRoutes.Endpoints {
 		if (refusal != null) {
 			return Rows.refused(refusal);
 		}
-		History meeting = find(caller, meetingNo, start, end, ENDED);
+		MeetingHistory meeting = find(caller, meetingNo, start, end, ENDED);
 		if (meeting == null) {
 			return Rows.refused(noMeeting());
 		}
@@ -310,12 +309,12 @@ final class EmulatedMeetingData implements VcRoutes.Endpoints {
 	}
 
 	private Reply daily(Caller caller, Map<String, List<String>> query) {
-		List<History> reported = reported(caller, query);
+		List<MeetingHistory> reported = reported(caller, query);
 		if (reported == null) {
 			return this.replies.paramError();
 		}
 		Map<Instant, long[]> days = new TreeMap<>();
-		for (History meeting : reported) {
+		for (MeetingHistory meeting : reported) {
 			long[] day = days.computeIfAbsent(meeting.start().truncatedTo(ChronoUnit.DAYS), (key) -> new long[3]);
 			day[0]++;
 			day[1] += Duration.between(meeting.start(), meeting.end()).toSeconds();
@@ -343,7 +342,7 @@ final class EmulatedMeetingData implements VcRoutes.Endpoints {
 	}
 
 	private Reply topUsers(Caller caller, Map<String, List<String>> query) {
-		List<History> reported = reported(caller, query);
+		List<MeetingHistory> reported = reported(caller, query);
 		String limit = first(query, "limit");
 		String orderBy = first(query, "order_by");
 		if (reported == null || limit == null || !DIGITS.matcher(limit).matches() || Integer.parseInt(limit) < 1
@@ -351,7 +350,7 @@ final class EmulatedMeetingData implements VcRoutes.Endpoints {
 			return this.replies.paramError();
 		}
 		Map<String, long[]> users = new LinkedHashMap<>();
-		for (History meeting : reported) {
+		for (MeetingHistory meeting : reported) {
 			for (Attendance attendance : meeting.attendances()) {
 				long[] user = users.computeIfAbsent(attendance.userId(), (key) -> new long[2]);
 				user[0]++;
@@ -411,7 +410,7 @@ final class EmulatedMeetingData implements VcRoutes.Endpoints {
 	 * The ended meetings a report reads: those that started in its window, which lies in the last 90 days, of a data
 	 * region the platform knows; {@code null} for a query the platform refuses.
 	 */
-	private @Nullable List<History> reported(Caller caller, Map<String, List<String>> query) {
+	private @Nullable List<MeetingHistory> reported(Caller caller, Map<String, List<String>> query) {
 		Instant start = seconds(first(query, "start_time"));
 		Instant end = seconds(first(query, "end_time"));
 		String unit = first(query, "unit");
@@ -452,8 +451,8 @@ final class EmulatedMeetingData implements VcRoutes.Endpoints {
 	}
 
 	/** A meeting of this number that started in the window (give or take the minute the platform rounds to). */
-	private @Nullable History find(Caller caller, String meetingNo, Instant start, Instant end, int status) {
-		for (History meeting : this.meetings.history(caller.tenantKey())) {
+	private @Nullable MeetingHistory find(Caller caller, String meetingNo, Instant start, Instant end, int status) {
+		for (MeetingHistory meeting : this.meetings.history(caller.tenantKey())) {
 			boolean inState = (status == ONGOING) == (meeting.end() == null);
 			if (meeting.meetingNo().equals(meetingNo) && inState
 					&& !meeting.start().isBefore(start.minus(Duration.ofMinutes(1))) && !meeting.start().isAfter(end)) {
@@ -470,7 +469,7 @@ final class EmulatedMeetingData implements VcRoutes.Endpoints {
 		return value.matches("[1-3]") ? Integer.valueOf(value) : null;
 	}
 
-	private ObjectNode meetingView(History meeting) {
+	private ObjectNode meetingView(MeetingHistory meeting) {
 		Instant until = (meeting.end() != null) ? meeting.end() : this.clock.instant();
 		String count = Integer.toString(meeting.attendances().size());
 		ObjectNode view = this.replies.object()

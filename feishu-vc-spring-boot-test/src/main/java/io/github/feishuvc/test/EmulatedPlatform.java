@@ -62,14 +62,16 @@ final class EmulatedPlatform {
 		this.meetings = new EmulatedMeetings(this.replies, clock, this.events, settings.recordingProcessingTime(),
 				this.notes);
 		this.reserves = new EmulatedReserves(this.replies, clock, app.defaultTenant(), this.meetings);
-		this.recordings = new EmulatedRecordings(this.meetings, this.replies, clock, this.events);
+		MeetingRules meetingRules = new MeetingRules(this.replies);
+		this.recordings = new EmulatedRecordings(this.meetings, meetingRules, this.replies, clock, this.events);
 		this.rooms = new RoomDirectory(this.replies, app.defaultTenant());
 		this.roomBookings = new EmulatedRoomBookings(this.replies, this.rooms);
 		this.meetingData = new EmulatedMeetingData(this.replies, clock, this.meetings);
 		this.exports = new EmulatedExports(this.replies, clock, this.meetingData, this.roomBookings,
 				settings.exportProcessingTime());
 		VcRoutes vc = new VcRoutes();
-		vc.serve(this.reserves, this.meetings, this.recordings, new EmulatedRooms(this.replies, this.events, this.rooms),
+		vc.serve(this.reserves, new EmulatedMeetingEndpoints(this.meetings, meetingRules, this.replies, clock),
+				this.recordings, new EmulatedRooms(this.replies, this.events, this.rooms),
 				new EmulatedRoomLevels(this.replies, this.events, this.rooms),
 				new EmulatedRoomConfigs(this.replies, this.rooms),
 				new EmulatedReserveConfigs(this.replies, this.events, this.rooms), this.roomBookings, this.meetingData,
