@@ -39,6 +39,8 @@ final class EmulatedPlatform {
 
 	private final EmulatedMeetingData meetingData;
 
+	private final EmulatedAlerts alerts;
+
 	private final EmulatedNotes notes;
 
 	private final EmulatedExports exports;
@@ -67,6 +69,7 @@ final class EmulatedPlatform {
 		this.rooms = new RoomDirectory(this.replies, app.defaultTenant());
 		this.roomBookings = new EmulatedRoomBookings(this.replies, this.rooms);
 		this.meetingData = new EmulatedMeetingData(this.replies, clock, this.meetings);
+		this.alerts = new EmulatedAlerts(this.replies, clock);
 		this.exports = new EmulatedExports(this.replies, clock, this.meetingData, this.roomBookings,
 				settings.exportProcessingTime());
 		VcRoutes vc = new VcRoutes();
@@ -75,7 +78,8 @@ final class EmulatedPlatform {
 				new EmulatedRoomLevels(this.replies, this.events, this.rooms),
 				new EmulatedRoomConfigs(this.replies, this.rooms),
 				new EmulatedReserveConfigs(this.replies, this.events, this.rooms), this.roomBookings, this.meetingData,
-				this.notes, this.exports);
+				new EmulatedReports(this.replies, clock, this.meetings), this.alerts,
+				new EmulatedMeetingSearch(this.replies, this.meetings), this.notes, this.exports);
 		vc.checkEveryEndpointServed();
 		this.gateway = new EmulatedGateway(settings, this.replies, this.tokens, this.userLogin, this.longConnections,
 				this.scopes, this.events, vc);
@@ -133,8 +137,8 @@ final class EmulatedPlatform {
 		return this.roomBookings;
 	}
 
-	EmulatedMeetingData meetingData() {
-		return this.meetingData;
+	EmulatedAlerts alerts() {
+		return this.alerts;
 	}
 
 	EmulatedNotes notes() {

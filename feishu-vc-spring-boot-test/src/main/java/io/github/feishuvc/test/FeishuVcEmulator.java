@@ -104,7 +104,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		this.rooms = new EmulatorRooms(this.platform.rooms(), this.platform.roomBookings(), this.app);
 		this.meetings = new EmulatorMeetings(this.platform);
 		this.exports = new EmulatorExports(this.platform.exports());
-		this.alerts = new EmulatorAlerts(this.platform.meetingData(), this.platform.replies(), this.app);
+		this.alerts = new EmulatorAlerts(this.platform.alerts(), this.platform.replies(), this.app);
 	}
 
 	/**
