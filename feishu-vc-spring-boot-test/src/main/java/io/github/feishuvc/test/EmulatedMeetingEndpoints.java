@@ -146,7 +146,8 @@ final class EmulatedMeetingEndpoints implements VcRoutes.Endpoints {
 			for (JsonNode invitee : invitees) {
 				String userId = invitee.path("id").asString("");
 				Participant participant = meeting.participants.get(userId);
-				boolean invitable = !userId.isEmpty() && (participant == null || participant.status != StoredMeeting.IN_MEETING);
+				boolean invitable = !userId.isEmpty()
+						&& (participant == null || participant.status != StoredMeeting.IN_MEETING);
 				if (invitable) {
 					meeting.participant(userId).status = StoredMeeting.CALLING;
 				}
@@ -205,7 +206,8 @@ final class EmulatedMeetingEndpoints implements VcRoutes.Endpoints {
 		}
 		synchronized (this.meetings) {
 			StoredMeeting meeting = this.meetings.find(meetingId);
-			Reply error = caller.isApp() ? this.rules.stateError(caller, meeting) : this.rules.hostError(caller, meeting);
+			Reply error = caller.isApp() ? this.rules.stateError(caller, meeting)
+					: this.rules.hostError(caller, meeting);
 			if (error != null) {
 				return error;
 			}

@@ -36,10 +36,7 @@ final class EmulatedRoomLevels implements VcRoutes.Endpoints {
 		routes.handle(RoomApis.LEVEL_LIST, (caller, call) -> listLevels(caller, call.query()));
 		routes.handle(RoomApis.LEVEL_GET, (caller, call) -> getLevel(caller, call.path("room_level_id")));
 		routes.handle(RoomApis.LEVEL_MGET, (caller, call) -> this.directory.mget(caller, call.body(), "level_ids",
-				(tenant, id) -> {
-					ObjectNode level = tenant.level(id);
-					return (level != null) ? this.directory.levelView(tenant, level) : null;
-				}));
+				RoomTenant::level, this.directory::levelView));
 		routes.handle(RoomApis.LEVEL_CREATE, (caller, call) -> createLevel(caller, call.body()));
 		routes.handle(RoomApis.LEVEL_PATCH,
 				(caller, call) -> patchLevel(caller, call.path("room_level_id"), call.body()));

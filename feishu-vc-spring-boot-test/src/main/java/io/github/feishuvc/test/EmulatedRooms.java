@@ -38,10 +38,7 @@ final class EmulatedRooms implements VcRoutes.Endpoints {
 		routes.handle(RoomApis.LIST, (caller, call) -> listRooms(caller, call.query()));
 		routes.handle(RoomApis.GET, (caller, call) -> getRoom(caller, call.path("room_id")));
 		routes.handle(RoomApis.MGET, (caller, call) -> this.directory.mget(caller, call.body(), "room_ids",
-				(tenant, id) -> {
-					ObjectNode room = tenant.rooms.get(id);
-					return (room != null) ? this.directory.roomView(tenant, room) : null;
-				}));
+				(tenant, id) -> tenant.rooms.get(id), this.directory::roomView));
 		routes.handle(RoomApis.CREATE, (caller, call) -> createRoom(caller, call.body()));
 		routes.handle(RoomApis.PATCH, (caller, call) -> patchRoom(caller, call.path("room_id"), call.body()));
 		routes.handle(RoomApis.DELETE, (caller, call) -> deleteRoom(caller, call.path("room_id")));

@@ -32,7 +32,7 @@ final class MeetingEvents {
 		return event;
 	}
 
-	/** {@code vc.meeting.leave_meeting_v1} of a participant who left, for a reason (1 themselves, 2 ended, 3 removed). */
+	/** {@code vc.meeting.leave_meeting_v1} of a participant who left: 1 by themselves, 2 as it ended, 3 removed. */
 	static ObjectNode leave(StoredMeeting meeting, Participant participant, String operator, int reason) {
 		ObjectNode event = event("vc.meeting.leave_meeting_v1", meeting, operator, false);
 		((ObjectNode) event.get("event")).put("leave_reason", reason).set("leave_user", eventUser(meeting, participant.id));

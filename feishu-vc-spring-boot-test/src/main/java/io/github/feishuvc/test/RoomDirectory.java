@@ -90,9 +90,10 @@ final class RoomDirectory {
 
 	// What the endpoints share
 
-	/** Rooms or levels by id: those found, in the order asked. */
+	/** Rooms or levels by id: those found, in the order asked, as the view shows them. */
 	synchronized Reply mget(Caller caller, byte[] body, String idsField,
-			BiFunction<RoomTenant, String, @Nullable ObjectNode> view) {
+			BiFunction<RoomTenant, String, @Nullable ObjectNode> find,
+			BiFunction<RoomTenant, ObjectNode, ObjectNode> view) {
 		List<String> ids = ids(this.replies.parseObject(body), idsField);
 		if (ids == null) {
 			return this.replies.paramError();
@@ -101,9 +102,9 @@ final class RoomDirectory {
 		ObjectNode data = this.replies.object();
 		ArrayNode items = data.putArray("items");
 		for (String id : ids) {
-			ObjectNode item = view.apply(tenant, id);
+			ObjectNode item = find.apply(tenant, id);
 			if (item != null) {
-				items.add(item);
+				items.add(view.apply(tenant, item));
 			}
 		}
 		return this.replies.success(data);
