@@ -63,6 +63,10 @@ final class DataFields {
 		JsonMapper withData = MAPPERS.computeIfAbsent(mapper,
 				(given) -> given.rebuild().addModule(new SimpleModule("feishu-data-fields")
 					.addDeserializer(Data.class, new DataDeserializer())).build());
+		// The payload's deserializer made now, with the declaration, rather than by the first call to read one: Jackson
+		// makes it under a lock, which would park an event loop that two first calls reach at once, and a call should
+		// not pay for what can be done once.
+		withData.readerFor(type);
 		JavaType envelope = withData.getTypeFactory().constructParametricType(FeishuVcEnvelope.class, Data.class);
 		ResponseReader<FeishuVcEnvelope<Data>, T> reader = new ResponseReader<>(
 				withData.readerFor(envelope).withAttribute(FIELD, field).withAttribute(TYPE, type), (body) -> {
