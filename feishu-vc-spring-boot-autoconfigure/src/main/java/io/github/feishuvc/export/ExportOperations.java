@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.FeishuVcExecutor;
+import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.core.FeishuVcOperations;
 import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.report.MeetingListQuery;
@@ -15,6 +16,7 @@ import io.github.feishuvc.room.RoomReservationQuery;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.core.io.buffer.DataBuffer;
 
@@ -50,7 +52,7 @@ public interface ExportOperations extends FeishuVcOperations<ExportOperations> {
 	 */
 	static ExportOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
 			UserIdType userIdType, ExportTiming timing, Clock clock, Scheduler scheduler) {
-		return new ExportTemplate(executor, tenantTokens, userIdType, timing, clock, scheduler);
+		return new ExportTemplate(FeishuApiCaller.app(executor, tenantTokens, userIdType), timing, clock, scheduler);
 	}
 
 	/**
@@ -63,7 +65,8 @@ public interface ExportOperations extends FeishuVcOperations<ExportOperations> {
 	 */
 	static ExportOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
 			UserIdType userIdType) {
-		return new ExportTemplate(executor, tenantTokens, userIdType);
+		return create(executor, tenantTokens, userIdType,
+				ExportTiming.defaults(), Clock.systemUTC(), Schedulers.parallel());
 	}
 
 	/**

@@ -5,12 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
-import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.CallInfo;
 import io.github.feishuvc.core.FeishuVcExecutor;
 import io.github.feishuvc.core.FeishuVcInvalidResponseException;
 import io.github.feishuvc.core.FeishuVcTimeoutException;
-import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.internal.Downloads;
 import io.github.feishuvc.internal.ExportApis;
 import io.github.feishuvc.internal.ExportRequests.MeetingListExport;
@@ -53,31 +51,7 @@ final class ExportTemplate extends FeishuTemplate<ExportOperations> implements E
 
 	private final Scheduler scheduler;
 
-	/**
-	 * Create a template acting as the app.
-	 * @param executor the executor that makes the calls
-	 * @param tenantTokens source of the tenant access token
-	 * @param userIdType the user id type of calls
-	 * @param timing how long to wait for tasks and files
-	 * @param clock the clock that decides whether a window starts in the future
-	 * @param scheduler the scheduler whose clock times the waits between reads of a task
-	 */
-	ExportTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType,
-			ExportTiming timing, Clock clock, Scheduler scheduler) {
-		this(FeishuApiCaller.app(executor, tenantTokens, userIdType), timing, clock, scheduler);
-	}
-
-	/**
-	 * Create a template acting as the app, with the default timing.
-	 * @param executor the executor that makes the calls
-	 * @param tenantTokens source of the tenant access token
-	 * @param userIdType the user id type of calls
-	 */
-	ExportTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType) {
-		this(executor, tenantTokens, userIdType, ExportTiming.defaults(), Clock.systemUTC(), Schedulers.parallel());
-	}
-
-	private ExportTemplate(FeishuApiCaller caller, ExportTiming timing, Clock clock, Scheduler scheduler) {
+	ExportTemplate(FeishuApiCaller caller, ExportTiming timing, Clock clock, Scheduler scheduler) {
 		super(caller);
 		this.timing = timing;
 		this.clock = clock;

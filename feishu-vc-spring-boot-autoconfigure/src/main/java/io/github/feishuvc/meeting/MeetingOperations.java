@@ -7,6 +7,7 @@ import java.util.List;
 import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.AccessTokenSource;
 import io.github.feishuvc.core.FeishuVcExecutor;
+import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.core.FeishuVcOperations;
 import io.github.feishuvc.core.UserIdType;
 import org.jspecify.annotations.Nullable;
@@ -45,7 +46,7 @@ public interface MeetingOperations extends FeishuVcOperations<MeetingOperations>
 	 */
 	static MeetingOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
 			UserIdType userIdType) {
-		return new MeetingTemplate(executor, tenantTokens, userIdType);
+		return create(executor, tenantTokens, userIdType, Clock.systemUTC());
 	}
 
 	/**
@@ -59,7 +60,7 @@ public interface MeetingOperations extends FeishuVcOperations<MeetingOperations>
 	 */
 	static MeetingOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
 			UserIdType userIdType, Clock clock) {
-		return new MeetingTemplate(executor, tenantTokens, userIdType, clock);
+		return new MeetingTemplate(FeishuApiCaller.app(executor, tenantTokens, userIdType), clock);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.List;
 import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.AccessTokenSource;
 import io.github.feishuvc.core.FeishuVcExecutor;
+import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.core.FeishuVcOperations;
 import io.github.feishuvc.core.UserIdType;
 import org.jspecify.annotations.Nullable;
@@ -38,7 +39,7 @@ public interface RecordingOperations extends FeishuVcOperations<RecordingOperati
 	 */
 	static RecordingOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
 			UserIdType userIdType) {
-		return new RecordingTemplate(executor, tenantTokens, userIdType);
+		return new RecordingTemplate(FeishuApiCaller.app(executor, tenantTokens, userIdType));
 	}
 
 	/**

@@ -2,10 +2,12 @@ package io.github.feishuvc.note;
 
 import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.FeishuVcExecutor;
+import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.core.FeishuVcOperations;
 import io.github.feishuvc.core.UserIdType;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The AI notes (智能纪要) of the Feishu VC API ({@code /open-apis/vc/v1/notes}), as the signed-in user: read a note they
@@ -30,7 +32,7 @@ public interface NoteOperations extends FeishuVcOperations<NoteOperations> {
 	 */
 	static NoteOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
 			UserIdType userIdType) {
-		return new NoteTemplate(executor, tenantTokens, userIdType);
+		return create(executor, tenantTokens, userIdType, Schedulers.parallel());
 	}
 
 	/**
@@ -44,7 +46,7 @@ public interface NoteOperations extends FeishuVcOperations<NoteOperations> {
 	 */
 	static NoteOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
 			UserIdType userIdType, Scheduler scheduler) {
-		return new NoteTemplate(executor, tenantTokens, userIdType, scheduler);
+		return new NoteTemplate(FeishuApiCaller.app(executor, tenantTokens, userIdType), scheduler);
 	}
 
 	/**

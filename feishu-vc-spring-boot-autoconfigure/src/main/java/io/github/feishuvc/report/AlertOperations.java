@@ -2,6 +2,7 @@ package io.github.feishuvc.report;
 
 import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.FeishuVcExecutor;
+import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.core.FeishuVcOperations;
 import io.github.feishuvc.core.UserIdType;
 import reactor.core.publisher.Flux;
@@ -26,7 +27,7 @@ public interface AlertOperations extends FeishuVcOperations<AlertOperations> {
 	 */
 	static AlertOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
 			UserIdType userIdType) {
-		return new AlertTemplate(executor, tenantTokens, userIdType);
+		return new AlertTemplate(FeishuApiCaller.app(executor, tenantTokens, userIdType));
 	}
 
 	/**

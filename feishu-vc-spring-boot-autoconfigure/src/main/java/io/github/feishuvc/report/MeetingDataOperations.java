@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.FeishuVcExecutor;
+import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.core.FeishuVcOperations;
 import io.github.feishuvc.core.UserIdType;
 import reactor.core.publisher.Flux;
@@ -33,7 +34,7 @@ public interface MeetingDataOperations extends FeishuVcOperations<MeetingDataOpe
 	 */
 	static MeetingDataOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
 			UserIdType userIdType, Clock clock) {
-		return new MeetingDataTemplate(executor, tenantTokens, userIdType, clock);
+		return new MeetingDataTemplate(FeishuApiCaller.app(executor, tenantTokens, userIdType), clock);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.FeishuVcExecutor;
+import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.core.FeishuVcOperations;
 import io.github.feishuvc.core.UserIdType;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +37,7 @@ public interface ReportOperations extends FeishuVcOperations<ReportOperations> {
 	 */
 	static ReportOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
 			UserIdType userIdType, Clock clock) {
-		return new ReportTemplate(executor, tenantTokens, userIdType, clock);
+		return new ReportTemplate(FeishuApiCaller.app(executor, tenantTokens, userIdType), clock);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.AccessTokenSource;
 import io.github.feishuvc.core.FeishuVcExecutor;
+import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.core.FeishuVcOperations;
 import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.meeting.Meeting;
@@ -38,7 +39,7 @@ public interface ReserveOperations extends FeishuVcOperations<ReserveOperations>
 	 */
 	static ReserveOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
 			UserIdType userIdType) {
-		return new ReserveTemplate(executor, tenantTokens, userIdType);
+		return create(executor, tenantTokens, userIdType, Clock.systemUTC());
 	}
 
 	/**
@@ -52,7 +53,8 @@ public interface ReserveOperations extends FeishuVcOperations<ReserveOperations>
 	 */
 	static ReserveOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
 			UserIdType userIdType, Clock clock) {
-		return new ReserveTemplate(executor, tenantTokens, userIdType, clock);
+		return new ReserveTemplate(FeishuApiCaller.app(executor, tenantTokens, userIdType),
+				new ReserveRequestValidator(clock));
 	}
 
 	/**

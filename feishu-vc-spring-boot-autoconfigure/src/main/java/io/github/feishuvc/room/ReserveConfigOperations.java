@@ -2,6 +2,7 @@ package io.github.feishuvc.room;
 
 import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.FeishuVcExecutor;
+import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.core.FeishuVcOperations;
 import io.github.feishuvc.core.UserIdType;
 import reactor.core.publisher.Mono;
@@ -29,7 +30,7 @@ public interface ReserveConfigOperations extends FeishuVcOperations<ReserveConfi
 	 */
 	static ReserveConfigOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
 			UserIdType userIdType) {
-		return new ReserveConfigTemplate(executor, tenantTokens, userIdType);
+		return new ReserveConfigTemplate(FeishuApiCaller.app(executor, tenantTokens, userIdType));
 	}
 
 	/**

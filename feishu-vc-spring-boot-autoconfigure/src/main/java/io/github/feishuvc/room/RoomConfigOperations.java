@@ -2,6 +2,7 @@ package io.github.feishuvc.room;
 
 import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.FeishuVcExecutor;
+import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.core.FeishuVcOperations;
 import io.github.feishuvc.core.UserIdType;
 import reactor.core.publisher.Mono;
@@ -27,7 +28,7 @@ public interface RoomConfigOperations extends FeishuVcOperations<RoomConfigOpera
 	 */
 	static RoomConfigOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
 			UserIdType userIdType) {
-		return new RoomConfigTemplate(executor, tenantTokens, userIdType);
+		return new RoomConfigTemplate(FeishuApiCaller.app(executor, tenantTokens, userIdType));
 	}
 
 	/**

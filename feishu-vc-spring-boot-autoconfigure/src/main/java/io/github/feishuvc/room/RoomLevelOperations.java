@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.FeishuVcExecutor;
+import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.core.FeishuVcOperations;
 import io.github.feishuvc.core.UserIdType;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +32,7 @@ public interface RoomLevelOperations extends FeishuVcOperations<RoomLevelOperati
 	 */
 	static RoomLevelOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
 			UserIdType userIdType) {
-		return new RoomLevelTemplate(executor, tenantTokens, userIdType);
+		return new RoomLevelTemplate(FeishuApiCaller.app(executor, tenantTokens, userIdType));
 	}
 
 	/** The id that reads the tenant's root level with {@link #get}. */

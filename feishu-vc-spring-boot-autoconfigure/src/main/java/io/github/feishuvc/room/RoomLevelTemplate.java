@@ -2,9 +2,7 @@ package io.github.feishuvc.room;
 
 import java.util.List;
 
-import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.FeishuVcExecutor;
-import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.internal.FeishuApiCaller.Params;
 import io.github.feishuvc.internal.FeishuTemplate;
@@ -22,18 +20,7 @@ import reactor.core.publisher.Mono;
  */
 final class RoomLevelTemplate extends FeishuTemplate<RoomLevelOperations> implements RoomLevelOperations {
 
-	/**
-	 * Create a template acting as the app.
-	 * @param executor the executor that makes the calls
-	 * @param tenantTokens source of the tenant access token
-	 * @param userIdType the user id type of calls
-	 */
-	RoomLevelTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
-			UserIdType userIdType) {
-		this(FeishuApiCaller.app(executor, tenantTokens, userIdType));
-	}
-
-	private RoomLevelTemplate(FeishuApiCaller caller) {
+	RoomLevelTemplate(FeishuApiCaller caller) {
 		super(caller);
 	}
 

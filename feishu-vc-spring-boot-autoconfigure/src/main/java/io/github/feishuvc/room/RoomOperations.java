@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.FeishuVcExecutor;
+import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.core.FeishuVcOperations;
 import io.github.feishuvc.core.UserIdType;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +40,7 @@ public interface RoomOperations extends FeishuVcOperations<RoomOperations> {
 	 */
 	static RoomOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
 			UserIdType userIdType) {
-		return new RoomTemplate(executor, tenantTokens, userIdType);
+		return create(executor, tenantTokens, userIdType, Clock.systemUTC());
 	}
 
 	/**
@@ -53,7 +54,7 @@ public interface RoomOperations extends FeishuVcOperations<RoomOperations> {
 	 */
 	static RoomOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
 			UserIdType userIdType, Clock clock) {
-		return new RoomTemplate(executor, tenantTokens, userIdType, clock);
+		return new RoomTemplate(FeishuApiCaller.app(executor, tenantTokens, userIdType), clock);
 	}
 
 	/**

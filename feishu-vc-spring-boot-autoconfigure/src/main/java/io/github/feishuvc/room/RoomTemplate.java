@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.FeishuVcExecutor;
-import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.internal.FeishuApiCaller.Params;
 import io.github.feishuvc.internal.FeishuTemplate;
@@ -30,29 +28,7 @@ final class RoomTemplate extends FeishuTemplate<RoomOperations> implements RoomO
 
 	private final Clock clock;
 
-	/**
-	 * Create a template acting as the app.
-	 * @param executor the executor that makes the calls
-	 * @param tenantTokens source of the tenant access token
-	 * @param userIdType the user id type of calls
-	 */
-	RoomTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType) {
-		this(executor, tenantTokens, userIdType, Clock.systemUTC());
-	}
-
-	/**
-	 * Create a template acting as the app.
-	 * @param executor the executor that makes the calls
-	 * @param tenantTokens source of the tenant access token
-	 * @param userIdType the user id type of calls
-	 * @param clock the clock that decides whether a window of bookings starts in the future
-	 */
-	RoomTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType,
-			Clock clock) {
-		this(FeishuApiCaller.app(executor, tenantTokens, userIdType), clock);
-	}
-
-	private RoomTemplate(FeishuApiCaller caller, Clock clock) {
+	RoomTemplate(FeishuApiCaller caller, Clock clock) {
 		super(caller);
 		this.clock = clock;
 	}
