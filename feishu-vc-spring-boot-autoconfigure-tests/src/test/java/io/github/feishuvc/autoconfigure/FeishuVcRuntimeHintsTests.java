@@ -46,7 +46,7 @@ class FeishuVcRuntimeHintsTests {
 					"io.github.feishuvc.internal");
 		assertThat(this.types).contains(Reserve.class, Meeting.class, EventMeeting.class, FeishuVcEnvelope.class,
 				ClassUtils.forName("io.github.feishuvc.events.longconnection.FeishuLongConnection$EndpointData", null),
-				ClassUtils.forName("io.github.feishuvc.events.longconnection.FeishuLongConnection$ClientConfig", null),
+				ClassUtils.forName("io.github.feishuvc.events.longconnection.ClientConfig", null),
 				ClassUtils.forName("io.github.feishuvc.auth.AccessTokenResponse", null));
 	}
 

@@ -7,7 +7,6 @@ import io.github.feishuvc.core.CallInfo;
 import io.github.feishuvc.core.FeishuVcApiException;
 import io.github.feishuvc.core.FeishuVcRateLimitException;
 import io.github.feishuvc.core.FeishuVcServerErrorException;
-import io.github.feishuvc.events.longconnection.FeishuLongConnection.ClientConfig;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
