@@ -6,25 +6,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.feishuvc.core.FeishuVcApiException;
 import io.github.feishuvc.core.FeishuVcClient;
 import io.github.feishuvc.core.FeishuVcEnvelope;
 import io.github.feishuvc.core.FeishuVcJson;
-import io.github.feishuvc.core.FeishuVcRateLimitException;
 import io.github.feishuvc.core.FeishuVcRequest;
 import io.github.feishuvc.core.ResponseReader;
 import io.github.feishuvc.events.EventDispatcher;
 import io.github.feishuvc.events.FeishuEvent;
-import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -80,11 +74,6 @@ public final class FeishuLongConnection implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(FeishuLongConnection.class);
 
-	/** The endpoint's codes that say try again; any other non-zero code on a successful answer is a refusal. */
-	private static final int SYSTEM_BUSY = 1;
-
-	private static final int INTERNAL_ERROR = 1000040343;
-
 	/** Fragments of an event that did not all arrive in this time are dropped (the platform sends it again). */
 	private static final Duration FRAGMENT_EXPIRY = Duration.ofSeconds(30);
 
@@ -110,6 +99,8 @@ public final class FeishuLongConnection implements SmartLifecycle {
 
 	private final Scheduler scheduler;
 
+	private final Reconnects reconnects;
+
 	private final Object monitor = new Object();
 
 	private final AtomicLong received = new AtomicLong();
@@ -129,12 +120,6 @@ public final class FeishuLongConnection implements SmartLifecycle {
 	/** The attempt whose end counts; any other is an old one, whose end is ignored. */
 	private long generation;
 
-	/** Attempts to connect again made since a connection was last alive (anything arrived down it). */
-	private int attempts;
-
-	/** Since when no connection has been open, while attempts fail; {@code null} while connected or stopped. */
-	private @Nullable Instant failingSince;
-
 	/**
 	 * Create the connection; nothing is opened before {@link #start()}.
 	 * @param settings the app's credentials, the limits of events and the timing of attempts
@@ -152,6 +137,7 @@ public final class FeishuLongConnection implements SmartLifecycle {
 		this.dispatcher = dispatcher;
 		this.clock = clock;
 		this.scheduler = scheduler;
+		this.reconnects = new Reconnects(settings.minReconnectDelay(), settings.downAfter());
 		this.state = new Phase(LongConnectionState.Status.STOPPED, clock.instant(), null);
 	}
 
@@ -162,8 +148,7 @@ public final class FeishuLongConnection implements SmartLifecycle {
 				return;
 			}
 			this.running = true;
-			this.attempts = 0;
-			this.failingSince = null;
+			this.reconnects.started();
 			this.state = new Phase(LongConnectionState.Status.CONNECTING, this.clock.instant(), null);
 			connect();
 		}
@@ -184,7 +169,7 @@ public final class FeishuLongConnection implements SmartLifecycle {
 			open = this.outbound;
 			this.session = null;
 			this.outbound = null;
-			this.failingSince = null;
+			this.reconnects.notFailing();
 			this.state = new Phase(LongConnectionState.Status.STOPPED, this.clock.instant(), null);
 		}
 		// The close frame tells the platform at once; the session ends once it is sent, or a second later, before the
@@ -223,9 +208,8 @@ public final class FeishuLongConnection implements SmartLifecycle {
 	 */
 	public LongConnectionState state() {
 		Phase current = this.state;
-		Instant failing = this.failingSince;
-		boolean down = current.status() == LongConnectionState.Status.REFUSED || (failing != null
-				&& !failing.plus(this.settings.downAfter()).isAfter(this.clock.instant()));
+		boolean down = current.status() == LongConnectionState.Status.REFUSED
+				|| this.reconnects.down(this.clock.instant());
 		return new LongConnectionState(current.status(), current.since(), current.reason(), this.received.get(),
 				this.acknowledged.get(), down);
 	}
@@ -243,7 +227,7 @@ public final class FeishuLongConnection implements SmartLifecycle {
 		FeishuVcRequest request = new FeishuVcRequest("events.long_connection_endpoint", HttpMethod.POST,
 				this.client.uri(ENDPOINT_PATH), null, body, 1);
 		return this.client.exchange(request, ENDPOINT)
-			.onErrorMap(FeishuLongConnection::isRefusal, (ex) -> new Refused(
+			.onErrorMap(Reconnects::isRefusal, (ex) -> new Reconnects.Refused(
 					"the platform refused the long connection's URL: code " + ((FeishuVcApiException) ex).code() + ", "
 							+ ((FeishuVcApiException) ex).msg()))
 			.map((data) -> {
@@ -255,15 +239,6 @@ public final class FeishuLongConnection implements SmartLifecycle {
 				}
 				return data.url();
 			});
-	}
-
-	/**
-	 * Whether the endpoint refused the app for good: a documented client error, which the platform answers with a
-	 * successful status. A 429, a 5xx (even with a JSON code) and the codes that say try again are passing.
-	 */
-	static boolean isRefusal(Throwable ex) {
-		return ex instanceof FeishuVcApiException api && api.httpStatus() >= 200 && api.httpStatus() < 300
-				&& api.code() != SYSTEM_BUSY && api.code() != INTERNAL_ERROR;
 	}
 
 	/** The WebSocket, within the handshake's deadline. */
@@ -291,14 +266,14 @@ public final class FeishuLongConnection implements SmartLifecycle {
 				return Mono.empty();
 			}
 			this.outbound = outbound;
-			this.failingSince = null;
+			this.reconnects.notFailing();
 			this.state = new Phase(LongConnectionState.Status.CONNECTED, this.clock.instant(), null);
 		}
 		logger.info("Connected to the Feishu long connection of app " + this.settings.appId());
 		Sinks.Many<byte[]> frames = Sinks.many().unicast().onBackpressureBuffer();
 		Sinks.Empty<Void> closed = Sinks.empty();
 		Fragments fragments = new Fragments(this.settings.maxMessageSize(), MAX_PARTIAL_EVENTS, FRAGMENT_EXPIRY);
-		Mono<Void> receiving = watched(inbound.aggregateFrames(this.settings.maxMessageSize()).receiveFrames(),
+		Mono<Void> receiving = Reconnects.watched(inbound.aggregateFrames(this.settings.maxMessageSize()).receiveFrames(),
 				this::idleTimeout, this.scheduler)
 			.doOnNext((frame) -> attempt.alive = true)
 			.ofType(BinaryWebSocketFrame.class)
@@ -318,22 +293,6 @@ public final class FeishuLongConnection implements SmartLifecycle {
 			.repeat()
 			.takeUntilOther(closed.asMono());
 		return Mono.when(outbound.sendByteArray(Flux.merge(frames.asFlux(), pings)).then(), receiving);
-	}
-
-	/**
-	 * The frames, failing with a {@link TimeoutException} once none arrived for the idle timeout: a socket that went
-	 * silent (a NAT that dropped the flow, a peer gone without a word) is closed and replaced.
-	 * @param <T> the frames' type
-	 * @param frames what arrives
-	 * @param idleTimeout the idle timeout, read again at each frame (the platform may change its ping interval)
-	 * @param scheduler whose timer times it
-	 * @return the same frames, watched
-	 */
-	static <T> Flux<T> watched(Flux<T> frames, Supplier<Duration> idleTimeout, Scheduler scheduler) {
-		Mono<Long> idle = Mono.defer(() -> Mono.delay(idleTimeout.get(), scheduler));
-		return frames.timeout(idle, (frame) -> idle)
-			.onErrorMap(TimeoutException.class,
-					(ex) -> new TimeoutException("nothing arrived for " + idleTimeout.get().toMillis() + "ms"));
 	}
 
 	/** The settings' idle timeout, else three of the platform's ping intervals. */
@@ -423,9 +382,8 @@ public final class FeishuLongConnection implements SmartLifecycle {
 	}
 
 	/**
-	 * An attempt ended: for good if refused or once the platform's {@code ReconnectCount} is spent, else a new one
-	 * after the wait {@link #delay} gives. The end of an attempt that is not the current one (stopped, or replaced)
-	 * changes nothing.
+	 * An attempt ended: for good or for a new attempt after a wait, as {@link Reconnects} decides. The end of an
+	 * attempt that is not the current one (stopped, or replaced) changes nothing.
 	 */
 	private void ended(Attempt attempt, @Nullable Throwable failure) {
 		synchronized (this.monitor) {
@@ -434,36 +392,17 @@ public final class FeishuLongConnection implements SmartLifecycle {
 			}
 			this.outbound = null;
 			Instant now = this.clock.instant();
-			if (failure instanceof Refused refused) {
+			Reconnects.Next next = this.reconnects.next(attempt.alive, failure, this.config, now);
+			Duration wait = next.after();
+			if (wait == null) {
 				this.running = false;
-				this.state = new Phase(LongConnectionState.Status.REFUSED, now, refused.getMessage());
+				this.state = new Phase(LongConnectionState.Status.REFUSED, now, next.reason());
 				logger.error("The Feishu long connection of app " + this.settings.appId() + " stopped: "
-						+ refused.getMessage());
+						+ next.reason());
 				return;
 			}
-			if (attempt.alive) {
-				this.attempts = 0;
-			}
-			if (this.failingSince == null) {
-				this.failingSince = now;
-			}
-			ClientConfig current = this.config;
-			int allowed = current.reconnectCount();
-			// As the official Node SDK: at least one attempt, even when the platform allows none.
-			if (allowed >= 0 && this.attempts >= Math.max(1, allowed)) {
-				String why = "gave up after " + this.attempts + " failed attempts to connect again, as the platform's "
-						+ "ReconnectCount (" + allowed + ") asks";
-				this.running = false;
-				this.state = new Phase(LongConnectionState.Status.REFUSED, now, why);
-				logger.error("The Feishu long connection of app " + this.settings.appId() + " stopped: " + why);
-				return;
-			}
-			Duration reset = (failure instanceof FeishuVcRateLimitException limited) ? limited.resetAfter() : null;
-			Duration wait = delay(this.attempts, attempt.alive, current, reset, this.settings.minReconnectDelay());
-			this.attempts++;
-			String reason = reason(failure);
-			this.state = new Phase(LongConnectionState.Status.RECONNECTING, now, reason);
-			logger.warn("The Feishu long connection of app " + this.settings.appId() + " ended (" + reason
+			this.state = new Phase(LongConnectionState.Status.RECONNECTING, now, next.reason());
+			logger.warn("The Feishu long connection of app " + this.settings.appId() + " ended (" + next.reason()
 					+ "); connecting again in " + wait.toMillis() + "ms");
 			long scheduled = this.generation;
 			this.session = Mono.delay(wait, this.scheduler).subscribe((tick) -> {
@@ -474,56 +413,6 @@ public final class FeishuLongConnection implements SmartLifecycle {
 				}
 			});
 		}
-	}
-
-	/**
-	 * How long to wait before the next attempt: after a connection that was alive dropped, the platform's random
-	 * jitter (up to its {@code ReconnectNonce}), which spreads a fleet's reconnections; after a failed attempt, the
-	 * floor doubled for each attempt made since, up to the platform's {@code ReconnectInterval}. Never sooner than the
-	 * floor, nor than a 429's reset.
-	 * @param attempts attempts made since a connection was last alive
-	 * @param afterDrop whether the connection that ended was alive
-	 * @param config the platform's settings
-	 * @param reset a 429's reset, or {@code null}
-	 * @param floor the least wait
-	 * @return the wait
-	 */
-	static Duration delay(int attempts, boolean afterDrop, ClientConfig config, @Nullable Duration reset,
-			Duration floor) {
-		Duration wait;
-		if (afterDrop) {
-			long nonce = config.reconnectNonce().toMillis();
-			wait = Duration.ofMillis((nonce > 0) ? ThreadLocalRandom.current().nextLong(nonce + 1) : 0);
-		}
-		else {
-			Duration cap = max(config.reconnectInterval(), floor);
-			wait = floor.multipliedBy(1L << Math.min(attempts, 30));
-			wait = (wait.compareTo(cap) > 0) ? cap : wait;
-		}
-		wait = max(wait, floor);
-		return (reset != null) ? max(wait, reset) : wait;
-	}
-
-	private static Duration max(Duration a, Duration b) {
-		return (a.compareTo(b) >= 0) ? a : b;
-	}
-
-	private static String reason(@Nullable Throwable failure) {
-		if (failure == null) {
-			return "closed by the platform";
-		}
-		if (failure instanceof WebSocketClientHandshakeException handshake && handshake.response() != null) {
-			HttpHeaders headers = handshake.response().headers();
-			String status = headers.get("Handshake-Status");
-			String code = headers.get("Handshake-Autherrcode");
-			return "handshake refused: " + ((status != null) ? status : handshake.response().status().code()) + " "
-					+ Objects.toString(headers.get("Handshake-Msg"), "") + ((code != null) ? " (" + code + ")" : "");
-		}
-		if (failure instanceof FeishuVcApiException api) {
-			return failure.getClass().getSimpleName() + ": HTTP " + api.httpStatus() + ", code " + api.code();
-		}
-		return failure.getClass().getSimpleName()
-				+ ((failure instanceof TimeoutException) ? ": " + failure.getMessage() : "");
 	}
 
 	/** The {@code service_id} of the URL's query, which pings carry. */
@@ -621,17 +510,6 @@ public final class FeishuLongConnection implements SmartLifecycle {
 
 		Attempt(long generation) {
 			this.generation = generation;
-		}
-
-	}
-
-	/** A refusal for good: no new attempt helps. */
-	private static final class Refused extends RuntimeException {
-
-		private static final long serialVersionUID = 1L;
-
-		Refused(String message) {
-			super(message, null, false, false);
 		}
 
 	}
