@@ -1,13 +1,11 @@
 package io.github.feishuvc.events.longconnection;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.feishuvc.core.FeishuVcApiException;
@@ -18,12 +16,10 @@ import io.github.feishuvc.core.FeishuVcRequest;
 import io.github.feishuvc.core.ResponseReader;
 import io.github.feishuvc.events.EventDispatcher;
 import io.github.feishuvc.events.FeishuEvent;
-import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
@@ -32,7 +28,6 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.WebsocketClientSpec;
 import reactor.netty.http.websocket.WebsocketInbound;
 import reactor.netty.http.websocket.WebsocketOutbound;
-import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpMethod;
@@ -74,16 +69,6 @@ public final class FeishuLongConnection implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(FeishuLongConnection.class);
 
-	/** Fragments of an event that did not all arrive in this time are dropped (the platform sends it again). */
-	private static final Duration FRAGMENT_EXPIRY = Duration.ofSeconds(30);
-
-	/** Events being reassembled at once, at most. */
-	private static final int MAX_PARTIAL_EVENTS = 64;
-
-	private static final byte[] ACK_OK = "{\"code\":200}".getBytes(StandardCharsets.UTF_8);
-
-	private static final byte[] ACK_FAILED = "{\"code\":500}".getBytes(StandardCharsets.UTF_8);
-
 	private static final ResponseReader<FeishuVcEnvelope<EndpointData>, EndpointData> ENDPOINT = ResponseReader
 		.envelope(EndpointData.class, (data) -> data, "data");
 
@@ -93,23 +78,19 @@ public final class FeishuLongConnection implements SmartLifecycle {
 
 	private final HttpClient websocketClient;
 
-	private final EventDispatcher dispatcher;
-
 	private final Clock clock;
 
 	private final Scheduler scheduler;
+
+	private final AtomicReference<ClientConfig> config = new AtomicReference<>(ClientConfig.DEFAULTS);
+
+	private final Protocol protocol;
 
 	private final Reconnects reconnects;
 
 	private final Object monitor = new Object();
 
-	private final AtomicLong received = new AtomicLong();
-
-	private final AtomicLong acknowledged = new AtomicLong();
-
 	private volatile Phase state;
-
-	private volatile ClientConfig config = ClientConfig.DEFAULTS;
 
 	private volatile boolean running;
 
@@ -134,9 +115,9 @@ public final class FeishuLongConnection implements SmartLifecycle {
 		this.settings = settings;
 		this.client = client;
 		this.websocketClient = websocketClient;
-		this.dispatcher = dispatcher;
 		this.clock = clock;
 		this.scheduler = scheduler;
+		this.protocol = new Protocol(settings, this.config, dispatcher, clock, scheduler, this::isRunning);
 		this.reconnects = new Reconnects(settings.minReconnectDelay(), settings.downAfter());
 		this.state = new Phase(LongConnectionState.Status.STOPPED, clock.instant(), null);
 	}
@@ -210,8 +191,8 @@ public final class FeishuLongConnection implements SmartLifecycle {
 		Phase current = this.state;
 		boolean down = current.status() == LongConnectionState.Status.REFUSED
 				|| this.reconnects.down(this.clock.instant());
-		return new LongConnectionState(current.status(), current.since(), current.reason(), this.received.get(),
-				this.acknowledged.get(), down);
+		return new LongConnectionState(current.status(), current.since(), current.reason(),
+				this.protocol.received(), this.protocol.acknowledged(), down);
 	}
 
 	/** A new attempt, of a new generation; called holding the monitor. */
@@ -235,7 +216,8 @@ public final class FeishuLongConnection implements SmartLifecycle {
 					throw new IllegalStateException("the platform sent no URL for the long connection");
 				}
 				if (data.clientConfig() != null) {
-					this.config = this.config.updatedBy(data.clientConfig());
+					ClientConfig update = data.clientConfig();
+					this.config.updateAndGet((current) -> current.updatedBy(update));
 				}
 				return data.url();
 			});
@@ -270,115 +252,7 @@ public final class FeishuLongConnection implements SmartLifecycle {
 			this.state = new Phase(LongConnectionState.Status.CONNECTED, this.clock.instant(), null);
 		}
 		logger.info("Connected to the Feishu long connection of app " + this.settings.appId());
-		Sinks.Many<byte[]> frames = Sinks.many().unicast().onBackpressureBuffer();
-		Sinks.Empty<Void> closed = Sinks.empty();
-		Fragments fragments = new Fragments(this.settings.maxMessageSize(), MAX_PARTIAL_EVENTS, FRAGMENT_EXPIRY);
-		Mono<Void> receiving = Reconnects.watched(inbound.aggregateFrames(this.settings.maxMessageSize()).receiveFrames(),
-				this::idleTimeout, this.scheduler)
-			.doOnNext((frame) -> attempt.alive = true)
-			.ofType(BinaryWebSocketFrame.class)
-			.map((frame) -> {
-				byte[] bytes = new byte[frame.content().readableBytes()];
-				frame.content().readBytes(bytes);
-				return bytes;
-			})
-			.concatMap((bytes) -> received(bytes, fragments, frames))
-			.then()
-			.doFinally((signal) -> {
-				frames.tryEmitComplete();
-				closed.tryEmitEmpty();
-			});
-		Flux<byte[]> pings = Mono.defer(() -> Mono.delay(this.config.pingInterval(), this.scheduler))
-			.map((tick) -> Frame.ping(service).toByteArray())
-			.repeat()
-			.takeUntilOther(closed.asMono());
-		return Mono.when(outbound.sendByteArray(Flux.merge(frames.asFlux(), pings)).then(), receiving);
-	}
-
-	/** The settings' idle timeout, else three of the platform's ping intervals. */
-	private Duration idleTimeout() {
-		Duration idle = this.settings.idleTimeout();
-		return (idle != null) ? idle : this.config.pingInterval().multipliedBy(3);
-	}
-
-	private Mono<Void> received(byte[] bytes, Fragments fragments, Sinks.Many<byte[]> frames) {
-		Frame frame;
-		try {
-			frame = Frame.parse(bytes);
-		}
-		catch (IOException ex) {
-			logger.warn("Ignored a message of the Feishu long connection that is not a frame");
-			return Mono.empty();
-		}
-		if (frame.method() == Frame.CONTROL) {
-			if ("pong".equals(frame.header("type")) && frame.payload() != null && frame.payload().length > 0) {
-				configure(frame.payload());
-			}
-			return Mono.empty();
-		}
-		if (!this.running || !"event".equals(frame.header("type"))) {
-			// Stopping, an event is left to the platform to give to another connection.
-			// Card callbacks are not this starter's: unanswered, as the platform's own client leaves them.
-			return Mono.empty();
-		}
-		byte[] payload = fragments.add(frame.header("message_id"), number(frame.header("sum"), 1),
-				number(frame.header("seq"), 0), (frame.payload() != null) ? frame.payload() : new byte[0],
-				this.clock.instant());
-		if (payload == null) {
-			return Mono.empty();
-		}
-		this.received.incrementAndGet();
-		long start = System.nanoTime();
-		return publish(payload).map((published) -> {
-			long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-			frames.tryEmitNext(frame.acknowledgement(published ? ACK_OK : ACK_FAILED, millis).toByteArray());
-			if (published) {
-				this.acknowledged.incrementAndGet();
-			}
-			return published;
-		}).then();
-	}
-
-	private static int number(@Nullable String value, int absent) {
-		try {
-			return (value != null) ? Integer.parseInt(value.strip()) : absent;
-		}
-		catch (NumberFormatException ex) {
-			return -1;
-		}
-	}
-
-	/** A pong's new settings; one that does not read leaves them as they are. */
-	private void configure(byte[] json) {
-		try {
-			this.config = this.config.updatedBy(FeishuVcJson.mapper().readValue(json, ClientConfig.class));
-		}
-		catch (RuntimeException ex) {
-			logger.debug("Ignored the settings of a pong that do not read", ex);
-		}
-	}
-
-	/** Whether the event was handed to the listeners (or published before): {@code false} asks for it again. */
-	private Mono<Boolean> publish(byte[] payload) {
-		FeishuEvent event;
-		try {
-			event = (FeishuVcJson.mapper().readTree(payload) instanceof ObjectNode json) ? FeishuEvent.of(json) : null;
-		}
-		catch (RuntimeException ex) {
-			event = null;
-		}
-		if (event == null) {
-			logger.warn("Ignored a message of the Feishu long connection that is not an event");
-			return Mono.just(true);
-		}
-		FeishuEvent published = event;
-		return this.dispatcher.dispatch(published)
-			.map(EventDispatcher.Outcome::acknowledged)
-			.onErrorResume((ex) -> {
-				logger.warn("Could not publish " + published + " (" + ex.getClass().getSimpleName()
-						+ "); the platform will deliver it again");
-				return Mono.just(false);
-			});
+		return this.protocol.run(inbound, outbound, service, attempt);
 	}
 
 	/**
@@ -392,7 +266,7 @@ public final class FeishuLongConnection implements SmartLifecycle {
 			}
 			this.outbound = null;
 			Instant now = this.clock.instant();
-			Reconnects.Next next = this.reconnects.next(attempt.alive, failure, this.config, now);
+			Reconnects.Next next = this.reconnects.next(attempt.alive, failure, this.config.get(), now);
 			Duration wait = next.after();
 			if (wait == null) {
 				this.running = false;
@@ -499,19 +373,6 @@ public final class FeishuLongConnection implements SmartLifecycle {
 
 	/** What the connection is doing, and since when. */
 	private record Phase(LongConnectionState.Status status, Instant since, @Nullable String reason) {
-	}
-
-	/** One attempt to connect, and whether its connection proved alive (anything arrived down it). */
-	private static final class Attempt {
-
-		final long generation;
-
-		volatile boolean alive;
-
-		Attempt(long generation) {
-			this.generation = generation;
-		}
-
 	}
 
 	/** {@code data} of the endpoint's answer. */
