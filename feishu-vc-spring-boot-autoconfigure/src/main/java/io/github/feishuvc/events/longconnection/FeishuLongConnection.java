@@ -3,17 +3,9 @@ package io.github.feishuvc.events.longconnection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import io.github.feishuvc.core.FeishuVcApiException;
 import io.github.feishuvc.core.FeishuVcClient;
-import io.github.feishuvc.core.FeishuVcEnvelope;
-import io.github.feishuvc.core.FeishuVcJson;
-import io.github.feishuvc.core.FeishuVcRequest;
-import io.github.feishuvc.core.ResponseReader;
 import io.github.feishuvc.events.EventDispatcher;
 import io.github.feishuvc.events.FeishuEvent;
 import org.apache.commons.logging.Log;
@@ -21,16 +13,12 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
-import reactor.netty.http.client.WebsocketClientSpec;
-import reactor.netty.http.websocket.WebsocketInbound;
 import reactor.netty.http.websocket.WebsocketOutbound;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.http.HttpMethod;
 import org.springframework.util.Assert;
 
 /**
@@ -69,20 +57,15 @@ public final class FeishuLongConnection implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(FeishuLongConnection.class);
 
-	private static final ResponseReader<FeishuVcEnvelope<EndpointData>, EndpointData> ENDPOINT = ResponseReader
-		.envelope(EndpointData.class, (data) -> data, "data");
-
 	private final Settings settings;
-
-	private final FeishuVcClient client;
-
-	private final HttpClient websocketClient;
 
 	private final Clock clock;
 
 	private final Scheduler scheduler;
 
 	private final AtomicReference<ClientConfig> config = new AtomicReference<>(ClientConfig.DEFAULTS);
+
+	private final Connector connector;
 
 	private final Protocol protocol;
 
@@ -113,11 +96,10 @@ public final class FeishuLongConnection implements SmartLifecycle {
 	public FeishuLongConnection(Settings settings, FeishuVcClient client, HttpClient websocketClient,
 			EventDispatcher dispatcher, Clock clock, Scheduler scheduler) {
 		this.settings = settings;
-		this.client = client;
-		this.websocketClient = websocketClient;
 		this.clock = clock;
 		this.scheduler = scheduler;
 		this.protocol = new Protocol(settings, this.config, dispatcher, clock, scheduler, this::isRunning);
+		this.connector = new Connector(settings, client, websocketClient, this.config, scheduler, this.protocol);
 		this.reconnects = new Reconnects(settings.minReconnectDelay(), settings.downAfter());
 		this.state = new Phase(LongConnectionState.Status.STOPPED, clock.instant(), null);
 	}
@@ -198,61 +180,22 @@ public final class FeishuLongConnection implements SmartLifecycle {
 	/** A new attempt, of a new generation; called holding the monitor. */
 	private void connect() {
 		Attempt attempt = new Attempt(++this.generation);
-		this.session = endpoint().flatMap((url) -> open(url, attempt))
+		this.session = this.connector.connect(attempt, (outbound) -> opened(attempt, outbound))
 			.subscribe(null, (ex) -> ended(attempt, ex), () -> ended(attempt, null));
 	}
 
-	private Mono<String> endpoint() {
-		byte[] body = FeishuVcJson.mapper()
-			.writeValueAsBytes(Map.of("AppID", this.settings.appId(), "AppSecret", this.settings.appSecret()));
-		FeishuVcRequest request = new FeishuVcRequest("events.long_connection_endpoint", HttpMethod.POST,
-				this.client.uri(ENDPOINT_PATH), null, body, 1);
-		return this.client.exchange(request, ENDPOINT)
-			.onErrorMap(Reconnects::isRefusal, (ex) -> new Reconnects.Refused(
-					"the platform refused the long connection's URL: code " + ((FeishuVcApiException) ex).code() + ", "
-							+ ((FeishuVcApiException) ex).msg()))
-			.map((data) -> {
-				if (data.url() == null) {
-					throw new IllegalStateException("the platform sent no URL for the long connection");
-				}
-				if (data.clientConfig() != null) {
-					ClientConfig update = data.clientConfig();
-					this.config.updateAndGet((current) -> current.updatedBy(update));
-				}
-				return data.url();
-			});
-	}
-
-	/** The WebSocket, within the handshake's deadline. */
-	private Mono<Void> open(String url, Attempt attempt) {
-		int service = serviceId(url);
-		Sinks.Empty<Void> opened = Sinks.empty();
-		Mono<Void> connection = this.websocketClient
-			.websocket(WebsocketClientSpec.builder().maxFramePayloadLength(this.settings.maxMessageSize()).build())
-			.uri(url)
-			.handle((inbound, outbound) -> {
-				opened.tryEmitEmpty();
-				return session(inbound, outbound, service, attempt);
-			})
-			.then();
-		Mono<Void> handshake = Mono.firstWithSignal(opened.asMono(),
-				Mono.delay(this.settings.handshakeTimeout(), this.scheduler)
-					.then(Mono.error(() -> new TimeoutException("no handshake within "
-							+ this.settings.handshakeTimeout().toMillis() + "ms"))));
-		return Mono.when(connection, handshake);
-	}
-
-	private Mono<Void> session(WebsocketInbound inbound, WebsocketOutbound outbound, int service, Attempt attempt) {
+	/** Whether the attempt whose connection just opened is the current one, which then is the connection. */
+	private boolean opened(Attempt attempt, WebsocketOutbound outbound) {
 		synchronized (this.monitor) {
 			if (!this.running || attempt.generation != this.generation) {
-				return Mono.empty();
+				return false;
 			}
 			this.outbound = outbound;
 			this.reconnects.notFailing();
 			this.state = new Phase(LongConnectionState.Status.CONNECTED, this.clock.instant(), null);
 		}
 		logger.info("Connected to the Feishu long connection of app " + this.settings.appId());
-		return this.protocol.run(inbound, outbound, service, attempt);
+		return true;
 	}
 
 	/**
@@ -287,24 +230,6 @@ public final class FeishuLongConnection implements SmartLifecycle {
 				}
 			});
 		}
-	}
-
-	/** The {@code service_id} of the URL's query, which pings carry. */
-	private static int serviceId(String url) {
-		int query = url.indexOf('?');
-		if (query >= 0) {
-			for (String parameter : url.substring(query + 1).split("&")) {
-				if (parameter.startsWith("service_id=")) {
-					try {
-						return Integer.parseInt(parameter.substring("service_id=".length()));
-					}
-					catch (NumberFormatException ex) {
-						break;
-					}
-				}
-			}
-		}
-		throw new IllegalStateException("the platform's long connection URL names no service_id");
 	}
 
 	@Override
@@ -373,11 +298,6 @@ public final class FeishuLongConnection implements SmartLifecycle {
 
 	/** What the connection is doing, and since when. */
 	private record Phase(LongConnectionState.Status status, Instant since, @Nullable String reason) {
-	}
-
-	/** {@code data} of the endpoint's answer. */
-	record EndpointData(@JsonProperty("URL") @Nullable String url,
-			@JsonProperty("ClientConfig") @Nullable ClientConfig clientConfig) {
 	}
 
 }
