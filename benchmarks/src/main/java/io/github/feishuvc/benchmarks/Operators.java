@@ -37,8 +37,8 @@ final class Operators {
 		StringBuilder out = new StringBuilder();
 		out.append("\n## The hand-written operators against Reactor's\n\n");
 		out.append("JMH, `OperatorsBenchmark` (what each pair does: its javadoc), with the GC profiler; each row two forks of ")
-			.append("5 measured iterations of 2 s after 5 of 1 s. Bytes per operation are those the benchmark's thread ")
-			.append("allocated, the figure that holds on a shared machine; time is the mean and its 99.9% error. ")
+			.append("5 measured iterations of 2 s after 5 of 1 s. Bytes per operation are those allocated per operation ")
+			.append("(JMH's `gc.alloc.rate.norm`), the figure that holds on a shared machine; time is the mean and its 99.9% error. ")
 			.append(machine)
 			.append(". Started ")
 			.append(start)
