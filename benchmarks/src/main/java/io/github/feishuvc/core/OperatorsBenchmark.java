@@ -25,7 +25,6 @@ import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
-import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
@@ -87,9 +86,12 @@ public class OperatorsBenchmark {
 
 	private Sink sink;
 
+	private Sink oneAtATime;
+
 	@Setup(Level.Trial)
 	public void setUp(Blackhole blackhole) {
-		this.sink = new Sink(blackhole);
+		this.sink = new Sink(blackhole, false);
+		this.oneAtATime = new Sink(blackhole, true);
 	}
 
 	@Benchmark
@@ -121,27 +123,27 @@ public class OperatorsBenchmark {
 	}
 
 	@Benchmark
-	public void download(Download download, Blackhole blackhole) {
+	public void download(Download download) {
 		FeishuVcFileResponse file = file(download.buffers);
-		Downloads.stream((read) -> read.apply(file)).subscribe(new OneAtATime(blackhole));
+		Downloads.stream((read) -> read.apply(file)).subscribe(this.oneAtATime);
 	}
 
 	@Benchmark
-	public void downloadFlatMapMany(Download download, Blackhole blackhole) {
+	public void downloadFlatMapMany(Download download) {
 		FeishuVcFileResponse file = file(download.buffers);
-		Mono.just(file).flatMapMany(FeishuVcFileResponse::body).subscribe(new OneAtATime(blackhole));
+		Mono.just(file).flatMapMany(FeishuVcFileResponse::body).subscribe(this.oneAtATime);
 	}
 
 	@Benchmark
-	public void downloadLimitRate(Download download, Blackhole blackhole) {
+	public void downloadLimitRate(Download download) {
 		FeishuVcFileResponse file = file(download.buffers);
-		Mono.just(file).flatMapMany(FeishuVcFileResponse::body).limitRate(32).subscribe(new OneAtATime(blackhole));
+		Mono.just(file).flatMapMany(FeishuVcFileResponse::body).limitRate(32).subscribe(this.oneAtATime);
 	}
 
 	@Benchmark
-	public void downloadReactor(Download download, Blackhole blackhole) {
+	public void downloadReactor(Download download) {
 		FeishuVcFileResponse file = file(download.buffers);
-		reactorStream((read) -> read.apply(file)).subscribe(new OneAtATime(blackhole));
+		reactorStream((read) -> read.apply(file)).subscribe(this.oneAtATime);
 	}
 
 	/**
@@ -225,23 +227,35 @@ public class OperatorsBenchmark {
 
 	}
 
-	/** Takes every value into the black hole; one for the trial, as a caller's subscriber costs both sides alike. */
+	/**
+	 * Takes every value into the black hole, releasing buffers, asking for all at once or for one at a time (as a
+	 * writer to disk does). One serves a trial's operations one after another, so its cost is no side's.
+	 */
 	private static final class Sink implements CoreSubscriber<Object> {
 
 		private final Blackhole blackhole;
 
-		Sink(Blackhole blackhole) {
+		private final boolean oneAtATime;
+
+		private Subscription subscription;
+
+		Sink(Blackhole blackhole, boolean oneAtATime) {
 			this.blackhole = blackhole;
+			this.oneAtATime = oneAtATime;
 		}
 
 		@Override
 		public void onSubscribe(Subscription subscription) {
-			subscription.request(Long.MAX_VALUE);
+			this.subscription = subscription;
+			subscription.request(this.oneAtATime ? 1 : Long.MAX_VALUE);
 		}
 
 		@Override
 		public void onNext(Object value) {
-			this.blackhole.consume(value);
+			this.blackhole.consume((value instanceof DataBuffer buffer) ? DataBufferUtils.release(buffer) : value);
+			if (this.oneAtATime) {
+				this.subscription.request(1);
+			}
 		}
 
 		@Override
@@ -251,28 +265,6 @@ public class OperatorsBenchmark {
 
 		@Override
 		public void onComplete() {
-		}
-
-	}
-
-	/** Asks for one buffer at a time and releases each, as a writer to disk does. */
-	private static final class OneAtATime extends BaseSubscriber<DataBuffer> {
-
-		private final Blackhole blackhole;
-
-		OneAtATime(Blackhole blackhole) {
-			this.blackhole = blackhole;
-		}
-
-		@Override
-		protected void hookOnSubscribe(Subscription subscription) {
-			subscription.request(1);
-		}
-
-		@Override
-		protected void hookOnNext(DataBuffer buffer) {
-			this.blackhole.consume(DataBufferUtils.release(buffer));
-			request(1);
 		}
 
 	}
