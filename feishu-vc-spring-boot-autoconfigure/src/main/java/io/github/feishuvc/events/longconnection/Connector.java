@@ -23,12 +23,15 @@ import reactor.netty.http.websocket.WebsocketOutbound;
 import org.springframework.http.HttpMethod;
 
 /**
- * One attempt to connect: asks the platform for the connection's URL ({@link FeishuLongConnection#ENDPOINT_PATH},
- * with the app's credentials; the settings the answer carries update the platform's settings, a refusal of the app
- * is a {@link Reconnects.Refused}), opens the WebSocket within the handshake's deadline, and speaks the
- * {@link Protocol} over it if the connection takes it as its current attempt's.
+ * One attempt to connect: asks the platform for the connection's URL ({@link #ENDPOINT_PATH}, with the app's
+ * credentials; the settings the answer carries update the platform's settings, a refusal of the app is a
+ * {@link Reconnects.Refused}), opens the WebSocket within the handshake's deadline, and speaks the {@link Protocol}
+ * over it if the connection takes it as its current attempt's.
  */
 final class Connector {
+
+	/** Where the platform tells an app its connection's URL. */
+	static final String ENDPOINT_PATH = "/callback/ws/endpoint";
 
 	private static final ResponseReader<FeishuVcEnvelope<EndpointData>, EndpointData> ENDPOINT = ResponseReader
 		.envelope(EndpointData.class, (data) -> data, "data");
@@ -79,7 +82,7 @@ final class Connector {
 		byte[] body = FeishuVcJson.mapper()
 			.writeValueAsBytes(Map.of("AppID", this.settings.appId(), "AppSecret", this.settings.appSecret()));
 		FeishuVcRequest request = new FeishuVcRequest("events.long_connection_endpoint", HttpMethod.POST,
-				this.client.uri(FeishuLongConnection.ENDPOINT_PATH), null, body, 1);
+				this.client.uri(ENDPOINT_PATH), null, body, 1);
 		return this.client.exchange(request, ENDPOINT)
 			.onErrorMap(Reconnects::isRefusal, (ex) -> new Reconnects.Refused(
 					"the platform refused the long connection's URL: code " + ((FeishuVcApiException) ex).code() + ", "

@@ -52,9 +52,6 @@ import org.springframework.util.Assert;
  */
 public final class FeishuLongConnection implements SmartLifecycle {
 
-	/** Where the platform tells an app its connection's URL. */
-	public static final String ENDPOINT_PATH = "/callback/ws/endpoint";
-
 	private static final Log logger = LogFactory.getLog(FeishuLongConnection.class);
 
 	private final Settings settings;
