@@ -34,6 +34,7 @@ import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -97,6 +98,12 @@ public final class FeishuVcAutoConfiguration {
 			.pendingAcquireTimeout(pool.getPendingAcquireTimeout())
 			.pendingAcquireMaxCount(pool.getMaxPendingAcquires())
 			.build();
+	}
+
+	@Bean
+	@ConditionalOnBean(name = "feishuVcConnectionProvider")
+	FeishuVcConnectionPoolLifecycle feishuVcConnectionPoolLifecycle(ConnectionProvider feishuVcConnectionProvider) {
+		return new FeishuVcConnectionPoolLifecycle(feishuVcConnectionProvider);
 	}
 
 	@Bean

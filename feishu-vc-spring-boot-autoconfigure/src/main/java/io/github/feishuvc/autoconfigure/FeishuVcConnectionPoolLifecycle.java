@@ -1,0 +1,51 @@
+package io.github.feishuvc.autoconfigure;
+
+import java.time.Duration;
+
+import reactor.netty.resources.ConnectionProvider;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Empties the Feishu calls' connection pool when the context stops (a checkpoint and restore, a pause and resume):
+ * its connections live on the application's event loops, which stopping the context disposes, and a connection kept
+ * past them would fail the first call after the context started again ("event executor terminated"). The pool makes
+ * new connections, on the new loops, as calls ask for them.
+ */
+final class FeishuVcConnectionPoolLifecycle implements SmartLifecycle {
+
+	/** How long stopping waits for the pool's connections to close. */
+	private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+	private final ConnectionProvider pool;
+
+	private volatile boolean running;
+
+	FeishuVcConnectionPoolLifecycle(ConnectionProvider pool) {
+		this.pool = pool;
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		// A connection that cannot close in time, or whose loop is gone already, is dropped with the pool all the same.
+		this.pool.disposeLater().onErrorComplete().block(CLOSE_TIMEOUT);
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** Stopped before the event loops its connections live on, which stop in a later phase. */
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE;
+	}
+
+}
