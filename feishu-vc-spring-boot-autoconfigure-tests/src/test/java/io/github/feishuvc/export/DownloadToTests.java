@@ -61,6 +61,9 @@ class DownloadToTests {
 
 	private NettyLeaks leaks;
 
+	/** Whether the test cancelled calls at random moments, some just as their response arrived. */
+	private boolean cancelledAtRandom;
+
 	@BeforeEach
 	void start() {
 		this.leaks = NettyLeaks.watch();
@@ -77,7 +80,12 @@ class DownloadToTests {
 	void stop() throws InterruptedException {
 		this.emulator.close();
 		try {
-			this.leaks.assertNoneReported();
+			if (this.cancelledAtRandom) {
+				this.leaks.assertNoneReportedButResponsesReactorNettyNeverHandedOn();
+			}
+			else {
+				this.leaks.assertNoneReported();
+			}
 		}
 		finally {
 			this.leaks.close();
@@ -210,6 +218,7 @@ class DownloadToTests {
 	@Test
 	void shouldLeaveNoTemporaryFileWhenCancelledWhileTheTargetIsLookedAt() throws IOException {
 		String token = fileToken();
+		this.cancelledAtRandom = true;
 		for (int i = 0; i < 300; i++) {
 			Disposable download = this.exports.downloadTo(token, this.directory).subscribe(null, (ex) -> {
 			});
