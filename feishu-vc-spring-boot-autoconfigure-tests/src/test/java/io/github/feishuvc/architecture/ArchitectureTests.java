@@ -32,6 +32,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * ours; {@code auth} on {@code core}; {@code events} on {@code core} and {@code auth}, knowing no family; the shared
  * internals ({@code internal}) on those and on the families' models that the declarations name; each family on
  * {@code core}, {@code auth}, {@code events}' API and {@code internal}, on another family only through its models;
+ * the leaf helpers ({@code internal.logging}) on nothing of ours, for every layer to use;
  * the adapters ({@code redis}, {@code security}, {@code health}) beside them; {@code autoconfigure} on top, and
  * nothing on it. And the public surface: no public or protected signature outside {@code internal} names one of its
  * types, and the templates behind the operations are final and not public.
@@ -49,6 +50,9 @@ class ArchitectureTests {
 	private static final String EVENT_TRANSPORTS = "io.github.feishuvc.events.(*)..";
 
 	private static final String INTERNAL = "io.github.feishuvc.internal..";
+
+	/** Helpers every layer may use, which use nothing else of ours. */
+	private static final String LEAVES = "io.github.feishuvc.internal.logging..";
 
 	private static final String AUTOCONFIGURE = "io.github.feishuvc.autoconfigure..";
 
@@ -82,7 +86,14 @@ class ArchitectureTests {
 	@Test
 	void shouldKeepEventsFreeOfTheFamiliesAndEverythingAboveThem() {
 		check(noClasses().that().resideInAPackage(EVENTS + "..").should().dependOnClassesThat(
-				resideInAnyPackage(concat(FAMILIES, ADAPTERS, INTERNAL, AUTOCONFIGURE))));
+				resideInAnyPackage(concat(FAMILIES, ADAPTERS, AUTOCONFIGURE))
+					.or(resideInAPackage(INTERNAL).and(DescribedPredicate.not(resideInAPackage(LEAVES))))));
+	}
+
+	@Test
+	void shouldKeepTheLeafHelpersFreeOfEverythingElseOfOurs() {
+		check(noClasses().that().resideInAPackage(LEAVES).should().dependOnClassesThat(
+				resideInAPackage(OURS).and(DescribedPredicate.not(resideInAPackage(LEAVES)))));
 	}
 
 	@Test
@@ -142,23 +153,23 @@ class ArchitectureTests {
 
 				@Override
 				public void check(JavaClass item, ConditionEvents events) {
+					// Every type a signature involves, type arguments and bounds included: Mono<an internal type> leaks
+					// it as surely as the type itself.
 					List<String> leaks = new ArrayList<>();
-					item.getRawSuperclass().filter(ArchitectureTests::isInternal)
-						.ifPresent((type) -> leaks.add("extends " + type.getName()));
-					item.getRawInterfaces().stream().filter(ArchitectureTests::isInternal)
-						.forEach((type) -> leaks.add("implements " + type.getName()));
+					item.getSuperclass().ifPresent((type) -> internal(type).forEach((name) -> leaks.add("extends " + name)));
+					item.getInterfaces().forEach((type) -> internal(type).forEach((name) -> leaks.add("implements " + name)));
 					for (JavaCodeUnit unit : item.getCodeUnits()) {
 						if (isVisible(unit.getModifiers(), item)) {
-							unit.getRawParameterTypes().stream().filter(ArchitectureTests::isInternal)
-								.forEach((type) -> leaks.add(unit.getFullName() + " takes " + type.getName()));
-							if (isInternal(unit.getRawReturnType())) {
-								leaks.add(unit.getFullName() + " returns " + unit.getRawReturnType().getName());
-							}
+							unit.getParameterTypes().forEach((type) -> internal(type)
+								.forEach((name) -> leaks.add(unit.getFullName() + " takes " + name)));
+							internal(unit.getReturnType()).forEach((name) -> leaks.add(unit.getFullName() + " returns " + name));
+							unit.getThrowsClause().getTypes().forEach((type) -> internal(type)
+								.forEach((name) -> leaks.add(unit.getFullName() + " throws " + name)));
 						}
 					}
 					for (JavaField field : item.getFields()) {
-						if (isVisible(field.getModifiers(), item) && isInternal(field.getRawType())) {
-							leaks.add(field.getFullName() + " is a " + field.getRawType().getName());
+						if (isVisible(field.getModifiers(), item)) {
+							internal(field.getType()).forEach((name) -> leaks.add(field.getFullName() + " is a " + name));
 						}
 					}
 					leaks.forEach((leak) -> events.add(SimpleConditionEvent.violated(item, leak)));
@@ -182,9 +193,14 @@ class ArchitectureTests {
 		return location.matches(java.util.regex.Pattern.compile(".*/feishu-vc-spring-boot-autoconfigure(/|-[0-9]).*"));
 	}
 
-	private static boolean isInternal(JavaType type) {
-		JavaClass raw = type.toErasure();
-		return raw.getPackageName().equals("io.github.feishuvc.internal");
+	/** The types of io.github.feishuvc.internal (or below) that a type involves, by name. */
+	private static List<String> internal(JavaType type) {
+		return type.getAllInvolvedRawTypes()
+			.stream()
+			.filter((raw) -> raw.getPackageName().startsWith("io.github.feishuvc.internal"))
+			.map(JavaClass::getName)
+			.sorted()
+			.toList();
 	}
 
 	/** Public, or protected in a class that may be extended. */

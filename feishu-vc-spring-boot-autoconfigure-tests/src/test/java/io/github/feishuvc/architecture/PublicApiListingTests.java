@@ -132,11 +132,34 @@ class PublicApiListingTests {
 		}
 		for (Field field : type.getDeclaredFields()) {
 			if (isApi(field, extendable)) {
-				members.add("  " + field.toGenericString().replace(declaredIn, " "));
+				members.add("  " + field.toGenericString().replace(declaredIn, " ") + constantValue(field));
 			}
 		}
 		lines.addAll(members);
 		return lines;
+	}
+
+	/**
+	 * A constant's value, which a compiler copies into its users' classes: changing it breaks them as surely as
+	 * renaming it, so the listing shows it.
+	 */
+	private static String constantValue(Field field) {
+		int modifiers = field.getModifiers();
+		boolean constant = Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers)
+				&& (field.getType().isPrimitive() || field.getType() == String.class);
+		if (!constant) {
+			return "";
+		}
+		try {
+			field.trySetAccessible();
+			Object value = field.get(null);
+			return " = " + ((value instanceof String text)
+					? '"' + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + '"'
+					: (value instanceof Character character) ? "'" + character + "'" : String.valueOf(value));
+		}
+		catch (IllegalAccessException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static boolean isApi(Member member, boolean extendable) {

@@ -5,10 +5,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Review 35: what the public API listing and the reshape let through. The listing names a constant but not its value,
- * although a compiler copies the value of a {@code static final} constant into its users' classes, so changing it is
- * an incompatible change that no diff of {@code api/*.txt} shows; and moving {@code LogThrottle} out of
- * {@code internal} to keep {@code events} off {@code internal} made a logging helper of ours public API.
+ * What the public API listing must show, and what must stay out of it (review of issue 35): a constant's value, which a
+ * compiler copies into its users' classes, so that changing it shows as a diff of {@code api/*.txt}; and no logging
+ * helper of ours.
  */
 class PublicSurfaceReviewTests {
 

@@ -17,10 +17,9 @@ import org.springframework.context.SmartLifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Review 35: {@link FeishuVcConnectionPoolLifecycle} empties the Feishu calls' pool when the context stops, so that no
- * connection outlives the event loops it lives on. It does so in the first phase to stop, before the event listeners
- * drain (and before a web server's graceful shutdown), whose calls fill the pool again; and it disposes a pool that
- * the application defined itself.
+ * {@link FeishuVcConnectionPoolLifecycle} empties the Feishu calls' pool when the context stops, so that no connection
+ * outlives the event loops it lives on: after whatever still calls the platform while stopping (the event listeners
+ * draining), and only the starter's own pool, never one the application defined (review of issue 35).
  */
 class ConnectionPoolLifecycleTests {
 

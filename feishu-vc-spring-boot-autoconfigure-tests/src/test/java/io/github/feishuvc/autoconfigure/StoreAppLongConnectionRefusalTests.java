@@ -22,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThatException;
 import static org.mockito.Mockito.mock;
 
 /**
- * Review 35: a store app in {@code feishu.vc.events.mode=long-connection} was refused when its properties were bound,
- * whatever else the application had, with Spring Boot's failure analysis naming the property. The split moved the
- * refusal into the long connection's bean method, where it runs only when that very bean is made.
+ * A store app in {@code feishu.vc.events.mode=long-connection} is refused before any bean is made, whatever else the
+ * application has, with the failure analysis naming the property (review of issue 35: the properties' split had moved
+ * the refusal into the long connection's bean method, where it ran only when that very bean was made).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class StoreAppLongConnectionRefusalTests {
@@ -48,7 +48,7 @@ class StoreAppLongConnectionRefusalTests {
 		this.runner.withBean(FeishuLongConnection.class, () -> mock(FeishuLongConnection.class))
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
-				.rootCause()
+				.isInstanceOf(FeishuVcConfigurationException.class)
 				.hasMessageContaining(REFUSAL));
 	}
 
@@ -57,7 +57,7 @@ class StoreAppLongConnectionRefusalTests {
 		this.runner.withClassLoader(new FilteredClassLoader("com.google.protobuf"))
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
-				.rootCause()
+				.isInstanceOf(FeishuVcConfigurationException.class)
 				.hasMessageContaining(REFUSAL));
 	}
 

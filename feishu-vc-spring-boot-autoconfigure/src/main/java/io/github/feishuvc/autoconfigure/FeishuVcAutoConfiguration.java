@@ -34,7 +34,6 @@ import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -79,7 +78,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 		FeishuVcTokenProviderConfigurations.StoreAppConfiguration.class,
 		FeishuVcTokenProviderConfigurations.StoreAppWithoutCaffeineConfiguration.class,
 		FeishuVcAutoConfiguration.RedisSharedStateWithoutRedisConfiguration.class,
-		FeishuVcStartupChecks.UnresolvedPlaceholders.class, FeishuVcStartupChecks.WithoutWebServer.class })
+		FeishuVcStartupChecks.UnresolvedPlaceholders.class, FeishuVcStartupChecks.StoreAppEventsMode.class,
+		FeishuVcStartupChecks.WithoutWebServer.class })
 public final class FeishuVcAutoConfiguration {
 
 	/**
@@ -88,22 +88,30 @@ public final class FeishuVcAutoConfiguration {
 	 */
 	static final Map<String, RateLimit> DOCUMENTED_RATE_LIMITS = FeishuApis.rateLimits();
 
-	@Bean(destroyMethod = "dispose")
+	/**
+	 * The Feishu calls' own connection pool, unless the application defines one of that name; only the starter's is
+	 * emptied when the context stops, the application's being the application's to manage.
+	 */
+	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingBean(name = "feishuVcConnectionProvider")
-	ConnectionProvider feishuVcConnectionProvider(FeishuVcProperties properties) {
-		FeishuVcProperties.Pool pool = properties.getPool();
-		return ConnectionProvider.builder("feishu-vc")
-			.maxConnections(pool.getMaxConnections())
-			.maxIdleTime(pool.getMaxIdleTime())
-			.pendingAcquireTimeout(pool.getPendingAcquireTimeout())
-			.pendingAcquireMaxCount(pool.getMaxPendingAcquires())
-			.build();
-	}
+	static class ConnectionPoolConfiguration {
 
-	@Bean
-	@ConditionalOnBean(name = "feishuVcConnectionProvider")
-	FeishuVcConnectionPoolLifecycle feishuVcConnectionPoolLifecycle(ConnectionProvider feishuVcConnectionProvider) {
-		return new FeishuVcConnectionPoolLifecycle(feishuVcConnectionProvider);
+		@Bean(destroyMethod = "dispose")
+		ConnectionProvider feishuVcConnectionProvider(FeishuVcProperties properties) {
+			FeishuVcProperties.Pool pool = properties.getPool();
+			return ConnectionProvider.builder("feishu-vc")
+				.maxConnections(pool.getMaxConnections())
+				.maxIdleTime(pool.getMaxIdleTime())
+				.pendingAcquireTimeout(pool.getPendingAcquireTimeout())
+				.pendingAcquireMaxCount(pool.getMaxPendingAcquires())
+				.build();
+		}
+
+		@Bean
+		FeishuVcConnectionPoolLifecycle feishuVcConnectionPoolLifecycle(ConnectionProvider feishuVcConnectionProvider) {
+			return new FeishuVcConnectionPoolLifecycle(feishuVcConnectionProvider);
+		}
+
 	}
 
 	@Bean

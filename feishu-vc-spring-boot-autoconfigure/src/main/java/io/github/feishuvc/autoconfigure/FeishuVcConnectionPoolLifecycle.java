@@ -2,6 +2,7 @@ package io.github.feishuvc.autoconfigure;
 
 import java.time.Duration;
 
+import reactor.core.publisher.Mono;
 import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.context.SmartLifecycle;
@@ -34,7 +35,7 @@ final class FeishuVcConnectionPoolLifecycle implements SmartLifecycle {
 	public void stop() {
 		this.running = false;
 		// A connection that cannot close in time, or whose loop is gone already, is dropped with the pool all the same.
-		this.pool.disposeLater().onErrorComplete().block(CLOSE_TIMEOUT);
+		this.pool.disposeLater().onErrorComplete().timeout(CLOSE_TIMEOUT, Mono.empty()).block();
 	}
 
 	@Override
@@ -42,10 +43,14 @@ final class FeishuVcConnectionPoolLifecycle implements SmartLifecycle {
 		return this.running;
 	}
 
-	/** Stopped before the event loops its connections live on, which stop in a later phase. */
+	/**
+	 * Stopped after whatever may still call the platform while stopping (a web server's graceful shutdown, the event
+	 * listeners draining, the long connection), all in higher phases, and before the event loops its connections live
+	 * on ({@code ReactorResourceFactory}, phase 0).
+	 */
 	@Override
 	public int getPhase() {
-		return Integer.MAX_VALUE;
+		return 1;
 	}
 
 }

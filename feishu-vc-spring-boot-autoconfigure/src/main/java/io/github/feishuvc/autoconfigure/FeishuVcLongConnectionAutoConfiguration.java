@@ -22,7 +22,6 @@ import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.Assert;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.client.ReactorResourceFactory;
@@ -58,9 +57,6 @@ public final class FeishuVcLongConnectionAutoConfiguration {
 				ObjectProvider<ReactorResourceFactory> reactorResources, ResourceLoader resourceLoader,
 				ObjectProvider<FeishuVcLongConnectionClientCustomizer> customizers) {
 			FeishuVcTokenProviderConfigurations.checkCredentials(properties);
-			Assert.state(properties.getAppType() != FeishuVcProperties.AppType.STORE,
-					"feishu.vc.events.mode=long-connection is for self-built apps: the platform sends a store app's "
-							+ "events, its app ticket among them, to its event URL only (feishu.vc.events.mode=webhook)");
 			HttpClient websocketClient = new FeishuVcHttpClients(properties, clientHttpConnectorBuilder,
 					httpClientSettings, reactorResources, resourceLoader)
 				.websocketClient();

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
@@ -140,6 +141,51 @@ final class FeishuVcStartupChecks {
 							+ String.join(" and ", placeholders)
 							+ " (or a property of that name) before starting the application, or give the placeholder a "
 							+ "default, such as ${" + first + ":}, where the value may be left empty.");
+		}
+
+	}
+
+	/**
+	 * A store app cannot take its events over the long connection: the platform sends them, its app ticket among them,
+	 * to its event URL only. Checked before any bean is made, as the properties' binding did when one class held both,
+	 * so that an application that defines its own long connection, or lacks protobuf, hears this first.
+	 */
+	static final class StoreAppEventsMode implements BeanFactoryPostProcessor, EnvironmentAware, PriorityOrdered {
+
+		private @Nullable Environment environment;
+
+		@Override
+		public void setEnvironment(Environment environment) {
+			this.environment = environment;
+		}
+
+		@Override
+		public int getOrder() {
+			// After the placeholders are known to resolve, which the values read here may hold.
+			return HIGHEST_PRECEDENCE + 1;
+		}
+
+		@Override
+		public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+			if (this.environment == null) {
+				return;
+			}
+			Binder binder = Binder.get(this.environment);
+			FeishuVcProperties.AppType appType = binder
+				.bind(FeishuVcProperties.PREFIX + ".app-type", FeishuVcProperties.AppType.class)
+				.orElse(FeishuVcProperties.AppType.SELF_BUILT);
+			FeishuVcProperties.EventsMode mode = binder
+				.bind(FeishuVcEventsProperties.PREFIX + ".mode", FeishuVcProperties.EventsMode.class)
+				.orElse(FeishuVcProperties.EventsMode.WEBHOOK);
+			if (appType == FeishuVcProperties.AppType.STORE && mode == FeishuVcProperties.EventsMode.LONG_CONNECTION) {
+				throw new FeishuVcConfigurationException(FeishuVcEventsProperties.PREFIX
+						+ ".mode=long-connection is for self-built apps: the platform sends a store app's events, its "
+						+ "app ticket among them, to its event URL only (" + FeishuVcEventsProperties.PREFIX
+						+ ".mode=webhook)",
+						"Remove " + FeishuVcEventsProperties.PREFIX + ".mode (webhook is the default) and point the "
+								+ "app's request URL in the console at the event endpoint ("
+								+ FeishuVcEventsProperties.PREFIX + ".path).");
+			}
 		}
 
 	}
