@@ -78,8 +78,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 		FeishuVcTokenProviderConfigurations.StoreAppConfiguration.class,
 		FeishuVcTokenProviderConfigurations.StoreAppWithoutCaffeineConfiguration.class,
 		FeishuVcAutoConfiguration.RedisSharedStateWithoutRedisConfiguration.class,
-		FeishuVcStartupChecks.UnresolvedPlaceholders.class, FeishuVcStartupChecks.StoreAppEventsMode.class,
-		FeishuVcStartupChecks.WithoutWebServer.class })
+		FeishuVcStartupChecks.BeforeAnyBean.class, FeishuVcStartupChecks.WithoutWebServer.class })
 public final class FeishuVcAutoConfiguration {
 
 	/**

@@ -44,20 +44,10 @@ final class FeishuVcStartupChecks {
 	}
 
 	/**
-	 * A {@code feishu.vc.*} value that still holds a {@code ${...}} nothing resolves: Spring Boot binds the
-	 * placeholder's text as the value, so {@code app-id: ${FEISHU_VC_APP_ID}} with the variable unset would become an
-	 * app id of {@code ${FEISHU_VC_APP_ID}}, and an encrypt key made of its text would refuse every push. Checked
-	 * before any bean is made, by resolving each value as the binding will; only the placeholders' names are shown,
-	 * never a value.
+	 * Runs, before any bean is made, the checks that need only the environment: a value that the binding would take
+	 * wrongly, or a combination the platform cannot serve, is named before anything else can fail for it.
 	 */
-	static final class UnresolvedPlaceholders implements BeanFactoryPostProcessor, EnvironmentAware, PriorityOrdered {
-
-		private static final ConfigurationPropertyName PREFIX = ConfigurationPropertyName.of(FeishuVcProperties.PREFIX);
-
-		/** Placeholders as Spring Boot's binding resolves them, but failing on one that nothing resolves. */
-		private static final PropertyPlaceholderHelper BOOTS_PLACEHOLDERS = new PropertyPlaceholderHelper(
-				SystemPropertyUtils.PLACEHOLDER_PREFIX, SystemPropertyUtils.PLACEHOLDER_SUFFIX,
-				SystemPropertyUtils.VALUE_SEPARATOR, SystemPropertyUtils.ESCAPE_CHARACTER, false);
+	static final class BeforeAnyBean implements BeanFactoryPostProcessor, EnvironmentAware, PriorityOrdered {
 
 		private @Nullable Environment environment;
 
@@ -74,8 +64,31 @@ final class FeishuVcStartupChecks {
 		@Override
 		public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
 			if (this.environment instanceof ConfigurableEnvironment environment) {
-				check(environment);
+				UnresolvedPlaceholders.check(environment);
+				// After the placeholders are known to resolve, which the values it reads may hold.
+				StoreAppEventsMode.check(environment);
 			}
+		}
+
+	}
+
+	/**
+	 * A {@code feishu.vc.*} value that still holds a {@code ${...}} nothing resolves: Spring Boot binds the
+	 * placeholder's text as the value, so {@code app-id: ${FEISHU_VC_APP_ID}} with the variable unset would become an
+	 * app id of {@code ${FEISHU_VC_APP_ID}}, and an encrypt key made of its text would refuse every push. Checked
+	 * before any bean is made, by resolving each value as the binding will; only the placeholders' names are shown,
+	 * never a value.
+	 */
+	static final class UnresolvedPlaceholders {
+
+		private static final ConfigurationPropertyName PREFIX = ConfigurationPropertyName.of(FeishuVcProperties.PREFIX);
+
+		/** Placeholders as Spring Boot's binding resolves them, but failing on one that nothing resolves. */
+		private static final PropertyPlaceholderHelper BOOTS_PLACEHOLDERS = new PropertyPlaceholderHelper(
+				SystemPropertyUtils.PLACEHOLDER_PREFIX, SystemPropertyUtils.PLACEHOLDER_SUFFIX,
+				SystemPropertyUtils.VALUE_SEPARATOR, SystemPropertyUtils.ESCAPE_CHARACTER, false);
+
+		private UnresolvedPlaceholders() {
 		}
 
 		/**
@@ -150,27 +163,18 @@ final class FeishuVcStartupChecks {
 	 * to its event URL only. Checked before any bean is made, as the properties' binding did when one class held both,
 	 * so that an application that defines its own long connection, or lacks protobuf, hears this first.
 	 */
-	static final class StoreAppEventsMode implements BeanFactoryPostProcessor, EnvironmentAware, PriorityOrdered {
+	static final class StoreAppEventsMode {
 
-		private @Nullable Environment environment;
-
-		@Override
-		public void setEnvironment(Environment environment) {
-			this.environment = environment;
+		private StoreAppEventsMode() {
 		}
 
-		@Override
-		public int getOrder() {
-			// After the placeholders are known to resolve, which the values read here may hold.
-			return HIGHEST_PRECEDENCE + 1;
-		}
-
-		@Override
-		public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-			if (this.environment == null) {
-				return;
-			}
-			Binder binder = Binder.get(this.environment);
+		/**
+		 * Fails for a store app whose events are to come over the long connection.
+		 * @param environment the application's environment
+		 * @throws FeishuVcConfigurationException saying what to set instead
+		 */
+		static void check(Environment environment) {
+			Binder binder = Binder.get(environment);
 			FeishuVcProperties.AppType appType = binder
 				.bind(FeishuVcProperties.PREFIX + ".app-type", FeishuVcProperties.AppType.class)
 				.orElse(FeishuVcProperties.AppType.SELF_BUILT);
