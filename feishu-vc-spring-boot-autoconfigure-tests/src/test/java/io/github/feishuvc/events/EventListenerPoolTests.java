@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.context.SmartLifecycle;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -121,6 +123,13 @@ class EventListenerPoolTests {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	@Test
+	void shouldStopAfterAWebServersGracefulShutdownSoThatTheEventsItTookAreHandled() {
+		// Spring Boot's graceful shutdown of the web server runs in phase DEFAULT_PHASE - 2048; higher phases stop first.
+		assertThat(new EventListenerPool(1, 0, Duration.ZERO).getPhase()).isEqualTo(EventListenerPool.PHASE)
+			.isLessThan(SmartLifecycle.DEFAULT_PHASE - 2048);
 	}
 
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -80,6 +81,17 @@ class ActingAsTests {
 	}
 
 	/** A store app's tenant tokens: one source per tenant. */
+	@Test
+	void shouldRefuseNoTokensNoTenantAndNoUserAtOnce() {
+		assertThatIllegalArgumentException().isThrownBy(() -> ActingAs.app(null))
+			.withMessage("tenantTokens must not be null");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.app.forTenant(" "))
+			.withMessage("tenantKey must not be null or blank");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.app.user((AccessTokenSource) null))
+			.withMessage("userAccessTokens must not be null");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.app.user(" "));
+	}
+
 	private static final class StoreTokens implements TenantAccessTokenProvider {
 
 		@Override

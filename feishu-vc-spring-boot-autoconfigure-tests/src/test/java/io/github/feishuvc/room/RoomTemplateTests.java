@@ -167,4 +167,21 @@ class RoomTemplateTests {
 				"{}"))).isNull();
 	}
 
+	@Test
+	void shouldSearchInPagesSentInTheBodyAsThePlatformReadsThem() {
+		String root = this.emulator.rooms().rootLevelId();
+		for (int i = 0; i < 11; i++) {
+			this.starter.rooms()
+				.create(RoomCreateRequest.builder().name("Spire " + i).capacity(4).roomLevelId(root).build())
+				.block();
+		}
+		String token = this.emulator.issueUserAccessToken("ou_booker");
+
+		// More than the platform's page when none is asked for (10): the page size must reach it in the body.
+		assertThat(this.starter.rooms().withUserAccessToken(token).search(RoomSearchRequest.keyword("Spire"))
+			.map(Room::name)
+			.collectList()
+			.block()).hasSize(11).allMatch((name) -> name.startsWith("Spire "));
+	}
+
 }
