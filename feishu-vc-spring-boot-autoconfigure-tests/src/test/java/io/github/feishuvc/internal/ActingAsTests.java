@@ -80,7 +80,6 @@ class ActingAsTests {
 		assertThat(tokens.invalidated).isEqualTo("u-1");
 	}
 
-	/** A store app's tenant tokens: one source per tenant. */
 	@Test
 	void shouldRefuseNoTokensNoTenantAndNoUserAtOnce() {
 		assertThatIllegalArgumentException().isThrownBy(() -> ActingAs.app(null))
@@ -92,6 +91,7 @@ class ActingAsTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.app.user(" "));
 	}
 
+	/** A store app's tenant tokens: one source per tenant. */
 	private static final class StoreTokens implements TenantAccessTokenProvider {
 
 		@Override

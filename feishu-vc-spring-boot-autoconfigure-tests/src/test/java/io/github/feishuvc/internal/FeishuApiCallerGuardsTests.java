@@ -1,7 +1,9 @@
 package io.github.feishuvc.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 
+import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.FeishuVcExecutor;
 import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.internal.FeishuApiCaller.Params;
@@ -9,6 +11,7 @@ import io.github.feishuvc.support.TestFeishu;
 import io.github.feishuvc.test.FeishuVcEmulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -16,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The caller's guards against a call its declaration does not allow, each failing before anything is sent: a path
- * given too few values, a query parameter the endpoint does not declare, no user id type. They guard the templates'
+ * given too few values, a query parameter the endpoint does not declare, no user id type, a download whose tokens
+ * cannot serve it. They guard the templates'
  * own code, which no user input reaches, and are thrown at once, as every check of a call is; found unasked by the mutation run (docs/mutation-survivors.md).
  */
 class FeishuApiCallerGuardsTests {
@@ -52,6 +56,33 @@ class FeishuApiCallerGuardsTests {
 	void shouldRefuseCallsWithoutAUserIdType() {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.caller.withUserIdType(null))
 			.withMessage("userIdType must not be null");
+	}
+
+	@Test
+	void shouldRefuseADownloadWhoseTokensCannotServeItBeforeSendingAnything() {
+		TenantAccessTokenProvider unusable = new TenantAccessTokenProvider() {
+
+			@Override
+			public Mono<String> getToken() {
+				return Mono.error(new AssertionError("asked for a token"));
+			}
+
+			@Override
+			public void invalidate(String token) {
+			}
+
+			@Override
+			public void checkUsable() {
+				throw new IllegalStateException("name the tenant first");
+			}
+
+		};
+		FeishuApiCaller caller = FeishuApiCaller.app(this.executor, unusable, UserIdType.OPEN_ID);
+
+		assertThatIllegalStateException().isThrownBy(() -> caller.downloader(ExportApis.DOWNLOAD,
+				Params.path().query("file_token", "f"), Duration.ofSeconds(5)))
+			.withMessage("name the tenant first");
+		assertThat(this.emulator.requestCount("export.download")).isZero();
 	}
 
 }
