@@ -1,5 +1,6 @@
 package io.github.feishuvc.autoconfigure;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import io.github.feishuvc.meeting.event.MeetingEvent;
 import io.github.feishuvc.meeting.event.MeetingStartedEvent;
 import io.github.feishuvc.reserve.Reserve;
 import io.github.feishuvc.reserve.ReserveOperations;
+import io.github.feishuvc.support.ConnectProxy;
 import io.github.feishuvc.support.LogCapture;
 import io.github.feishuvc.support.TestFeishu;
 import io.github.feishuvc.test.Endpoint;
@@ -30,11 +32,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.transport.ProxyProvider;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A self-built app in {@code feishu.vc.events.mode=long-connection}, with no web server: it opens the emulator's long
  * connection when the context starts, receives the meeting events typed, comes back after a dropped connection
- * without losing what the emulator sends again, stops cleanly, and says so when the platform refuses it.
+ * without losing what the emulator sends again, stops cleanly, says so when the platform refuses it, and goes through
+ * the forward proxy set on the application's HTTP connector.
  */
 class LongConnectionApplicationTests {
 
@@ -293,6 +301,44 @@ class LongConnectionApplicationTests {
 				.until(() -> this.emulator.longConnectionCount() == 1
 						&& this.emulator.requestCount(Endpoint.LONG_CONNECTION_ENDPOINT) == 2);
 		});
+	}
+
+	@Test
+	void shouldGoThroughTheForwardProxyTheApplicationSetForItsHttpConnector() {
+		// A name only the proxy resolves: the calls reach the emulator through the proxy or not at all.
+		try (ConnectProxy proxy = ConnectProxy.start("open.feishu.test")) {
+			int port = URI.create(this.emulator.baseUrl()).getPort();
+			this.runner.withPropertyValues("feishu.vc.base-url=http://open.feishu.test:" + port)
+				.withBean(ConnectProxy.class, () -> proxy)
+				.withUserConfiguration(EgressProxyConfiguration.class)
+				.run((context) -> {
+					awaitConnected(context);
+					assertEventArrives(context, "through-the-proxy");
+					TestFeishu.reserve(context.getBean(ReserveOperations.class), "ou_owner", "through the proxy");
+
+					// The URL asked for through a tunnel, and the only URL handed out (each is good once) opened
+					// through another: no connection reached the emulator but through the proxy.
+					assertThat(this.emulator.requestCount(Endpoint.LONG_CONNECTION_ENDPOINT)).isOne();
+					assertThat(proxy.requestLines()).anySatisfy(
+							(line) -> assertThat(line).isEqualTo("POST /callback/ws/endpoint HTTP/1.1"))
+						.anySatisfy((line) -> assertThat(line).startsWith("GET /callback/ws/connect?device_id="));
+					assertThat(proxy.tunnels()).hasSizeGreaterThanOrEqualTo(2)
+						.allSatisfy((target) -> assertThat(target).endsWith(":" + port));
+					assertThat(proxy.refused()).isZero();
+				});
+		}
+	}
+
+	/** A forward proxy set as Boot's documentation sets one: on the application's HTTP connector, once. */
+	@Configuration(proxyBeanMethods = false)
+	static class EgressProxyConfiguration {
+
+		@Bean
+		ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> egressProxy(ConnectProxy proxy) {
+			return (builder) -> builder.withHttpClientCustomizer((client) -> client
+				.proxy((spec) -> spec.type(ProxyProvider.Proxy.HTTP).host("127.0.0.1").port(proxy.port())));
+		}
+
 	}
 
 	@Test

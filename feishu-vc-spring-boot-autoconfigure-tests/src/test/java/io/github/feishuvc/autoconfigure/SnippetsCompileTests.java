@@ -69,6 +69,8 @@ class SnippetsCompileTests {
 			import reactor.core.publisher.*;
 			import reactor.netty.transport.ProxyProvider;
 			import org.springframework.beans.factory.annotation.Autowired;
+			import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
+			import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 			import org.springframework.boot.test.context.SpringBootTest;
 			import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 			import org.springframework.context.annotation.Bean;

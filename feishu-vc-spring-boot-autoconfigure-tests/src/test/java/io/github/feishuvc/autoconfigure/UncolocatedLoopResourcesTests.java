@@ -21,7 +21,7 @@ class UncolocatedLoopResourcesTests {
 
 	@Test
 	void shouldHandOutTheLoopsThemselvesToClients() {
-		UncolocatedLoopResources view = new UncolocatedLoopResources(this.loops);
+		UncolocatedLoopResources view = new UncolocatedLoopResources(() -> this.loops);
 
 		assertThat(this.loops.onClient(true)).as("the default, colocated").isNotSameAs(this.loops.onServer(true));
 		assertThat(view.onClient(true)).isSameAs(this.loops.onServer(true));
@@ -29,9 +29,25 @@ class UncolocatedLoopResourcesTests {
 	}
 
 	@Test
+	void shouldHandOutTheLoopsOfTheMomentAtEachConnection() {
+		LoopResources[] current = { this.loops };
+		UncolocatedLoopResources view = new UncolocatedLoopResources(() -> current[0]);
+		LoopResources restarted = LoopResources.create("uncolocated-restarted", 1, true);
+		try {
+			// As the application's ReactorResourceFactory makes new loops when its context starts again.
+			current[0] = restarted;
+
+			assertThat(view.onClient(true)).isSameAs(restarted.onServer(true));
+		}
+		finally {
+			restarted.disposeLater().block();
+		}
+	}
+
+	@Test
 	void shouldLeaveTheApplicationsLoopsRunningWhenDisposed() {
 		EventLoopGroup group = this.loops.onServer(true);
-		UncolocatedLoopResources view = new UncolocatedLoopResources(this.loops);
+		UncolocatedLoopResources view = new UncolocatedLoopResources(() -> this.loops);
 
 		view.disposeLater().block();
 		view.dispose();

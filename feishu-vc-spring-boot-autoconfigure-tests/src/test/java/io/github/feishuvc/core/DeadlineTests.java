@@ -1,17 +1,23 @@
 package io.github.feishuvc.core;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
+import reactor.core.CoreSubscriber;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Operators;
 import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /**
  * {@link Deadline} on its wheel timer, in real time: the one operator ends a call that is not over in time, cancels
@@ -95,6 +101,32 @@ class DeadlineTests {
 		StepVerifier.create(late.bound(Mono.<String>never(), (ex) -> new IllegalArgumentException()))
 			.expectError(TimeoutException.class)
 			.verify(Duration.ofSeconds(5));
+	}
+
+	/** Reactive Streams rule 2.13, which the TCK checks ({@code DeadlineSubscriberTckTests}). */
+	@Test
+	void shouldRefuseANullValueOrErrorAndPassTheCallOn() {
+		AtomicReference<CoreSubscriber<? super String>> subscriber = new AtomicReference<>();
+		Mono<String> call = new Mono<>() {
+
+			@Override
+			public void subscribe(CoreSubscriber<? super String> actual) {
+				subscriber.set(actual);
+			}
+
+		};
+		List<Object> passedOn = new CopyOnWriteArrayList<>();
+		Deadline.after(call, Duration.ofMinutes(1), TimeoutException::new)
+			.subscribe(passedOn::add, passedOn::add, () -> passedOn.add("complete"));
+		CoreSubscriber<? super String> subject = subscriber.get();
+		subject.onSubscribe(Operators.emptySubscription());
+
+		assertThatNullPointerException().isThrownBy(() -> subject.onNext(null));
+		assertThatNullPointerException().isThrownBy(() -> subject.onError(null));
+
+		subject.onNext("v");
+		subject.onComplete();
+		assertThat(passedOn).containsExactly("v", "complete");
 	}
 
 }

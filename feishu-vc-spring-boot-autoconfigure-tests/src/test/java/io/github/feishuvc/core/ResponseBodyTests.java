@@ -4,12 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Subscriber;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Operators;
 import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
@@ -18,6 +22,7 @@ import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /**
  * {@link ResponseBody} with Netty's pooled buffers, as Reactor Netty hands them over: every buffer is released however
@@ -87,6 +92,23 @@ class ResponseBodyTests {
 				org.springframework.core.io.buffer.DataBufferUtils.release(buffer);
 			}
 		}, () -> new IllegalStateException("too large"))).expectErrorMessage("not JSON").verify(Duration.ofSeconds(5));
+	}
+
+	/** Reactive Streams rule 2.13, which the TCK checks ({@code ResponseBodySubscriberTckTests}). */
+	@Test
+	void shouldRefuseANullBufferOrErrorAndReadOn() {
+		AtomicReference<Subscriber<? super DataBuffer>> reader = new AtomicReference<>();
+		List<Object> passedOn = new CopyOnWriteArrayList<>();
+		body(Flux.<DataBuffer>from(reader::set), 100).subscribe(passedOn::add, passedOn::add, () -> passedOn.add("complete"));
+		Subscriber<? super DataBuffer> subject = reader.get();
+		subject.onSubscribe(Operators.emptySubscription());
+
+		assertThatNullPointerException().isThrownBy(() -> subject.onNext(null));
+		assertThatNullPointerException().isThrownBy(() -> subject.onError(null));
+
+		subject.onNext(part("{}"));
+		subject.onComplete();
+		assertThat(passedOn).containsExactly("{}", "complete");
 	}
 
 	private ResponseBody<String> body(Flux<DataBuffer> parts, int maxBytes) {

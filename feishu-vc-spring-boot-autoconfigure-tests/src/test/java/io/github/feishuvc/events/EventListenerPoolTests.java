@@ -60,6 +60,25 @@ class EventListenerPoolTests {
 	}
 
 	@Test
+	void shouldTakeEventsAgainWhenStartedAfterAStop() throws InterruptedException {
+		EventListenerPool pool = new EventListenerPool(1, 1, Duration.ofSeconds(5));
+		pool.start();
+		pool.stop();
+
+		pool.start();
+
+		CountDownLatch ran = new CountDownLatch(1);
+		pool.execute(ran::countDown);
+		assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(pool.isRunning()).isTrue();
+		assertThat(pool).hasToString("EventListenerPool[threads=1, queued=0, stopped=false]");
+		pool.stop();
+		assertThatExceptionOfType(RejectedExecutionException.class).as("stopped again").isThrownBy(() -> pool
+			.execute(() -> {
+			}));
+	}
+
+	@Test
 	void shouldStopAfterTheWebServerAndTheLongConnection() {
 		EventListenerPool pool = new EventListenerPool(1, 0, Duration.ZERO);
 

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
@@ -218,6 +219,33 @@ class RedisStoreTests {
 				assertThat(RedisStoreTests.this.redis.keys("test:*").collectList().block()).isNotEmpty();
 				assertThat(logs.lines()).anySatisfy((line) -> assertThat(line).contains("Redis answers again"));
 			}
+		}
+
+	}
+
+	@Nested
+	class Availability {
+
+		@Test
+		void shouldConnectOffTheCallersThreadWhenRedisWasDownAtStartUp() {
+			RedisStoreTests.this.server.kill();
+			ReactiveStringRedisTemplate cold = RedisStoreTests.this.server.connectLater();
+			MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+			RedisAvailability availability = new RedisAvailability(Duration.ofSeconds(2), clock);
+			availability.warmUp(cold.opsForValue().get("test:warm-up"), Duration.ofSeconds(2));
+			assertThat(availability.isAvailable()).isFalse();
+			RedisStoreTests.this.server.restart();
+			clock.advance(Duration.ofSeconds(2));
+
+			// The probe comes from a parallel thread, where BlockHound refuses the client's blocking connect.
+			StepVerifier
+				.create(Mono.just("tick")
+					.publishOn(Schedulers.parallel())
+					.then(availability.call(cold.opsForValue().get("test:missing").defaultIfEmpty("redis"),
+							() -> Mono.just("memory"))))
+				.expectNext("redis")
+				.verifyComplete();
+			assertThat(availability.isAvailable()).isTrue();
 		}
 
 	}

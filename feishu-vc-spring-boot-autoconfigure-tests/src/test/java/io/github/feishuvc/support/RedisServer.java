@@ -54,12 +54,28 @@ public final class RedisServer implements AutoCloseable {
 	}
 
 	/**
-	 * A reactive connection to this server, closed with it.
+	 * A reactive connection to this server, closed with it, connected now.
 	 * @return the template
 	 */
 	public ReactiveStringRedisTemplate connect() {
+		return connect(true);
+	}
+
+	/**
+	 * A reactive connection to this server, closed with it, that connects on its first operation, as an
+	 * application's does when Redis was down at its start.
+	 * @return the template
+	 */
+	public ReactiveStringRedisTemplate connectLater() {
+		return connect(false);
+	}
+
+	private ReactiveStringRedisTemplate connect(boolean now) {
 		LettuceConnectionFactory factory = new LettuceConnectionFactory(
 				new RedisStandaloneConfiguration("127.0.0.1", this.port));
+		// Connected here, as the starter's warm-up connects at start-up: the client connects blocking, which a first
+		// operation on a scheduler's thread must not do.
+		factory.setEagerInitialization(now);
 		factory.afterPropertiesSet();
 		factory.start();
 		this.connections.add(factory);

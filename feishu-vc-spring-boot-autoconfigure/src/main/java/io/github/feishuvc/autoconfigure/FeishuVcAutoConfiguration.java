@@ -42,10 +42,7 @@ import io.github.feishuvc.reserve.ReserveOperations;
 import io.github.feishuvc.reserve.ReserveTemplate;
 import io.micrometer.observation.ObservationRegistry;
 import reactor.core.scheduler.Schedulers;
-import reactor.netty.http.HttpResources;
-import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
-import reactor.netty.resources.LoopResources;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -55,9 +52,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
-import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -121,22 +116,9 @@ public final class FeishuVcAutoConfiguration {
 			ObjectProvider<HttpClientSettings> httpClientSettings,
 			ObjectProvider<FeishuVcWebClientCustomizer> customizers, ResourceLoader resourceLoader,
 			ConnectionProvider feishuVcConnectionProvider, ObjectProvider<ReactorResourceFactory> reactorResources) {
-		// The platform never redirects an API call; following a redirect would hand the bearer token to its target.
-		// No read timeout: FeishuVcClient bounds each whole response itself, which an idle timeout cannot.
-		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
-			.withTimeouts(properties.getConnectTimeout(), null)
-			.withRedirects(HttpRedirects.DONT_FOLLOW);
-		ClientHttpConnectorBuilder<?> connectorBuilder = clientHttpConnectorBuilder
-			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()));
-		// The loops go in a customizer, which runs last: with a ReactorResourceFactory (any WebFlux application)
-		// Boot's builder would otherwise put the client back on the factory's colocated loops. Gzip, which Boot turns
-		// on, goes there too: the platform's answers are a kilobyte or so, cheaper to read than to inflate.
-		ClientHttpConnector connector = (connectorBuilder instanceof ReactorClientHttpConnectorBuilder reactor)
-				? reactor.withHttpClientFactory(() -> HttpClient.create(feishuVcConnectionProvider))
-					.withHttpClientCustomizer((client) -> client.compress(false)
-						.runOn(new UncolocatedLoopResources(loops(reactorResources))))
-					.build(settings)
-				: connectorBuilder.build(settings);
+		ClientHttpConnector connector = new FeishuVcHttpClients(properties, clientHttpConnectorBuilder,
+				httpClientSettings, reactorResources, resourceLoader)
+			.connector(feishuVcConnectionProvider);
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder)
 			.clone()
 			.clientConnector(connector)
@@ -145,12 +127,6 @@ public final class FeishuVcAutoConfiguration {
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return new FeishuVcClient(builder.build(), properties.getBaseUrl(), properties.getMaxResponseSize(),
 				properties.getResponseTimeout());
-	}
-
-	/** The application's event loops: those of its {@link ReactorResourceFactory}, else Reactor Netty's global ones. */
-	private static LoopResources loops(ObjectProvider<ReactorResourceFactory> reactorResources) {
-		ReactorResourceFactory factory = reactorResources.getIfAvailable();
-		return (factory != null) ? factory.getLoopResources() : HttpResources.get();
 	}
 
 	@Bean

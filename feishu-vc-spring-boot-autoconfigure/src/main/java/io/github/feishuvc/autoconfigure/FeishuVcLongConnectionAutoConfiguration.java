@@ -7,10 +7,8 @@ import io.github.feishuvc.events.EventDispatcher;
 import io.github.feishuvc.events.longconnection.FeishuLongConnection;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import io.netty.channel.ChannelOption;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,16 +16,21 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.http.client.ReactorResourceFactory;
 
 /**
  * Auto-configuration of the long connection ({@code feishu.vc.events.mode=long-connection}): a self-built app
  * receives its events over a WebSocket it opens to the platform, with no public URL and no web server, and publishes
  * them as the webhook endpoint would. The connection opens when the context starts and closes first when it stops.
- * Its WebSocket client honours the JVM's proxy settings ({@code https.proxyHost}, ...) and every
+ * Its WebSocket client is made as the Feishu client's calls' client is, by the application's
+ * {@code ClientHttpConnectorBuilder} (a forward proxy set there applies to both), then by every
  * {@link FeishuVcLongConnectionClientCustomizer}.
  */
 @AutoConfiguration(after = FeishuVcAutoConfiguration.class)
@@ -46,12 +49,14 @@ public final class FeishuVcLongConnectionAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		FeishuLongConnection feishuVcLongConnection(FeishuVcProperties properties, FeishuVcClient client,
-				EventDispatcher dispatcher, ObjectProvider<FeishuVcLongConnectionClientCustomizer> customizers) {
+				EventDispatcher dispatcher, ObjectProvider<ClientHttpConnectorBuilder<?>> clientHttpConnectorBuilder,
+				ObjectProvider<HttpClientSettings> httpClientSettings,
+				ObjectProvider<ReactorResourceFactory> reactorResources, ResourceLoader resourceLoader,
+				ObjectProvider<FeishuVcLongConnectionClientCustomizer> customizers) {
 			FeishuVcTokenProviderConfigurations.checkCredentials(properties);
-			// One connection, never pooled: a WebSocket is not given back.
-			HttpClient websocketClient = HttpClient.create(ConnectionProvider.newConnection())
-				.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.getConnectTimeout().toMillis())
-				.proxyWithSystemProperties();
+			HttpClient websocketClient = new FeishuVcHttpClients(properties, clientHttpConnectorBuilder,
+					httpClientSettings, reactorResources, resourceLoader)
+				.websocketClient();
 			for (FeishuVcLongConnectionClientCustomizer customizer : customizers.orderedStream().toList()) {
 				websocketClient = customizer.customize(websocketClient);
 			}

@@ -1,6 +1,7 @@
 package io.github.feishuvc.core;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Function;
@@ -210,6 +211,8 @@ final class Deadline {
 
 		@Override
 		public void onNext(T value) {
+			// Reactive Streams 2.13: a null signal is thrown back at its sender, never passed on or counted.
+			Objects.requireNonNull(value, "onNext");
 			if (STATE.compareAndSet(this, ACTIVE, VALUED)) {
 				disarm();
 				this.actual.onNext(value);
@@ -221,6 +224,7 @@ final class Deadline {
 
 		@Override
 		public void onError(Throwable ex) {
+			Objects.requireNonNull(ex, "onError");
 			if (end()) {
 				this.actual.onError(this.mapError.apply(ex));
 			}

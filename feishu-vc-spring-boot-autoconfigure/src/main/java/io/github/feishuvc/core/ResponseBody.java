@@ -2,6 +2,7 @@ package io.github.feishuvc.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -102,6 +103,8 @@ final class ResponseBody<T> extends Mono<T> {
 
 		@Override
 		public void onNext(DataBuffer buffer) {
+			// Reactive Streams 2.13: a null signal is thrown back at its sender, never passed on or counted.
+			Objects.requireNonNull(buffer, "onNext");
 			boolean overflow;
 			synchronized (this) {
 				if (this.done) {
@@ -127,6 +130,7 @@ final class ResponseBody<T> extends Mono<T> {
 
 		@Override
 		public void onError(Throwable ex) {
+			Objects.requireNonNull(ex, "onError");
 			synchronized (this) {
 				if (this.done) {
 					Operators.onErrorDropped(ex, currentContext());

@@ -22,8 +22,10 @@ import org.springframework.util.Assert;
  * an event acknowledged to the platform is not lost with the instance.
  *
  * <p>A {@link SmartLifecycle} that stops after the web server and the long connection (phase {@link #PHASE}): by then
- * no event arrives, and the ones handed over are handled, for up to the shutdown timeout. It is deliberately no
- * {@link java.util.concurrent.Executor} bean, which would switch Boot's {@code applicationTaskExecutor} off.
+ * no event arrives, and the ones handed over are handled, for up to the shutdown timeout. Started again (a context
+ * stopped and started, as a checkpoint and restore or a pause and resume do), it takes events on new threads. It is
+ * deliberately no {@link java.util.concurrent.Executor} bean, which would switch Boot's
+ * {@code applicationTaskExecutor} off.
  */
 public final class EventListenerPool implements SmartLifecycle {
 
@@ -32,9 +34,16 @@ public final class EventListenerPool implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(EventListenerPool.class);
 
-	private final ThreadPoolExecutor pool;
+	private final int threads;
+
+	private final int queueCapacity;
 
 	private final Duration shutdownTimeout;
+
+	private final AtomicInteger threadCount = new AtomicInteger();
+
+	/** The threads of this run: a stop shuts them down for good, so a start after it needs new ones. */
+	private volatile ThreadPoolExecutor pool;
 
 	private volatile boolean running;
 
@@ -48,16 +57,23 @@ public final class EventListenerPool implements SmartLifecycle {
 		Assert.isTrue(threads > 0, "threads must be positive");
 		Assert.isTrue(queueCapacity >= 0, "queueCapacity must not be negative");
 		Assert.isTrue(!shutdownTimeout.isNegative(), "shutdownTimeout must not be negative");
-		BlockingQueue<Runnable> queue = (queueCapacity > 0) ? new ArrayBlockingQueue<>(queueCapacity)
-				: new SynchronousQueue<>();
-		AtomicInteger count = new AtomicInteger();
-		this.pool = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES, queue, (task) -> {
-			Thread thread = new Thread(task, "feishu-vc-events-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.pool.allowCoreThreadTimeOut(true);
+		this.threads = threads;
+		this.queueCapacity = queueCapacity;
 		this.shutdownTimeout = shutdownTimeout;
+		this.pool = newPool();
+	}
+
+	private ThreadPoolExecutor newPool() {
+		BlockingQueue<Runnable> queue = (this.queueCapacity > 0) ? new ArrayBlockingQueue<>(this.queueCapacity)
+				: new SynchronousQueue<>();
+		ThreadPoolExecutor pool = new ThreadPoolExecutor(this.threads, this.threads, 1, TimeUnit.MINUTES, queue,
+				(task) -> {
+					Thread thread = new Thread(task, "feishu-vc-events-" + this.threadCount.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				});
+		pool.allowCoreThreadTimeOut(true);
+		return pool;
 	}
 
 	/**
@@ -69,20 +85,25 @@ public final class EventListenerPool implements SmartLifecycle {
 		this.pool.execute(task);
 	}
 
+	/** Takes events again, on new threads, if it was stopped. */
 	@Override
-	public void start() {
+	public synchronized void start() {
+		if (this.pool.isShutdown()) {
+			this.pool = newPool();
+		}
 		this.running = true;
 	}
 
 	/** Takes no more events, and waits for those handed over, up to the shutdown timeout. */
 	@Override
-	public void stop() {
+	public synchronized void stop() {
 		this.running = false;
-		this.pool.shutdown();
+		ThreadPoolExecutor stopping = this.pool;
+		stopping.shutdown();
 		try {
-			if (!this.pool.awaitTermination(this.shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+			if (!stopping.awaitTermination(this.shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
 				logger.warn("Feishu event listeners still running after " + this.shutdownTimeout.toMillis() + "ms; "
-						+ this.pool.getQueue().size() + " event(s) not handed to them are lost");
+						+ stopping.getQueue().size() + " event(s) not handed to them are lost");
 			}
 		}
 		catch (InterruptedException ex) {
@@ -102,8 +123,9 @@ public final class EventListenerPool implements SmartLifecycle {
 
 	@Override
 	public String toString() {
-		return "EventListenerPool[threads=" + this.pool.getMaximumPoolSize() + ", queued=" + this.pool.getQueue().size()
-				+ ", stopped=" + this.pool.isShutdown() + "]";
+		ThreadPoolExecutor current = this.pool;
+		return "EventListenerPool[threads=" + this.threads + ", queued=" + current.getQueue().size() + ", stopped="
+				+ current.isShutdown() + "]";
 	}
 
 }

@@ -26,7 +26,7 @@ public final class RedisAppTicketStore implements AppTicketStore {
 	private static final Duration TICKET_TTL = Duration.ofHours(12);
 
 	/** Keeps a ticket unless the one kept was pushed later. */
-	private static final RedisScript<Long> KEEP_NEWER = RedisScript.of("local kept = redis.call('GET', KEYS[1]) "
+	private static final RedisScript<Long> KEEP_NEWER = LuaScripts.of("local kept = redis.call('GET', KEYS[1]) "
 			+ "if kept then local colon = string.find(kept, ':', 1, true) "
 			+ "if colon and tonumber(string.sub(kept, 1, colon - 1)) > tonumber(ARGV[1]) then return 0 end end "
 			+ "redis.call('SET', KEYS[1], ARGV[1] .. ':' .. ARGV[2], 'PX', ARGV[3]) return 1", Long.class);

@@ -13,6 +13,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Whether Redis answers, and what every Redis operation of the starter goes through: each has a timeout, and a
@@ -69,7 +70,11 @@ public final class RedisAvailability implements FeishuVcSharedStateStatus {
 			if (!mayTry()) {
 				return fallback.get();
 			}
-			return operation.timeout(this.timeout)
+			// A probe may have to connect (Redis was down at start-up): the client does that blocking, so not on the
+			// caller's thread, which may be an event loop.
+			Mono<T> attempt = (this.unavailableSince != null) ? operation.subscribeOn(Schedulers.boundedElastic())
+					: operation;
+			return attempt.timeout(this.timeout)
 				.doOnSuccess((result) -> available())
 				.onErrorResume((ex) -> {
 					failed(ex, false);

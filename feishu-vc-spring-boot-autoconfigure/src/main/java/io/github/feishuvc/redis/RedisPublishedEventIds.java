@@ -1,8 +1,5 @@
 package io.github.feishuvc.redis;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -15,7 +12,6 @@ import io.github.feishuvc.events.InMemoryPublishedEventIds;
 import io.github.feishuvc.events.PublishedEventIds;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -36,14 +32,13 @@ import org.springframework.data.redis.core.script.RedisScript;
  */
 public final class RedisPublishedEventIds implements PublishedEventIds {
 
-	private static final RedisScript<Long> CLAIM = RedisScript
-		.of(new ClassPathResource("io/github/feishuvc/redis/event-claim.lua"), Long.class);
+	private static final RedisScript<Long> CLAIM = LuaScripts.load("event-claim.lua", Long.class);
 
 	/** Read once: sent whole each time ({@link #evalWhole}). */
-	private static final byte[] CONFIRM = text("io/github/feishuvc/redis/event-confirm.lua");
+	private static final byte[] CONFIRM = whole("event-confirm.lua");
 
 	/** Read once: sent whole each time ({@link #evalWhole}). */
-	private static final byte[] RELEASE = text("io/github/feishuvc/redis/event-release.lua");
+	private static final byte[] RELEASE = whole("event-release.lua");
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -134,13 +129,8 @@ public final class RedisPublishedEventIds implements PublishedEventIds {
 			.next();
 	}
 
-	private static byte[] text(String path) {
-		try (InputStream in = new ClassPathResource(path).getInputStream()) {
-			return in.readAllBytes();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+	private static byte[] whole(String name) {
+		return LuaScripts.load(name, Long.class).getScriptAsString().getBytes(StandardCharsets.UTF_8);
 	}
 
 	/** This instance's memory follows what Redis found, for the calls made while Redis is unavailable. */

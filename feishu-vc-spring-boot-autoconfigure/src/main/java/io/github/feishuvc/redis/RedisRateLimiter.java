@@ -17,7 +17,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -43,11 +42,9 @@ import org.springframework.data.redis.core.script.RedisScript;
 public final class RedisRateLimiter implements FeishuVcRateLimiter {
 
 	@SuppressWarnings("rawtypes")
-	private static final RedisScript<List> SCRIPT = RedisScript
-		.of(new ClassPathResource("io/github/feishuvc/redis/rate-limit.lua"), List.class);
+	private static final RedisScript<List> SCRIPT = LuaScripts.load("rate-limit.lua", List.class);
 
-	private static final RedisScript<Long> REFUSED_SCRIPT = RedisScript
-		.of(new ClassPathResource("io/github/feishuvc/redis/rate-limit-refused.lua"), Long.class);
+	private static final RedisScript<Long> REFUSED_SCRIPT = LuaScripts.load("rate-limit-refused.lua", Long.class);
 
 	/** The suffix of the key that holds a window's permits until the platform's reset. */
 	private static final String HOLD = ":hold";

@@ -20,17 +20,17 @@ import org.springframework.data.redis.core.script.RedisScript;
 public final class RedisTokenStore implements TokenStore {
 
 	/** Deletes a lock only if it is still the given owner's. */
-	private static final RedisScript<Long> UNLOCK = RedisScript.of(
+	private static final RedisScript<Long> UNLOCK = LuaScripts.of(
 			"if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end",
 			Long.class);
 
 	/** Extends a lock only if it is still the given owner's. */
-	private static final RedisScript<Long> RENEW = RedisScript.of(
+	private static final RedisScript<Long> RENEW = LuaScripts.of(
 			"if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end",
 			Long.class);
 
 	/** Deletes a kept token ({@code <expiry>:<token>}) only if it is still the rejected one. */
-	private static final RedisScript<Long> EVICT = RedisScript.of("local kept = redis.call('GET', KEYS[1]) "
+	private static final RedisScript<Long> EVICT = LuaScripts.of("local kept = redis.call('GET', KEYS[1]) "
 			+ "if kept and string.sub(kept, (string.find(kept, ':', 1, true) or 0) + 1) == ARGV[1] "
 			+ "then return redis.call('DEL', KEYS[1]) else return 0 end", Long.class);
 

@@ -69,6 +69,8 @@ final class EmulatedLongConnections {
 
 	private final int reconnectNonceSeconds;
 
+	private final int reconnectCount;
+
 	private final Set<String> issued = ConcurrentHashMap.newKeySet();
 
 	private final Map<String, Open> open = new ConcurrentHashMap<>();
@@ -84,12 +86,13 @@ final class EmulatedLongConnections {
 	private volatile int fragments = 1;
 
 	EmulatedLongConnections(EmulatedApp app, Replies replies, Duration pingInterval, Duration reconnectInterval,
-			Duration reconnectNonce) {
+			Duration reconnectNonce, int reconnectCount) {
 		this.app = app;
 		this.replies = replies;
 		this.pingIntervalSeconds = (int) Math.max(1, pingInterval.toSeconds());
 		this.reconnectIntervalSeconds = (int) reconnectInterval.toSeconds();
 		this.reconnectNonceSeconds = (int) reconnectNonce.toSeconds();
+		this.reconnectCount = reconnectCount;
 	}
 
 	void baseUrl(String baseUrl) {
@@ -131,7 +134,7 @@ final class EmulatedLongConnections {
 
 	private ObjectNode clientConfig() {
 		return this.replies.object()
-			.put("ReconnectCount", -1)
+			.put("ReconnectCount", this.reconnectCount)
 			.put("ReconnectInterval", this.reconnectIntervalSeconds)
 			.put("ReconnectNonce", this.reconnectNonceSeconds)
 			.put("PingInterval", this.pingIntervalSeconds);

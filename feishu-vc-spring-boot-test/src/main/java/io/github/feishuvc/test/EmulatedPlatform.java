@@ -127,7 +127,7 @@ final class EmulatedPlatform {
 		this.reserves = new EmulatedReserves(this.replies, this.clock, app.defaultTenant(), this.meetings);
 		this.events = new EventPusher(app, this.replies, pushClient);
 		this.longConnections = new EmulatedLongConnections(app, this.replies, settings.longConnectionPingInterval,
-				settings.longConnectionReconnectInterval, Duration.ZERO);
+				settings.longConnectionReconnectInterval, Duration.ZERO, settings.longConnectionReconnectCount);
 		int[] enforcedRateLimits = settings.enforcedRateLimits;
 		this.rateLimits = (enforcedRateLimits != null)
 				? new EmulatedRateLimits(enforcedRateLimits[0], enforcedRateLimits[1], this.replies) : null;

@@ -677,6 +677,8 @@ public final class FeishuVcEmulator implements AutoCloseable {
 
 		Duration longConnectionReconnectInterval = Duration.ofSeconds(1);
 
+		int longConnectionReconnectCount = -1;
+
 		/** How long an event with nowhere to go yet waits for an application to ask for a connection or give a URL. */
 		Duration destinationWait = Duration.ofSeconds(5);
 
@@ -750,6 +752,20 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		 */
 		public Builder longConnectionReconnectInterval(Duration reconnectInterval) {
 			this.longConnectionReconnectInterval = reconnectInterval;
+			return this;
+		}
+
+		/**
+		 * How many attempts to connect again after a dropped long connection the emulator allows the client, in the
+		 * endpoint's settings and in every pong ({@code ReconnectCount}): -1 unless set, no end, as the platform asks.
+		 * @param reconnectCount the attempts, or -1 for no end
+		 * @return this builder
+		 */
+		public Builder longConnectionReconnectCount(int reconnectCount) {
+			if (reconnectCount < -1) {
+				throw new IllegalArgumentException("The reconnect count is -1 (no end) or at least 0");
+			}
+			this.longConnectionReconnectCount = reconnectCount;
 			return this;
 		}
 

@@ -2,6 +2,7 @@ package io.github.feishuvc.test;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,12 +36,29 @@ final class Replies {
 
 	private final JsonMapper mapper = JsonMapper.builder().build();
 
-	private final SecureRandom random = new SecureRandom();
+	/**
+	 * Ids and tokens as unguessable as the platform's, drawn on the server's event loops: a DRBG seeded once, here,
+	 * then generating in memory, where the default generator (NativePRNG) reads {@code /dev/urandom} as it goes, a
+	 * blocking read on an event loop.
+	 */
+	private final SecureRandom random = seeded();
 
 	private final Clock clock;
 
 	Replies(Clock clock) {
 		this.clock = clock;
+	}
+
+	private static SecureRandom seeded() {
+		try {
+			SecureRandom random = SecureRandom.getInstance("DRBG");
+			// DRBG seeds itself on first use: now, on the thread that builds the emulator.
+			random.nextBytes(new byte[1]);
+			return random;
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every Java 9+ runtime has DRBG", ex);
+		}
 	}
 
 	JsonMapper mapper() {

@@ -55,16 +55,23 @@ import org.springframework.util.Assert;
  * events sent in fragments ({@link Fragments}), and acknowledges each event once it is handed to the listeners, well
  * within the platform's three seconds.
  *
- * <p>Only a real refusal stops it: the endpoint's documented client errors on a successful answer (a wrong secret,
- * an app the platform does not serve this way), with one ERROR saying why and the reason in {@link #state()}.
- * Everything else (a 429, honouring its reset; a 5xx; a transport error; a refused or slow handshake, the limit of
- * connections among them, which passes during a rolling deploy; a connection that dies) is tried again: after a drop
- * following the platform's jitter, after a failed attempt with a backoff doubling from the floor up to the platform's
- * interval. A
- * watchdog closes and replaces a connection from which nothing (a pong or an event) arrived for the idle timeout, so
- * a half-open socket is noticed in minutes rather than when TCP gives up. Each attempt has a generation: the late end
- * of an old one never schedules a second connection. It runs on Reactor Netty's event loops and the given scheduler's
- * timers and starts no thread of its own.
+ * <p>Everything that goes wrong (a 429, honouring its reset; a 5xx; a transport error; a refused or slow handshake,
+ * the limit of connections among them, which passes during a rolling deploy; a connection that dies) is tried again:
+ * after a drop following the platform's jitter (up to its {@code ReconnectNonce}), after a failed attempt with a
+ * backoff doubling from the floor up to the platform's {@code ReconnectInterval}. It stops for good, with one ERROR
+ * saying why and the reason in {@link #state()}, in two cases only: a real refusal, the endpoint's documented client
+ * errors on a successful answer (a wrong secret, an app the platform does not serve this way); and as many failed
+ * attempts in a row as the platform's {@code ReconnectCount} allows ({@code -1}, what the platform sends, for no
+ * end). That count is read as the official Node SDK's {@code WSClient} (1.74.0) reads it: after a drop or a failed
+ * first attempt it tries at least once, and gives up after {@code ReconnectCount} failed attempts (the Java and Go
+ * SDKs make none when it is {@code 0}); the count starts again once a connection is alive (anything arrived down it;
+ * the Node SDK counts one that opened). Its waits are not the Node SDK's, which waits the whole interval between
+ * attempts. Started again after it stopped, for good or with the context, it connects anew.
+ *
+ * <p>A watchdog closes and replaces a connection from which nothing (a pong or an event) arrived for the idle
+ * timeout, so a half-open socket is noticed in minutes rather than when TCP gives up. Each attempt has a generation:
+ * the late end of an old one never schedules a second connection. It runs on Reactor Netty's event loops and the given
+ * scheduler's timers and starts no thread of its own.
  */
 public final class FeishuLongConnection implements SmartLifecycle {
 
@@ -416,8 +423,9 @@ public final class FeishuLongConnection implements SmartLifecycle {
 	}
 
 	/**
-	 * An attempt ended: for good if refused, else a new one after the wait {@link #delay} gives. The end of an
-	 * attempt that is not the current one (stopped, or replaced) changes nothing.
+	 * An attempt ended: for good if refused or once the platform's {@code ReconnectCount} is spent, else a new one
+	 * after the wait {@link #delay} gives. The end of an attempt that is not the current one (stopped, or replaced)
+	 * changes nothing.
 	 */
 	private void ended(Attempt attempt, @Nullable Throwable failure) {
 		synchronized (this.monitor) {
@@ -440,13 +448,14 @@ public final class FeishuLongConnection implements SmartLifecycle {
 				this.failingSince = now;
 			}
 			ClientConfig current = this.config;
-			if (current.reconnectCount() >= 0 && this.attempts >= current.reconnectCount()) {
+			int allowed = current.reconnectCount();
+			// As the official Node SDK: at least one attempt, even when the platform allows none.
+			if (allowed >= 0 && this.attempts >= Math.max(1, allowed)) {
+				String why = "gave up after " + this.attempts + " failed attempts to connect again, as the platform's "
+						+ "ReconnectCount (" + allowed + ") asks";
 				this.running = false;
-				this.state = new Phase(LongConnectionState.Status.REFUSED, now,
-						"gave up after " + this.attempts + " attempts to connect again, as the platform's "
-								+ "ReconnectCount asks");
-				logger.error("The Feishu long connection of app " + this.settings.appId() + " stopped after "
-						+ this.attempts + " attempts to connect again, as the platform's ReconnectCount asks");
+				this.state = new Phase(LongConnectionState.Status.REFUSED, now, why);
+				logger.error("The Feishu long connection of app " + this.settings.appId() + " stopped: " + why);
 				return;
 			}
 			Duration reset = (failure instanceof FeishuVcRateLimitException limited) ? limited.resetAfter() : null;

@@ -1,0 +1,35 @@
+package io.github.feishuvc.support;
+
+import reactor.blockhound.BlockHound;
+import reactor.blockhound.BlockingOperationError;
+import reactor.blockhound.integration.BlockHoundIntegration;
+
+/**
+ * The blocking calls this suite allows on a non-blocking thread (a Reactor Netty event loop, a parallel scheduler),
+ * each with why it is safe. BlockHound is installed for every test of this module by its JUnit Platform listener,
+ * which loads this integration (see {@code META-INF/services}); any other blocking call on such a thread fails the
+ * test that made it with a {@code BlockingOperationError}. Before adding an allowance, move the work off the thread
+ * (disk and other blocking work belong on {@code Schedulers.boundedElastic()}): an allowance is for a call in code
+ * we do not control that blocks briefly and once, never for our own.
+ */
+public final class BlockHoundAllowances implements BlockHoundIntegration {
+
+	@Override
+	public void applyTo(BlockHound.Builder builder) {
+		// Spring Security's WebFlux sign-in draws each authorization request's state and nonce from a SecureRandom on
+		// the event loop serving /oauth2/authorization/{id}; the JDK's default (NativePRNG) refills its buffer from
+		// /dev/urandom, a read that never waits (the kernel's pool does not block once seeded at boot). Not our code,
+		// and the same in every WebFlux application that signs users in.
+		builder.allowBlockingCallsInside("org.springframework.security.crypto.keygen.SecureRandomBytesKeyGenerator",
+				"generateKey");
+		// The error may be caught on its way (a server answers 500, an error is dropped): the stack is printed first,
+		// so that the test's log names the call whatever becomes of the error.
+		builder.blockingMethodCallback((method) -> {
+			BlockingOperationError error = new BlockingOperationError(method);
+			System.err.println("BlockHound: blocking call on " + Thread.currentThread().getName());
+			error.printStackTrace();
+			throw error;
+		});
+	}
+
+}
