@@ -28,7 +28,8 @@ import reactor.core.publisher.Flux;
  * latency), {@code rate-limits} (three instances under the platform's limits, and one alone, with the jitter of the
  * calls' arrivals; {@code --set=feishu.vc.rate-limit.margin=20ms,...} tries other settings), {@code exports} (a
  * {@code --export-size} export, 256 MB, downloaded to disk {@code --export-runs} times by each client: heap growth and
- * throughput) and {@code all} (the six; the default).
+ * throughput), {@code operators} (the hand-written reactive operators against Reactor's under JMH, from the module's
+ * classpath rather than this jar: see {@code benchmarks/run.sh}) and {@code all} (the six before it; the default).
  * {@code --output=BENCHMARKS.md} also writes the report to a file. Each contender first runs
  * {@code --jit-warmup=10s} at concurrency 64, then every measurement has {@code --warmup=2s} and
  * {@code --measure=5s}; {@code --only=starter} and {@code --concurrency=1,64} narrow a run down.
@@ -80,6 +81,9 @@ public final class BenchmarkMain {
 			long size = Long.parseLong(option(args, "export-size", Long.toString(256L * 1024 * 1024)));
 			int runs = Integer.parseInt(option(args, "export-runs", "3"));
 			report.append(Report.exports(ExportsBenchmark.run(size, runs), machine()));
+		}
+		if (suite.equals("operators")) {
+			report.append(Operators.run(only, machine()));
 		}
 		System.out.print(report);
 		if (output != null) {

@@ -31,7 +31,7 @@ import io.github.feishuvc.auth.CachingTenantAccessTokenProvider;
 import io.github.feishuvc.core.FeishuVcClient;
 import io.github.feishuvc.core.FeishuVcExecutor;
 import io.github.feishuvc.core.UserIdType;
-import io.github.feishuvc.export.ExportTemplate;
+import io.github.feishuvc.export.ExportOperations;
 import io.github.feishuvc.report.MeetingListQuery;
 import io.github.feishuvc.test.FeishuVcEmulator;
 
@@ -56,7 +56,7 @@ final class ExportsBenchmark {
 		try (FeishuVcEmulator emulator = FeishuVcEmulator.builder().exportProcessingTime(Duration.ZERO).start()) {
 			FeishuVcExecutor executor = new FeishuVcExecutor(
 					new FeishuVcClient(WebClient.builder().build(), emulator.baseUrl()));
-			ExportTemplate exports = new ExportTemplate(executor, new CachingTenantAccessTokenProvider(executor,
+			ExportOperations exports = ExportOperations.create(executor, new CachingTenantAccessTokenProvider(executor,
 					emulator.appId(), emulator.appSecret(), Duration.ofMinutes(5), Clock.systemUTC()),
 					UserIdType.OPEN_ID);
 			Client sdk = Client.newBuilder(emulator.appId(), emulator.appSecret())

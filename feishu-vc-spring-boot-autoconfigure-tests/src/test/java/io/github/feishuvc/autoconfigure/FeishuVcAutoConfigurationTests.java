@@ -19,36 +19,25 @@ import io.github.feishuvc.core.FeishuVcNotFoundException;
 import io.github.feishuvc.core.FeishuVcTransportException;
 import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.export.ExportOperations;
-import io.github.feishuvc.export.ExportTemplate;
 import io.github.feishuvc.meeting.Meeting;
 import io.github.feishuvc.meeting.MeetingOperations;
-import io.github.feishuvc.meeting.MeetingTemplate;
 import io.github.feishuvc.meeting.RecordingOperations;
-import io.github.feishuvc.meeting.RecordingTemplate;
 import io.github.feishuvc.report.AlertOperations;
 import io.github.feishuvc.report.AlertQuery;
-import io.github.feishuvc.report.AlertTemplate;
 import io.github.feishuvc.report.MeetingDataOperations;
-import io.github.feishuvc.report.MeetingDataTemplate;
 import io.github.feishuvc.report.MeetingListQuery;
 import io.github.feishuvc.report.ReportOperations;
-import io.github.feishuvc.report.ReportTemplate;
 import io.github.feishuvc.reserve.ExpireStatus;
 import io.github.feishuvc.reserve.Reserve;
 import io.github.feishuvc.reserve.ReserveApplyRequest;
 import io.github.feishuvc.reserve.ReserveOperations;
 import io.github.feishuvc.reserve.ReserveResult;
-import io.github.feishuvc.reserve.ReserveTemplate;
 import io.github.feishuvc.reserve.ReserveUpdateRequest;
 import io.github.feishuvc.room.ReserveConfigOperations;
-import io.github.feishuvc.room.ReserveConfigTemplate;
 import io.github.feishuvc.room.Room;
 import io.github.feishuvc.room.RoomConfigOperations;
-import io.github.feishuvc.room.RoomConfigTemplate;
 import io.github.feishuvc.room.RoomLevelOperations;
-import io.github.feishuvc.room.RoomLevelTemplate;
 import io.github.feishuvc.room.RoomOperations;
-import io.github.feishuvc.room.RoomTemplate;
 import io.github.feishuvc.room.ScopeType;
 import io.github.feishuvc.support.FixedTenantToken;
 import io.github.feishuvc.support.LogCapture;
@@ -127,7 +116,7 @@ class FeishuVcAutoConfigurationTests {
 		void shouldProvideReserveOperationsThatReadsAReservation() {
 			withEmulator().run((context) -> {
 				assertThat(context).hasSingleBean(ReserveOperations.class)
-					.hasSingleBean(ReserveTemplate.class)
+					.hasSingleBean(ReserveOperations.class)
 					.hasSingleBean(CachingTenantAccessTokenProvider.class)
 					.hasSingleBean(FeishuVcClient.class)
 					.hasSingleBean(FeishuVcExecutor.class)
@@ -144,9 +133,9 @@ class FeishuVcAutoConfigurationTests {
 		void shouldProvideMeetingAndRecordingOperationsOnTheSameExecutor() {
 			withEmulator().withPropertyValues("feishu.vc.user-id-type=union_id").run((context) -> {
 				assertThat(context).hasSingleBean(MeetingOperations.class)
-					.hasSingleBean(MeetingTemplate.class)
+					.hasSingleBean(MeetingOperations.class)
 					.hasSingleBean(RecordingOperations.class)
-					.hasSingleBean(RecordingTemplate.class)
+					.hasSingleBean(RecordingOperations.class)
 					.hasSingleBean(FeishuVcExecutor.class);
 				FeishuVcEmulator emulator = FeishuVcAutoConfigurationTests.this.emulator;
 				String meetingId = emulator.meetings().start(FeishuVcEmulator.REFERENCE_RESERVE_ID);
@@ -252,7 +241,8 @@ class FeishuVcAutoConfigurationTests {
 		@Test
 		void shouldBackOffWhenUserDefinesReserveOperations() {
 			withEmulator().withBean(ReserveOperations.class, UserReserveOperations::new).run((context) -> {
-				assertThat(context).hasSingleBean(ReserveOperations.class).doesNotHaveBean(ReserveTemplate.class);
+				assertThat(context).hasSingleBean(ReserveOperations.class);
+				assertUsersOwn(context, ReserveOperations.class);
 				assertThat(context.getBean(ReserveOperations.class)).isInstanceOf(UserReserveOperations.class);
 			});
 		}
@@ -260,10 +250,10 @@ class FeishuVcAutoConfigurationTests {
 		@Test
 		void shouldProvideTheRoomOperationsWithTheConfiguredUserIdType() {
 			withEmulator().withPropertyValues("feishu.vc.user-id-type=union_id").run((context) -> {
-				assertThat(context).hasSingleBean(RoomTemplate.class)
-					.hasSingleBean(RoomLevelTemplate.class)
-					.hasSingleBean(RoomConfigTemplate.class)
-					.hasSingleBean(ReserveConfigTemplate.class);
+				assertThat(context).hasSingleBean(RoomOperations.class)
+					.hasSingleBean(RoomLevelOperations.class)
+					.hasSingleBean(RoomConfigOperations.class)
+					.hasSingleBean(ReserveConfigOperations.class);
 				assertThat(context.getBean(RoomOperations.class).list(EmulatorRooms.REFERENCE_LEVEL_ID)
 					.map(Room::name)
 					.collectList()
@@ -291,15 +281,15 @@ class FeishuVcAutoConfigurationTests {
 				.withBean(RoomLevelOperations.class, () -> mock(RoomLevelOperations.class))
 				.withBean(RoomConfigOperations.class, () -> mock(RoomConfigOperations.class))
 				.withBean(ReserveConfigOperations.class, () -> mock(ReserveConfigOperations.class))
-				.run((context) -> assertThat(context).hasSingleBean(RoomOperations.class)
-					.hasSingleBean(RoomLevelOperations.class)
-					.hasSingleBean(RoomConfigOperations.class)
-					.hasSingleBean(ReserveConfigOperations.class)
-					.doesNotHaveBean(RoomTemplate.class)
-					.doesNotHaveBean(RoomLevelTemplate.class)
-					.doesNotHaveBean(RoomConfigTemplate.class)
-					.doesNotHaveBean(ReserveConfigTemplate.class)
-					.hasSingleBean(ReserveTemplate.class));
+				.run((context) -> {
+					assertThat(context).hasSingleBean(RoomOperations.class)
+						.hasSingleBean(RoomLevelOperations.class)
+						.hasSingleBean(RoomConfigOperations.class)
+						.hasSingleBean(ReserveConfigOperations.class)
+						.hasSingleBean(ReserveOperations.class);
+					assertUsersOwn(context, RoomOperations.class, RoomLevelOperations.class, RoomConfigOperations.class,
+							ReserveConfigOperations.class);
+				});
 		}
 
 		@Test
@@ -307,11 +297,11 @@ class FeishuVcAutoConfigurationTests {
 			withEmulator().withPropertyValues("feishu.vc.user-id-type=union_id", "feishu.vc.export.poll-interval=20ms",
 					"feishu.vc.export.max-poll-interval=40ms", "feishu.vc.export.await-timeout=5s")
 				.run((context) -> {
-					assertThat(context).hasSingleBean(MeetingDataTemplate.class)
-						.hasSingleBean(ReportTemplate.class)
-						.hasSingleBean(AlertTemplate.class)
-						.hasSingleBean(ExportTemplate.class);
-					assertThat(context.getBean(FeishuVcProperties.class).getExport().getDownloadTimeout())
+					assertThat(context).hasSingleBean(MeetingDataOperations.class)
+						.hasSingleBean(ReportOperations.class)
+						.hasSingleBean(AlertOperations.class)
+						.hasSingleBean(ExportOperations.class);
+					assertThat(context.getBean(FeishuVcExportProperties.class).getDownloadTimeout())
 						.isEqualTo(Duration.ofMinutes(30));
 					Instant from = Instant.now().minus(Duration.ofHours(1));
 					Instant to = Instant.now().plusSeconds(60);
@@ -338,14 +328,14 @@ class FeishuVcAutoConfigurationTests {
 				.withBean(ReportOperations.class, () -> mock(ReportOperations.class))
 				.withBean(AlertOperations.class, () -> mock(AlertOperations.class))
 				.withBean(ExportOperations.class, () -> mock(ExportOperations.class))
-				.run((context) -> assertThat(context).hasSingleBean(MeetingDataOperations.class)
-					.hasSingleBean(ReportOperations.class)
-					.hasSingleBean(AlertOperations.class)
-					.hasSingleBean(ExportOperations.class)
-					.doesNotHaveBean(MeetingDataTemplate.class)
-					.doesNotHaveBean(ReportTemplate.class)
-					.doesNotHaveBean(AlertTemplate.class)
-					.doesNotHaveBean(ExportTemplate.class));
+				.run((context) -> {
+					assertThat(context).hasSingleBean(MeetingDataOperations.class)
+						.hasSingleBean(ReportOperations.class)
+						.hasSingleBean(AlertOperations.class)
+						.hasSingleBean(ExportOperations.class);
+					assertUsersOwn(context, MeetingDataOperations.class, ReportOperations.class, AlertOperations.class,
+							ExportOperations.class);
+				});
 		}
 
 		@Test
@@ -362,11 +352,12 @@ class FeishuVcAutoConfigurationTests {
 		void shouldBackOffWhenUserDefinesMeetingOrRecordingOperations() {
 			withEmulator().withBean(MeetingOperations.class, () -> mock(MeetingOperations.class))
 				.withBean(RecordingOperations.class, () -> mock(RecordingOperations.class))
-				.run((context) -> assertThat(context).hasSingleBean(MeetingOperations.class)
-					.hasSingleBean(RecordingOperations.class)
-					.doesNotHaveBean(MeetingTemplate.class)
-					.doesNotHaveBean(RecordingTemplate.class)
-					.hasSingleBean(ReserveTemplate.class));
+				.run((context) -> {
+					assertThat(context).hasSingleBean(MeetingOperations.class)
+						.hasSingleBean(RecordingOperations.class)
+						.hasSingleBean(ReserveOperations.class);
+					assertUsersOwn(context, MeetingOperations.class, RecordingOperations.class);
+				});
 		}
 
 		@Test
@@ -625,6 +616,13 @@ class FeishuVcAutoConfigurationTests {
 			assertThat(this.emulator.requestCount(Endpoint.TENANT_ACCESS_TOKEN)).isEqualTo(1);
 			assertThat(this.emulator.requestCount("reserve.get")).isEqualTo(3);
 		});
+	}
+
+	/** The application's own beans of those types, not the starter's templates, which backed off. */
+	private static void assertUsersOwn(org.springframework.context.ApplicationContext context, Class<?>... types) {
+		for (Class<?> type : types) {
+			assertThat(context.getBean(type).getClass().getName()).as(type.getSimpleName()).doesNotEndWith("Template");
+		}
 	}
 
 	@Configuration(proxyBeanMethods = false)

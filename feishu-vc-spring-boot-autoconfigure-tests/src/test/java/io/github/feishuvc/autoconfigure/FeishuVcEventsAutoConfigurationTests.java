@@ -405,7 +405,8 @@ class FeishuVcEventsAutoConfigurationTests {
 	@Test
 	void shouldMaskTheEventSecretsInTheProperties() {
 		reactive(this.store).withPropertyValues("feishu.vc.events.encrypt-key=the-encrypt-key")
-			.run((context) -> assertThat(context.getBean(FeishuVcProperties.class).toString())
+			.run((context) -> assertThat(context.getBean(FeishuVcProperties.class) + " "
+					+ context.getBean(FeishuVcEventsProperties.class))
 				.contains("appType=STORE", "verificationToken=[masked]", "encryptKey=[masked]")
 				.doesNotContain(FeishuVcEmulator.DEFAULT_VERIFICATION_TOKEN, "the-encrypt-key"));
 	}

@@ -45,8 +45,8 @@ class FeishuVcRuntimeHintsTests {
 					"io.github.feishuvc.redis", "io.github.feishuvc.security", "io.github.feishuvc.room",
 					"io.github.feishuvc.internal");
 		assertThat(this.types).contains(Reserve.class, Meeting.class, EventMeeting.class, FeishuVcEnvelope.class,
-				ClassUtils.forName("io.github.feishuvc.events.longconnection.FeishuLongConnection$EndpointData", null),
-				ClassUtils.forName("io.github.feishuvc.events.longconnection.FeishuLongConnection$ClientConfig", null),
+				ClassUtils.forName("io.github.feishuvc.events.longconnection.Connector$EndpointData", null),
+				ClassUtils.forName("io.github.feishuvc.events.longconnection.ClientConfig", null),
 				ClassUtils.forName("io.github.feishuvc.auth.AccessTokenResponse", null));
 	}
 

@@ -359,7 +359,7 @@ class LongConnectionApplicationTests {
 		this.runner.withPropertyValues("feishu.vc.app-type=store", "feishu.vc.events.verification-token=t")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
-				.rootCause()
+				.isInstanceOf(FeishuVcConfigurationException.class)
 				.hasMessageContaining("feishu.vc.events.mode=long-connection is for self-built apps"));
 	}
 

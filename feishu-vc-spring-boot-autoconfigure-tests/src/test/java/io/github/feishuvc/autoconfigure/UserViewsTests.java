@@ -36,6 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.context.ApplicationContext;
 
@@ -116,6 +117,25 @@ class UserViewsTests {
 					.withUserAccessToken(AccessTokenSource.fixed(userToken, "t1")),
 						"user of tenant t1");
 			}
+		});
+	}
+
+	@Test
+	void shouldActAsTheLastUserNamedWhenNoTenantWasNamed() {
+		String first = this.store.issueUserAccessToken("ou_first");
+		String second = this.store.issueUserAccessToken("ou_second");
+		withStoreApp((context) -> {
+			ReserveOperations secondUser = context.getBean(ReserveOperations.class)
+				.withUserAccessToken(AccessTokenSource.fixed(first, "t1"))
+				.withUserAccessToken(AccessTokenSource.fixed(second, "t2"));
+			this.store.resetRequests();
+
+			secondUser.get(FeishuVcEmulator.REFERENCE_RESERVE_ID)
+				.onErrorResume(FeishuVcException.class, (ex) -> Mono.empty())
+				.block();
+
+			assertThat(Family.vcCalls(this.store)).isNotEmpty()
+				.allSatisfy((request) -> assertThat(request.authorization()).isEqualTo("Bearer " + second));
 		});
 	}
 

@@ -15,7 +15,6 @@ import io.github.feishuvc.reserve.ReserveApplyRequest;
 import io.github.feishuvc.reserve.ReserveMeetingSettingRequest;
 import io.github.feishuvc.reserve.ReserveOperations;
 import io.github.feishuvc.reserve.ReserveResult;
-import io.github.feishuvc.reserve.ReserveTemplate;
 import io.github.feishuvc.support.FixedTenantToken;
 import io.github.feishuvc.support.RecordingScheduler;
 import io.github.feishuvc.support.TestFeishu;
@@ -263,7 +262,7 @@ class FeishuVcExecutorTests {
 			server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
 			enqueue(200, TestFeishu.referenceResponse());
 			server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
-			ReserveTemplate reserves = reserves(FeishuVcRetryPolicy.defaults());
+			ReserveOperations reserves = reserves(FeishuVcRetryPolicy.defaults());
 
 			assertThat(reserves.get("1").block()).isNotNull();
 			StepVerifier.create(reserves.delete("1"))
@@ -307,7 +306,7 @@ class FeishuVcExecutorTests {
 					.build(), TestFeishu.baseUrl(server));
 				FeishuVcRetryPolicy oneSecondApart = new FeishuVcRetryPolicy(true, 3, Duration.ofSeconds(1),
 						Duration.ofSeconds(1), 0, Duration.ofSeconds(30), Duration.ofSeconds(10));
-				ReserveTemplate reserves = new ReserveTemplate(
+				ReserveOperations reserves = ReserveOperations.create(
 						new FeishuVcExecutor(client, oneSecondApart, null, Schedulers.parallel()),
 						new FixedTenantToken("t-fixed"), UserIdType.OPEN_ID);
 
@@ -473,7 +472,7 @@ class FeishuVcExecutorTests {
 				sentFrom.add(Thread.currentThread().getName());
 				return next.exchange(request);
 			}).build();
-			ReserveTemplate reserves = reserves(new FeishuVcClient(webClient, TestFeishu.baseUrl(FeishuVcExecutorTests.this.server)),
+			ReserveOperations reserves = reserves(new FeishuVcClient(webClient, TestFeishu.baseUrl(FeishuVcExecutorTests.this.server)),
 					FeishuVcRetryPolicy.defaults(), null);
 			token("t-cached");
 			enqueue(200, TestFeishu.referenceResponse());
@@ -495,16 +494,16 @@ class FeishuVcExecutorTests {
 
 	}
 
-	private ReserveTemplate reserves(FeishuVcRetryPolicy policy) {
+	private ReserveOperations reserves(FeishuVcRetryPolicy policy) {
 		return reserves(TestFeishu.client(TestFeishu.baseUrl(this.server)), policy, null);
 	}
 
-	private ReserveTemplate reserves(FeishuVcClient client, FeishuVcRetryPolicy policy,
+	private ReserveOperations reserves(FeishuVcClient client, FeishuVcRetryPolicy policy,
 			TenantAccessTokenProvider tokens) {
 		FeishuVcExecutor executor = new FeishuVcExecutor(client, policy, null, this.scheduler);
 		TenantAccessTokenProvider provider = (tokens != null) ? tokens
 				: TestFeishu.tokenProvider(executor, Clock.systemUTC());
-		return new ReserveTemplate(executor, provider, UserIdType.OPEN_ID);
+		return ReserveOperations.create(executor, provider, UserIdType.OPEN_ID);
 	}
 
 	private static ReserveApplyRequest apply() {

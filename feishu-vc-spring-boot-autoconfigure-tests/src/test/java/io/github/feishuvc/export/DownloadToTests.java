@@ -26,6 +26,7 @@ import io.github.feishuvc.core.FeishuVcRetryPolicy;
 import io.github.feishuvc.core.FeishuVcTransportException;
 import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.report.MeetingListQuery;
+import io.github.feishuvc.support.NettyLeaks;
 import io.github.feishuvc.support.TestFeishu;
 import io.github.feishuvc.test.Fault;
 import io.github.feishuvc.test.FeishuVcEmulator;
@@ -39,12 +40,13 @@ import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * What {@code downloadTo} does with the disk, over real HTTP against the emulator: it looks at the target before
  * sending anything, reports the file system's refusals as {@link FeishuVcLocalFileException} without retrying them,
  * never replaces a file in a directory target, writes files with the permissions of any new file, and leaves no
- * temporary file behind however the call ends.
+ * temporary file behind, and no buffer unreleased, however the call ends.
  */
 class DownloadToTests {
 
@@ -55,22 +57,39 @@ class DownloadToTests {
 
 	private FeishuVcEmulator emulator;
 
-	private ExportTemplate exports;
+	private ExportOperations exports;
+
+	private NettyLeaks leaks;
+
+	/** Whether the test cancelled calls at random moments, some just as their response arrived. */
+	private boolean cancelledAtRandom;
 
 	@BeforeEach
 	void start() {
+		this.leaks = NettyLeaks.watch();
 		this.emulator = FeishuVcEmulator.builder().exportProcessingTime(Duration.ofMillis(20)).start();
 		// Retrying as the auto-configured executor does, so that "not retried" means something.
 		FeishuVcExecutor executor = new FeishuVcExecutor(TestFeishu.client(this.emulator.baseUrl()),
 				FeishuVcRetryPolicy.defaults(), null, Schedulers.parallel());
-		this.exports = new ExportTemplate(executor, TestFeishu.tokenProvider(executor, Clock.systemUTC()),
+		this.exports = ExportOperations.create(executor, TestFeishu.tokenProvider(executor, Clock.systemUTC()),
 				UserIdType.OPEN_ID, new ExportTiming(Duration.ofSeconds(10), Duration.ofMillis(20),
 						Duration.ofMillis(100), Duration.ofSeconds(30)), Clock.systemUTC(), Schedulers.parallel());
 	}
 
 	@AfterEach
-	void stop() {
+	void stop() throws InterruptedException {
 		this.emulator.close();
+		try {
+			if (this.cancelledAtRandom) {
+				this.leaks.assertNoneReportedButResponsesReactorNettyNeverHandedOn();
+			}
+			else {
+				this.leaks.assertNoneReported();
+			}
+		}
+		finally {
+			this.leaks.close();
+		}
 	}
 
 	@Test
@@ -199,6 +218,7 @@ class DownloadToTests {
 	@Test
 	void shouldLeaveNoTemporaryFileWhenCancelledWhileTheTargetIsLookedAt() throws IOException {
 		String token = fileToken();
+		this.cancelledAtRandom = true;
 		for (int i = 0; i < 300; i++) {
 			Disposable download = this.exports.downloadTo(token, this.directory).subscribe(null, (ex) -> {
 			});
@@ -212,6 +232,36 @@ class DownloadToTests {
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(list(this.directory)).allMatch((file) -> file.toString().endsWith(".xlsx")));
+	}
+
+	@Test
+	void shouldFailAtOnceForAStoreAppThatNamedNoTenantAsEveryOtherCallDoes() {
+		try (FeishuVcEmulator store = FeishuVcEmulator.builder().storeApp("t1", "t2").start()) {
+			TestFeishu.contextRunner(store).withPropertyValues("feishu.vc.events.enabled=false").run((context) -> {
+				ExportOperations exports = context.getBean(ExportOperations.class);
+
+				assertThatIllegalStateException().isThrownBy(() -> exports.get("7111111111111111111"));
+				assertThatIllegalStateException().isThrownBy(() -> exports.downloadTo("file-token", this.directory));
+				assertThatIllegalStateException().isThrownBy(() -> exports.download("file-token"));
+			});
+		}
+	}
+
+	@Test
+	void shouldReportTheAttemptsTheDownloadMadeWhenTheFileCannotBePutInPlace() {
+		String token = fileToken();
+		this.emulator.failNext("export.download", Fault.DROP_CONNECTION, 1);
+		Path tooLong = this.directory.resolve("m".repeat(300) + ".xlsx");
+
+		StepVerifier.create(this.exports.downloadTo(token, tooLong))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(FeishuVcLocalFileException.class,
+					(local) -> {
+						assertThat(local.getCause()).isInstanceOf(FileSystemException.class);
+						assertThat(local.attempts()).isEqualTo(2);
+						assertThat(local.httpStatus()).isEqualTo(200);
+					}))
+			.verify(Duration.ofSeconds(20));
+		assertThat(this.emulator.requestCount("export.download")).isEqualTo(2);
 	}
 
 	private void assertRefusedBeforeSending(reactor.core.publisher.Mono<Path> download,

@@ -54,7 +54,7 @@ class ExportTemplateTests {
 
 	private FeishuVcEmulator emulator;
 
-	private ExportTemplate exports;
+	private ExportOperations exports;
 
 	private final Instant from = Instant.now().minus(Duration.ofHours(1));
 
@@ -119,7 +119,7 @@ class ExportTemplateTests {
 		String token = largeFile();
 		FeishuVcExecutor executor = new FeishuVcExecutor(new FeishuVcClient(WebClient.builder().build(),
 				this.emulator.baseUrl(), DataSize.ofMegabytes(1), Duration.ofMillis(300)));
-		ExportTemplate impatient = new ExportTemplate(executor,
+		ExportOperations impatient = ExportOperations.create(executor,
 				TestFeishu.tokenProvider(executor, Clock.systemUTC()), UserIdType.OPEN_ID);
 		this.emulator.failNext("export.download", Fault.STALLED_BODY, 1);
 		StepVerifier.create(impatient.downloadTo(token, this.directory))
@@ -175,7 +175,7 @@ class ExportTemplateTests {
 			VirtualTimeScheduler time = VirtualTimeScheduler.create();
 			FeishuVcExecutor executor = TestFeishu.executor(slow.baseUrl());
 			CachingTenantAccessTokenProvider tokens = TestFeishu.tokenProvider(executor, Clock.systemUTC());
-			ExportTemplate template = new ExportTemplate(executor, tokens, UserIdType.OPEN_ID,
+			ExportOperations template = ExportOperations.create(executor, tokens, UserIdType.OPEN_ID,
 					new ExportTiming(Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ofSeconds(30),
 							Duration.ofMinutes(30)), Clock.systemUTC(), time);
 			String taskId = template.meetings(MeetingListQuery.between(this.from, this.to)).block();
@@ -197,7 +197,7 @@ class ExportTemplateTests {
 	@Test
 	void shouldFailTheWaitAtOnceOnATaskWithAStatusThisVersionDoesNotKnowOrNone() throws Exception {
 		try (MockWebServer server = TestFeishu.startMockServer()) {
-			ExportTemplate template = TestFeishu.meetingData(TestFeishu.baseUrl(server)).exports();
+			ExportOperations template = TestFeishu.meetingData(TestFeishu.baseUrl(server)).exports();
 			server.enqueue(TestFeishu.tokenResponse("t-1", 7200));
 			server.enqueue(TestFeishu.json(200, "{\"code\":0,\"msg\":\"ok\",\"data\":{\"status\":7}}"));
 			server.enqueue(TestFeishu.json(200, "{\"code\":0,\"msg\":\"ok\",\"data\":{}}"));

@@ -51,8 +51,10 @@ class ActingAsTests {
 			.withMessageContaining("a user of tenant t2, not of tenant t1");
 		assertThatIllegalStateException().isThrownBy(() -> this.app.user(new UserTokens("t2")).forTenant("t1"))
 			.withMessageContaining("a user of tenant t2, not of tenant t1");
-		assertThatIllegalStateException().isThrownBy(() -> this.app.forTenant("t2").user("u-fixed").forTenant("t1"))
-			.withMessageContaining("a user of tenant t2, not of tenant t1");
+		assertThat(this.app.forTenant("t2").user("u-fixed").forTenant("t1").tenantKey())
+			.as("the tenant named last, as for the app").isEqualTo("t1");
+		assertThat(this.app.user(new UserTokens("t1")).user(new UserTokens("t2")).tenantKey())
+			.as("no tenant named: the last user's own").isEqualTo("t2");
 	}
 
 	@Test

@@ -75,8 +75,8 @@ class DownloadsTests {
 		Path target = this.directory.resolve("meetings.xlsx");
 
 		Mono<Path> download = Downloads.write(target, "fallback.xlsx", ExportApis.DOWNLOAD.operation(),
-				holding(PLACE, placing, deadlinePassed), (file) -> caller.download(ExportApis.DOWNLOAD,
-						Params.path().query("file_token", token), timeout, file));
+				holding(PLACE, placing, deadlinePassed),
+				caller.downloader(ExportApis.DOWNLOAD, Params.path().query("file_token", token), timeout));
 
 		StepVerifier.create(download)
 			.then(() -> {

@@ -15,7 +15,7 @@ import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.reserve.Reserve;
 import io.github.feishuvc.reserve.ReserveApplyRequest;
 import io.github.feishuvc.reserve.ReserveMeetingSettingRequest;
-import io.github.feishuvc.reserve.ReserveTemplate;
+import io.github.feishuvc.reserve.ReserveOperations;
 import io.github.feishuvc.support.TestFeishu;
 import io.github.feishuvc.test.FeishuVcEmulator;
 import org.junit.jupiter.api.AfterEach;
@@ -37,11 +37,11 @@ class MeetingLifecycleTests {
 
 	private FeishuVcEmulator emulator;
 
-	private ReserveTemplate reserves;
+	private ReserveOperations reserves;
 
-	private MeetingTemplate meetings;
+	private MeetingOperations meetings;
 
-	private RecordingTemplate recordings;
+	private RecordingOperations recordings;
 
 	@BeforeEach
 	void start() {

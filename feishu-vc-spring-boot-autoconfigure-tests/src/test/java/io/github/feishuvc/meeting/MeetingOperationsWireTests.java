@@ -62,7 +62,7 @@ class MeetingOperationsWireTests {
 
 	private MockWebServer server;
 
-	private MeetingTemplate meetings;
+	private MeetingOperations meetings;
 
 	@BeforeEach
 	void startServer() {
@@ -428,7 +428,7 @@ class MeetingOperationsWireTests {
 		String baseUrl = TestFeishu.baseUrl(this.server);
 		FeishuVcExecutor retrying = new FeishuVcExecutor(TestFeishu.client(baseUrl), FeishuVcRetryPolicy.defaults(),
 				null, Schedulers.parallel());
-		MeetingTemplate meetings = new MeetingTemplate(retrying,
+		MeetingOperations meetings = MeetingOperations.create(retrying,
 				TestFeishu.tokenProvider(TestFeishu.executor(baseUrl), Clock.fixed(NOW, ZoneOffset.UTC)),
 				UserIdType.OPEN_ID, Clock.fixed(NOW, ZoneOffset.UTC));
 		appToken();

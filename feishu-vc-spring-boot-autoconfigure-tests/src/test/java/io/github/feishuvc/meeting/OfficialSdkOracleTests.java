@@ -100,7 +100,7 @@ class OfficialSdkOracleTests {
 
 	@Test
 	void shouldReadTheSameMeetingAsTheSdk() throws Exception {
-		MeetingTemplate meetings = TestFeishu.meetingTemplate(this.emulator.baseUrl(), Clock.systemUTC());
+		MeetingOperations meetings = TestFeishu.meetingTemplate(this.emulator.baseUrl(), Clock.systemUTC());
 
 		Meeting ours = meetings.get(this.meetingId, MeetingQuery.everything()).block();
 		var theirs = SdkOracle.ok(this.sdk.vc()
@@ -122,7 +122,7 @@ class OfficialSdkOracleTests {
 	void shouldListTheSamePageOfMeetingsAsTheSdk() throws Exception {
 		Instant from = Instant.now().minus(Duration.ofHours(1));
 		Instant to = Instant.now().plus(Duration.ofMinutes(1));
-		MeetingTemplate meetings = TestFeishu.meetingTemplate(this.emulator.baseUrl(), Clock.systemUTC());
+		MeetingOperations meetings = TestFeishu.meetingTemplate(this.emulator.baseUrl(), Clock.systemUTC());
 
 		List<Meeting> ours = meetings.listByNo(this.reserve.meetingNo(), from, to).collectList().block();
 		ListByNoMeetingRespBody theirs = SdkOracle.ok(this.sdk.vc()
@@ -142,7 +142,7 @@ class OfficialSdkOracleTests {
 
 	@Test
 	void shouldReadTheSameRecordingAsTheSdk() throws Exception {
-		RecordingTemplate recordings = TestFeishu.recordingTemplate(this.emulator.baseUrl());
+		RecordingOperations recordings = TestFeishu.recordingTemplate(this.emulator.baseUrl());
 
 		Recording ours = recordings.get(this.meetingId)
 			.retryWhen(Retry.fixedDelay(100, Duration.ofMillis(20)))

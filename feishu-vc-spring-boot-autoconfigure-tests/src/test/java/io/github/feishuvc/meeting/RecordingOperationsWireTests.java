@@ -39,7 +39,7 @@ class RecordingOperationsWireTests {
 
 	private MockWebServer server;
 
-	private RecordingTemplate recordings;
+	private RecordingOperations recordings;
 
 	private RecordingOperations asUser;
 

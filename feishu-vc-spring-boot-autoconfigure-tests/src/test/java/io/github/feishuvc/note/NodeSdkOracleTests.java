@@ -16,7 +16,7 @@ import io.github.feishuvc.core.FeishuVcJson;
 import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.meeting.MeetingSearchItem;
 import io.github.feishuvc.meeting.MeetingSearchRequest;
-import io.github.feishuvc.meeting.MeetingTemplate;
+import io.github.feishuvc.meeting.MeetingOperations;
 import io.github.feishuvc.support.SdkOracle;
 import io.github.feishuvc.support.TestFeishu;
 import io.github.feishuvc.test.FeishuVcEmulator;
@@ -102,7 +102,7 @@ class NodeSdkOracleTests {
 
 		JsonNode note = next("note").path("answer");
 		assertThat(note.path("code").asInt(-1)).isZero();
-		NoteTemplate notes = new NoteTemplate(TestFeishu.executor(this.emulator.baseUrl()),
+		NoteOperations notes = NoteOperations.create(TestFeishu.executor(this.emulator.baseUrl()),
 				TestFeishu.tokenProvider(TestFeishu.executor(this.emulator.baseUrl()), Clock.systemUTC()),
 				UserIdType.OPEN_ID);
 		Note ours = notes.withUserAccessToken(userToken).get(noteId).block();
@@ -112,7 +112,7 @@ class NodeSdkOracleTests {
 
 		JsonNode search = next("search").path("answer");
 		assertThat(search.path("code").asInt(-1)).isZero();
-		MeetingTemplate meetings = TestFeishu.meetingTemplate(this.emulator.baseUrl(), Clock.systemUTC());
+		MeetingOperations meetings = TestFeishu.meetingTemplate(this.emulator.baseUrl(), Clock.systemUTC());
 		List<MeetingSearchItem> found = meetings.withUserAccessToken(userToken)
 			.search(MeetingSearchRequest.keyword(TOPIC))
 			.collectList()

@@ -14,7 +14,7 @@ import io.github.feishuvc.core.FeishuVcRetryPolicy;
 import io.github.feishuvc.core.FeishuVcServerErrorException;
 import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.meeting.MeetingSearchRequest;
-import io.github.feishuvc.meeting.MeetingTemplate;
+import io.github.feishuvc.meeting.MeetingOperations;
 import io.github.feishuvc.support.FixedTenantToken;
 import io.github.feishuvc.support.TestFeishu;
 import io.github.feishuvc.test.FeishuVcEmulator;
@@ -41,11 +41,11 @@ class NoteTemplateTests {
 	void shouldRefuseWhatThePlatformWouldBeforeSendingAnything() throws Exception {
 		try (FeishuVcEmulator emulator = FeishuVcEmulator.start()) {
 			FeishuVcExecutor executor = TestFeishu.executor(emulator.baseUrl());
-			NoteTemplate notes = new NoteTemplate(executor, TestFeishu.tokenProvider(executor, Clock.systemUTC()),
+			NoteOperations notes = NoteOperations.create(executor, TestFeishu.tokenProvider(executor, Clock.systemUTC()),
 					UserIdType.OPEN_ID);
 			assertThatIllegalStateException().isThrownBy(() -> notes.get("6943848821689040898"))
 				.withMessageContaining("needs a user access token");
-			MeetingTemplate meetings = TestFeishu.meetingTemplate(emulator.baseUrl(), Clock.systemUTC());
+			MeetingOperations meetings = TestFeishu.meetingTemplate(emulator.baseUrl(), Clock.systemUTC());
 			assertThatIllegalStateException().isThrownBy(() -> meetings.subscribe())
 				.withMessageContaining("meeting.subscription needs a user access token");
 			assertThatIllegalArgumentException()
@@ -60,7 +60,7 @@ class NoteTemplateTests {
 					new InMemoryAppTicketStore(), new StoreAppTokenProvider.Settings(Duration.ofSeconds(1),
 							"https://example.test/feishu/events", Duration.ofMinutes(5), 10, Duration.ofHours(1)),
 					Clock.systemUTC());
-			NoteTemplate storeNotes = new NoteTemplate(executor, store, UserIdType.OPEN_ID);
+			NoteOperations storeNotes = NoteOperations.create(executor, store, UserIdType.OPEN_ID);
 			assertThatIllegalStateException()
 				.isThrownBy(() -> storeNotes.forTenant("t1").withUserAccessToken("u-probe").subscribe())
 				.withMessageContaining("note.subscription is served to self-built apps only");
@@ -76,7 +76,7 @@ class NoteTemplateTests {
 			String noteId = emulator.meetings().noteOf(meetingId).orElseThrow();
 			VirtualTimeScheduler time = VirtualTimeScheduler.create();
 			FeishuVcExecutor executor = TestFeishu.executor(emulator.baseUrl());
-			NoteOperations host = new NoteTemplate(executor, TestFeishu.tokenProvider(executor, Clock.systemUTC()),
+			NoteOperations host = NoteOperations.create(executor, TestFeishu.tokenProvider(executor, Clock.systemUTC()),
 					UserIdType.OPEN_ID, time)
 				.withUserAccessToken(emulator.issueUserAccessToken("ou_host"));
 			AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -97,7 +97,7 @@ class NoteTemplateTests {
 			String baseUrl = TestFeishu.baseUrl(server);
 			FeishuVcExecutor executor = new FeishuVcExecutor(TestFeishu.client(baseUrl), FeishuVcRetryPolicy.defaults(),
 					null, Schedulers.parallel());
-			MeetingTemplate meetings = new MeetingTemplate(executor, new FixedTenantToken("t-x"),
+			MeetingOperations meetings = MeetingOperations.create(executor, new FixedTenantToken("t-x"),
 					UserIdType.OPEN_ID);
 			server.enqueue(TestFeishu.json(500, "{\"code\":121001,\"msg\":\"invalid param\"}"));
 			StepVerifier.create(meetings.withUserAccessToken("u-probe").search(MeetingSearchRequest.keyword("weekly")))

@@ -30,7 +30,7 @@ class ReserveLifecycleTests {
 
 	private FeishuVcEmulator emulator;
 
-	private ReserveTemplate reserves;
+	private ReserveOperations reserves;
 
 	@BeforeEach
 	void start() {

@@ -51,7 +51,7 @@ class ReserveOperationsWireTests {
 
 	private MockWebServer server;
 
-	private ReserveTemplate reserves;
+	private ReserveOperations reserves;
 
 	@BeforeEach
 	void startServer() {

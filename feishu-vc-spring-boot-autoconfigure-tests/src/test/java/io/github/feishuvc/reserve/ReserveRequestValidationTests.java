@@ -33,7 +33,7 @@ class ReserveRequestValidationTests {
 
 	private FeishuVcEmulator emulator;
 
-	private ReserveTemplate reserves;
+	private ReserveOperations reserves;
 
 	@BeforeEach
 	void start() {
@@ -68,7 +68,7 @@ class ReserveRequestValidationTests {
 	@Test
 	void shouldJudgeTheEndTimeByTheClockWhenTheCallIsSent() {
 		MutableClock clock = new MutableClock(NOW);
-		ReserveTemplate reserves = TestFeishu.reserveTemplate(this.emulator.baseUrl(), UserIdType.OPEN_ID, clock);
+		ReserveOperations reserves = TestFeishu.reserveTemplate(this.emulator.baseUrl(), UserIdType.OPEN_ID, clock);
 		Mono<ReserveResult> builtEarly = reserves.apply(apply(NOW.plus(Duration.ofDays(29))));
 
 		clock.advance(Duration.ofDays(-2));

@@ -24,13 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * {@link ReserveTemplate#get} over real loopback HTTP against {@link FeishuVcEmulator}.
+ * {@link ReserveOperations#get} over real loopback HTTP against {@link FeishuVcEmulator}.
  */
 class ReserveTemplateTests {
 
 	private FeishuVcEmulator emulator;
 
-	private ReserveTemplate reserves;
+	private ReserveOperations reserves;
 
 	@BeforeEach
 	void startEmulator() {
@@ -202,7 +202,7 @@ class ReserveTemplateTests {
 		try (MockWebServer server = TestFeishu.startMockServer()) {
 			server.enqueue(TestFeishu.tokenResponse("t-token", 7200));
 			server.enqueue(TestFeishu.json(404, "{\"code\":121004,\"msg\":\"data not exist\"}"));
-			ReserveTemplate template = TestFeishu.reserveTemplate(TestFeishu.baseUrl(server), UserIdType.OPEN_ID,
+			ReserveOperations template = TestFeishu.reserveTemplate(TestFeishu.baseUrl(server), UserIdType.OPEN_ID,
 					Clock.systemUTC());
 
 			StepVerifier.create(template.get(reserveId)).expectError(FeishuVcNotFoundException.class).verify();

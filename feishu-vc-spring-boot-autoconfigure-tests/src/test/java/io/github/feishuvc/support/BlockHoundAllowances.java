@@ -22,6 +22,16 @@ public final class BlockHoundAllowances implements BlockHoundIntegration {
 		// and the same in every WebFlux application that signs users in.
 		builder.allowBlockingCallsInside("org.springframework.security.crypto.keygen.SecureRandomBytesKeyGenerator",
 				"generateKey");
+		// Spring Data Redis hands out its shared reactive connection under a lock at every operation, and Lettuce takes
+		// a lock around each write to the channel: held for a read of a field or a write to a buffer, they park a thread
+		// only when another holds them at that instant, which a loaded machine shows now and then. The one way either
+		// could wait long, making the connection, happens at start-up (the starter's warm-up) or, in an outage, on
+		// Schedulers.boundedElastic() (RedisAvailability's probe), never on these threads.
+		builder.allowBlockingCallsInside(
+				"org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory",
+				"getSharedReactiveConnection");
+		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters");
+		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "decrementWriters");
 		// The error may be caught on its way (a server answers 500, an error is dropped): the stack is printed first,
 		// so that the test's log names the call whatever becomes of the error.
 		builder.blockingMethodCallback((method) -> {

@@ -19,24 +19,23 @@ import io.github.feishuvc.core.FeishuVcClient;
 import io.github.feishuvc.core.FeishuVcException;
 import io.github.feishuvc.core.FeishuVcExecutor;
 import io.github.feishuvc.core.UserIdType;
-import io.github.feishuvc.export.ExportTemplate;
+import io.github.feishuvc.export.ExportOperations;
 import io.github.feishuvc.export.ExportTiming;
-import io.github.feishuvc.meeting.MeetingTemplate;
-import io.github.feishuvc.meeting.RecordingTemplate;
+import io.github.feishuvc.meeting.MeetingOperations;
+import io.github.feishuvc.meeting.RecordingOperations;
 import io.github.feishuvc.meeting.event.MeetingEventDecoder;
 import io.github.feishuvc.meeting.event.ParticipantMeetingEndedEvent;
-import io.github.feishuvc.report.AlertTemplate;
-import io.github.feishuvc.report.MeetingDataTemplate;
-import io.github.feishuvc.report.ReportTemplate;
+import io.github.feishuvc.report.AlertOperations;
+import io.github.feishuvc.report.MeetingDataOperations;
+import io.github.feishuvc.report.ReportOperations;
 import io.github.feishuvc.reserve.Reserve;
 import io.github.feishuvc.reserve.ReserveApplyRequest;
 import io.github.feishuvc.reserve.ReserveMeetingSettingRequest;
 import io.github.feishuvc.reserve.ReserveOperations;
-import io.github.feishuvc.reserve.ReserveTemplate;
-import io.github.feishuvc.room.ReserveConfigTemplate;
-import io.github.feishuvc.room.RoomConfigTemplate;
-import io.github.feishuvc.room.RoomLevelTemplate;
-import io.github.feishuvc.room.RoomTemplate;
+import io.github.feishuvc.room.ReserveConfigOperations;
+import io.github.feishuvc.room.RoomConfigOperations;
+import io.github.feishuvc.room.RoomLevelOperations;
+import io.github.feishuvc.room.RoomOperations;
 import io.github.feishuvc.test.FeishuVcEmulator;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -155,15 +154,15 @@ public final class TestFeishu {
 	 * @param clock the clock of the token cache and of end-time validation
 	 * @return the template
 	 */
-	public static ReserveTemplate reserveTemplate(String baseUrl, UserIdType userIdType, Clock clock) {
+	public static ReserveOperations reserveTemplate(String baseUrl, UserIdType userIdType, Clock clock) {
 		FeishuVcExecutor executor = executor(baseUrl);
-		return new ReserveTemplate(executor, tokenProvider(executor, clock), userIdType, clock);
+		return ReserveOperations.create(executor, tokenProvider(executor, clock), userIdType, clock);
 	}
 
 	/** Meeting operations acting as the app, with their own executor and token provider. */
-	public static MeetingTemplate meetingTemplate(String baseUrl, Clock clock) {
+	public static MeetingOperations meetingTemplate(String baseUrl, Clock clock) {
 		FeishuVcExecutor executor = executor(baseUrl);
-		return new MeetingTemplate(executor, tokenProvider(executor, clock), UserIdType.OPEN_ID, clock);
+		return MeetingOperations.create(executor, tokenProvider(executor, clock), UserIdType.OPEN_ID, clock);
 	}
 
 	/**
@@ -174,10 +173,10 @@ public final class TestFeishu {
 	public static Rooms rooms(String baseUrl) {
 		FeishuVcExecutor executor = executor(baseUrl);
 		CachingTenantAccessTokenProvider tokens = tokenProvider(executor, Clock.systemUTC());
-		return new Rooms(new RoomTemplate(executor, tokens, UserIdType.OPEN_ID),
-				new RoomLevelTemplate(executor, tokens, UserIdType.OPEN_ID),
-				new RoomConfigTemplate(executor, tokens, UserIdType.OPEN_ID),
-				new ReserveConfigTemplate(executor, tokens, UserIdType.OPEN_ID));
+		return new Rooms(RoomOperations.create(executor, tokens, UserIdType.OPEN_ID),
+				RoomLevelOperations.create(executor, tokens, UserIdType.OPEN_ID),
+				RoomConfigOperations.create(executor, tokens, UserIdType.OPEN_ID),
+				ReserveConfigOperations.create(executor, tokens, UserIdType.OPEN_ID));
 	}
 
 	/**
@@ -188,8 +187,8 @@ public final class TestFeishu {
 	 * @param configs the rooms' configurations
 	 * @param reserveConfigs the booking configurations
 	 */
-	public record Rooms(RoomTemplate rooms, RoomLevelTemplate levels, RoomConfigTemplate configs,
-			ReserveConfigTemplate reserveConfigs) {
+	public record Rooms(RoomOperations rooms, RoomLevelOperations levels, RoomConfigOperations configs,
+			ReserveConfigOperations reserveConfigs) {
 	}
 
 	/**
@@ -201,10 +200,10 @@ public final class TestFeishu {
 	public static MeetingData meetingData(String baseUrl) {
 		FeishuVcExecutor executor = executor(baseUrl);
 		CachingTenantAccessTokenProvider tokens = tokenProvider(executor, Clock.systemUTC());
-		return new MeetingData(new MeetingDataTemplate(executor, tokens, UserIdType.OPEN_ID, Clock.systemUTC()),
-				new ReportTemplate(executor, tokens, UserIdType.OPEN_ID, Clock.systemUTC()),
-				new AlertTemplate(executor, tokens, UserIdType.OPEN_ID),
-				new ExportTemplate(executor, tokens, UserIdType.OPEN_ID, new ExportTiming(Duration.ofSeconds(10),
+		return new MeetingData(MeetingDataOperations.create(executor, tokens, UserIdType.OPEN_ID, Clock.systemUTC()),
+				ReportOperations.create(executor, tokens, UserIdType.OPEN_ID, Clock.systemUTC()),
+				AlertOperations.create(executor, tokens, UserIdType.OPEN_ID),
+				ExportOperations.create(executor, tokens, UserIdType.OPEN_ID, new ExportTiming(Duration.ofSeconds(10),
 						Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(30)), Clock.systemUTC(),
 						Schedulers.parallel()));
 	}
@@ -217,14 +216,14 @@ public final class TestFeishu {
 	 * @param alerts the alerts
 	 * @param exports the exports
 	 */
-	public record MeetingData(MeetingDataTemplate meetingData, ReportTemplate reports, AlertTemplate alerts,
-			ExportTemplate exports) {
+	public record MeetingData(MeetingDataOperations meetingData, ReportOperations reports, AlertOperations alerts,
+			ExportOperations exports) {
 	}
 
 	/** Recording operations acting as the app, with their own executor and token provider. */
-	public static RecordingTemplate recordingTemplate(String baseUrl) {
+	public static RecordingOperations recordingTemplate(String baseUrl) {
 		FeishuVcExecutor executor = executor(baseUrl);
-		return new RecordingTemplate(executor, tokenProvider(executor, Clock.systemUTC()), UserIdType.OPEN_ID);
+		return RecordingOperations.create(executor, tokenProvider(executor, Clock.systemUTC()), UserIdType.OPEN_ID);
 	}
 
 	/**

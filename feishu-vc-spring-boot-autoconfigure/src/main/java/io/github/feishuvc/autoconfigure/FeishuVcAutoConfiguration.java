@@ -16,30 +16,18 @@ import io.github.feishuvc.core.FeishuVcSharedStateStatus;
 import io.github.feishuvc.core.RateLimit;
 import io.github.feishuvc.internal.FeishuApis;
 import io.github.feishuvc.meeting.MeetingOperations;
-import io.github.feishuvc.meeting.MeetingTemplate;
 import io.github.feishuvc.meeting.RecordingOperations;
-import io.github.feishuvc.meeting.RecordingTemplate;
 import io.github.feishuvc.export.ExportOperations;
-import io.github.feishuvc.export.ExportTemplate;
 import io.github.feishuvc.export.ExportTiming;
 import io.github.feishuvc.note.NoteOperations;
-import io.github.feishuvc.note.NoteTemplate;
 import io.github.feishuvc.report.AlertOperations;
-import io.github.feishuvc.report.AlertTemplate;
 import io.github.feishuvc.report.MeetingDataOperations;
-import io.github.feishuvc.report.MeetingDataTemplate;
 import io.github.feishuvc.report.ReportOperations;
-import io.github.feishuvc.report.ReportTemplate;
 import io.github.feishuvc.room.ReserveConfigOperations;
-import io.github.feishuvc.room.ReserveConfigTemplate;
 import io.github.feishuvc.room.RoomConfigOperations;
-import io.github.feishuvc.room.RoomConfigTemplate;
 import io.github.feishuvc.room.RoomLevelOperations;
-import io.github.feishuvc.room.RoomLevelTemplate;
 import io.github.feishuvc.room.RoomOperations;
-import io.github.feishuvc.room.RoomTemplate;
 import io.github.feishuvc.reserve.ReserveOperations;
-import io.github.feishuvc.reserve.ReserveTemplate;
 import io.micrometer.observation.ObservationRegistry;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.resources.ConnectionProvider;
@@ -82,13 +70,15 @@ import org.springframework.web.reactive.function.client.WebClient;
 @AutoConfiguration(after = WebClientAutoConfiguration.class)
 @ConditionalOnClass({ WebClient.class, ClientHttpConnectorBuilder.class })
 @ConditionalOnBooleanProperty(name = FeishuVcProperties.PREFIX + ".enabled", matchIfMissing = true)
-@EnableConfigurationProperties(FeishuVcProperties.class)
+@EnableConfigurationProperties({ FeishuVcProperties.class, FeishuVcRateLimitProperties.class,
+		FeishuVcRetryProperties.class, FeishuVcStoreAppProperties.class, FeishuVcExportProperties.class,
+		FeishuVcEventsProperties.class, FeishuVcSharedStateProperties.class })
 @ImportRuntimeHints(FeishuVcRuntimeHints.class)
 @Import({ FeishuVcTokenProviderConfigurations.SelfBuiltAppConfiguration.class,
 		FeishuVcTokenProviderConfigurations.StoreAppConfiguration.class,
 		FeishuVcTokenProviderConfigurations.StoreAppWithoutCaffeineConfiguration.class,
 		FeishuVcAutoConfiguration.RedisSharedStateWithoutRedisConfiguration.class,
-		FeishuVcStartupChecks.UnresolvedPlaceholders.class, FeishuVcStartupChecks.WithoutWebServer.class })
+		FeishuVcStartupChecks.BeforeAnyBean.class, FeishuVcStartupChecks.WithoutWebServer.class })
 public final class FeishuVcAutoConfiguration {
 
 	/**
@@ -97,16 +87,30 @@ public final class FeishuVcAutoConfiguration {
 	 */
 	static final Map<String, RateLimit> DOCUMENTED_RATE_LIMITS = FeishuApis.rateLimits();
 
-	@Bean(destroyMethod = "dispose")
+	/**
+	 * The Feishu calls' own connection pool, unless the application defines one of that name; only the starter's is
+	 * emptied when the context stops, the application's being the application's to manage.
+	 */
+	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingBean(name = "feishuVcConnectionProvider")
-	ConnectionProvider feishuVcConnectionProvider(FeishuVcProperties properties) {
-		FeishuVcProperties.Pool pool = properties.getPool();
-		return ConnectionProvider.builder("feishu-vc")
-			.maxConnections(pool.getMaxConnections())
-			.maxIdleTime(pool.getMaxIdleTime())
-			.pendingAcquireTimeout(pool.getPendingAcquireTimeout())
-			.pendingAcquireMaxCount(pool.getMaxPendingAcquires())
-			.build();
+	static class ConnectionPoolConfiguration {
+
+		@Bean(destroyMethod = "dispose")
+		ConnectionProvider feishuVcConnectionProvider(FeishuVcProperties properties) {
+			FeishuVcProperties.Pool pool = properties.getPool();
+			return ConnectionProvider.builder("feishu-vc")
+				.maxConnections(pool.getMaxConnections())
+				.maxIdleTime(pool.getMaxIdleTime())
+				.pendingAcquireTimeout(pool.getPendingAcquireTimeout())
+				.pendingAcquireMaxCount(pool.getMaxPendingAcquires())
+				.build();
+		}
+
+		@Bean
+		FeishuVcConnectionPoolLifecycle feishuVcConnectionPoolLifecycle(ConnectionProvider feishuVcConnectionProvider) {
+			return new FeishuVcConnectionPoolLifecycle(feishuVcConnectionProvider);
+		}
+
 	}
 
 	@Bean
@@ -131,9 +135,8 @@ public final class FeishuVcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(FeishuVcRateLimiter.class)
-	@ConditionalOnBooleanProperty(name = FeishuVcProperties.PREFIX + ".rate-limit.enabled", matchIfMissing = true)
-	ClientRateLimiter feishuVcRateLimiter(FeishuVcProperties properties) {
-		FeishuVcProperties.RateLimit rateLimit = properties.getRateLimit();
+	@ConditionalOnBooleanProperty(name = FeishuVcRateLimitProperties.PREFIX + ".enabled", matchIfMissing = true)
+	ClientRateLimiter feishuVcRateLimiter(FeishuVcRateLimitProperties rateLimit) {
 		return new ClientRateLimiter(rateLimit.defaults(), DOCUMENTED_RATE_LIMITS, rateLimit.getMargin(),
 				rateLimit.getColdMargin(), rateLimit.isPace(), rateLimit.getMaxWait(), Schedulers.parallel());
 	}
@@ -141,9 +144,9 @@ public final class FeishuVcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	FeishuVcExecutor feishuVcExecutor(FeishuVcClient client, FeishuVcProperties properties,
-			ObjectProvider<FeishuVcRateLimiter> rateLimiter, ObjectProvider<ObservationRegistry> observationRegistry,
+			FeishuVcRetryProperties retry, ObjectProvider<FeishuVcRateLimiter> rateLimiter,
+			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<FeishuVcObservationConvention> observationConvention) {
-		FeishuVcProperties.Retry retry = properties.getRetry();
 		FeishuVcRetryPolicy policy = new FeishuVcRetryPolicy(retry.isEnabled(), retry.getMaxAttempts(),
 				retry.getInitialBackoff(), retry.getMaxBackoff(), retry.getJitter(), retry.getMaxTotalTime(),
 				retry.getMaxRateLimitWait());
@@ -160,59 +163,58 @@ public final class FeishuVcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(ReserveOperations.class)
-	ReserveTemplate reserveOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
+	ReserveOperations reserveOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
 			FeishuVcProperties properties) {
-		return new ReserveTemplate(executor, tokenProvider, properties.getUserIdType());
+		return ReserveOperations.create(executor, tokenProvider, properties.getUserIdType());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(MeetingOperations.class)
-	MeetingTemplate meetingOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
+	MeetingOperations meetingOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
 			FeishuVcProperties properties) {
-		return new MeetingTemplate(executor, tokenProvider, properties.getUserIdType());
+		return MeetingOperations.create(executor, tokenProvider, properties.getUserIdType());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(RecordingOperations.class)
-	RecordingTemplate recordingOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
+	RecordingOperations recordingOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
 			FeishuVcProperties properties) {
-		return new RecordingTemplate(executor, tokenProvider, properties.getUserIdType());
+		return RecordingOperations.create(executor, tokenProvider, properties.getUserIdType());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(NoteOperations.class)
-	NoteTemplate noteOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
+	NoteOperations noteOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
 			FeishuVcProperties properties) {
-		return new NoteTemplate(executor, tokenProvider, properties.getUserIdType());
+		return NoteOperations.create(executor, tokenProvider, properties.getUserIdType());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(MeetingDataOperations.class)
-	MeetingDataTemplate meetingDataOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
+	MeetingDataOperations meetingDataOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
 			FeishuVcProperties properties) {
-		return new MeetingDataTemplate(executor, tokenProvider, properties.getUserIdType(), Clock.systemUTC());
+		return MeetingDataOperations.create(executor, tokenProvider, properties.getUserIdType(), Clock.systemUTC());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(ReportOperations.class)
-	ReportTemplate reportOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
+	ReportOperations reportOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
 			FeishuVcProperties properties) {
-		return new ReportTemplate(executor, tokenProvider, properties.getUserIdType(), Clock.systemUTC());
+		return ReportOperations.create(executor, tokenProvider, properties.getUserIdType(), Clock.systemUTC());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(AlertOperations.class)
-	AlertTemplate alertOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
+	AlertOperations alertOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
 			FeishuVcProperties properties) {
-		return new AlertTemplate(executor, tokenProvider, properties.getUserIdType());
+		return AlertOperations.create(executor, tokenProvider, properties.getUserIdType());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(ExportOperations.class)
-	ExportTemplate exportOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
-			FeishuVcProperties properties) {
-		FeishuVcProperties.Export export = properties.getExport();
-		return new ExportTemplate(executor, tokenProvider, properties.getUserIdType(),
+	ExportOperations exportOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
+			FeishuVcProperties properties, FeishuVcExportProperties export) {
+		return ExportOperations.create(executor, tokenProvider, properties.getUserIdType(),
 				new ExportTiming(export.getAwaitTimeout(), export.getPollInterval(), export.getMaxPollInterval(),
 						export.getDownloadTimeout()),
 				Clock.systemUTC(), Schedulers.parallel());
@@ -220,30 +222,30 @@ public final class FeishuVcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(RoomOperations.class)
-	RoomTemplate roomOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
+	RoomOperations roomOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
 			FeishuVcProperties properties) {
-		return new RoomTemplate(executor, tokenProvider, properties.getUserIdType());
+		return RoomOperations.create(executor, tokenProvider, properties.getUserIdType());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(RoomLevelOperations.class)
-	RoomLevelTemplate roomLevelOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
+	RoomLevelOperations roomLevelOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
 			FeishuVcProperties properties) {
-		return new RoomLevelTemplate(executor, tokenProvider, properties.getUserIdType());
+		return RoomLevelOperations.create(executor, tokenProvider, properties.getUserIdType());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(RoomConfigOperations.class)
-	RoomConfigTemplate roomConfigOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
+	RoomConfigOperations roomConfigOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
 			FeishuVcProperties properties) {
-		return new RoomConfigTemplate(executor, tokenProvider, properties.getUserIdType());
+		return RoomConfigOperations.create(executor, tokenProvider, properties.getUserIdType());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(ReserveConfigOperations.class)
-	ReserveConfigTemplate reserveConfigOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
+	ReserveConfigOperations reserveConfigOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
 			FeishuVcProperties properties) {
-		return new ReserveConfigTemplate(executor, tokenProvider, properties.getUserIdType());
+		return ReserveConfigOperations.create(executor, tokenProvider, properties.getUserIdType());
 	}
 
 	/** Refuses to start as several instances sharing Redis when Spring Data Redis is not there. */

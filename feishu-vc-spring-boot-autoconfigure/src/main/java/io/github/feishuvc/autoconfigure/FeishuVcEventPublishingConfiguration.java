@@ -50,8 +50,8 @@ class FeishuVcEventPublishingConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(PublishedEventIds.class)
-	InMemoryPublishedEventIds feishuVcPublishedEventIds(FeishuVcProperties properties) {
-		return new InMemoryPublishedEventIds(properties.getEvents().getDedupeWindow(), Clock.systemUTC());
+	InMemoryPublishedEventIds feishuVcPublishedEventIds(FeishuVcEventsProperties events) {
+		return new InMemoryPublishedEventIds(events.getDedupeWindow(), Clock.systemUTC());
 	}
 
 	@Bean
@@ -74,8 +74,8 @@ class FeishuVcEventPublishingConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = { EVENT_EXECUTOR, "feishuVcEventListenerPool" })
-	EventListenerPool feishuVcEventListenerPool(FeishuVcProperties properties) {
-		FeishuVcProperties.Events.Listeners listeners = properties.getEvents().getListeners();
+	EventListenerPool feishuVcEventListenerPool(FeishuVcEventsProperties events) {
+		FeishuVcEventsProperties.Listeners listeners = events.getListeners();
 		return new EventListenerPool(listeners.getThreads(), listeners.getQueueCapacity(),
 				listeners.getShutdownTimeout());
 	}
@@ -84,8 +84,8 @@ class FeishuVcEventPublishingConfiguration {
 	@ConditionalOnMissingBean
 	EventDispatcher feishuVcEventDispatcher(PublishedEventIds publishedEventIds, ApplicationEventPublisher publisher,
 			BeanFactory beanFactory, ObjectProvider<EventListenerPool> pool, ObjectProvider<FeishuEventDecoder> decoders,
-			FeishuVcProperties properties) {
-		checkSharedStateTimeout(properties.getSharedState());
+			FeishuVcSharedStateProperties sharedState) {
+		checkSharedStateTimeout(sharedState);
 		Executor listeners = (beanFactory.containsBean(EVENT_EXECUTOR))
 				? beanFactory.getBean(EVENT_EXECUTOR, Executor.class) : pool.getObject()::execute;
 		return new EventDispatcher(publishedEventIds, publisher::publishEvent, listeners,
@@ -97,15 +97,15 @@ class FeishuVcEventPublishingConfiguration {
 	 * before it is answered; a claim slower than the answer's deadline would have every delivery in a slow spell of
 	 * Redis answered 503 rather than served from the instance's own memory, as every other operation on Redis is.
 	 */
-	static void checkSharedStateTimeout(FeishuVcProperties.SharedState sharedState) {
+	static void checkSharedStateTimeout(FeishuVcSharedStateProperties sharedState) {
 		if (sharedState.getType() == FeishuVcProperties.SharedStateType.REDIS
 				&& sharedState.getTimeout().compareTo(MAX_SHARED_STATE_TIMEOUT) > 0) {
-			throw new FeishuVcConfigurationException(FeishuVcProperties.PREFIX + ".shared-state.timeout is "
+			throw new FeishuVcConfigurationException(FeishuVcSharedStateProperties.PREFIX + ".timeout is "
 					+ sharedState.getTimeout().toMillis() + "ms, but each event received is answered within "
 					+ FeishuEventReceiver.REPLY_TIMEOUT.toMillis() + "ms (the platform's deadline is 3s), and its id "
 					+ "is claimed on Redis first: a claim allowed that long leaves no time to answer, so every event "
 					+ "arriving while Redis is slow would be refused and pushed again.",
-					"Set " + FeishuVcProperties.PREFIX + ".shared-state.timeout to " + MAX_SHARED_STATE_TIMEOUT.toMillis()
+					"Set " + FeishuVcSharedStateProperties.PREFIX + ".timeout to " + MAX_SHARED_STATE_TIMEOUT.toMillis()
 							+ "ms or less (the default is 500ms): past it, an operation on Redis falls back on the "
 							+ "instance's own memory in time for the answer.");
 		}

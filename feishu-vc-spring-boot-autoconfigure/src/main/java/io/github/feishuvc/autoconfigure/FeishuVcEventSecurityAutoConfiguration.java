@@ -51,8 +51,8 @@ public final class FeishuVcEventSecurityAutoConfiguration {
 		@Bean
 		@Order(EVENT_FILTER_CHAIN_ORDER)
 		@ConditionalOnMissingBean(name = "feishuVcEventSecurityFilterChain")
-		SecurityFilterChain feishuVcEventSecurityFilterChain(HttpSecurity http, FeishuVcProperties properties) {
-			return http.securityMatcher(properties.getEvents().getPath())
+		SecurityFilterChain feishuVcEventSecurityFilterChain(HttpSecurity http, FeishuVcEventsProperties events) {
+			return http.securityMatcher(events.getPath())
 				.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 				.csrf((csrf) -> csrf.disable())
 				.requestCache((cache) -> cache.disable())
@@ -73,8 +73,8 @@ public final class FeishuVcEventSecurityAutoConfiguration {
 		@Order(EVENT_FILTER_CHAIN_ORDER)
 		@ConditionalOnMissingBean(name = "feishuVcEventSecurityWebFilterChain")
 		SecurityWebFilterChain feishuVcEventSecurityWebFilterChain(ServerHttpSecurity http,
-				FeishuVcProperties properties) {
-			return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(properties.getEvents().getPath()))
+				FeishuVcEventsProperties events) {
+			return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(events.getPath()))
 				.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
 				.csrf((csrf) -> csrf.disable())
 				.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))

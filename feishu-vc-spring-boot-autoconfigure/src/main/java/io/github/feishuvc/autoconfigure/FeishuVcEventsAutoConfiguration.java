@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -46,6 +47,7 @@ import org.springframework.util.StringUtils;
 @ConditionalOnBean(AppTicketStore.class)
 @Conditional(FeishuVcConditions.EventEndpoint.class)
 @Import(FeishuVcEventPublishingConfiguration.class)
+@EnableConfigurationProperties({ FeishuVcEventsProperties.class, FeishuVcSharedStateProperties.class })
 public final class FeishuVcEventsAutoConfiguration {
 
 	/** Name of the {@link java.util.concurrent.Executor} bean that listeners run on, if the application defines one. */
@@ -53,13 +55,13 @@ public final class FeishuVcEventsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	FeishuEventReceiver feishuEventReceiver(FeishuVcProperties properties, AppTicketStore appTicketStore,
+	FeishuEventReceiver feishuEventReceiver(FeishuVcProperties properties, FeishuVcEventsProperties events,
+			AppTicketStore appTicketStore,
 			EventDispatcher dispatcher, ObjectProvider<RefusalListener> refusalListeners) {
 		FeishuVcTokenProviderConfigurations.checkCredentials(properties);
-		FeishuVcProperties.Events events = properties.getEvents();
 		if (!StringUtils.hasText(events.getVerificationToken())) {
 			throw new MissingFeishuVcCredentialsException(
-					List.of(FeishuVcProperties.PREFIX + ".events.verification-token"),
+					List.of(FeishuVcEventsProperties.PREFIX + ".verification-token"),
 					"The Feishu event endpoint needs the verification token of your app to tell the platform's events "
 							+ "from forged ones");
 		}
@@ -102,8 +104,8 @@ public final class FeishuVcEventsAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "feishuVcEventRoute")
 		org.springframework.web.reactive.function.server.RouterFunction<org.springframework.web.reactive.function.server.ServerResponse> feishuVcEventRoute(
-				FeishuEventReceiver receiver, FeishuVcProperties properties) {
-			return new WebFluxFeishuEventEndpoint(receiver).route(properties.getEvents().getPath());
+				FeishuEventReceiver receiver, FeishuVcEventsProperties events) {
+			return new WebFluxFeishuEventEndpoint(receiver).route(events.getPath());
 		}
 
 	}
@@ -116,8 +118,8 @@ public final class FeishuVcEventsAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "feishuVcEventRoute")
 		org.springframework.web.servlet.function.RouterFunction<org.springframework.web.servlet.function.ServerResponse> feishuVcEventRoute(
-				FeishuEventReceiver receiver, FeishuVcProperties properties) {
-			return new ServletFeishuEventEndpoint(receiver).route(properties.getEvents().getPath());
+				FeishuEventReceiver receiver, FeishuVcEventsProperties events) {
+			return new ServletFeishuEventEndpoint(receiver).route(events.getPath());
 		}
 
 	}

@@ -12,6 +12,7 @@ import reactor.netty.http.client.HttpClient;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -36,6 +37,7 @@ import org.springframework.http.client.ReactorResourceFactory;
 @AutoConfiguration(after = FeishuVcAutoConfiguration.class)
 @ConditionalOnBean(FeishuVcClient.class)
 @Conditional(FeishuVcConditions.LongConnection.class)
+@EnableConfigurationProperties(FeishuVcEventsProperties.class)
 public final class FeishuVcLongConnectionAutoConfiguration {
 
 	/** The counter of the long connection's events. */
@@ -48,7 +50,8 @@ public final class FeishuVcLongConnectionAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		FeishuLongConnection feishuVcLongConnection(FeishuVcProperties properties, FeishuVcClient client,
+		FeishuLongConnection feishuVcLongConnection(FeishuVcProperties properties, FeishuVcEventsProperties events,
+				FeishuVcClient client,
 				EventDispatcher dispatcher, ObjectProvider<ClientHttpConnectorBuilder<?>> clientHttpConnectorBuilder,
 				ObjectProvider<HttpClientSettings> httpClientSettings,
 				ObjectProvider<ReactorResourceFactory> reactorResources, ResourceLoader resourceLoader,
@@ -60,7 +63,7 @@ public final class FeishuVcLongConnectionAutoConfiguration {
 			for (FeishuVcLongConnectionClientCustomizer customizer : customizers.orderedStream().toList()) {
 				websocketClient = customizer.customize(websocketClient);
 			}
-			FeishuVcProperties.Events.LongConnection settings = properties.getEvents().getLongConnection();
+			FeishuVcEventsProperties.LongConnection settings = events.getLongConnection();
 			return new FeishuLongConnection(new FeishuLongConnection.Settings(properties.getAppId(),
 					properties.getAppSecret(), (int) settings.getMaxMessageSize().toBytes(), settings.getIdleTimeout(),
 					settings.getHandshakeTimeout(), settings.getMinReconnectDelay(), settings.getDownAfter()), client,

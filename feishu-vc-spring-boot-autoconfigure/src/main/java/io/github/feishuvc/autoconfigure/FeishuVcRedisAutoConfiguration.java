@@ -44,7 +44,8 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 @ConditionalOnClass(ReactiveStringRedisTemplate.class)
 @ConditionalOnBooleanProperty(name = FeishuVcProperties.PREFIX + ".enabled", matchIfMissing = true)
 @Conditional(FeishuVcConditions.RedisSharedState.class)
-@EnableConfigurationProperties(FeishuVcProperties.class)
+@EnableConfigurationProperties({ FeishuVcProperties.class, FeishuVcSharedStateProperties.class,
+		FeishuVcRateLimitProperties.class, FeishuVcEventsProperties.class })
 @ImportRuntimeHints(FeishuVcRuntimeHints.class)
 public final class FeishuVcRedisAutoConfiguration {
 
@@ -56,17 +57,17 @@ public final class FeishuVcRedisAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RedisAvailability feishuVcRedisAvailability(FeishuVcProperties properties) {
-		return new RedisAvailability(properties.getSharedState().getTimeout(), Clock.systemUTC());
+	RedisAvailability feishuVcRedisAvailability(FeishuVcSharedStateProperties sharedState) {
+		return new RedisAvailability(sharedState.getTimeout(), Clock.systemUTC());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(FeishuVcRateLimiter.class)
-	@ConditionalOnBooleanProperty(name = FeishuVcProperties.PREFIX + ".rate-limit.enabled", matchIfMissing = true)
+	@ConditionalOnBooleanProperty(name = FeishuVcRateLimitProperties.PREFIX + ".enabled", matchIfMissing = true)
 	RedisRateLimiter feishuVcRateLimiter(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory,
-			RedisAvailability availability, FeishuVcProperties properties) {
-		FeishuVcProperties.RateLimit rateLimit = properties.getRateLimit();
-		return new RedisRateLimiter(redis(connectionFactory), availability, appKeyPrefix(properties),
+			RedisAvailability availability, FeishuVcProperties properties, FeishuVcSharedStateProperties sharedState,
+			FeishuVcRateLimitProperties rateLimit) {
+		return new RedisRateLimiter(redis(connectionFactory), availability, appKeyPrefix(properties, sharedState),
 				rateLimit.defaults(), FeishuVcAutoConfiguration.DOCUMENTED_RATE_LIMITS, rateLimit.getMargin(),
 				rateLimit.getColdMargin(), rateLimit.isPace(), rateLimit.getMaxWait(), Schedulers.parallel());
 	}
@@ -74,25 +75,25 @@ public final class FeishuVcRedisAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(AppTicketStore.class)
 	RedisAppTicketStore feishuVcAppTicketStore(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory,
-			RedisAvailability availability, FeishuVcProperties properties) {
-		return new RedisAppTicketStore(redis(connectionFactory), availability,
-				properties.getSharedState().getKeyPrefix());
+			RedisAvailability availability, FeishuVcSharedStateProperties sharedState) {
+		return new RedisAppTicketStore(redis(connectionFactory), availability, sharedState.getKeyPrefix());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(TokenStore.class)
-	@ConditionalOnBooleanProperty(name = FeishuVcProperties.PREFIX + ".shared-state.share-tokens", matchIfMissing = true)
+	@ConditionalOnBooleanProperty(name = FeishuVcSharedStateProperties.PREFIX + ".share-tokens", matchIfMissing = true)
 	RedisTokenStore feishuVcTokenStore(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory,
-			RedisAvailability availability, FeishuVcProperties properties) {
-		return new RedisTokenStore(redis(connectionFactory), availability, properties.getSharedState().getKeyPrefix());
+			RedisAvailability availability, FeishuVcSharedStateProperties sharedState) {
+		return new RedisTokenStore(redis(connectionFactory), availability, sharedState.getKeyPrefix());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(PublishedEventIds.class)
 	RedisPublishedEventIds feishuVcPublishedEventIds(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory,
-			RedisAvailability availability, FeishuVcProperties properties) {
-		return new RedisPublishedEventIds(redis(connectionFactory), availability, appKeyPrefix(properties),
-				properties.getEvents().getDedupeWindow(), Clock.systemUTC());
+			RedisAvailability availability, FeishuVcProperties properties, FeishuVcSharedStateProperties sharedState,
+			FeishuVcEventsProperties events) {
+		return new RedisPublishedEventIds(redis(connectionFactory), availability, appKeyPrefix(properties, sharedState),
+				events.getDedupeWindow(), Clock.systemUTC());
 	}
 
 	/**
@@ -102,7 +103,7 @@ public final class FeishuVcRedisAutoConfiguration {
 	@Bean
 	SmartInitializingSingleton feishuVcRedisWarmUp(ObjectProvider<RedisRateLimiter> rateLimiter,
 			ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory, RedisAvailability availability,
-			FeishuVcProperties properties) {
+			FeishuVcSharedStateProperties sharedState) {
 		return () -> {
 			ReactiveStringRedisTemplate redis = redis(connectionFactory);
 			checkVersion(redis.execute((connection) -> connection.serverCommands().info("server"))
@@ -116,7 +117,7 @@ public final class FeishuVcRedisAutoConfiguration {
 				limiter.warmUp(WARM_UP_TIMEOUT);
 			}
 			else {
-				availability.warmUp(redis.opsForValue().get(properties.getSharedState().getKeyPrefix() + "warm-up"),
+				availability.warmUp(redis.opsForValue().get(sharedState.getKeyPrefix() + "warm-up"),
 						WARM_UP_TIMEOUT);
 			}
 		};
@@ -138,8 +139,8 @@ public final class FeishuVcRedisAutoConfiguration {
 		}
 	}
 
-	private static String appKeyPrefix(FeishuVcProperties properties) {
-		return properties.getSharedState().getKeyPrefix() + properties.getAppId() + ":";
+	private static String appKeyPrefix(FeishuVcProperties properties, FeishuVcSharedStateProperties sharedState) {
+		return sharedState.getKeyPrefix() + properties.getAppId() + ":";
 	}
 
 	/** The application's reactive Redis connection, with plain string keys and values. */

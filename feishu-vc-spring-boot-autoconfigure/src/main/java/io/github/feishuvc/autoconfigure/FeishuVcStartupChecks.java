@@ -18,6 +18,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
@@ -43,20 +44,10 @@ final class FeishuVcStartupChecks {
 	}
 
 	/**
-	 * A {@code feishu.vc.*} value that still holds a {@code ${...}} nothing resolves: Spring Boot binds the
-	 * placeholder's text as the value, so {@code app-id: ${FEISHU_VC_APP_ID}} with the variable unset would become an
-	 * app id of {@code ${FEISHU_VC_APP_ID}}, and an encrypt key made of its text would refuse every push. Checked
-	 * before any bean is made, by resolving each value as the binding will; only the placeholders' names are shown,
-	 * never a value.
+	 * Runs, before any bean is made, the checks that need only the environment: a value that the binding would take
+	 * wrongly, or a combination the platform cannot serve, is named before anything else can fail for it.
 	 */
-	static final class UnresolvedPlaceholders implements BeanFactoryPostProcessor, EnvironmentAware, PriorityOrdered {
-
-		private static final ConfigurationPropertyName PREFIX = ConfigurationPropertyName.of(FeishuVcProperties.PREFIX);
-
-		/** Placeholders as Spring Boot's binding resolves them, but failing on one that nothing resolves. */
-		private static final PropertyPlaceholderHelper BOOTS_PLACEHOLDERS = new PropertyPlaceholderHelper(
-				SystemPropertyUtils.PLACEHOLDER_PREFIX, SystemPropertyUtils.PLACEHOLDER_SUFFIX,
-				SystemPropertyUtils.VALUE_SEPARATOR, SystemPropertyUtils.ESCAPE_CHARACTER, false);
+	static final class BeforeAnyBean implements BeanFactoryPostProcessor, EnvironmentAware, PriorityOrdered {
 
 		private @Nullable Environment environment;
 
@@ -73,8 +64,31 @@ final class FeishuVcStartupChecks {
 		@Override
 		public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
 			if (this.environment instanceof ConfigurableEnvironment environment) {
-				check(environment);
+				UnresolvedPlaceholders.check(environment);
+				// After the placeholders are known to resolve, which the values it reads may hold.
+				StoreAppEventsMode.check(environment);
 			}
+		}
+
+	}
+
+	/**
+	 * A {@code feishu.vc.*} value that still holds a {@code ${...}} nothing resolves: Spring Boot binds the
+	 * placeholder's text as the value, so {@code app-id: ${FEISHU_VC_APP_ID}} with the variable unset would become an
+	 * app id of {@code ${FEISHU_VC_APP_ID}}, and an encrypt key made of its text would refuse every push. Checked
+	 * before any bean is made, by resolving each value as the binding will; only the placeholders' names are shown,
+	 * never a value.
+	 */
+	static final class UnresolvedPlaceholders {
+
+		private static final ConfigurationPropertyName PREFIX = ConfigurationPropertyName.of(FeishuVcProperties.PREFIX);
+
+		/** Placeholders as Spring Boot's binding resolves them, but failing on one that nothing resolves. */
+		private static final PropertyPlaceholderHelper BOOTS_PLACEHOLDERS = new PropertyPlaceholderHelper(
+				SystemPropertyUtils.PLACEHOLDER_PREFIX, SystemPropertyUtils.PLACEHOLDER_SUFFIX,
+				SystemPropertyUtils.VALUE_SEPARATOR, SystemPropertyUtils.ESCAPE_CHARACTER, false);
+
+		private UnresolvedPlaceholders() {
 		}
 
 		/**
@@ -145,6 +159,42 @@ final class FeishuVcStartupChecks {
 	}
 
 	/**
+	 * A store app cannot take its events over the long connection: the platform sends them, its app ticket among them,
+	 * to its event URL only. Checked before any bean is made, as the properties' binding did when one class held both,
+	 * so that an application that defines its own long connection, or lacks protobuf, hears this first.
+	 */
+	static final class StoreAppEventsMode {
+
+		private StoreAppEventsMode() {
+		}
+
+		/**
+		 * Fails for a store app whose events are to come over the long connection.
+		 * @param environment the application's environment
+		 * @throws FeishuVcConfigurationException saying what to set instead
+		 */
+		static void check(Environment environment) {
+			Binder binder = Binder.get(environment);
+			FeishuVcProperties.AppType appType = binder
+				.bind(FeishuVcProperties.PREFIX + ".app-type", FeishuVcProperties.AppType.class)
+				.orElse(FeishuVcProperties.AppType.SELF_BUILT);
+			FeishuVcProperties.EventsMode mode = binder
+				.bind(FeishuVcEventsProperties.PREFIX + ".mode", FeishuVcProperties.EventsMode.class)
+				.orElse(FeishuVcProperties.EventsMode.WEBHOOK);
+			if (appType == FeishuVcProperties.AppType.STORE && mode == FeishuVcProperties.EventsMode.LONG_CONNECTION) {
+				throw new FeishuVcConfigurationException(FeishuVcEventsProperties.PREFIX
+						+ ".mode=long-connection is for self-built apps: the platform sends a store app's events, its "
+						+ "app ticket among them, to its event URL only (" + FeishuVcEventsProperties.PREFIX
+						+ ".mode=webhook)",
+						"Remove " + FeishuVcEventsProperties.PREFIX + ".mode (webhook is the default) and point the "
+								+ "app's request URL in the console at the event endpoint ("
+								+ FeishuVcEventsProperties.PREFIX + ".path).");
+			}
+		}
+
+	}
+
+	/**
 	 * An application without a web server cannot serve the event endpoint: a store app, whose app ticket arrives
 	 * there, would wait for it on every call and fail; a self-built app asking for events would receive none.
 	 */
@@ -157,8 +207,8 @@ final class FeishuVcStartupChecks {
 		private static final String ADD_A_WEB_SERVER = "add spring-boot-starter-web or spring-boot-starter-webflux "
 				+ "so that the endpoint is served";
 
-		WithoutWebServer(FeishuVcProperties properties, ObjectProvider<AppTicketStore> appTicketStore) {
-			FeishuVcProperties.Events events = properties.getEvents();
+		WithoutWebServer(FeishuVcProperties properties, FeishuVcEventsProperties events,
+				ObjectProvider<AppTicketStore> appTicketStore) {
 			if (events.getMode() == FeishuVcProperties.EventsMode.LONG_CONNECTION) {
 				return;
 			}

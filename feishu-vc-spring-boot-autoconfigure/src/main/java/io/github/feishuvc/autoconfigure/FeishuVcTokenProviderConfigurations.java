@@ -68,20 +68,20 @@ final class FeishuVcTokenProviderConfigurations {
 
 		@Bean
 		@ConditionalOnMissingBean(TenantAccessTokenProvider.class)
-		StoreAppTokenProvider tenantAccessTokenProvider(FeishuVcProperties properties, FeishuVcExecutor executor,
+		StoreAppTokenProvider tenantAccessTokenProvider(FeishuVcProperties properties,
+				FeishuVcStoreAppProperties storeApp, FeishuVcEventsProperties events, FeishuVcExecutor executor,
 				AppTicketStore appTicketStore, ObjectProvider<TokenStore> tokenStore) {
 			checkCredentials(properties);
-			FeishuVcProperties.StoreApp storeApp = properties.getStoreApp();
 			StoreAppTokenProvider.Settings settings = new StoreAppTokenProvider.Settings(storeApp.getTicketWait(),
-					eventUrlHint(properties), properties.getToken().getRefreshBeforeExpiry(),
+					eventUrlHint(events), properties.getToken().getRefreshBeforeExpiry(),
 					storeApp.getMaxTenants(), storeApp.getTenantIdleTime());
 			return new StoreAppTokenProvider(executor, properties.getAppId(), properties.getAppSecret(),
 					appTicketStore, settings, Clock.systemUTC(), tokenStore.getIfAvailable());
 		}
 
-		private static String eventUrlHint(FeishuVcProperties properties) {
-			Boolean enabled = properties.getEvents().getEnabled();
-			return (enabled == null || enabled) ? "https://<this application's public host>" + properties.getEvents().getPath()
+		private static String eventUrlHint(FeishuVcEventsProperties events) {
+			Boolean enabled = events.getEnabled();
+			return (enabled == null || enabled) ? "https://<this application's public host>" + events.getPath()
 					: "the endpoint that receives your app's events (this application's own is switched off by "
 							+ "feishu.vc.events.enabled=false)";
 		}

@@ -1,9 +1,9 @@
 package io.github.feishuvc.events;
 
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -73,7 +73,7 @@ public final class EventDispatcher {
 			return Mono.fromSupplier(() -> handOver(event));
 		}
 		return Mono.defer(() -> {
-			Delivery delivery = new Delivery(eventId, UUID.randomUUID().toString());
+			Delivery delivery = new Delivery(eventId, deliveryToken());
 			return this.publishedIds.claim(eventId, delivery.token)
 				.map((claim) -> switch (claim) {
 					case GRANTED -> handOver(event, delivery);
@@ -105,16 +105,14 @@ public final class EventDispatcher {
 			// Cancelled as the claim arrived: released already, and nobody waits for the answer.
 			return Outcome.REJECTED;
 		}
-		try {
-			this.listenerExecutor.execute(() -> publish(event));
-		}
-		catch (RejectedExecutionException ex) {
-			refused(event, ex);
+		Outcome outcome = handOver(event);
+		if (outcome == Outcome.REJECTED) {
 			delivery.giveUp();
-			return Outcome.REJECTED;
 		}
-		this.publishedIds.confirm(delivery.eventId, delivery.token).onErrorComplete().subscribe();
-		return Outcome.PUBLISHING;
+		else {
+			this.publishedIds.confirm(delivery.eventId, delivery.token).onErrorComplete().subscribe();
+		}
+		return outcome;
 	}
 
 	private Outcome duplicate(FeishuEvent event, Delivery delivery) {
@@ -239,6 +237,16 @@ public final class EventDispatcher {
 			EventDispatcher.this.publishedIds.release(this.eventId, this.token).onErrorComplete().subscribe();
 		}
 
+	}
+
+	/**
+	 * A token that tells this delivery's claim from any other's, across the instances sharing the ids: 128 random
+	 * bits. Not a secret, so not from {@code SecureRandom}, whose source may read {@code /dev/urandom} on the event
+	 * loop this runs on (as {@code UUID.randomUUID()} does).
+	 */
+	private static String deliveryToken() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		return Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
 	}
 
 }

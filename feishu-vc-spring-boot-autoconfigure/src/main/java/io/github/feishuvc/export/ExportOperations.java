@@ -1,15 +1,22 @@
 package io.github.feishuvc.export;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 
+import io.github.feishuvc.auth.TenantAccessTokenProvider;
+import io.github.feishuvc.core.FeishuVcExecutor;
+import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.core.FeishuVcOperations;
+import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.report.MeetingListQuery;
 import io.github.feishuvc.report.ParticipantQualityQuery;
 import io.github.feishuvc.report.ParticipantQuery;
 import io.github.feishuvc.room.RoomReservationQuery;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.core.io.buffer.DataBuffer;
 
@@ -31,6 +38,36 @@ import org.springframework.core.io.buffer.DataBuffer;
  * mid-way fails with {@link io.github.feishuvc.core.FeishuVcInvalidResponseException}.
  */
 public interface ExportOperations extends FeishuVcOperations<ExportOperations> {
+
+	/**
+	 * Operations acting as the app over an executor, as the auto-configuration provides them: for an application that
+	 * builds its own.
+	 * @param executor the executor that makes the calls
+	 * @param tenantTokens source of the tenant access token
+	 * @param userIdType the user id type of calls
+	 * @param timing how long to wait for tasks and files
+	 * @param clock the clock that decides whether a window starts in the future
+	 * @param scheduler the scheduler whose clock times the waits between reads of a task
+	 * @return the operations
+	 */
+	static ExportOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
+			UserIdType userIdType, ExportTiming timing, Clock clock, Scheduler scheduler) {
+		return new ExportTemplate(FeishuApiCaller.app(executor, tenantTokens, userIdType), timing, clock, scheduler);
+	}
+
+	/**
+	 * Operations acting as the app over an executor, as the auto-configuration provides them: for an application that
+	 * builds its own, with the default timing.
+	 * @param executor the executor that makes the calls
+	 * @param tenantTokens source of the tenant access token
+	 * @param userIdType the user id type of calls
+	 * @return the operations
+	 */
+	static ExportOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
+			UserIdType userIdType) {
+		return create(executor, tenantTokens, userIdType,
+				ExportTiming.defaults(), Clock.systemUTC(), Schedulers.parallel());
+	}
 
 	/**
 	 * Export the tenant's meetings ({@code POST /exports/meeting_list}); upcoming ones too, unlike the read.
@@ -115,7 +152,9 @@ public interface ExportOperations extends FeishuVcOperations<ExportOperations> {
 	 * @param target the file to write, replaced if it exists (atomically where the file system can); or an existing
 	 * directory, in which the file is written under the name the platform gives it ({@code Content-Disposition}), else
 	 * {@code feishu-vc-export.xlsx}, and never replaces a file there: if the name is taken, the first free one of
-	 * {@code name (1).xlsx}, {@code name (2).xlsx}... is used, as a browser does
+	 * {@code name (1).xlsx}, {@code name (2).xlsx}... is used, as a browser does. A file target that is a symbolic
+	 * link is replaced by the file (the file it pointed to is left as it was); a directory target that is a link is
+	 * followed
 	 * @return the path written
 	 * @throws IllegalArgumentException if the token is null or blank
 	 */

@@ -5,12 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
-import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.CallInfo;
 import io.github.feishuvc.core.FeishuVcExecutor;
 import io.github.feishuvc.core.FeishuVcInvalidResponseException;
 import io.github.feishuvc.core.FeishuVcTimeoutException;
-import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.internal.Downloads;
 import io.github.feishuvc.internal.ExportApis;
 import io.github.feishuvc.internal.ExportRequests.MeetingListExport;
@@ -40,7 +38,7 @@ import org.springframework.util.Assert;
  * scheduler's clock, and hands files on through {@link Downloads}. Immutable and thread safe; {@link #withUserIdType},
  * {@link #forTenant} and {@link #withUserAccessToken} return views.
  */
-public class ExportTemplate extends FeishuTemplate<ExportOperations> implements ExportOperations {
+final class ExportTemplate extends FeishuTemplate<ExportOperations> implements ExportOperations {
 
 	/** The name of a file written into a directory when the platform names none. */
 	static final String FALLBACK_NAME = "feishu-vc-export.xlsx";
@@ -53,31 +51,7 @@ public class ExportTemplate extends FeishuTemplate<ExportOperations> implements 
 
 	private final Scheduler scheduler;
 
-	/**
-	 * Create a template acting as the app.
-	 * @param executor the executor that makes the calls
-	 * @param tenantTokens source of the tenant access token
-	 * @param userIdType the user id type of calls
-	 * @param timing how long to wait for tasks and files
-	 * @param clock the clock that decides whether a window starts in the future
-	 * @param scheduler the scheduler whose clock times the waits between reads of a task
-	 */
-	public ExportTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType,
-			ExportTiming timing, Clock clock, Scheduler scheduler) {
-		this(FeishuApiCaller.app(executor, tenantTokens, userIdType), timing, clock, scheduler);
-	}
-
-	/**
-	 * Create a template acting as the app, with the default timing.
-	 * @param executor the executor that makes the calls
-	 * @param tenantTokens source of the tenant access token
-	 * @param userIdType the user id type of calls
-	 */
-	public ExportTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType) {
-		this(executor, tenantTokens, userIdType, ExportTiming.defaults(), Clock.systemUTC(), Schedulers.parallel());
-	}
-
-	private ExportTemplate(FeishuApiCaller caller, ExportTiming timing, Clock clock, Scheduler scheduler) {
+	ExportTemplate(FeishuApiCaller caller, ExportTiming timing, Clock clock, Scheduler scheduler) {
 		super(caller);
 		this.timing = timing;
 		this.clock = clock;
@@ -178,9 +152,8 @@ public class ExportTemplate extends FeishuTemplate<ExportOperations> implements 
 
 	@Override
 	public Flux<DataBuffer> download(String fileToken) {
-		Params params = fileParams(fileToken);
-		return Downloads.stream((file) -> this.caller.download(ExportApis.DOWNLOAD, params,
-				this.timing.downloadTimeout(), file));
+		return Downloads.stream(this.caller.downloader(ExportApis.DOWNLOAD, fileParams(fileToken),
+				this.timing.downloadTimeout()));
 	}
 
 	@Override
@@ -188,7 +161,7 @@ public class ExportTemplate extends FeishuTemplate<ExportOperations> implements 
 		Params params = fileParams(fileToken);
 		Assert.notNull(target, "target must not be null");
 		return Downloads.write(target, FALLBACK_NAME, ExportApis.DOWNLOAD.operation(), Schedulers.boundedElastic(),
-				(file) -> this.caller.download(ExportApis.DOWNLOAD, params, this.timing.downloadTimeout(), file));
+				this.caller.downloader(ExportApis.DOWNLOAD, params, this.timing.downloadTimeout()));
 	}
 
 	private static Params fileParams(String fileToken) {

@@ -8,21 +8,35 @@ import org.springframework.util.Assert;
 
 /**
  * Whom the calls of an operations object act as, and with which token: the app (its tenant access token, of its own
- * tenant or, for a store app, of a named tenant) or a user (their user access token). Immutable; the
+ * tenant or, for a store app, of a named tenant) or a user (their user access token), in the tenant named with
+ * {@link #forTenant} if one was. Both are kept apart, so that {@code forTenant} and {@code user} compose in either order
+ * to the same view, and a view that acts as a user never turns back into the app. Immutable; the
  * {@link FeishuApiCaller} composes {@code forTenant} and {@code withUserAccessToken} through it.
  */
 final class ActingAs {
 
 	private final TenantAccessTokenProvider tenantTokens;
 
+	/** The tenant named with {@link #forTenant}, if one was. */
+	private final @Nullable String namedTenant;
+
+	/** The user's tokens, if the calls act as a user. */
+	private final @Nullable AccessTokenSource userTokens;
+
+	/** Where the calls' bearer tokens come from, derived once from the above. */
 	private final AccessTokenSource tokens;
 
-	private final boolean user;
-
-	private ActingAs(TenantAccessTokenProvider tenantTokens, AccessTokenSource tokens, boolean user) {
+	private ActingAs(TenantAccessTokenProvider tenantTokens, @Nullable String namedTenant,
+			@Nullable AccessTokenSource userTokens) {
 		this.tenantTokens = tenantTokens;
-		this.tokens = tokens;
-		this.user = user;
+		this.namedTenant = namedTenant;
+		this.userTokens = userTokens;
+		if (userTokens == null) {
+			this.tokens = (namedTenant != null) ? tenantTokens.forTenant(namedTenant) : tenantTokens;
+		}
+		else {
+			this.tokens = (namedTenant != null) ? inTenant(userTokens, namedTenant) : userTokens;
+		}
 	}
 
 	/**
@@ -32,13 +46,12 @@ final class ActingAs {
 	 */
 	static ActingAs app(TenantAccessTokenProvider tenantTokens) {
 		Assert.notNull(tenantTokens, "tenantTokens must not be null");
-		return new ActingAs(tenantTokens, tenantTokens, false);
+		return new ActingAs(tenantTokens, null, null);
 	}
 
 	/**
 	 * Act in one tenant of a store app: as the app, or, if this acts as a user, as the same user in that tenant (the
-	 * user's token on the wire, rate limited as the tenant's). Either order of {@code forTenant} and {@code user}
-	 * gives the same view; a view never switches from a user to the app.
+	 * user's token on the wire, rate limited as the tenant's).
 	 * @param tenantKey the tenant's key
 	 * @return acting as the app, or as this user, in that tenant
 	 * @throws IllegalArgumentException if the tenant key is null or blank
@@ -47,15 +60,13 @@ final class ActingAs {
 	 */
 	ActingAs forTenant(String tenantKey) {
 		Assert.isTrue(tenantKey != null && !tenantKey.isBlank(), "tenantKey must not be null or blank");
-		AccessTokenSource tenant = this.tenantTokens.forTenant(tenantKey);
-		if (!this.user) {
-			return new ActingAs(this.tenantTokens, tenant, false);
-		}
-		return new ActingAs(this.tenantTokens, inTenant(this.tokens, tenantKey), true);
+		// A self-built app is refused whoever the calls act as: its users are of its own tenant only.
+		this.tenantTokens.forTenant(tenantKey);
+		return new ActingAs(this.tenantTokens, tenantKey, this.userTokens);
 	}
 
 	/**
-	 * Act as a user, with their user access token, in the tenant named so far (if any).
+	 * Act as a user, with their user access token, in the tenant named with {@link #forTenant} (if any).
 	 * @param userAccessToken the user access token ({@code u-...})
 	 * @return acting as that user
 	 * @throws IllegalArgumentException if the token is null or blank
@@ -63,23 +74,22 @@ final class ActingAs {
 	ActingAs user(String userAccessToken) {
 		Assert.isTrue(userAccessToken != null && !userAccessToken.isBlank(),
 				"userAccessToken must not be null or blank");
-		return new ActingAs(this.tenantTokens, AccessTokenSource.fixed(userAccessToken, this.tokens.tenantKey()), true);
+		return new ActingAs(this.tenantTokens, this.namedTenant, AccessTokenSource.fixed(userAccessToken));
 	}
 
 	/**
 	 * Act as a user whose tokens come from a source that can renew them, such as a signed-in user's
 	 * ({@code FeishuUserTokens}): a token the platform rejects is renewed and the call retried once. The calls act in
-	 * the tenant named so far, or the source's if none was, and are rate limited as that tenant's.
+	 * the tenant named with {@link #forTenant}, or the source's if none was, and are rate limited as that tenant's.
 	 * @param userAccessTokens the user's tokens
 	 * @return acting as that user
 	 * @throws IllegalArgumentException if the source is null
-	 * @throws IllegalStateException if a tenant was named and the source's tokens are another tenant's
+	 * @throws IllegalStateException if a tenant was named with {@link #forTenant} and the source's tokens are another
+	 * tenant's
 	 */
 	ActingAs user(AccessTokenSource userAccessTokens) {
 		Assert.notNull(userAccessTokens, "userAccessTokens must not be null");
-		String tenantKey = this.tokens.tenantKey();
-		return new ActingAs(this.tenantTokens,
-				(tenantKey != null) ? inTenant(userAccessTokens, tenantKey) : userAccessTokens, true);
+		return new ActingAs(this.tenantTokens, this.namedTenant, userAccessTokens);
 	}
 
 	/**
@@ -91,7 +101,8 @@ final class ActingAs {
 		if (own != null && !own.equals(tenantKey)) {
 			throw new IllegalStateException("These operations act as a user of tenant " + own + ", not of tenant "
 					+ tenantKey + ": a user's token acts in the user's own tenant only. Use operations acting as a "
-					+ "user of " + tenantKey + ", or forTenant(\"" + tenantKey + "\") without a user to act as the app");
+					+ "user of " + tenantKey + ", or forTenant(\"" + tenantKey + "\") on operations that act as the "
+					+ "app");
 		}
 		return userTokens.inTenant(tenantKey);
 	}
@@ -109,7 +120,7 @@ final class ActingAs {
 	 * @return {@code true} with a user access token
 	 */
 	boolean isUser() {
-		return this.user;
+		return this.userTokens != null;
 	}
 
 	/**
@@ -132,7 +143,7 @@ final class ActingAs {
 	@Override
 	public String toString() {
 		String tenant = tenantKey();
-		return "actingAs=" + (this.user ? "user" : "app") + ((tenant != null) ? ", tenant=" + tenant : "");
+		return "actingAs=" + (isUser() ? "user" : "app") + ((tenant != null) ? ", tenant=" + tenant : "");
 	}
 
 }

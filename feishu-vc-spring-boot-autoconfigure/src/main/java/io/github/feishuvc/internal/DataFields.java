@@ -35,12 +35,12 @@ final class DataFields {
 	}
 
 	static <T> ResponseReader<?, T> field(JsonMapper mapper, String field, JavaType type,
-			FeishuApi.ErrorMeanings errors) {
+			ErrorMeanings errors) {
 		return reader(mapper, field, type, "data." + field, errors, (data) -> cast(data.value));
 	}
 
 	static <E> ResponseReader<?, Page<E>> page(JsonMapper mapper, String field, Class<E> element,
-			FeishuApi.ErrorMeanings errors) {
+			ErrorMeanings errors) {
 		JavaType list = mapper.getTypeFactory().constructCollectionType(List.class, element);
 		return reader(mapper, field, list, "data." + field, errors, (data) -> {
 			List<E> items = cast(data.value);
@@ -48,21 +48,25 @@ final class DataFields {
 		});
 	}
 
-	static <T> ResponseReader<?, T> whole(JsonMapper mapper, Class<T> type, FeishuApi.ErrorMeanings errors) {
+	static <T> ResponseReader<?, T> whole(JsonMapper mapper, Class<T> type, ErrorMeanings errors) {
 		ResponseReader<FeishuVcEnvelope<T>, T> reader = ResponseReader.envelope(mapper, type, (data) -> data, "data");
 		return reader.withErrors(errors::exception);
 	}
 
-	static ResponseReader<?, Boolean> acknowledgement(JsonMapper mapper, FeishuApi.ErrorMeanings errors) {
+	static ResponseReader<?, Boolean> acknowledgement(JsonMapper mapper, ErrorMeanings errors) {
 		ResponseReader<FeishuVcEnvelope<?>, Boolean> reader = ResponseReader.acknowledgement();
 		return reader.withErrors(errors::exception);
 	}
 
 	private static <T> ResponseReader<?, T> reader(JsonMapper mapper, String field, JavaType type, String payloadName,
-			FeishuApi.ErrorMeanings errors, java.util.function.Function<Data, @Nullable T> payload) {
+			ErrorMeanings errors, java.util.function.Function<Data, @Nullable T> payload) {
 		JsonMapper withData = MAPPERS.computeIfAbsent(mapper,
 				(given) -> given.rebuild().addModule(new SimpleModule("feishu-data-fields")
 					.addDeserializer(Data.class, new DataDeserializer())).build());
+		// The payload's deserializer made now, with the declaration, rather than by the first call to read one: Jackson
+		// makes it under a lock, which would park an event loop that two first calls reach at once, and a call should
+		// not pay for what can be done once.
+		withData.readerFor(type);
 		JavaType envelope = withData.getTypeFactory().constructParametricType(FeishuVcEnvelope.class, Data.class);
 		ResponseReader<FeishuVcEnvelope<Data>, T> reader = new ResponseReader<>(
 				withData.readerFor(envelope).withAttribute(FIELD, field).withAttribute(TYPE, type), (body) -> {

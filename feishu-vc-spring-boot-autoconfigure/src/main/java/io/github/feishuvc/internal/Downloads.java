@@ -36,6 +36,19 @@ import org.springframework.util.Assert;
 /**
  * How a downloaded file leaves the exchange: as the caller's own stream of buffers, or written to disk. Neither ever
  * holds more of the file than the buffers in flight.
+ *
+ * <p>The stream ({@link #stream}) is made of Reactor's parts, {@code Flux.create} and a {@code BaseSubscriber} that
+ * passes the subscriber's demand to the connection, for a contract no operator of Reactor's has: the exchange (its
+ * deadline, its attempts) stays open until the body is read. What it saves against Reactor's own operators,
+ * measured: nothing on a file of many buffers. Per buffer it allocates 151 bytes, all of them the benchmark's own
+ * buffer, against 127-151 for Reactor's variants (the same with a new subscriber per download, 24 bytes less for
+ * {@code flatMapMany} and the variant below with one subscriber kept: what the JIT keeps off the heap); once per
+ * file about 1,820 bytes, against about 2,140 for the same contract from Reactor's sinks and {@code concat}, and
+ * 150-180 for a bare {@code flatMapMany} of the body, which cannot keep the exchange open; times within each other's
+ * errors (JMH with its GC profiler, {@code OperatorsBenchmark.download*} of the benchmarks module, four runs, the last
+ * at fb5fd86, 2 cores shared with other builds at a load of 13-15; {@code BENCHMARKS.md}, "The hand-written operators
+ * against Reactor's"). It is kept, not for its cost, but because the sinks' version is no shorter and still lacks the
+ * end of a body when the exchange's deadline cancels its attempt.
  */
 public final class Downloads {
 
@@ -109,9 +122,10 @@ public final class Downloads {
 	}
 
 	/**
-	 * A download's file on disk: its temporary file and where it goes once whole. Its steps run one after another on
-	 * one worker, so a clean-up asked for while the temporary file is being made (a cancel) runs after it and finds
-	 * it; the fields are only touched there.
+	 * A download's file on disk: its temporary file and where it goes once whole. Its disk steps run one after another
+	 * on one worker, so a clean-up asked for while the temporary file is being made (a cancel) runs after it and finds
+	 * it. The fields are set by one step and read by the next, which the Mono chain orders (each step subscribed once
+	 * the one before signalled), or by the clean-up, which runs on the same worker as the step that set them.
 	 */
 	private static final class Part {
 
@@ -134,6 +148,9 @@ public final class Downloads {
 
 		private @Nullable AsynchronousFileChannel channel;
 
+		/** The attempt whose file was written, which a failure after it reports. */
+		private @Nullable CallInfo response;
+
 		Part(Path target, String fallbackName, String operation, Scheduler disk) {
 			this.target = target;
 			this.fallbackName = fallbackName;
@@ -143,7 +160,7 @@ public final class Downloads {
 
 		/** Looks at the target and makes the temporary file, before anything is sent. */
 		Mono<Void> open() {
-			return onDisk(new CallInfo(this.operation, 0, 0, null, null), this.target, () -> {
+			return onDisk(responseOrNone(), this.target, () -> {
 				Path absolute = this.target.toAbsolutePath();
 				if (Files.isDirectory(absolute)) {
 					this.directory = absolute;
@@ -175,9 +192,14 @@ public final class Downloads {
 			Path temporary = this.temporary;
 			Assert.state(channel != null && temporary != null, "not open");
 			String name = safeName(file.fileName(), this.fallbackName);
+			this.response = file.info();
+			// The body's own errors are marked on their way through the write, so that only the channel's are taken
+			// for the disk's.
 			return DataBufferUtils.write(file.body().onErrorMap(Received::new), channel, 0)
 				.map(DataBufferUtils::release)
-				.onErrorMap((ex) -> !(ex instanceof Received), (ex) -> local(file.info(), temporary, ex))
+				// A buffer written, or on its way, when the download is cancelled is dropped, not handed on: released.
+				.doOnDiscard(DataBuffer.class, DataBufferUtils::release)
+				.onErrorMap(IOException.class, (ex) -> local(file.info(), temporary, ex))
 				.onErrorMap(Received.class, Received::getCause)
 				.then(onDisk(file.info(), temporary, () -> {
 					channel.force(false);
@@ -191,7 +213,7 @@ public final class Downloads {
 			Path temporary = this.temporary;
 			Assert.state(directory != null && temporary != null, "not open");
 			Path destination = this.intoDirectory ? directory.resolve(name) : this.target;
-			return onDisk(new CallInfo(this.operation, 1, 200, null, null), destination, () -> {
+			return onDisk(responseOrNone(), destination, () -> {
 				closeChannel();
 				return this.intoDirectory ? placeFree(temporary, directory, name) : replace(temporary, this.target);
 			});
@@ -207,7 +229,7 @@ public final class Downloads {
 					}
 				}
 				catch (IOException ex) {
-					throw local(new CallInfo(this.operation, 0, 0, null, null), this.temporary, ex);
+					throw local(responseOrNone(), this.temporary, ex);
 				}
 			}).subscribeOn(this.worker).doFinally((signal) -> this.worker.dispose());
 		}
@@ -227,6 +249,12 @@ public final class Downloads {
 					// Another download's name: draw again.
 				}
 			}
+		}
+
+		/** The attempt whose file was written, or, before any, nothing sent (attempt and status 0). */
+		private CallInfo responseOrNone() {
+			CallInfo response = this.response;
+			return (response != null) ? response : new CallInfo(this.operation, 0, 0, null, null);
 		}
 
 		private void closeChannel() throws IOException {
@@ -293,9 +321,8 @@ public final class Downloads {
 			}
 		}
 
-		private static FeishuVcLocalFileException local(CallInfo info, @Nullable Path path, Throwable ex) {
-			IOException cause = (ex instanceof IOException io) ? io : new IOException(ex);
-			return new FeishuVcLocalFileException(info, (path != null) ? path : Path.of(""), cause);
+		private static FeishuVcLocalFileException local(CallInfo info, @Nullable Path path, IOException ex) {
+			return new FeishuVcLocalFileException(info, (path != null) ? path : Path.of(""), ex);
 		}
 
 	}

@@ -65,7 +65,7 @@ public final class ExportApis {
 	private ExportApis() {
 	}
 
-	private static FeishuApi.Builder create(String operation, String path) {
+	private static FeishuApiBuilder create(String operation, String path) {
 		return FeishuApi.post(operation, EXPORTS + path)
 			.tokens(Token.TENANT, Token.USER)
 			.scopes("vc:export")

@@ -1,22 +1,14 @@
 package io.github.feishuvc.internal;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import io.github.feishuvc.core.CallInfo;
-import io.github.feishuvc.core.FeishuVcApiException;
 import io.github.feishuvc.core.FeishuVcConflictException;
 import io.github.feishuvc.core.FeishuVcInvalidParameterException;
-import io.github.feishuvc.core.FeishuVcJson;
 import io.github.feishuvc.core.FeishuVcNotFoundException;
 import io.github.feishuvc.core.FeishuVcNotSupportedException;
 import io.github.feishuvc.core.FeishuVcPermissionDeniedException;
@@ -37,7 +29,9 @@ import org.springframework.util.Assert;
  * meanings its error codes have here, how its answer is read (the payload and, for a list, its pages) and the types of
  * its request body. The client's calls, the rate limiter's limits, the emulator's routing and limits and the wire test
  * against the official SDK are all derived from these declarations; each family's are in its catalog
- * ({@link FeishuApis#all()}).
+ * ({@link FeishuApis#all()}). A declaration starts with {@link #get} (or a sibling) and is said by its
+ * {@link FeishuApiBuilder}; its path template is compiled once ({@code PathTemplate}) and its error meanings read over
+ * the platform's general table ({@code ErrorMeanings}).
  *
  * @param <T> what a call returns: the payload, or one page of a list
  */
@@ -88,25 +82,13 @@ public final class FeishuApi<T> {
 
 	}
 
-	private static final Pattern VARIABLE = Pattern.compile("\\{([a-z_]+)}");
-
 	private static final Set<App> EVERY_APP = Collections.unmodifiableSet(EnumSet.allOf(App.class));
 
 	private final String operation;
 
 	private final HttpMethod method;
 
-	private final String path;
-
-	private final Pattern pathPattern;
-
-	private final List<String> pathVariables;
-
-	/** The path's text around its variables: one more piece than variables. */
-	private final List<String> pathLiterals;
-
-	/** The path's variables as the Java parameters they come from are named, for messages. */
-	private final List<String> pathParameters;
+	private final PathTemplate path;
 
 	private final Set<Token> tokens;
 
@@ -138,10 +120,6 @@ public final class FeishuApi<T> {
 		this.operation = api.operation;
 		this.method = api.method;
 		this.path = api.path;
-		this.pathPattern = api.pathPattern;
-		this.pathVariables = api.pathVariables;
-		this.pathLiterals = api.pathLiterals;
-		this.pathParameters = api.pathParameters;
 		this.tokens = api.tokens;
 		this.scopes = api.scopes;
 		this.apps = api.apps;
@@ -157,28 +135,11 @@ public final class FeishuApi<T> {
 		this.errors = api.errors;
 	}
 
-	private FeishuApi(Builder builder, ResponseReader<?, T> reader, @Nullable Payload payload,
+	FeishuApi(FeishuApiBuilder builder, ResponseReader<?, T> reader, @Nullable Payload payload,
 			@Nullable Paging paging) {
 		this.operation = builder.operation;
 		this.method = builder.method;
-		this.path = builder.path;
-		List<String> variables = new ArrayList<>();
-		List<String> literals = new ArrayList<>();
-		Matcher matcher = VARIABLE.matcher(builder.path);
-		StringBuilder pattern = new StringBuilder();
-		int last = 0;
-		while (matcher.find()) {
-			variables.add(matcher.group(1));
-			literals.add(builder.path.substring(last, matcher.start()));
-			pattern.append(Pattern.quote(builder.path.substring(last, matcher.start()))).append("([^/]+)");
-			last = matcher.end();
-		}
-		literals.add(builder.path.substring(last));
-		pattern.append(Pattern.quote(builder.path.substring(last)));
-		this.pathPattern = Pattern.compile(pattern.toString());
-		this.pathVariables = List.copyOf(variables);
-		this.pathLiterals = List.copyOf(literals);
-		this.pathParameters = variables.stream().map(FeishuApi::camelCase).toList();
+		this.path = new PathTemplate(builder.path);
 		Assert.state(!builder.tokens.isEmpty(), () -> this.operation + " accepts no token");
 		this.tokens = Collections.unmodifiableSet(EnumSet.copyOf(builder.tokens));
 		Assert.state(!builder.scopes.isEmpty(), () -> this.operation + " names no scope");
@@ -202,8 +163,8 @@ public final class FeishuApi<T> {
 	 * @param path the path template, such as {@code /open-apis/vc/v1/rooms/{room_id}}
 	 * @return the builder
 	 */
-	public static Builder get(String operation, String path) {
-		return new Builder(operation, HttpMethod.GET, path).read();
+	public static FeishuApiBuilder get(String operation, String path) {
+		return new FeishuApiBuilder(operation, HttpMethod.GET, path).read();
 	}
 
 	/**
@@ -212,8 +173,8 @@ public final class FeishuApi<T> {
 	 * @param path the path template
 	 * @return the builder
 	 */
-	public static Builder post(String operation, String path) {
-		return new Builder(operation, HttpMethod.POST, path);
+	public static FeishuApiBuilder post(String operation, String path) {
+		return new FeishuApiBuilder(operation, HttpMethod.POST, path);
 	}
 
 	/**
@@ -222,8 +183,8 @@ public final class FeishuApi<T> {
 	 * @param path the path template
 	 * @return the builder
 	 */
-	public static Builder put(String operation, String path) {
-		return new Builder(operation, HttpMethod.PUT, path);
+	public static FeishuApiBuilder put(String operation, String path) {
+		return new FeishuApiBuilder(operation, HttpMethod.PUT, path);
 	}
 
 	/**
@@ -232,8 +193,8 @@ public final class FeishuApi<T> {
 	 * @param path the path template
 	 * @return the builder
 	 */
-	public static Builder patch(String operation, String path) {
-		return new Builder(operation, HttpMethod.PATCH, path);
+	public static FeishuApiBuilder patch(String operation, String path) {
+		return new FeishuApiBuilder(operation, HttpMethod.PATCH, path);
 	}
 
 	/**
@@ -242,8 +203,8 @@ public final class FeishuApi<T> {
 	 * @param path the path template
 	 * @return the builder
 	 */
-	public static Builder delete(String operation, String path) {
-		return new Builder(operation, HttpMethod.DELETE, path);
+	public static FeishuApiBuilder delete(String operation, String path) {
+		return new FeishuApiBuilder(operation, HttpMethod.DELETE, path);
 	}
 
 	/**
@@ -268,7 +229,7 @@ public final class FeishuApi<T> {
 	 * @return the template
 	 */
 	public String path() {
-		return this.path;
+		return this.path.path();
 	}
 
 	/**
@@ -276,7 +237,7 @@ public final class FeishuApi<T> {
 	 * @return the names
 	 */
 	public List<String> pathVariables() {
-		return this.pathVariables;
+		return this.path.variables();
 	}
 
 	/**
@@ -285,7 +246,7 @@ public final class FeishuApi<T> {
 	 * @return the pieces
 	 */
 	public List<String> pathLiterals() {
-		return this.pathLiterals;
+		return this.path.literals();
 	}
 
 	/**
@@ -293,7 +254,7 @@ public final class FeishuApi<T> {
 	 * @return the names, in order
 	 */
 	public List<String> pathParameters() {
-		return this.pathParameters;
+		return this.path.parameters();
 	}
 
 	/**
@@ -302,15 +263,7 @@ public final class FeishuApi<T> {
 	 * @return the variables by name, still encoded; {@code null} if the path is not this endpoint's
 	 */
 	public @Nullable Map<String, String> match(String rawPath) {
-		Matcher matcher = this.pathPattern.matcher(rawPath);
-		if (!matcher.matches()) {
-			return null;
-		}
-		Map<String, String> variables = new LinkedHashMap<>();
-		for (int i = 0; i < this.pathVariables.size(); i++) {
-			variables.put(this.pathVariables.get(i), matcher.group(i + 1));
-		}
-		return variables;
+		return this.path.match(rawPath);
 	}
 
 	/**
@@ -437,22 +390,7 @@ public final class FeishuApi<T> {
 
 	@Override
 	public String toString() {
-		return this.operation + " (" + this.method + " " + this.path + ")";
-	}
-
-	private static String camelCase(String variable) {
-		StringBuilder name = new StringBuilder(variable.length());
-		boolean upper = false;
-		for (char c : variable.toCharArray()) {
-			if (c == '_') {
-				upper = true;
-			}
-			else {
-				name.append(upper ? Character.toUpperCase(c) : c);
-				upper = false;
-			}
-		}
-		return name.toString();
+		return this.operation + " (" + this.method + " " + this.path.path() + ")";
 	}
 
 	/**
@@ -471,245 +409,6 @@ public final class FeishuApi<T> {
 	 * @param type the type it is read as
 	 */
 	public record Payload(@Nullable String field, JavaType type) {
-	}
-
-	/** The declaration of an endpoint, until how its answer is read is said. */
-	public static final class Builder {
-
-		private final String operation;
-
-		private final HttpMethod method;
-
-		private final String path;
-
-		private final Set<Token> tokens = EnumSet.noneOf(Token.class);
-
-		private final Set<String> query = new LinkedHashSet<>();
-
-		private final Set<String> scopes = new LinkedHashSet<>();
-
-		private final Set<App> apps = EnumSet.noneOf(App.class);
-
-		private boolean idempotent;
-
-		private boolean userIdType;
-
-		private @Nullable RateLimit limit;
-
-		private @Nullable Class<?> body;
-
-		private JsonMapper mapper = FeishuVcJson.mapper();
-
-		private final Map<Integer, Meaning> errors = new LinkedHashMap<>();
-
-		private Builder(String operation, HttpMethod method, String path) {
-			Assert.hasText(operation, "operation must not be empty");
-			Assert.isTrue(path.startsWith("/open-apis/"), () -> "path must start with /open-apis/, was " + path);
-			this.operation = operation;
-			this.method = method;
-			this.path = path;
-		}
-
-		/**
-		 * The tokens the platform accepts.
-		 * @param tokens the kinds
-		 * @return this builder
-		 */
-		public Builder tokens(Token... tokens) {
-			Collections.addAll(this.tokens, tokens);
-			return this;
-		}
-
-		/**
-		 * The scopes of which one must have been granted, as the endpoint's page lists them; replaces any named
-		 * before.
-		 * @param anyOf the scopes, any one of which suffices
-		 * @return this builder
-		 */
-		public Builder scopes(String... anyOf) {
-			this.scopes.clear();
-			Collections.addAll(this.scopes, anyOf);
-			return this;
-		}
-
-		/**
-		 * The only kinds of app the platform serves the endpoint to, where it does not serve every kind.
-		 * @param apps the kinds
-		 * @return this builder
-		 */
-		public Builder apps(App... apps) {
-			Collections.addAll(this.apps, apps);
-			return this;
-		}
-
-		/**
-		 * A read: sent again after a transient failure, whatever its method.
-		 * @return this builder
-		 */
-		public Builder read() {
-			this.idempotent = true;
-			return this;
-		}
-
-		/**
-		 * A write: never sent again once it may have reached the platform, whatever its method.
-		 * @return this builder
-		 */
-		public Builder write() {
-			this.idempotent = false;
-			return this;
-		}
-
-		/**
-		 * The endpoint takes {@code user_id_type}.
-		 * @return this builder
-		 */
-		public Builder userIdType() {
-			this.userIdType = true;
-			return this;
-		}
-
-		/**
-		 * The query parameters the endpoint takes, beside {@code user_id_type} and paging.
-		 * @param names their names, as on the wire
-		 * @return this builder
-		 */
-		public Builder query(String... names) {
-			Collections.addAll(this.query, names);
-			return this;
-		}
-
-		/**
-		 * The platform's documented limit, stricter than the standard one.
-		 * @param limit the limit
-		 * @return this builder
-		 */
-		public Builder limit(RateLimit limit) {
-			this.limit = limit;
-			return this;
-		}
-
-		/**
-		 * The type of the request body.
-		 * @param body the type
-		 * @return this builder
-		 */
-		public Builder body(Class<?> body) {
-			this.body = body;
-			return this;
-		}
-
-		/**
-		 * Another mapper than the Feishu one, for an endpoint whose times are written otherwise.
-		 * @param mapper the mapper
-		 * @return this builder
-		 */
-		public Builder mapper(JsonMapper mapper) {
-			this.mapper = mapper;
-			return this;
-		}
-
-		/**
-		 * What an error code means here, where it differs from the platform's general table (such as {@code 121005}
-		 * answered with 404 by the room APIs).
-		 * @param code the code
-		 * @param meaning what it means
-		 * @return this builder
-		 */
-		public Builder error(int code, Meaning meaning) {
-			this.errors.put(code, meaning);
-			return this;
-		}
-
-		/**
-		 * The answer's payload: one field of its {@code data}.
-		 * @param <T> the payload type
-		 * @param field the field, such as {@code room}
-		 * @param type the payload type
-		 * @return the declaration
-		 */
-		public <T> FeishuApi<T> returning(String field, Class<T> type) {
-			return returning(field, this.mapper.constructType(type));
-		}
-
-		/**
-		 * The answer's payload: a list in one field of its {@code data}.
-		 * @param <E> the element type
-		 * @param field the field, such as {@code items}
-		 * @param element the element type
-		 * @return the declaration
-		 */
-		public <E> FeishuApi<List<E>> returningList(String field, Class<E> element) {
-			return returning(field, this.mapper.getTypeFactory().constructCollectionType(List.class, element));
-		}
-
-		/**
-		 * The whole {@code data} as the payload.
-		 * @param <T> the payload type
-		 * @param type its type
-		 * @return the declaration
-		 */
-		public <T> FeishuApi<T> returningData(Class<T> type) {
-			return new FeishuApi<>(this, DataFields.whole(this.mapper, type, errors()),
-					new Payload(null, this.mapper.constructType(type)), null);
-		}
-
-		/**
-		 * Nothing but success: an answer whose {@code data} is empty.
-		 * @return the declaration
-		 */
-		public FeishuApi<Boolean> acknowledged() {
-			return new FeishuApi<>(this, DataFields.acknowledgement(this.mapper, errors()), null, null);
-		}
-
-		/**
-		 * A list answered in pages: each call reads one page of the list's field, with the page token and whether
-		 * there are more.
-		 * @param <E> the element type
-		 * @param field the list's field, such as {@code rooms}
-		 * @param element the element type
-		 * @param pageSize the page size asked for: the most the platform gives
-		 * @param inBody whether the page size and token go in the request body rather than the query
-		 * @return the declaration
-		 */
-		public <E> FeishuApi<Page<E>> paged(String field, Class<E> element, int pageSize, boolean inBody) {
-			return new FeishuApi<>(this, DataFields.page(this.mapper, field, element, errors()),
-					new Payload(field, this.mapper.getTypeFactory().constructCollectionType(List.class, element)),
-					new Paging(inBody, pageSize));
-		}
-
-		private <T> FeishuApi<T> returning(String field, JavaType type) {
-			return new FeishuApi<>(this, DataFields.field(this.mapper, field, type, errors()), new Payload(field, type),
-					null);
-		}
-
-		private ErrorMeanings errors() {
-			return new ErrorMeanings(Map.copyOf(this.errors), List.copyOf(this.scopes));
-		}
-
-	}
-
-	/**
-	 * The error meanings of one endpoint, over the platform's general table, and the scopes a refusal for want of one
-	 * names.
-	 */
-	record ErrorMeanings(Map<Integer, Meaning> meanings, List<String> scopes) {
-
-		FeishuVcApiException exception(CallInfo info, int code, String msg) {
-			Meaning meaning = this.meanings.get(code);
-			if (meaning == null) {
-				return FeishuVcApiException.of(info, code, msg, this.scopes);
-			}
-			return switch (meaning) {
-				case INVALID_PARAMETER -> new FeishuVcInvalidParameterException(info, code, msg);
-				case NOT_FOUND -> new FeishuVcNotFoundException(info, code, msg);
-				case PERMISSION_DENIED -> new FeishuVcPermissionDeniedException(info, code, msg);
-				case CONFLICT -> new FeishuVcConflictException(info, code, msg);
-				case NOT_SUPPORTED -> new FeishuVcNotSupportedException(info, code, msg);
-				case SERVER_ERROR -> new FeishuVcServerErrorException(info, code, msg);
-			};
-		}
-
 	}
 
 }

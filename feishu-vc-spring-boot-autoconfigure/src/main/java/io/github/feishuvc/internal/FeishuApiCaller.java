@@ -181,22 +181,25 @@ public final class FeishuApiCaller {
 	}
 
 	/**
-	 * Download a file an endpoint answers with, reading it while the exchange is open; see
-	 * {@link FeishuVcExecutor#download}.
+	 * Make ready to download a file an endpoint answers with, reading it while the exchange is open (see
+	 * {@link FeishuVcExecutor#download}): what the endpoint and the calls' token allow is checked now, before anything
+	 * is set up or sent, as for every other call; each application of the result makes the download.
 	 * @param <T> what reading the file gives
 	 * @param api the endpoint
 	 * @param params its path variables and query parameters
 	 * @param timeout the deadline of the whole download
-	 * @param file reads the file
-	 * @return what reading the file gave
-	 * @throws IllegalStateException if the endpoint does not take the kind of token the calls act with
+	 * @return makes the download, given what reads the file
+	 * @throws IllegalStateException if the endpoint does not take the kind of token the calls act with, or the calls
+	 * can have no token (a store app that named no tenant)
 	 */
-	public <T> Mono<T> download(FeishuApi<?> api, Params params, Duration timeout,
-			Function<FeishuVcFileResponse, Mono<T>> file) {
+	public <T> Function<Function<FeishuVcFileResponse, Mono<T>>, Mono<T>> downloader(FeishuApi<?> api, Params params,
+			Duration timeout) {
 		checkToken(api);
+		AccessTokenSource tokens = this.actingAs.tokens();
+		tokens.checkUsable();
 		FeishuVcCall call = new FeishuVcCall(api.operation(), api.method(),
 				this.executor.uri(pathAndQuery(api, params, null)), null, api.idempotent());
-		return this.executor.download(call, this.actingAs.tokens(), api.reader(), timeout, file);
+		return (file) -> this.executor.download(call, tokens, api.reader(), timeout, file);
 	}
 
 	/** The token of the page after this one, if the page names one. */

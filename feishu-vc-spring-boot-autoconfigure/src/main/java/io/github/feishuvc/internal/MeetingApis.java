@@ -107,7 +107,7 @@ public final class MeetingApis {
 	private MeetingApis() {
 	}
 
-	private static FeishuApi.Builder searchErrors(FeishuApi.Builder builder) {
+	private static FeishuApiBuilder searchErrors(FeishuApiBuilder builder) {
 		for (int code : new int[] { 121001, 121011, 121012, 121020, 121021, 121022, 122601, 122602, 122604 }) {
 			builder.error(code, Meaning.INVALID_PARAMETER);
 		}

@@ -83,7 +83,7 @@ public final class ReportApis {
 	}
 
 	/** What the three meeting data queries share: tokens, user ids, their limit and their codes. */
-	private static FeishuApi.Builder meetingData(FeishuApi.Builder builder) {
+	private static FeishuApiBuilder meetingData(FeishuApiBuilder builder) {
 		builder.tokens(Token.TENANT, Token.USER).userIdType().limit(TIER_3);
 		for (int code : new int[] { 126003, 126004, 126005, 126006, 126007, 126009, 126015 }) {
 			builder.error(code, Meaning.INVALID_PARAMETER);

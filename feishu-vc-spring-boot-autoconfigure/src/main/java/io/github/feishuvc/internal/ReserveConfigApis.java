@@ -1,7 +1,6 @@
 package io.github.feishuvc.internal;
 
 import io.github.feishuvc.core.RateLimit;
-import io.github.feishuvc.internal.FeishuApi.Builder;
 import io.github.feishuvc.internal.FeishuApi.Meaning;
 import io.github.feishuvc.internal.FeishuApi.Token;
 import io.github.feishuvc.internal.RoomRequests.AdminPatch;
@@ -76,7 +75,7 @@ public final class ReserveConfigApis {
 	}
 
 	/** What every endpoint of the family declares alike. */
-	private static Builder read(Builder builder) {
+	private static FeishuApiBuilder read(FeishuApiBuilder builder) {
 		return builder.tokens(Token.TENANT)
 			.scopes("vc:room", "vc:room:readonly")
 			.userIdType()
@@ -85,7 +84,7 @@ public final class ReserveConfigApis {
 	}
 
 	/** What every write of the family declares alike, beside what every endpoint does. */
-	private static Builder write(Builder builder) {
+	private static FeishuApiBuilder write(FeishuApiBuilder builder) {
 		return read(builder).scopes("vc:room")
 			.error(126012, Meaning.INVALID_PARAMETER)
 			.error(126013, Meaning.INVALID_PARAMETER)

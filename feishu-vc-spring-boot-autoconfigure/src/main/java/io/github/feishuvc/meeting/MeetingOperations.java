@@ -1,9 +1,13 @@
 package io.github.feishuvc.meeting;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.AccessTokenSource;
+import io.github.feishuvc.core.FeishuVcExecutor;
+import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.core.FeishuVcOperations;
 import io.github.feishuvc.core.UserIdType;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +35,33 @@ import reactor.core.publisher.Mono;
  * @see MeetingTemplate
  */
 public interface MeetingOperations extends FeishuVcOperations<MeetingOperations> {
+
+	/**
+	 * Operations acting as the app over an executor, as the auto-configuration provides them: for an application that
+	 * builds its own.
+	 * @param executor the executor that makes the calls
+	 * @param tenantTokens source of the tenant access token
+	 * @param userIdType the user id type of calls
+	 * @return the operations
+	 */
+	static MeetingOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
+			UserIdType userIdType) {
+		return create(executor, tenantTokens, userIdType, Clock.systemUTC());
+	}
+
+	/**
+	 * Operations acting as the app over an executor, as the auto-configuration provides them: for an application that
+	 * builds its own.
+	 * @param executor the executor that makes the calls
+	 * @param tenantTokens source of the tenant access token
+	 * @param userIdType the user id type of calls
+	 * @param clock the clock that decides how far back a search may go
+	 * @return the operations
+	 */
+	static MeetingOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
+			UserIdType userIdType, Clock clock) {
+		return new MeetingTemplate(FeishuApiCaller.app(executor, tenantTokens, userIdType), clock);
+	}
 
 	/**
 	 * Get a meeting the caller owns (of the last 90 days), without its participants. Tenant or user access token.

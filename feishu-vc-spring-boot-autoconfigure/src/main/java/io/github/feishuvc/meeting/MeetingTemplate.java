@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.FeishuVcExecutor;
-import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.core.UserType;
 import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.internal.FeishuApiCaller.Params;
@@ -40,7 +38,7 @@ import org.springframework.util.Assert;
  * for it is refused before anything is sent. Immutable and thread safe; {@link #withUserIdType}, {@link #forTenant}
  * and {@link #withUserAccessToken} return views.
  */
-public class MeetingTemplate extends FeishuTemplate<MeetingOperations> implements MeetingOperations {
+final class MeetingTemplate extends FeishuTemplate<MeetingOperations> implements MeetingOperations {
 
 	/** How far back the platform keeps meetings. */
 	static final Duration RETENTION = Duration.ofDays(90);
@@ -60,29 +58,7 @@ public class MeetingTemplate extends FeishuTemplate<MeetingOperations> implement
 
 	private final Clock clock;
 
-	/**
-	 * Create a template acting as the app.
-	 * @param executor the executor that makes the calls
-	 * @param tenantTokens source of the tenant access token
-	 * @param userIdType the user id type of calls
-	 */
-	public MeetingTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType) {
-		this(executor, tenantTokens, userIdType, Clock.systemUTC());
-	}
-
-	/**
-	 * Create a template acting as the app.
-	 * @param executor the executor that makes the calls
-	 * @param tenantTokens source of the tenant access token
-	 * @param userIdType the user id type of calls
-	 * @param clock the clock that decides how far back a search may go
-	 */
-	public MeetingTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType,
-			Clock clock) {
-		this(FeishuApiCaller.app(executor, tenantTokens, userIdType), clock);
-	}
-
-	private MeetingTemplate(FeishuApiCaller caller, Clock clock) {
+	MeetingTemplate(FeishuApiCaller caller, Clock clock) {
 		super(caller);
 		this.clock = clock;
 	}

@@ -2,7 +2,10 @@ package io.github.feishuvc.meeting;
 
 import java.util.List;
 
+import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.AccessTokenSource;
+import io.github.feishuvc.core.FeishuVcExecutor;
+import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.core.FeishuVcOperations;
 import io.github.feishuvc.core.UserIdType;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +28,19 @@ import reactor.core.publisher.Mono;
  * @see RecordingTemplate
  */
 public interface RecordingOperations extends FeishuVcOperations<RecordingOperations> {
+
+	/**
+	 * Operations acting as the app over an executor, as the auto-configuration provides them: for an application that
+	 * builds its own.
+	 * @param executor the executor that makes the calls
+	 * @param tenantTokens source of the tenant access token
+	 * @param userIdType the user id type of calls
+	 * @return the operations
+	 */
+	static RecordingOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
+			UserIdType userIdType) {
+		return new RecordingTemplate(FeishuApiCaller.app(executor, tenantTokens, userIdType));
+	}
 
 	/**
 	 * Get a meeting's recording. Tenant access token (any recording of the tenant) or user access token (the

@@ -3,10 +3,8 @@ package io.github.feishuvc.meeting;
 import java.util.List;
 import java.util.Objects;
 
-import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.CodedEnum;
 import io.github.feishuvc.core.FeishuVcExecutor;
-import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.internal.FeishuApiCaller.Params;
 import io.github.feishuvc.internal.FeishuTemplate;
@@ -24,20 +22,9 @@ import reactor.core.publisher.Mono;
  * token the platform does not take for it is refused before anything is sent. Immutable and thread safe;
  * {@link #withUserIdType}, {@link #forTenant} and {@link #withUserAccessToken} return views.
  */
-public class RecordingTemplate extends FeishuTemplate<RecordingOperations> implements RecordingOperations {
+final class RecordingTemplate extends FeishuTemplate<RecordingOperations> implements RecordingOperations {
 
-	/**
-	 * Create a template acting as the app.
-	 * @param executor the executor that makes the calls
-	 * @param tenantTokens source of the tenant access token
-	 * @param userIdType the user id type of calls
-	 */
-	public RecordingTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
-			UserIdType userIdType) {
-		this(FeishuApiCaller.app(executor, tenantTokens, userIdType));
-	}
-
-	private RecordingTemplate(FeishuApiCaller caller) {
+	RecordingTemplate(FeishuApiCaller caller) {
 		super(caller);
 	}
 

@@ -1,7 +1,13 @@
 package io.github.feishuvc.note;
 
+import io.github.feishuvc.auth.TenantAccessTokenProvider;
+import io.github.feishuvc.core.FeishuVcExecutor;
+import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.core.FeishuVcOperations;
+import io.github.feishuvc.core.UserIdType;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The AI notes (智能纪要) of the Feishu VC API ({@code /open-apis/vc/v1/notes}), as the signed-in user: read a note they
@@ -15,6 +21,33 @@ import reactor.core.publisher.Mono;
  * {@link io.github.feishuvc.core.FeishuVcNotFoundException}.
  */
 public interface NoteOperations extends FeishuVcOperations<NoteOperations> {
+
+	/**
+	 * Operations acting as the app over an executor, as the auto-configuration provides them: for an application that
+	 * builds its own; call {@link #withUserAccessToken} before any call.
+	 * @param executor the executor that makes the calls
+	 * @param tenantTokens source of the tenant access token (and of the user's tenant)
+	 * @param userIdType the user id type of calls
+	 * @return the operations
+	 */
+	static NoteOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
+			UserIdType userIdType) {
+		return create(executor, tenantTokens, userIdType, Schedulers.parallel());
+	}
+
+	/**
+	 * Operations acting as the app over an executor, as the auto-configuration provides them: for an application that
+	 * builds its own; call {@link #withUserAccessToken} before any call.
+	 * @param executor the executor that makes the calls
+	 * @param tenantTokens source of the tenant access token (and of the user's tenant)
+	 * @param userIdType the user id type of calls
+	 * @param scheduler the scheduler whose clock times the waits for a lagging note
+	 * @return the operations
+	 */
+	static NoteOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
+			UserIdType userIdType, Scheduler scheduler) {
+		return new NoteTemplate(FeishuApiCaller.app(executor, tenantTokens, userIdType), scheduler);
+	}
 
 	/**
 	 * Get a note.

@@ -2,10 +2,8 @@ package io.github.feishuvc.note;
 
 import java.time.Duration;
 
-import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.FeishuVcExecutor;
 import io.github.feishuvc.core.FeishuVcNotFoundException;
-import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.internal.FeishuApiCaller.Params;
 import io.github.feishuvc.internal.FeishuTemplate;
@@ -14,7 +12,6 @@ import io.github.feishuvc.internal.NoteApis;
 import io.github.feishuvc.note.event.NoteGeneratedEvent;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
@@ -22,7 +19,7 @@ import reactor.util.retry.Retry;
  * reads of a note that lags its event on a scheduler's clock. Immutable and thread safe; {@link #withUserIdType},
  * {@link #forTenant} and {@link #withUserAccessToken} return views.
  */
-public class NoteTemplate extends FeishuTemplate<NoteOperations> implements NoteOperations {
+final class NoteTemplate extends FeishuTemplate<NoteOperations> implements NoteOperations {
 
 	/** The first wait before a lagging note is read again. */
 	static final Duration FIRST_WAIT = Duration.ofMillis(500);
@@ -32,29 +29,7 @@ public class NoteTemplate extends FeishuTemplate<NoteOperations> implements Note
 
 	private final Scheduler scheduler;
 
-	/**
-	 * Create a template acting as the app; call {@link #withUserAccessToken} before any call.
-	 * @param executor the executor that makes the calls
-	 * @param tenantTokens source of the tenant access token (and of the user's tenant)
-	 * @param userIdType the user id type of calls
-	 */
-	public NoteTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType) {
-		this(executor, tenantTokens, userIdType, Schedulers.parallel());
-	}
-
-	/**
-	 * Create a template acting as the app; call {@link #withUserAccessToken} before any call.
-	 * @param executor the executor that makes the calls
-	 * @param tenantTokens source of the tenant access token (and of the user's tenant)
-	 * @param userIdType the user id type of calls
-	 * @param scheduler the scheduler whose clock times the waits for a lagging note
-	 */
-	public NoteTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType,
-			Scheduler scheduler) {
-		this(FeishuApiCaller.app(executor, tenantTokens, userIdType), scheduler);
-	}
-
-	private NoteTemplate(FeishuApiCaller caller, Scheduler scheduler) {
+	NoteTemplate(FeishuApiCaller caller, Scheduler scheduler) {
 		super(caller);
 		this.scheduler = scheduler;
 	}

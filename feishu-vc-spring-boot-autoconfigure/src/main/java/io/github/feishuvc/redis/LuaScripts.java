@@ -29,9 +29,18 @@ final class LuaScripts {
 	 * @return the script
 	 */
 	static <T> RedisScript<T> load(String name, Class<T> resultType) {
+		return of(text(name), resultType);
+	}
+
+	/**
+	 * The text of a script of this package, for one sent whole each time ({@code EVAL}, not {@code EVALSHA}).
+	 * @param name the script's file name beside this class
+	 * @return the Lua source
+	 */
+	static String text(String name) {
 		ClassPathResource resource = new ClassPathResource(name, LuaScripts.class);
 		try {
-			return of(resource.getContentAsString(StandardCharsets.UTF_8), resultType);
+			return resource.getContentAsString(StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read " + resource, ex);

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import io.github.feishuvc.core.FeishuVcSharedStateStatus;
-import io.github.feishuvc.internal.LogThrottle;
+import io.github.feishuvc.internal.logging.LogThrottle;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

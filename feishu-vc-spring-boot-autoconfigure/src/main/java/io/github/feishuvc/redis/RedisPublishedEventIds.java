@@ -130,7 +130,7 @@ public final class RedisPublishedEventIds implements PublishedEventIds {
 	}
 
 	private static byte[] whole(String name) {
-		return LuaScripts.load(name, Long.class).getScriptAsString().getBytes(StandardCharsets.UTF_8);
+		return LuaScripts.text(name).getBytes(StandardCharsets.UTF_8);
 	}
 
 	/** This instance's memory follows what Redis found, for the calls made while Redis is unavailable. */

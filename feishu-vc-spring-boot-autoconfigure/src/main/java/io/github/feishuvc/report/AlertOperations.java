@@ -1,6 +1,10 @@
 package io.github.feishuvc.report;
 
+import io.github.feishuvc.auth.TenantAccessTokenProvider;
+import io.github.feishuvc.core.FeishuVcExecutor;
+import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.core.FeishuVcOperations;
+import io.github.feishuvc.core.UserIdType;
 import reactor.core.publisher.Flux;
 
 /**
@@ -12,6 +16,19 @@ import reactor.core.publisher.Flux;
  * an {@link IllegalArgumentException} before anything is sent.
  */
 public interface AlertOperations extends FeishuVcOperations<AlertOperations> {
+
+	/**
+	 * Operations acting as the app over an executor, as the auto-configuration provides them: for an application that
+	 * builds its own.
+	 * @param executor the executor that makes the calls
+	 * @param tenantTokens source of the tenant access token
+	 * @param userIdType the user id type of calls (alerts name no users)
+	 * @return the operations
+	 */
+	static AlertOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
+			UserIdType userIdType) {
+		return new AlertTemplate(FeishuApiCaller.app(executor, tenantTokens, userIdType));
+	}
 
 	/**
 	 * The alerts raised in a window.

@@ -1,8 +1,6 @@
 package io.github.feishuvc.report;
 
-import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.FeishuVcExecutor;
-import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.internal.FeishuApiCaller.Params;
 import io.github.feishuvc.internal.FeishuTemplate;
@@ -14,19 +12,9 @@ import reactor.core.publisher.Flux;
  * {@link AlertOperations} over a {@link FeishuVcExecutor}, as its declaration ({@link ReportApis#ALERTS}) says.
  * Immutable and thread safe.
  */
-public class AlertTemplate extends FeishuTemplate<AlertOperations> implements AlertOperations {
+final class AlertTemplate extends FeishuTemplate<AlertOperations> implements AlertOperations {
 
-	/**
-	 * Create a template acting as the app.
-	 * @param executor the executor that makes the calls
-	 * @param tenantTokens source of the tenant access token
-	 * @param userIdType the user id type of calls (alerts name no users)
-	 */
-	public AlertTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType) {
-		super(FeishuApiCaller.app(executor, tenantTokens, userIdType));
-	}
-
-	private AlertTemplate(FeishuApiCaller caller) {
+	AlertTemplate(FeishuApiCaller caller) {
 		super(caller);
 	}
 

@@ -1,6 +1,12 @@
 package io.github.feishuvc.report;
 
+import java.time.Clock;
+
+import io.github.feishuvc.auth.TenantAccessTokenProvider;
+import io.github.feishuvc.core.FeishuVcExecutor;
+import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.core.FeishuVcOperations;
+import io.github.feishuvc.core.UserIdType;
 import reactor.core.publisher.Flux;
 
 /**
@@ -16,6 +22,20 @@ import reactor.core.publisher.Flux;
  * {@link IllegalArgumentException} naming the field.
  */
 public interface MeetingDataOperations extends FeishuVcOperations<MeetingDataOperations> {
+
+	/**
+	 * Operations acting as the app over an executor, as the auto-configuration provides them: for an application that
+	 * builds its own.
+	 * @param executor the executor that makes the calls
+	 * @param tenantTokens source of the tenant access token
+	 * @param userIdType the user id type of calls
+	 * @param clock the clock that decides whether a window starts in the future
+	 * @return the operations
+	 */
+	static MeetingDataOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
+			UserIdType userIdType, Clock clock) {
+		return new MeetingDataTemplate(FeishuApiCaller.app(executor, tenantTokens, userIdType), clock);
+	}
 
 	/**
 	 * The tenant's meetings that started in a window.

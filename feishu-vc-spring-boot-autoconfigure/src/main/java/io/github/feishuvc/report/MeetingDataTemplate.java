@@ -2,9 +2,7 @@ package io.github.feishuvc.report;
 
 import java.time.Clock;
 
-import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.FeishuVcExecutor;
-import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.internal.FeishuApiCaller.Params;
 import io.github.feishuvc.internal.FeishuTemplate;
@@ -17,23 +15,11 @@ import reactor.core.publisher.Flux;
  * authenticates, rate-limits, sends and retries as its declaration ({@link ReportApis}) says. Immutable and thread
  * safe; {@link #withUserIdType}, {@link #forTenant} and {@link #withUserAccessToken} return views.
  */
-public class MeetingDataTemplate extends FeishuTemplate<MeetingDataOperations> implements MeetingDataOperations {
+final class MeetingDataTemplate extends FeishuTemplate<MeetingDataOperations> implements MeetingDataOperations {
 
 	private final Clock clock;
 
-	/**
-	 * Create a template acting as the app.
-	 * @param executor the executor that makes the calls
-	 * @param tenantTokens source of the tenant access token
-	 * @param userIdType the user id type of calls
-	 * @param clock the clock that decides whether a window starts in the future
-	 */
-	public MeetingDataTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
-			UserIdType userIdType, Clock clock) {
-		this(FeishuApiCaller.app(executor, tenantTokens, userIdType), clock);
-	}
-
-	private MeetingDataTemplate(FeishuApiCaller caller, Clock clock) {
+	MeetingDataTemplate(FeishuApiCaller caller, Clock clock) {
 		super(caller);
 		this.clock = clock;
 	}

@@ -1,9 +1,14 @@
 package io.github.feishuvc.report;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import io.github.feishuvc.auth.TenantAccessTokenProvider;
+import io.github.feishuvc.core.FeishuVcExecutor;
+import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.core.FeishuVcOperations;
+import io.github.feishuvc.core.UserIdType;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -20,6 +25,20 @@ import reactor.core.publisher.Mono;
  * which has none: keep {@code open_id} or {@code union_id} here.
  */
 public interface ReportOperations extends FeishuVcOperations<ReportOperations> {
+
+	/**
+	 * Operations acting as the app over an executor, as the auto-configuration provides them: for an application that
+	 * builds its own.
+	 * @param executor the executor that makes the calls
+	 * @param tenantTokens source of the tenant access token
+	 * @param userIdType the user id type of calls
+	 * @param clock the clock that decides which days the platform still keeps
+	 * @return the operations
+	 */
+	static ReportOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
+			UserIdType userIdType, Clock clock) {
+		return new ReportTemplate(FeishuApiCaller.app(executor, tenantTokens, userIdType), clock);
+	}
 
 	/**
 	 * The tenant's meeting use, day by day.

@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.FeishuVcExecutor;
-import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.internal.FeishuApiCaller.Params;
 import io.github.feishuvc.internal.FeishuTemplate;
@@ -21,7 +19,7 @@ import reactor.core.publisher.Mono;
  * authenticates, rate-limits, sends and retries as its declaration ({@link ReportApis}) says. Immutable and thread
  * safe; {@link #withUserIdType}, {@link #forTenant} and {@link #withUserAccessToken} return views.
  */
-public class ReportTemplate extends FeishuTemplate<ReportOperations> implements ReportOperations {
+final class ReportTemplate extends FeishuTemplate<ReportOperations> implements ReportOperations {
 
 	/** The platform keeps 90 days of reports. */
 	private static final Duration KEPT = Duration.ofDays(90);
@@ -30,19 +28,7 @@ public class ReportTemplate extends FeishuTemplate<ReportOperations> implements 
 
 	private final Clock clock;
 
-	/**
-	 * Create a template acting as the app.
-	 * @param executor the executor that makes the calls
-	 * @param tenantTokens source of the tenant access token
-	 * @param userIdType the user id type of calls
-	 * @param clock the clock that decides which days the platform still keeps
-	 */
-	public ReportTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType,
-			Clock clock) {
-		this(FeishuApiCaller.app(executor, tenantTokens, userIdType), clock);
-	}
-
-	private ReportTemplate(FeishuApiCaller caller, Clock clock) {
+	ReportTemplate(FeishuApiCaller caller, Clock clock) {
 		super(caller);
 		this.clock = clock;
 	}

@@ -1,6 +1,11 @@
 package io.github.feishuvc.reserve;
 
+import java.time.Clock;
+
+import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.AccessTokenSource;
+import io.github.feishuvc.core.FeishuVcExecutor;
+import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.core.FeishuVcOperations;
 import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.meeting.Meeting;
@@ -23,6 +28,34 @@ import reactor.core.publisher.Mono;
  * @see ReserveTemplate
  */
 public interface ReserveOperations extends FeishuVcOperations<ReserveOperations> {
+
+	/**
+	 * Operations acting as the app over an executor, as the auto-configuration provides them: for an application that
+	 * builds its own.
+	 * @param executor the executor that makes the calls
+	 * @param tenantTokens source of the tenant access token
+	 * @param userIdType the user id type of calls
+	 * @return the operations
+	 */
+	static ReserveOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
+			UserIdType userIdType) {
+		return create(executor, tenantTokens, userIdType, Clock.systemUTC());
+	}
+
+	/**
+	 * Operations acting as the app over an executor, as the auto-configuration provides them: for an application that
+	 * builds its own.
+	 * @param executor the executor that makes the calls
+	 * @param tenantTokens source of the tenant access token
+	 * @param userIdType the user id type of calls
+	 * @param clock the clock that decides whether an end time is in the future
+	 * @return the operations
+	 */
+	static ReserveOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
+			UserIdType userIdType, Clock clock) {
+		return new ReserveTemplate(FeishuApiCaller.app(executor, tenantTokens, userIdType),
+				new ReserveRequestValidator(clock));
+	}
 
 	/**
 	 * Make a reservation (a meeting number and link valid until {@code endTime}, at most 30 days ahead). No calendar

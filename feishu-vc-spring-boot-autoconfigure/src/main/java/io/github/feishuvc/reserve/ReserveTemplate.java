@@ -1,8 +1,5 @@
 package io.github.feishuvc.reserve;
 
-import java.time.Clock;
-
-import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.FeishuVcExecutor;
 import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.internal.FeishuApiCaller;
@@ -21,33 +18,11 @@ import org.springframework.util.Assert;
  * not act on them. Instances are immutable and thread safe; {@link #withUserIdType}, {@link #forTenant} and
  * {@link #withUserAccessToken} return views.
  */
-public class ReserveTemplate extends FeishuTemplate<ReserveOperations> implements ReserveOperations {
+final class ReserveTemplate extends FeishuTemplate<ReserveOperations> implements ReserveOperations {
 
 	private final ReserveRequestValidator validator;
 
-	/**
-	 * Create a template acting as the app.
-	 * @param executor the executor that makes the calls
-	 * @param tenantTokens source of the tenant access token
-	 * @param userIdType the user id type of calls
-	 */
-	public ReserveTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType) {
-		this(executor, tenantTokens, userIdType, Clock.systemUTC());
-	}
-
-	/**
-	 * Create a template acting as the app.
-	 * @param executor the executor that makes the calls
-	 * @param tenantTokens source of the tenant access token
-	 * @param userIdType the user id type of calls
-	 * @param clock the clock that decides whether an end time is in the future
-	 */
-	public ReserveTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType,
-			Clock clock) {
-		this(FeishuApiCaller.app(executor, tenantTokens, userIdType), new ReserveRequestValidator(clock));
-	}
-
-	private ReserveTemplate(FeishuApiCaller caller, ReserveRequestValidator validator) {
+	ReserveTemplate(FeishuApiCaller caller, ReserveRequestValidator validator) {
 		super(caller);
 		this.validator = validator;
 	}

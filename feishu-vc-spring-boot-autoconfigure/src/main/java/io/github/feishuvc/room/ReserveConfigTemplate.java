@@ -2,10 +2,8 @@ package io.github.feishuvc.room;
 
 import java.util.List;
 
-import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.CodedEnum;
 import io.github.feishuvc.core.FeishuVcExecutor;
-import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.internal.FeishuApi;
 import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.internal.FeishuApiCaller.Params;
@@ -23,23 +21,12 @@ import reactor.core.publisher.Mono;
  * authenticates, rate-limits, sends and retries as its declaration ({@link ReserveConfigApis}) says. Immutable and
  * thread safe.
  */
-public class ReserveConfigTemplate extends FeishuTemplate<ReserveConfigOperations> implements ReserveConfigOperations {
+final class ReserveConfigTemplate extends FeishuTemplate<ReserveConfigOperations> implements ReserveConfigOperations {
 
 	/** The most users and departments one change may name. */
 	private static final int MAX_IDS = 500;
 
-	/**
-	 * Create a template acting as the app.
-	 * @param executor the executor that makes the calls
-	 * @param tenantTokens source of the tenant access token
-	 * @param userIdType the user id type of calls
-	 */
-	public ReserveConfigTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
-			UserIdType userIdType) {
-		this(FeishuApiCaller.app(executor, tenantTokens, userIdType));
-	}
-
-	private ReserveConfigTemplate(FeishuApiCaller caller) {
+	ReserveConfigTemplate(FeishuApiCaller caller) {
 		super(caller);
 	}
 

@@ -1,6 +1,10 @@
 package io.github.feishuvc.room;
 
+import io.github.feishuvc.auth.TenantAccessTokenProvider;
+import io.github.feishuvc.core.FeishuVcExecutor;
+import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.core.FeishuVcOperations;
+import io.github.feishuvc.core.UserIdType;
 import reactor.core.publisher.Mono;
 
 /**
@@ -13,6 +17,19 @@ import reactor.core.publisher.Mono;
  * minute per tenant.
  */
 public interface RoomConfigOperations extends FeishuVcOperations<RoomConfigOperations> {
+
+	/**
+	 * Operations acting as the app over an executor, as the auto-configuration provides them: for an application that
+	 * builds its own.
+	 * @param executor the executor that makes the calls
+	 * @param tenantTokens source of the tenant access token
+	 * @param userIdType the user id type of calls
+	 * @return the operations
+	 */
+	static RoomConfigOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
+			UserIdType userIdType) {
+		return new RoomConfigTemplate(FeishuApiCaller.app(executor, tenantTokens, userIdType));
+	}
 
 	/**
 	 * A level's or a room's configuration: what applies, and what each scope up to the tenant sets.

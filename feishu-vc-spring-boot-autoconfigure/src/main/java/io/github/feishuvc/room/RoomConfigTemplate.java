@@ -1,9 +1,7 @@
 package io.github.feishuvc.room;
 
-import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.CodedEnum;
 import io.github.feishuvc.core.FeishuVcExecutor;
-import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.internal.FeishuApi;
 import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.internal.FeishuApiCaller.Params;
@@ -19,20 +17,9 @@ import reactor.core.publisher.Mono;
  * authenticates, rate-limits, sends and retries as its declaration ({@link RoomConfigApis}) says. Immutable and thread
  * safe.
  */
-public class RoomConfigTemplate extends FeishuTemplate<RoomConfigOperations> implements RoomConfigOperations {
+final class RoomConfigTemplate extends FeishuTemplate<RoomConfigOperations> implements RoomConfigOperations {
 
-	/**
-	 * Create a template acting as the app.
-	 * @param executor the executor that makes the calls
-	 * @param tenantTokens source of the tenant access token
-	 * @param userIdType the user id type of calls
-	 */
-	public RoomConfigTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
-			UserIdType userIdType) {
-		this(FeishuApiCaller.app(executor, tenantTokens, userIdType));
-	}
-
-	private RoomConfigTemplate(FeishuApiCaller caller) {
+	RoomConfigTemplate(FeishuApiCaller caller) {
 		super(caller);
 	}
 

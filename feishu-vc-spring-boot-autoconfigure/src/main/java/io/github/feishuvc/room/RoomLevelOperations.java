@@ -2,7 +2,11 @@ package io.github.feishuvc.room;
 
 import java.util.List;
 
+import io.github.feishuvc.auth.TenantAccessTokenProvider;
+import io.github.feishuvc.core.FeishuVcExecutor;
+import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.core.FeishuVcOperations;
+import io.github.feishuvc.core.UserIdType;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -17,6 +21,19 @@ import reactor.core.publisher.Mono;
  * ({@link #delete(String, boolean)}).
  */
 public interface RoomLevelOperations extends FeishuVcOperations<RoomLevelOperations> {
+
+	/**
+	 * Operations acting as the app over an executor, as the auto-configuration provides them: for an application that
+	 * builds its own.
+	 * @param executor the executor that makes the calls
+	 * @param tenantTokens source of the tenant access token
+	 * @param userIdType the user id type of calls
+	 * @return the operations
+	 */
+	static RoomLevelOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
+			UserIdType userIdType) {
+		return new RoomLevelTemplate(FeishuApiCaller.app(executor, tenantTokens, userIdType));
+	}
 
 	/** The id that reads the tenant's root level with {@link #get}. */
 	String ROOT = "0";

@@ -2,9 +2,7 @@ package io.github.feishuvc.room;
 
 import java.util.List;
 
-import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.FeishuVcExecutor;
-import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.internal.FeishuApiCaller.Params;
 import io.github.feishuvc.internal.FeishuTemplate;
@@ -20,20 +18,9 @@ import reactor.core.publisher.Mono;
  * {@link RoomLevelOperations} over a {@link FeishuVcExecutor}: validates each call, which the executor then
  * authenticates, rate-limits, sends and retries as its declaration ({@link RoomApis}) says. Immutable and thread safe.
  */
-public class RoomLevelTemplate extends FeishuTemplate<RoomLevelOperations> implements RoomLevelOperations {
+final class RoomLevelTemplate extends FeishuTemplate<RoomLevelOperations> implements RoomLevelOperations {
 
-	/**
-	 * Create a template acting as the app.
-	 * @param executor the executor that makes the calls
-	 * @param tenantTokens source of the tenant access token
-	 * @param userIdType the user id type of calls
-	 */
-	public RoomLevelTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
-			UserIdType userIdType) {
-		this(FeishuApiCaller.app(executor, tenantTokens, userIdType));
-	}
-
-	private RoomLevelTemplate(FeishuApiCaller caller) {
+	RoomLevelTemplate(FeishuApiCaller caller) {
 		super(caller);
 	}
 

@@ -1,8 +1,13 @@
 package io.github.feishuvc.room;
 
+import java.time.Clock;
 import java.util.List;
 
+import io.github.feishuvc.auth.TenantAccessTokenProvider;
+import io.github.feishuvc.core.FeishuVcExecutor;
+import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.core.FeishuVcOperations;
+import io.github.feishuvc.core.UserIdType;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,6 +29,33 @@ import reactor.core.publisher.Mono;
  * @see RoomLevelOperations
  */
 public interface RoomOperations extends FeishuVcOperations<RoomOperations> {
+
+	/**
+	 * Operations acting as the app over an executor, as the auto-configuration provides them: for an application that
+	 * builds its own.
+	 * @param executor the executor that makes the calls
+	 * @param tenantTokens source of the tenant access token
+	 * @param userIdType the user id type of calls
+	 * @return the operations
+	 */
+	static RoomOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
+			UserIdType userIdType) {
+		return create(executor, tenantTokens, userIdType, Clock.systemUTC());
+	}
+
+	/**
+	 * Operations acting as the app over an executor, as the auto-configuration provides them: for an application that
+	 * builds its own.
+	 * @param executor the executor that makes the calls
+	 * @param tenantTokens source of the tenant access token
+	 * @param userIdType the user id type of calls
+	 * @param clock the clock that decides whether a window of bookings starts in the future
+	 * @return the operations
+	 */
+	static RoomOperations create(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens,
+			UserIdType userIdType, Clock clock) {
+		return new RoomTemplate(FeishuApiCaller.app(executor, tenantTokens, userIdType), clock);
+	}
 
 	/**
 	 * Get a room.

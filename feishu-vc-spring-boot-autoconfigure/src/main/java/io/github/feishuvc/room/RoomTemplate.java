@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.feishuvc.auth.TenantAccessTokenProvider;
 import io.github.feishuvc.core.FeishuVcExecutor;
-import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.internal.FeishuApiCaller.Params;
 import io.github.feishuvc.internal.FeishuTemplate;
@@ -24,35 +22,13 @@ import reactor.core.publisher.Mono;
  * rate-limits, sends and retries as its declaration ({@link RoomApis}) says. Immutable and thread safe;
  * {@link #withUserIdType}, {@link #forTenant} and {@link #withUserAccessToken} return views.
  */
-public class RoomTemplate extends FeishuTemplate<RoomOperations> implements RoomOperations {
+final class RoomTemplate extends FeishuTemplate<RoomOperations> implements RoomOperations {
 
 	private static final Duration LONGEST_WINDOW = Duration.ofDays(1);
 
 	private final Clock clock;
 
-	/**
-	 * Create a template acting as the app.
-	 * @param executor the executor that makes the calls
-	 * @param tenantTokens source of the tenant access token
-	 * @param userIdType the user id type of calls
-	 */
-	public RoomTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType) {
-		this(executor, tenantTokens, userIdType, Clock.systemUTC());
-	}
-
-	/**
-	 * Create a template acting as the app.
-	 * @param executor the executor that makes the calls
-	 * @param tenantTokens source of the tenant access token
-	 * @param userIdType the user id type of calls
-	 * @param clock the clock that decides whether a window of bookings starts in the future
-	 */
-	public RoomTemplate(FeishuVcExecutor executor, TenantAccessTokenProvider tenantTokens, UserIdType userIdType,
-			Clock clock) {
-		this(FeishuApiCaller.app(executor, tenantTokens, userIdType), clock);
-	}
-
-	private RoomTemplate(FeishuApiCaller caller, Clock clock) {
+	RoomTemplate(FeishuApiCaller caller, Clock clock) {
 		super(caller);
 		this.clock = clock;
 	}

@@ -269,7 +269,13 @@ public final class AuthorizedClientUserTokens implements FeishuUserTokens {
 		}
 		Instant now = this.clock.instant();
 		this.expiries.values().removeIf((expiresAt) -> !expiresAt.isAfter(now));
-		this.rejected.keySet().removeIf((name) -> !this.expiries.containsKey(name));
+		// Each rejection removed only if it is still the one seen: one recorded meanwhile, for a token that came
+		// since, stays.
+		this.rejected.forEach((name, rejection) -> {
+			if (!this.expiries.containsKey(name)) {
+				this.rejected.remove(name, rejection);
+			}
+		});
 		this.forgetAt.set(Math.max(FORGET_FLOOR, 2 * rememberedUsers()));
 	}
 
@@ -297,7 +303,10 @@ public final class AuthorizedClientUserTokens implements FeishuUserTokens {
 	private record Rejection(String token, long generation) {
 	}
 
-	/** An authorized client like {@code client} whose access token has expired, so the manager refreshes it. */
+	/**
+	 * An authorized client like {@code client} whose access token has expired, so the manager refreshes it: expired by
+	 * the wall clock, which Spring Security's refresh-token provider judges by, not by this class's clock.
+	 */
 	private static OAuth2AuthorizedClient expired(OAuth2AuthorizedClient client) {
 		OAuth2AccessToken token = client.getAccessToken();
 		Instant now = Instant.now();

@@ -32,7 +32,7 @@ import static io.github.feishuvc.test.EmulatedJson.seconds;
  * may read it and download its file, as the platform's overview says. Tests can make the next task fail, pad the next
  * file to a size, or answer the next download with JSON.
  */
-final class EmulatedExports {
+final class EmulatedExports implements VcRoutes.Endpoints {
 
 	private static final List<String> MEETING_COLUMNS = List.of("会议ID", "会议主题", "会议组织者", "部门", "用户ID", "工号",
 			"邮箱", "手机", "会议开始时间", "会议结束时间", "会议持续时间", "参会人数量", "音频", "视频", "共享", "录制", "电话");
@@ -68,7 +68,7 @@ final class EmulatedExports {
 
 	private final EmulatedMeetingData data;
 
-	private final EmulatedRooms rooms;
+	private final EmulatedRoomBookings bookings;
 
 	private final Duration processingTime;
 
@@ -84,12 +84,12 @@ final class EmulatedExports {
 
 	private @Nullable Reply nextDownload;
 
-	EmulatedExports(Replies replies, Clock clock, EmulatedMeetingData data, EmulatedRooms rooms,
+	EmulatedExports(Replies replies, Clock clock, EmulatedMeetingData data, EmulatedRoomBookings bookings,
 			Duration processingTime) {
 		this.replies = replies;
 		this.clock = clock;
 		this.data = data;
-		this.rooms = rooms;
+		this.bookings = bookings;
 		this.processingTime = processingTime;
 		try {
 			this.directory = Files.createTempDirectory("feishu-vc-emulator-exports");
@@ -99,7 +99,8 @@ final class EmulatedExports {
 		}
 	}
 
-	void serve(VcRoutes routes) {
+	@Override
+	public void serve(VcRoutes routes) {
 		routes.handle(ExportApis.MEETING_LIST, (caller, call) -> create(caller, "会议明细", "meeting_list",
 				call.body(), (body) -> this.data.meetings(caller, fields(body), true), MEETING_COLUMNS,
 				(row) -> cells(row, MEETING_FIELDS)));
@@ -180,7 +181,7 @@ final class EmulatedExports {
 		}
 		List<String> rooms = new ArrayList<>();
 		body.path("room_ids").forEach((room) -> rooms.add(room.asString("")));
-		return new Rows(null, this.rooms.bookings(caller, level, start, end, rooms,
+		return new Rows(null, this.bookings.bookings(caller, level, start, end, rooms,
 				"true".equals(fields.apply("is_exclude")), "true".equals(fields.apply("need_topic"))));
 	}
 

@@ -3,6 +3,7 @@ package io.github.feishuvc.test;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -10,12 +11,14 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What every family of the emulated platform reads and writes alike: query parameters, seconds, the events' envelope
- * and user ids.
+ * What every family of the emulated platform reads and writes alike: query parameters, numbers, seconds, the events'
+ * envelope and user ids.
  */
 final class EmulatedJson {
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+	private static final Pattern DIGITS = Pattern.compile("\\d+");
 
 	private EmulatedJson() {
 	}
@@ -24,6 +27,11 @@ final class EmulatedJson {
 	static @Nullable String first(Map<String, List<String>> query, String name) {
 		List<String> values = query.get(name);
 		return (values != null && !values.isEmpty()) ? values.get(0) : null;
+	}
+
+	/** Whether a parameter is a whole number of digits, no sign. */
+	static boolean isDigits(String value) {
+		return DIGITS.matcher(value).matches();
 	}
 
 	/** Seconds since the epoch, as the platform writes them, or {@code null}. */

@@ -26,7 +26,7 @@ import static io.github.feishuvc.test.EmulatedJson.userIds;
  * {@link FeishuVcEmulator.Builder#noteDetailLag} later (a {@code 121004} until then, as the platform's own CLI
  * expects), by the users who joined the meeting only ({@code 121005} for anyone else).
  */
-final class EmulatedNotes {
+final class EmulatedNotes implements VcRoutes.Endpoints {
 
 	static final String PARTICIPANT_MEETING_ENDED = "vc.meeting.participant_meeting_ended_v1";
 
@@ -55,7 +55,8 @@ final class EmulatedNotes {
 		this.detailLag = detailLag;
 	}
 
-	void serve(VcRoutes routes) {
+	@Override
+	public void serve(VcRoutes routes) {
 		routes.handle(MeetingApis.SUBSCRIBE,
 				(caller, call) -> subscription(caller, call.body(), PARTICIPANT_MEETING_ENDED, true));
 		routes.handle(MeetingApis.UNSUBSCRIBE,

@@ -4,21 +4,23 @@ import java.time.Clock;
 import java.util.List;
 
 import io.github.feishuvc.internal.RecordingApis;
-import io.github.feishuvc.test.EmulatedMeetings.RecordingState;
-import io.github.feishuvc.test.EmulatedMeetings.StoredMeeting;
 import io.github.feishuvc.test.Replies.Reply;
+import io.github.feishuvc.test.StoredMeeting.RecordingState;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The recording endpoints of the emulated platform, over the meetings of {@link EmulatedMeetings} and under its lock:
+ * The recording endpoints of the emulated platform, over the meetings of {@link EmulatedMeetings} and under its lock,
+ * with the rules of {@link MeetingRules}:
  * start and stop by the host, the recording once the meeting ended and it was processed ({@code 124002} before), and
  * its permissions by its owner.
  */
-final class EmulatedRecordings {
+final class EmulatedRecordings implements VcRoutes.Endpoints {
 
 	private final EmulatedMeetings meetings;
+
+	private final MeetingRules rules;
 
 	private final Replies replies;
 
@@ -26,15 +28,17 @@ final class EmulatedRecordings {
 
 	private final EventSink events;
 
-	EmulatedRecordings(EmulatedMeetings meetings, Replies replies, Clock clock, EventSink events) {
+	EmulatedRecordings(EmulatedMeetings meetings, MeetingRules rules, Replies replies, Clock clock, EventSink events) {
 		this.meetings = meetings;
+		this.rules = rules;
 		this.replies = replies;
 		this.clock = clock;
 		this.events = events;
 	}
 
 	/** Serves the recording endpoints. */
-	void serve(VcRoutes routes) {
+	@Override
+	public void serve(VcRoutes routes) {
 		routes.handle(RecordingApis.GET, (caller, call) -> recording(caller, call.path("meeting_id")));
 		routes.handle(RecordingApis.START,
 				(caller, call) -> startRecording(caller, call.path("meeting_id"), call.body()));
@@ -46,7 +50,7 @@ final class EmulatedRecordings {
 	/** {@code GET /meetings/:meeting_id/recording}: once the meeting ended and the recording is ready. */
 	Reply recording(Caller caller, String meetingId) {
 		StoredMeeting meeting = this.meetings.find(meetingId);
-		Reply error = this.meetings.readError(caller, meeting, 122002);
+		Reply error = this.rules.readError(caller, meeting, 122002);
 		if (error != null) {
 			return error;
 		}
@@ -73,13 +77,13 @@ final class EmulatedRecordings {
 		JsonNode timezone = (request != null) ? request.get("timezone") : null;
 		if (body.length > 0 && (request == null
 				|| (timezone != null && (!timezone.isInt() || timezone.intValue() < -12 || timezone.intValue() > 12)))) {
-			return this.meetings.paramError();
+			return this.replies.paramError();
 		}
 		StoredMeeting meeting = this.meetings.find(meetingId);
 		synchronized (this.meetings) {
-			Reply error = this.meetings.hostError(caller, meeting);
+			Reply error = this.rules.hostError(caller, meeting);
 			if (error == null && meeting.recording == RecordingState.RECORDING) {
-				error = this.meetings.statusUnexpected();
+				error = this.rules.statusUnexpected();
 			}
 			if (error != null) {
 				return error;
@@ -87,7 +91,7 @@ final class EmulatedRecordings {
 			meeting.startRecording(this.clock.instant());
 		}
 		this.events.push(meeting.tenantKey,
-				List.of(this.meetings.event("vc.meeting.recording_started_v1", meeting, caller.userId(), false)));
+				List.of(MeetingEvents.event("vc.meeting.recording_started_v1", meeting, caller.userId(), false)));
 		return this.replies.success(this.replies.object());
 	}
 
@@ -95,9 +99,9 @@ final class EmulatedRecordings {
 	Reply stopRecording(Caller caller, String meetingId) {
 		StoredMeeting meeting = this.meetings.find(meetingId);
 		synchronized (this.meetings) {
-			Reply error = this.meetings.hostError(caller, meeting);
+			Reply error = this.rules.hostError(caller, meeting);
 			if (error == null && meeting.recording != RecordingState.RECORDING) {
-				error = this.meetings.statusUnexpected();
+				error = this.rules.statusUnexpected();
 			}
 			if (error != null) {
 				return error;
@@ -105,7 +109,7 @@ final class EmulatedRecordings {
 			meeting.stopRecording(this.clock.instant());
 		}
 		this.events.push(meeting.tenantKey,
-				List.of(this.meetings.event("vc.meeting.recording_ended_v1", meeting, caller.userId(), false)));
+				List.of(MeetingEvents.event("vc.meeting.recording_ended_v1", meeting, caller.userId(), false)));
 		return this.replies.success(this.replies.object());
 	}
 
@@ -114,7 +118,7 @@ final class EmulatedRecordings {
 		ObjectNode request = this.replies.parseObject(body);
 		if (request == null || !(request.get("permission_objects") instanceof ArrayNode objects) || objects.isEmpty()
 				|| !validPermissionObjects(objects) || !request.path("action_type").asString("0").matches("[01]")) {
-			return this.meetings.paramError();
+			return this.replies.paramError();
 		}
 		StoredMeeting meeting = this.meetings.find(meetingId);
 		if (meeting == null) {
@@ -122,7 +126,7 @@ final class EmulatedRecordings {
 		}
 		synchronized (this.meetings) {
 			if (!caller.tenantKey().equals(meeting.tenantKey) || !meeting.ownerId.equals(caller.userId())) {
-				return this.meetings.noPermission();
+				return this.rules.noPermission();
 			}
 			if (meeting.recording != RecordingState.READY) {
 				return this.replies.error(404, 121004, "data not exist");

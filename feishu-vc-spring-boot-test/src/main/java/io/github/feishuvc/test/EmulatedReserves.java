@@ -30,7 +30,7 @@ import static io.github.feishuvc.test.EmulatedJson.first;
  * tenant. The user named as its {@code reserve_user_id} (the {@code owner_id} of an app's apply) may use it too;
  * other tenants do not see it at all.
  */
-final class EmulatedReserves {
+final class EmulatedReserves implements VcRoutes.Endpoints {
 
 	static final String REFERENCE_RESERVE_ID = "6911188411934973028";
 
@@ -65,7 +65,8 @@ final class EmulatedReserves {
 	// Endpoints
 
 	/** Serves the reservation endpoints. */
-	void serve(VcRoutes routes) {
+	@Override
+	public void serve(VcRoutes routes) {
 		routes.handle(ReserveApis.APPLY, (caller, call) -> apply(caller, call.query(), call.body()));
 		routes.handle(ReserveApis.GET, (caller, call) -> get(caller, call.path("reserve_id"), call.query()));
 		routes.handle(ReserveApis.UPDATE,

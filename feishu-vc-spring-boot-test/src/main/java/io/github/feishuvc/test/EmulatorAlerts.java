@@ -10,14 +10,14 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class EmulatorAlerts {
 
-	private final EmulatedMeetingData data;
+	private final EmulatedAlerts alerts;
 
 	private final Replies replies;
 
 	private final EmulatedApp app;
 
-	EmulatorAlerts(EmulatedMeetingData data, Replies replies, EmulatedApp app) {
-		this.data = data;
+	EmulatorAlerts(EmulatedAlerts alerts, Replies replies, EmulatedApp app) {
+		this.alerts = alerts;
 		this.replies = replies;
 		this.app = app;
 	}
@@ -35,7 +35,7 @@ public final class EmulatorAlerts {
 		if (alert == null) {
 			throw new IllegalArgumentException("An alert is a JSON object");
 		}
-		return this.data.raise(this.app.defaultTenant(), alert);
+		return this.alerts.raise(this.app.defaultTenant(), alert);
 	}
 
 }

@@ -18,17 +18,20 @@ import tools.jackson.databind.node.ObjectNode;
 public final class EmulatorRooms {
 
 	/** The level of the app's own tenant that holds the reference rooms. */
-	public static final String REFERENCE_LEVEL_ID = EmulatedRooms.REFERENCE_LEVEL_ID;
+	public static final String REFERENCE_LEVEL_ID = RoomDirectory.REFERENCE_LEVEL_ID;
 
 	/** The rooms of the app's own tenant at start: {@code Everest} and {@code Kilimanjaro}. */
-	public static final List<String> REFERENCE_ROOM_IDS = EmulatedRooms.REFERENCE_ROOM_IDS;
+	public static final List<String> REFERENCE_ROOM_IDS = RoomDirectory.REFERENCE_ROOM_IDS;
 
-	private final EmulatedRooms rooms;
+	private final RoomDirectory rooms;
+
+	private final EmulatedRoomBookings bookings;
 
 	private final EmulatedApp app;
 
-	EmulatorRooms(EmulatedRooms rooms, EmulatedApp app) {
+	EmulatorRooms(RoomDirectory rooms, EmulatedRoomBookings bookings, EmulatedApp app) {
 		this.rooms = rooms;
+		this.bookings = bookings;
 		this.app = app;
 	}
 
@@ -86,7 +89,7 @@ public final class EmulatorRooms {
 	 * @throws IllegalArgumentException if there is no such room
 	 */
 	public void book(String roomId, Instant start, Instant end, String title, String reserverId) {
-		this.rooms.book(this.app.defaultTenant(), roomId, start, end, title, reserverId);
+		this.bookings.book(this.app.defaultTenant(), roomId, start, end, title, reserverId);
 	}
 
 }

@@ -1,29 +1,17 @@
 package io.github.feishuvc.test;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
-import io.netty.channel.Channel;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.http.server.HttpServer;
-import reactor.netty.http.server.HttpServerResponse;
-import reactor.netty.resources.ConnectionProvider;
-import reactor.netty.resources.LoopResources;
 
+// Over 500 lines on purpose: this is the emulator's public API, half of it javadoc, each method handing over to the
+// platform in a line or two, and Builder must stay nested to stay FeishuVcEmulator.Builder. What runs it is
+// EmulatorServer; what it emulates, EmulatedPlatform and its families.
 /**
  * An in-process fake of the Feishu open platform for tests and offline runs: the token endpoints of self-built and
  * store apps, the five VC reserve endpoints (apply, get, update, delete, get active meeting), the meeting endpoints
@@ -95,9 +83,9 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	/** Verification token the emulator's events carry unless the builder names another. */
 	public static final String DEFAULT_VERIFICATION_TOKEN = "emulator-verification-token";
 
-	private final EmulatedPlatform platform;
+	private final EmulatorServer server;
 
-	private final DisposableServer server;
+	private final EmulatedPlatform platform;
 
 	private final EmulatedApp app;
 
@@ -109,101 +97,14 @@ public final class FeishuVcEmulator implements AutoCloseable {
 
 	private final EmulatorAlerts alerts;
 
-	private final Duration slowResponseDelay;
-
-	private final LoopResources loops;
-
-	private final ConnectionProvider pushConnections;
-
-	private final AtomicBoolean closed = new AtomicBoolean();
-
-	private FeishuVcEmulator(Builder builder) {
-		this.app = new EmulatedApp(builder.appId, builder.appSecret, builder.tenants != null,
-				(builder.tenants != null) ? builder.tenants : List.of(DEFAULT_TENANT_KEY), builder.verificationToken,
-				builder.encryptKey);
-		// Event loops and a pool of its own: the emulator must outlive whatever the application under test shuts down.
-		this.loops = LoopResources.create("feishu-vc-emulator", 1, 2, true);
-		this.pushConnections = ConnectionProvider.create("feishu-vc-emulator-pushes", 50);
-		this.platform = new EmulatedPlatform(this.app, builder,
-				HttpClient.create(this.pushConnections).runOn(this.loops));
-		this.rooms = new EmulatorRooms(this.platform.rooms(), this.app);
+	private FeishuVcEmulator(EmulatorSettings settings) {
+		this.app = settings.app();
+		this.server = new EmulatorServer(settings);
+		this.platform = this.server.platform();
+		this.rooms = new EmulatorRooms(this.platform.rooms(), this.platform.roomBookings(), this.app);
 		this.meetings = new EmulatorMeetings(this.platform);
 		this.exports = new EmulatorExports(this.platform.exports());
-		this.alerts = new EmulatorAlerts(this.platform.meetingData(), this.platform.replies(), this.app);
-		this.slowResponseDelay = builder.slowResponseDelay;
-		this.server = HttpServer.create()
-			.runOn(this.loops)
-			.host("127.0.0.1")
-			.port(0)
-			.handle((request, response) -> request.uri().startsWith(EmulatedLongConnections.CONNECT_PATH)
-					? this.platform.longConnections().connect(request, response)
-					: request.receive()
-						.aggregate()
-						.asByteArray()
-						.defaultIfEmpty(new byte[0])
-						.flatMap((body) -> reply(response, this.platform.handle(request.method().name(), request.uri(),
-								request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION), body))))
-			.bindNow();
-		this.platform.longConnections().baseUrl(baseUrl());
-	}
-
-	private Mono<Void> reply(HttpServerResponse response, EmulatedPlatform.Outcome outcome) {
-		Replies.Reply reply = outcome.reply();
-		if (reply == null) {
-			response.withConnection((connection) -> connection.channel().close());
-			return Mono.empty();
-		}
-		response.status(reply.status())
-			.header(HttpHeaderNames.CONTENT_TYPE, reply.contentType())
-			.header(LOG_ID_HEADER, reply.logId());
-		reply.headers().forEach(response::header);
-		Path file = reply.file();
-		if (file != null) {
-			return sendFile(response, file, outcome.fault());
-		}
-		if (outcome.fault() == Fault.TRUNCATED_BODY) {
-			// The channel is taken first: once the response is sent, the server's operations let go of it.
-			AtomicReference<Channel> channel = new AtomicReference<>();
-			response.withConnection((connection) -> channel.set(connection.channel()));
-			byte[] half = Arrays.copyOf(reply.body(), reply.body().length / 2);
-			return response.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(reply.body().length))
-				.sendByteArray(Mono.just(half))
-				.then()
-				.then(Mono.fromRunnable(() -> channel.get().close()));
-		}
-		if (outcome.fault() == Fault.STALLED_BODY) {
-			return response.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(reply.body().length))
-				.sendByteArray(Mono.just(Arrays.copyOf(reply.body(), reply.body().length / 2)))
-				.then()
-				.then(Mono.never());
-		}
-		Mono<Void> send = response.sendByteArray(Mono.just(reply.body())).then();
-		return (outcome.fault() == Fault.SLOW_RESPONSE) ? Mono.delay(this.slowResponseDelay).then(send) : send;
-	}
-
-	/**
-	 * A file straight from disk (zero-copy where the transport allows); a truncating fault sends half, then closes, a
-	 * stalling one sends half, then nothing.
-	 */
-	private Mono<Void> sendFile(HttpServerResponse response, Path file, @Nullable Fault fault) {
-		long size;
-		try {
-			size = Files.size(file);
-		}
-		catch (IOException ex) {
-			return Mono.error(ex);
-		}
-		response.header(HttpHeaderNames.CONTENT_LENGTH, Long.toString(size));
-		if (fault == Fault.TRUNCATED_BODY) {
-			AtomicReference<Channel> channel = new AtomicReference<>();
-			response.withConnection((connection) -> channel.set(connection.channel()));
-			return response.sendFile(file, 0, size / 2).then().then(Mono.fromRunnable(() -> channel.get().close()));
-		}
-		if (fault == Fault.STALLED_BODY) {
-			return response.sendFile(file, 0, size / 2).then().then(Mono.never());
-		}
-		Mono<Void> send = response.sendFile(file, 0, size).then();
-		return (fault == Fault.SLOW_RESPONSE) ? Mono.delay(this.slowResponseDelay).then(send) : send;
+		this.alerts = new EmulatorAlerts(this.platform.alerts(), this.platform.replies(), this.app);
 	}
 
 	/**
@@ -227,7 +128,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 * @return the base URL
 	 */
 	public String baseUrl() {
-		return "http://127.0.0.1:" + port();
+		return this.server.baseUrl();
 	}
 
 	/**
@@ -293,7 +194,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 * {@code http://127.0.0.1:8080/feishu/events}
 	 */
 	public void deliverEventsTo(String eventUrl) {
-		this.platform.events().eventUrl(eventUrl);
+		this.platform.events().deliverTo(eventUrl);
 	}
 
 	/**
@@ -303,7 +204,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 * @throws IllegalStateException if no event URL is set
 	 */
 	public EventDelivery pushAppTicket() {
-		return this.platform.pushAppTicket();
+		return this.platform.events().pushAppTicket();
 	}
 
 	/**
@@ -319,7 +220,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 * so
 	 */
 	public EventDelivery pushEvent(String eventType, String tenantKey, String eventJson) {
-		return this.platform.pushEvent(eventType, tenantKey, eventJson);
+		return this.platform.events().pushEvent(eventType, tenantKey, eventJson);
 	}
 
 	/**
@@ -330,7 +231,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 * @throws IllegalStateException if no event URL is set
 	 */
 	public EventDelivery verifyEventUrl(String challenge) {
-		return this.platform.verifyEventUrl(challenge);
+		return this.platform.events().verifyEventUrl(challenge);
 	}
 
 	/**
@@ -524,7 +425,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 * @return the count, {@code 0} when no limits are enforced
 	 */
 	public int rateLimitedRequests() {
-		return this.platform.rateLimited();
+		return this.platform.gateway().rateLimited();
 	}
 
 	/**
@@ -534,7 +435,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 * @return the count
 	 */
 	public int requestCount(Endpoint endpoint) {
-		return this.platform.requestCount(endpoint.name());
+		return this.platform.gateway().requests().count(endpoint.name());
 	}
 
 	/**
@@ -545,7 +446,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 * @throws IllegalArgumentException if no VC endpoint has that operation
 	 */
 	public int requestCount(String operation) {
-		return this.platform.requestCount(this.platform.operation(operation));
+		return this.platform.gateway().requests().count(VcRoutes.operation(operation));
 	}
 
 	/**
@@ -553,7 +454,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 * @return a copy of the recorded requests
 	 */
 	public List<RecordedRequest> requests() {
-		return this.platform.requests();
+		return this.platform.gateway().requests().all();
 	}
 
 	/**
@@ -562,7 +463,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 * @return the request, empty if none since start or the last {@link #resetRequests()}
 	 */
 	public Optional<RecordedRequest> lastRequest(Endpoint endpoint) {
-		return this.platform.lastRequest(endpoint.name());
+		return this.platform.gateway().requests().last(endpoint.name());
 	}
 
 	/**
@@ -572,7 +473,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 * @throws IllegalArgumentException if no VC endpoint has that operation
 	 */
 	public Optional<RecordedRequest> lastRequest(String operation) {
-		return this.platform.lastRequest(this.platform.operation(operation));
+		return this.platform.gateway().requests().last(VcRoutes.operation(operation));
 	}
 
 	/**
@@ -582,7 +483,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 * @param times how many requests get it
 	 */
 	public void failNext(Endpoint endpoint, Fault fault, int times) {
-		this.platform.faults().failNext(endpoint.name(), fault, times);
+		this.platform.gateway().faults().failNext(endpoint.name(), fault, times);
 	}
 
 	/**
@@ -593,7 +494,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 * @throws IllegalArgumentException if no VC endpoint has that operation
 	 */
 	public void failNext(String operation, Fault fault, int times) {
-		this.platform.faults().failNext(this.platform.operation(operation), fault, times);
+		this.platform.gateway().faults().failNext(VcRoutes.operation(operation), fault, times);
 	}
 
 	/**
@@ -605,21 +506,21 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		if (rate < 0 || rate > 1) {
 			throw new IllegalArgumentException("rate must be between 0 and 1");
 		}
-		this.platform.faults().inject(rate, List.of(faults));
+		this.platform.gateway().faults().inject(rate, List.of(faults));
 	}
 
 	/**
 	 * Stop injecting faults, queued and random.
 	 */
 	public void clearFaults() {
-		this.platform.faults().clear();
+		this.platform.gateway().faults().clear();
 	}
 
 	/**
 	 * Forget recorded requests and zero the counts.
 	 */
 	public void resetRequests() {
-		this.platform.resetRequests();
+		this.platform.gateway().requests().reset();
 	}
 
 	/**
@@ -627,13 +528,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		if (!this.closed.compareAndSet(false, true)) {
-			return;
-		}
-		this.platform.close();
-		this.server.disposeNow();
-		this.pushConnections.dispose();
-		this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
+		this.server.close();
 	}
 
 	/**
@@ -661,9 +556,9 @@ public final class FeishuVcEmulator implements AutoCloseable {
 
 		@Nullable String encryptKey;
 
-		int @Nullable [] enforcedRateLimits;
+		EmulatorSettings.@Nullable Limits enforcedRateLimits;
 
-		int @Nullable [] tokenEndpointLimits;
+		EmulatorSettings.@Nullable Limits tokenEndpointLimits;
 
 		Duration recordingProcessingTime = Duration.ofMillis(100);
 
@@ -780,10 +675,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		 * @see FeishuVcEmulator#rateLimitedRequests()
 		 */
 		public Builder enforceRateLimits(int perSecond, int perMinute) {
-			if (perSecond <= 0 || perMinute <= 0) {
-				throw new IllegalArgumentException("Rate limits must be positive");
-			}
-			this.enforcedRateLimits = new int[] { perSecond, perMinute };
+			this.enforcedRateLimits = new EmulatorSettings.Limits(perSecond, perMinute);
 			return this;
 		}
 
@@ -796,10 +688,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		 * @see FeishuVcEmulator#rateLimitedRequests()
 		 */
 		public Builder limitTokenEndpoints(int perSecond, int perMinute) {
-			if (perSecond <= 0 || perMinute <= 0) {
-				throw new IllegalArgumentException("Rate limits must be positive");
-			}
-			this.tokenEndpointLimits = new int[] { perSecond, perMinute };
+			this.tokenEndpointLimits = new EmulatorSettings.Limits(perSecond, perMinute);
 			return this;
 		}
 
@@ -916,7 +805,18 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		 * @return the running emulator; close it when done
 		 */
 		public FeishuVcEmulator start() {
-			return new FeishuVcEmulator(this);
+			return new FeishuVcEmulator(settings());
+		}
+
+		private EmulatorSettings settings() {
+			EmulatedApp app = new EmulatedApp(this.appId, this.appSecret, this.tenants != null,
+					(this.tenants != null) ? this.tenants : List.of(DEFAULT_TENANT_KEY), this.verificationToken,
+					this.encryptKey);
+			return new EmulatorSettings(app, this.clock, this.tokenLifetime, this.userTokenLifetime,
+					this.slowResponseDelay, this.rateLimitReset, this.enforcedRateLimits, this.tokenEndpointLimits,
+					this.recordingProcessingTime, this.exportProcessingTime, this.noteGenerationTime,
+					this.noteDetailLag, this.longConnectionPingInterval, this.longConnectionReconnectInterval,
+					this.longConnectionReconnectCount, this.destinationWait);
 		}
 
 	}

@@ -36,6 +36,13 @@ final class VcRoutes {
 		this.routes.sort(Comparator.comparingInt((Route route) -> route.api().pathVariables().size()));
 	}
 
+	/** Let each family, or each concern of one, serve its endpoints. */
+	void serve(Endpoints... families) {
+		for (Endpoints family : families) {
+			family.serve(this);
+		}
+	}
+
 	/** Fail unless every declared endpoint is served. */
 	void checkEveryEndpointServed() {
 		List<String> missing = new ArrayList<>();
@@ -70,6 +77,14 @@ final class VcRoutes {
 		return null;
 	}
 
+	/** A VC endpoint's operation, checked: a misspelt name is an error, not a count of zero. */
+	static String operation(String operation) {
+		if (FeishuApis.all().stream().noneMatch((api) -> api.operation().equals(operation))) {
+			throw new IllegalArgumentException("No VC endpoint is named " + operation);
+		}
+		return operation;
+	}
+
 	/** The one declaration of an endpoint (two constants may declare one endpoint, to read two parts of its answer). */
 	static FeishuApi<?> declared(FeishuApi<?> api) {
 		for (FeishuApi<?> declared : FeishuApis.all()) {
@@ -78,6 +93,17 @@ final class VcRoutes {
 			}
 		}
 		throw new IllegalArgumentException(api + " is not in the client's catalogs");
+	}
+
+	/** What serves some of the VC API's endpoints: a family of the platform, or one concern of a family. */
+	interface Endpoints {
+
+		/**
+		 * Serve its endpoints, one handler each.
+		 * @param routes the router
+		 */
+		void serve(VcRoutes routes);
+
 	}
 
 	/** What answers an authenticated call of an endpoint. */

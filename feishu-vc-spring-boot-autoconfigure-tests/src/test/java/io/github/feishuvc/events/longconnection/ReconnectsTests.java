@@ -7,7 +7,6 @@ import io.github.feishuvc.core.CallInfo;
 import io.github.feishuvc.core.FeishuVcApiException;
 import io.github.feishuvc.core.FeishuVcRateLimitException;
 import io.github.feishuvc.core.FeishuVcServerErrorException;
-import io.github.feishuvc.events.longconnection.FeishuLongConnection.ClientConfig;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
@@ -28,53 +27,53 @@ class ReconnectsTests {
 
 	@Test
 	void shouldTreatOnlyTheEndpointsClientErrorsOnASuccessfulAnswerAsRefusals() {
-		assertThat(FeishuLongConnection.isRefusal(new FeishuVcApiException(info(200), 10014, "app secret invalid")))
+		assertThat(Reconnects.isRefusal(new FeishuVcApiException(info(200), 10014, "app secret invalid")))
 			.isTrue();
-		assertThat(FeishuLongConnection.isRefusal(new FeishuVcApiException(info(200), 1, "system busy"))).isFalse();
-		assertThat(FeishuLongConnection.isRefusal(new FeishuVcApiException(info(200), 1000040343, "internal error")))
+		assertThat(Reconnects.isRefusal(new FeishuVcApiException(info(200), 1, "system busy"))).isFalse();
+		assertThat(Reconnects.isRefusal(new FeishuVcApiException(info(200), 1000040343, "internal error")))
 			.isFalse();
-		assertThat(FeishuLongConnection.isRefusal(new FeishuVcRateLimitException(info(429), 99991400, "limit")))
+		assertThat(Reconnects.isRefusal(new FeishuVcRateLimitException(info(429), 99991400, "limit")))
 			.isFalse();
-		assertThat(FeishuLongConnection.isRefusal(new FeishuVcServerErrorException(info(500), 1000040343, "x")))
+		assertThat(Reconnects.isRefusal(new FeishuVcServerErrorException(info(500), 1000040343, "x")))
 			.isFalse();
-		assertThat(FeishuLongConnection.isRefusal(new FeishuVcApiException(info(503), 10014, "a code on a 503")))
+		assertThat(Reconnects.isRefusal(new FeishuVcApiException(info(503), 10014, "a code on a 503")))
 			.isFalse();
-		assertThat(FeishuLongConnection.isRefusal(new IllegalStateException())).isFalse();
+		assertThat(Reconnects.isRefusal(new IllegalStateException())).isFalse();
 	}
 
 	@Test
 	void shouldWaitThePlatformsJitterAfterADropAndNeverLessThanTheFloor() {
 		for (int i = 0; i < 100; i++) {
-			assertThat(FeishuLongConnection.delay(0, true, PLATFORM, null, FLOOR)).isBetween(FLOOR,
+			assertThat(Reconnects.delay(0, true, PLATFORM, null, FLOOR)).isBetween(FLOOR,
 					Duration.ofSeconds(30));
 		}
 		ClientConfig noJitter = PLATFORM.updatedBy(new ClientConfig(null, null, 0, null));
-		assertThat(FeishuLongConnection.delay(0, true, noJitter, null, FLOOR)).isEqualTo(FLOOR);
+		assertThat(Reconnects.delay(0, true, noJitter, null, FLOOR)).isEqualTo(FLOOR);
 	}
 
 	@Test
 	void shouldBackOffFromTheFloorUpToThePlatformsIntervalAfterFailedAttempts() {
-		assertThat(FeishuLongConnection.delay(0, false, PLATFORM, null, FLOOR)).isEqualTo(Duration.ofSeconds(1));
-		assertThat(FeishuLongConnection.delay(1, false, PLATFORM, null, FLOOR)).isEqualTo(Duration.ofSeconds(2));
-		assertThat(FeishuLongConnection.delay(6, false, PLATFORM, null, FLOOR)).isEqualTo(Duration.ofSeconds(64));
-		assertThat(FeishuLongConnection.delay(7, false, PLATFORM, null, FLOOR)).isEqualTo(Duration.ofSeconds(120));
-		assertThat(FeishuLongConnection.delay(1_000, false, PLATFORM, null, FLOOR)).isEqualTo(Duration.ofSeconds(120));
+		assertThat(Reconnects.delay(0, false, PLATFORM, null, FLOOR)).isEqualTo(Duration.ofSeconds(1));
+		assertThat(Reconnects.delay(1, false, PLATFORM, null, FLOOR)).isEqualTo(Duration.ofSeconds(2));
+		assertThat(Reconnects.delay(6, false, PLATFORM, null, FLOOR)).isEqualTo(Duration.ofSeconds(64));
+		assertThat(Reconnects.delay(7, false, PLATFORM, null, FLOOR)).isEqualTo(Duration.ofSeconds(120));
+		assertThat(Reconnects.delay(1_000, false, PLATFORM, null, FLOOR)).isEqualTo(Duration.ofSeconds(120));
 		ClientConfig noInterval = PLATFORM.updatedBy(new ClientConfig(null, 0, null, null));
-		assertThat(FeishuLongConnection.delay(5, false, noInterval, null, FLOOR)).isEqualTo(FLOOR);
+		assertThat(Reconnects.delay(5, false, noInterval, null, FLOOR)).isEqualTo(FLOOR);
 	}
 
 	@Test
 	void shouldHonourARateLimitsReset() {
-		assertThat(FeishuLongConnection.delay(0, false, PLATFORM, Duration.ofSeconds(7), FLOOR))
+		assertThat(Reconnects.delay(0, false, PLATFORM, Duration.ofSeconds(7), FLOOR))
 			.isEqualTo(Duration.ofSeconds(7));
-		assertThat(FeishuLongConnection.delay(3, false, PLATFORM, Duration.ofSeconds(2), FLOOR))
+		assertThat(Reconnects.delay(3, false, PLATFORM, Duration.ofSeconds(2), FLOOR))
 			.isEqualTo(Duration.ofSeconds(8));
 	}
 
 	@Test
 	void shouldFailASocketFromWhichNothingArrivedForTheIdleTimeout() {
 		Sinks.Many<String> frames = Sinks.many().unicast().onBackpressureBuffer();
-		StepVerifier.withVirtualTime(() -> FeishuLongConnection.watched(frames.asFlux(), () -> Duration.ofSeconds(360),
+		StepVerifier.withVirtualTime(() -> Reconnects.watched(frames.asFlux(), () -> Duration.ofSeconds(360),
 				VirtualTimeScheduler.get()))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(359))
@@ -95,7 +94,7 @@ class ReconnectsTests {
 		Duration[] idle = { Duration.ofSeconds(360) };
 		Sinks.Many<String> frames = Sinks.many().unicast().onBackpressureBuffer();
 		StepVerifier.withVirtualTime(
-				() -> FeishuLongConnection.watched(frames.asFlux(), () -> idle[0], VirtualTimeScheduler.get()))
+				() -> Reconnects.watched(frames.asFlux(), () -> idle[0], VirtualTimeScheduler.get()))
 			.expectSubscription()
 			.then(() -> {
 				// A pong that sets a shorter ping interval.
@@ -111,7 +110,7 @@ class ReconnectsTests {
 
 	@Test
 	void shouldCompleteWhenTheSocketClosesBeforeTheIdleTimeout() {
-		StepVerifier.withVirtualTime(() -> FeishuLongConnection.watched(Flux.just("pong"),
+		StepVerifier.withVirtualTime(() -> Reconnects.watched(Flux.just("pong"),
 				() -> Duration.ofSeconds(360), VirtualTimeScheduler.get()))
 			.expectNext("pong")
 			.verifyComplete();

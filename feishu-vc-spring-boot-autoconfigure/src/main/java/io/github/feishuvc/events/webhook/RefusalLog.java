@@ -2,7 +2,7 @@ package io.github.feishuvc.events.webhook;
 
 import java.time.Duration;
 
-import io.github.feishuvc.internal.LogThrottle;
+import io.github.feishuvc.internal.logging.LogThrottle;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

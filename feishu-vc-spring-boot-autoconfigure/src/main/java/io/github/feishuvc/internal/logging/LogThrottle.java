@@ -1,4 +1,4 @@
-package io.github.feishuvc.internal;
+package io.github.feishuvc.internal.logging;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,0 +1,147 @@
+package io.github.feishuvc.test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
+
+/**
+ * The emulator's life: the event loops and the pool of pushes it runs on, the platform it serves, and the HTTP server
+ * on a random loopback port that hands each request to the platform and writes its reply, with the fault the platform
+ * chose for it (a dropped connection, a half body, a stall, a delay). Closed once, in order: the platform, the server,
+ * the pool, the loops.
+ */
+final class EmulatorServer implements AutoCloseable {
+
+	private final LoopResources loops;
+
+	private final ConnectionProvider pushConnections;
+
+	private final EmulatedPlatform platform;
+
+	private final DisposableServer server;
+
+	private final Duration slowResponseDelay;
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	EmulatorServer(EmulatorSettings settings) {
+		// Event loops and a pool of its own: the emulator must outlive whatever the application under test shuts down.
+		this.loops = LoopResources.create("feishu-vc-emulator", 1, 2, true);
+		this.pushConnections = ConnectionProvider.create("feishu-vc-emulator-pushes", 50);
+		this.platform = new EmulatedPlatform(settings, HttpClient.create(this.pushConnections).runOn(this.loops));
+		this.slowResponseDelay = settings.slowResponseDelay();
+		this.server = HttpServer.create()
+			.runOn(this.loops)
+			.host("127.0.0.1")
+			.port(0)
+			.handle((request, response) -> request.uri().startsWith(EmulatedLongConnections.CONNECT_PATH)
+					? this.platform.longConnections().connect(request, response)
+					: request.receive()
+						.aggregate()
+						.asByteArray()
+						.defaultIfEmpty(new byte[0])
+						.flatMap((body) -> reply(response, this.platform.gateway()
+							.handle(request.method().name(), request.uri(),
+									request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION), body))))
+			.bindNow();
+		this.platform.longConnections().baseUrl(baseUrl());
+	}
+
+	EmulatedPlatform platform() {
+		return this.platform;
+	}
+
+	int port() {
+		return this.server.port();
+	}
+
+	String baseUrl() {
+		return "http://127.0.0.1:" + port();
+	}
+
+	private Mono<Void> reply(HttpServerResponse response, EmulatedGateway.Outcome outcome) {
+		Replies.Reply reply = outcome.reply();
+		if (reply == null) {
+			response.withConnection((connection) -> connection.channel().close());
+			return Mono.empty();
+		}
+		response.status(reply.status())
+			.header(HttpHeaderNames.CONTENT_TYPE, reply.contentType())
+			.header(FeishuVcEmulator.LOG_ID_HEADER, reply.logId());
+		reply.headers().forEach(response::header);
+		Path file = reply.file();
+		if (file != null) {
+			return sendFile(response, file, outcome.fault());
+		}
+		if (outcome.fault() == Fault.TRUNCATED_BODY) {
+			// The channel is taken first: once the response is sent, the server's operations let go of it.
+			AtomicReference<Channel> channel = new AtomicReference<>();
+			response.withConnection((connection) -> channel.set(connection.channel()));
+			byte[] half = Arrays.copyOf(reply.body(), reply.body().length / 2);
+			return response.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(reply.body().length))
+				.sendByteArray(Mono.just(half))
+				.then()
+				.then(Mono.fromRunnable(() -> channel.get().close()));
+		}
+		if (outcome.fault() == Fault.STALLED_BODY) {
+			return response.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(reply.body().length))
+				.sendByteArray(Mono.just(Arrays.copyOf(reply.body(), reply.body().length / 2)))
+				.then()
+				.then(Mono.never());
+		}
+		Mono<Void> send = response.sendByteArray(Mono.just(reply.body())).then();
+		return (outcome.fault() == Fault.SLOW_RESPONSE) ? Mono.delay(this.slowResponseDelay).then(send) : send;
+	}
+
+	/**
+	 * A file straight from disk (zero-copy where the transport allows); a truncating fault sends half, then closes, a
+	 * stalling one sends half, then nothing.
+	 */
+	private Mono<Void> sendFile(HttpServerResponse response, Path file, @Nullable Fault fault) {
+		// The file's size read off the event loop: a look at the disk, however brief, does not belong there.
+		return Mono.fromCallable(() -> Files.size(file))
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap((size) -> sendFile(response, file, size, fault));
+	}
+
+	private Mono<Void> sendFile(HttpServerResponse response, Path file, long size, @Nullable Fault fault) {
+		response.header(HttpHeaderNames.CONTENT_LENGTH, Long.toString(size));
+		if (fault == Fault.TRUNCATED_BODY) {
+			AtomicReference<Channel> channel = new AtomicReference<>();
+			response.withConnection((connection) -> channel.set(connection.channel()));
+			return response.sendFile(file, 0, size / 2).then().then(Mono.fromRunnable(() -> channel.get().close()));
+		}
+		if (fault == Fault.STALLED_BODY) {
+			return response.sendFile(file, 0, size / 2).then().then(Mono.never());
+		}
+		Mono<Void> send = response.sendFile(file, 0, size).then();
+		return (fault == Fault.SLOW_RESPONSE) ? Mono.delay(this.slowResponseDelay).then(send) : send;
+	}
+
+	@Override
+	public void close() {
+		if (!this.closed.compareAndSet(false, true)) {
+			return;
+		}
+		this.platform.close();
+		this.server.disposeNow();
+		this.pushConnections.dispose();
+		this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
+	}
+
+}
