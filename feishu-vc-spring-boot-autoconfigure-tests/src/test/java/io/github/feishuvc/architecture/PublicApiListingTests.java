@@ -1,6 +1,7 @@
 package io.github.feishuvc.architecture;
 
 import java.io.IOException;
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Member;
@@ -26,8 +27,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The public API of each published module, written down in {@code api/<module>.txt} (every public type, and its public
- * and protected constructors, methods and fields), as Kotlin's binary-compatibility validator does: any change to the
+ * The public API of each published module, written down in {@code api/<module>.txt} (every public type with what it
+ * permits, and its public and protected constructors, methods and fields, constants with their values, enums with their
+ * constants in order, deprecations marked), as Kotlin's binary-compatibility validator does: any change to the
  * public surface shows in review as a diff of that file. The listing is made from the compiled classes; run with
  * {@code -Dfeishuvc.api.update=true} to write it anew after a deliberate change. {@code io.github.feishuvc.internal}
  * is left out: it is public for the other modules only, and the architecture rules keep it out of every public
@@ -120,22 +122,29 @@ class PublicApiListingTests {
 		TreeSet<String> members = new TreeSet<>();
 		for (Constructor<?> constructor : type.getDeclaredConstructors()) {
 			if (isApi(constructor, extendable)) {
-				members.add("  " + constructor.toGenericString());
+				members.add("  " + deprecation(constructor) + constructor.toGenericString());
 			}
 		}
 		// A member's own name, not repeated after its type's: "public java.lang.String value()".
 		String declaredIn = " " + type.getTypeName() + ".";
 		for (Method method : type.getDeclaredMethods()) {
 			if (isApi(method, extendable) && !method.isBridge()) {
-				members.add("  " + method.toGenericString().replace(declaredIn, " "));
+				members.add("  " + deprecation(method) + method.toGenericString().replace(declaredIn, " "));
 			}
 		}
 		for (Field field : type.getDeclaredFields()) {
 			if (isApi(field, extendable)) {
-				members.add("  " + field.toGenericString().replace(declaredIn, " ") + constantValue(field));
+				members.add("  " + deprecation(field) + field.toGenericString().replace(declaredIn, " ")
+						+ constantValue(field));
 			}
 		}
 		lines.addAll(members);
+		if (type.isEnum()) {
+			// In declaration order, which ordinal() and compareTo() expose.
+			lines.add("  constants " + Arrays.stream(type.getEnumConstants())
+				.map((constant) -> ((Enum<?>) constant).name())
+				.collect(Collectors.joining(", ")));
+		}
 		return lines;
 	}
 
@@ -169,7 +178,10 @@ class PublicApiListingTests {
 	}
 
 	private static String header(Class<?> type) {
-		StringBuilder header = new StringBuilder(type.toGenericString());
+		// Sealing as "permits" below, the same on every JDK: JDK 21 and later also print "sealed" in the modifiers,
+		// for an enum whose constants have bodies too.
+		StringBuilder header = new StringBuilder(deprecation(type))
+			.append(type.toGenericString().replaceAll("\\b(non-sealed|sealed) ", ""));
 		Type superclass = type.getGenericSuperclass();
 		if (superclass != null && superclass != Object.class && !type.isEnum() && !type.isRecord()) {
 			header.append(" extends ").append(superclass.getTypeName());
@@ -179,7 +191,17 @@ class PublicApiListingTests {
 			header.append(type.isInterface() ? " extends " : " implements ")
 				.append(Arrays.stream(interfaces).map(Type::getTypeName).collect(Collectors.joining(", ")));
 		}
+		Class<?>[] permitted = type.getPermittedSubclasses();
+		if (permitted != null && !type.isEnum()) {
+			header.append(" permits ").append(Arrays.stream(permitted).map(Class::getTypeName).sorted()
+				.collect(Collectors.joining(", ")));
+		}
 		return header.toString();
+	}
+
+	/** Deprecation is a promise too: that the member goes. */
+	private static String deprecation(AnnotatedElement element) {
+		return element.isAnnotationPresent(Deprecated.class) ? "@Deprecated " : "";
 	}
 
 }

@@ -56,6 +56,37 @@ class InMemoryPublishedEventIdsTests {
 		assertThat(this.ids.size()).isEqualTo(1);
 	}
 
+	@Test
+	void shouldRememberAnIdUntilTheWindowAndItsBucketHavePassedToTheMillisecond() {
+		InMemoryPublishedEventIds ids = new InMemoryPublishedEventIds(Duration.ofSeconds(12), this.clock);
+		assertThat(ids.claimNow("first", "token")).isEqualTo(Claim.GRANTED);
+		ids.confirmNow("first", "token");
+
+		this.clock.advance(Duration.ofMillis(12_999));
+		assertThat(ids.claimNow("first", "again")).as("twelve buckets on, within the thirteenth")
+			.isEqualTo(Claim.PUBLISHED);
+		this.clock.advance(Duration.ofMillis(1));
+		assertThat(ids.claimNow("first", "again")).as("once the thirteenth bucket began").isEqualTo(Claim.GRANTED);
+	}
+
+	@Test
+	void shouldHoldAClaimForItsWholeTimeToTheMillisecondAndNoLonger() {
+		assertThat(this.ids.claimNow("claimed", "first")).isEqualTo(Claim.GRANTED);
+
+		this.clock.advance(PublishedEventIds.CLAIM_TTL.minusMillis(1));
+		assertThat(this.ids.claimNow("claimed", "second")).isEqualTo(Claim.PENDING);
+		this.clock.advance(Duration.ofMillis(1));
+		assertThat(this.ids.claimNow("claimed", "second")).isEqualTo(Claim.GRANTED);
+	}
+
+	@Test
+	void shouldEndTheClaimOfAnIdItConfirms() {
+		assertThat(this.ids.claimNow("confirmed", "token")).isEqualTo(Claim.GRANTED);
+		this.ids.confirmNow("confirmed", "token");
+
+		assertThat(this.ids.size()).as("the id published, its claim ended").isOne();
+	}
+
 	private void publish(String eventId) {
 		assertThat(this.ids.claimNow(eventId, "token")).isEqualTo(Claim.GRANTED);
 		this.ids.confirmNow(eventId, "token");

@@ -95,6 +95,21 @@ class FeishuEventReceiverTests {
 		}
 
 		@Test
+		void shouldAnswerAnUnsignedUrlVerificationUpToTheSizeLimitAndRefuseOneByteMore() {
+			EventRequest push = push(emulator(ENCRYPT_KEY), (emulator) -> emulator.verifyEventUrl("challenge-42"));
+			String body = new String(push.body(), StandardCharsets.UTF_8);
+			String atTheLimit = body + " ".repeat(FeishuEventReceiver.MAX_UNSIGNED_SIZE - push.body().length);
+
+			Reply reply = receive(receiver(ENCRYPT_KEY),
+					new EventRequest(null, null, null, atTheLimit.getBytes(StandardCharsets.UTF_8)));
+			assertThat(reply.status()).isEqualTo(200);
+			assertThat(read(reply.json()).path("challenge").asString()).isEqualTo("challenge-42");
+			assertRefused(receive(receiver(ENCRYPT_KEY),
+					new EventRequest(null, null, null, (atTheLimit + " ").getBytes(StandardCharsets.UTF_8))),
+					RefusalReason.MISSING_SIGNATURE);
+		}
+
+		@Test
 		void shouldRefuseABadSignature() {
 			EventRequest push = push(emulator(ENCRYPT_KEY), FeishuVcEmulator::pushAppTicket);
 			EventRequest forged = new EventRequest(push.timestamp(), push.nonce(),
@@ -263,6 +278,31 @@ class FeishuEventReceiverTests {
 			assertRefused(receive(receiver(null, "another-token", noop()), push), RefusalReason.WRONG_TOKEN);
 			FeishuEventReceiverTests.this.clock.advance(Duration.ofHours(1));
 			assertRefused(receive(receiver(null), push), RefusalReason.STALE_TIMESTAMP);
+		}
+
+		@Test
+		void shouldAcceptATimestampAtEitherEdgeOfTheAllowedSkewAndNotASecondPastIt() {
+			EventRequest push = plain(ticketEvent("ticket-1", "1"));
+			FeishuEventReceiverTests.this.clock.advance(Duration.ofMinutes(5));
+			assertThat(receive(receiver(null), push).status()).as("five minutes late").isEqualTo(200);
+			FeishuEventReceiverTests.this.clock.advance(Duration.ofSeconds(1));
+			assertThat(receive(receiver(null), push)).as("a second more").isEqualTo(Reply.REFUSED);
+			FeishuEventReceiverTests.this.clock.advance(Duration.ofSeconds(-602));
+			assertThat(receive(receiver(null), push)).as("five minutes and a second early").isEqualTo(Reply.REFUSED);
+			FeishuEventReceiverTests.this.clock.advance(Duration.ofSeconds(1));
+			assertThat(receive(receiver(null), push).status()).as("five minutes early").isEqualTo(200);
+			assertThat(FeishuEventReceiverTests.this.refusals).containsExactly(RefusalReason.STALE_TIMESTAMP,
+					RefusalReason.STALE_TIMESTAMP);
+		}
+
+		@Test
+		void shouldPublishAnEventThatNamesNoApp() {
+			String body = "{\"schema\":\"2.0\",\"header\":{\"event_id\":\"e-1\",\"event_type\":"
+					+ "\"vc.meeting.all_meeting_started_v1\",\"token\":\"" + TOKEN + "\"},\"event\":{}}";
+
+			assertThat(receive(receiver(null), plain(body)).status()).isEqualTo(200);
+			assertThat(FeishuEventReceiverTests.this.published).singleElement()
+				.satisfies((event) -> assertThat(event.appId()).isNull());
 		}
 
 		@Test
