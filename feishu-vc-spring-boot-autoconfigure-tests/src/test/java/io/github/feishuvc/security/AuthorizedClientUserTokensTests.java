@@ -3,16 +3,14 @@ package io.github.feishuvc.security;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.github.feishuvc.auth.TokenStore;
 import io.github.feishuvc.core.AccessTokenSource;
 import io.github.feishuvc.core.FeishuVcSignInRequiredException;
 import io.github.feishuvc.core.FeishuVcTimeoutException;
+import io.github.feishuvc.support.InMemoryFleetLock;
 import io.github.feishuvc.support.MutableClock;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -67,7 +65,7 @@ class AuthorizedClientUserTokensTests {
 
 	@RepeatedTest(20)
 	void shouldRefreshARejectedTokenOnceForInstancesSharingTheFleetLock() {
-		FleetLock lock = new FleetLock();
+		InMemoryFleetLock lock = new InMemoryFleetLock();
 		List<FeishuUserTokens> instances = List.of(AuthorizedClientUserTokens.of(this.platform, "feishu", false)
 			.withFleetLock(lock), AuthorizedClientUserTokens.of(this.platform, "feishu", false).withFleetLock(lock));
 		Flux.range(0, 20).flatMap((i) -> call(instances.get(i % 2).of("ou_1")), 20).blockLast();
@@ -184,48 +182,6 @@ class AuthorizedClientUserTokensTests {
 			return source.getToken().filter(this.platform::accepts).switchIfEmpty(Mono.error(new AssertionError(
 					"a rejected token was handed out again")));
 		}));
-	}
-
-	/** The lock of a fleet's shared state, as Redis keeps it. */
-	private static final class FleetLock implements TokenStore {
-
-		private final Map<String, String> owners = new ConcurrentHashMap<>();
-
-		@Override
-		public Mono<SharedToken> get(String key) {
-			return Mono.empty();
-		}
-
-		@Override
-		public Mono<Void> put(String key, SharedToken token) {
-			return Mono.empty();
-		}
-
-		@Override
-		public Mono<Void> evict(String key, String token) {
-			return Mono.empty();
-		}
-
-		@Override
-		public Mono<Boolean> lock(String key, String owner, Duration ttl) {
-			return Mono.fromSupplier(() -> this.owners.putIfAbsent(key, owner) == null);
-		}
-
-		@Override
-		public Mono<Boolean> renew(String key, String owner, Duration ttl) {
-			return Mono.fromSupplier(() -> owner.equals(this.owners.get(key)));
-		}
-
-		@Override
-		public Mono<Boolean> isLocked(String key) {
-			return Mono.fromSupplier(() -> this.owners.containsKey(key));
-		}
-
-		@Override
-		public Mono<Void> unlock(String key, String owner) {
-			return Mono.fromRunnable(() -> this.owners.remove(key, owner));
-		}
-
 	}
 
 	/** The authorized client of one user, refreshed as the platform does. */
