@@ -182,6 +182,18 @@ class ClientRateLimiterTests {
 	}
 
 	@Test
+	void shouldGiveBackARefusedCallsPermitWhenItIsTheOnlyOneKept() {
+		ClientRateLimiter limiter = new ClientRateLimiter(1, 100, Duration.ofMinutes(2), this.time);
+		List<FeishuVcRateLimiter.Permit> permits = new ArrayList<>();
+		limiter.acquire("t1", "reserve.get", 1).subscribe(permits::add);
+		assertThat(permits).hasSize(1);
+
+		StepVerifier.create(limiter.refused(permits.get(0), Duration.ZERO)).verifyComplete();
+
+		assertThat(acquireFor(limiter, "t1", "reserve.get", 1)).as("the second's one permit, given back").hasSize(1);
+	}
+
+	@Test
 	void shouldKeepAHoldLongerThanAMinuteAcrossTheSweep() {
 		ClientRateLimiter limiter = new ClientRateLimiter(50, 1000, Duration.ofMinutes(5), this.time);
 		limiter.refusedNow(hold("t1", "reserve.get"), Duration.ofMinutes(2));

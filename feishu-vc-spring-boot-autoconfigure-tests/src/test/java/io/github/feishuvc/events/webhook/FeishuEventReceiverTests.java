@@ -110,6 +110,16 @@ class FeishuEventReceiverTests {
 		}
 
 		@Test
+		void shouldRefuseAnUnsignedUrlVerificationWithAStaleTimestamp() {
+			EventRequest push = push(emulator(ENCRYPT_KEY), (emulator) -> emulator.verifyEventUrl("challenge-42"));
+			String stale = Long.toString(FeishuEventReceiverTests.this.clock.instant().minus(Duration.ofHours(1))
+				.getEpochSecond());
+
+			assertRefused(receive(receiver(ENCRYPT_KEY), new EventRequest(stale, null, null, push.body())),
+					RefusalReason.STALE_TIMESTAMP);
+		}
+
+		@Test
 		void shouldRefuseABadSignature() {
 			EventRequest push = push(emulator(ENCRYPT_KEY), FeishuVcEmulator::pushAppTicket);
 			EventRequest forged = new EventRequest(push.timestamp(), push.nonce(),
@@ -293,6 +303,19 @@ class FeishuEventReceiverTests {
 			assertThat(receive(receiver(null), push).status()).as("five minutes early").isEqualTo(200);
 			assertThat(FeishuEventReceiverTests.this.refusals).containsExactly(RefusalReason.STALE_TIMESTAMP,
 					RefusalReason.STALE_TIMESTAMP);
+		}
+
+		@Test
+		void shouldTakeATicketWhoseTimeIsNoTimeAtAllForOneThatArrivedNow() {
+			long now = FeishuEventReceiverTests.this.clock.instant().getEpochSecond();
+			FeishuEventReceiver receiver = receiver(null);
+			assertThat(receive(receiver, plain(ticketEvent("pushed-a-second-ago", Long.toString(now - 1)))).status())
+				.isEqualTo(200);
+
+			assertThat(receive(receiver, plain(ticketEvent("pushed-at-zero", "0"))).status()).isEqualTo(200);
+
+			assertThat(ticket()).as("a ts of 0 is no time: the ticket counts as pushed on arrival")
+				.isEqualTo("pushed-at-zero");
 		}
 
 		@Test
