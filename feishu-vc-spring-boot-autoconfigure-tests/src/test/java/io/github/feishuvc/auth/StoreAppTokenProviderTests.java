@@ -244,6 +244,43 @@ class StoreAppTokenProviderTests {
 		}
 
 		@Test
+		void shouldCountTheTenantsWhoseTokensItKeeps() {
+			StoreAppTokenProvider provider = provider(Duration.ofSeconds(5), 100);
+
+			for (String tenant : List.of("t1", "t2", "t1")) {
+				assertThat(provider.forTenant(tenant).getToken().block()).startsWith("t-");
+			}
+
+			assertThat(provider.cachedTenants()).isEqualTo(2);
+		}
+
+		@Test
+		void shouldKeepTheAppTokenWhenATenantsTokenFailsForAnotherReason() {
+			StoreAppTokenProvider provider = provider(Duration.ofSeconds(5), 100);
+			assertThat(provider.forTenant("t1").getToken().block()).startsWith("t-");
+			StoreAppTokenProviderTests.this.emulator.failNext(Endpoint.STORE_TENANT_ACCESS_TOKEN, Fault.INTERNAL_ERROR, 1);
+
+			StepVerifier.create(provider.forTenant("t2").getToken())
+				.expectError(FeishuVcServerErrorException.class)
+				.verify(Duration.ofSeconds(10));
+
+			assertThat(count(Endpoint.APP_ACCESS_TOKEN)).as("the app token, not renewed for a server error").isOne();
+		}
+
+		@Test
+		void shouldRefuseAnAppWithoutItsIdOrSecret() {
+			FeishuVcExecutor executor = TestFeishu.executor(StoreAppTokenProviderTests.this.emulator.baseUrl());
+			assertThatIllegalArgumentException().isThrownBy(() -> new StoreAppTokenProvider(executor, " ",
+					FeishuVcEmulator.DEFAULT_APP_SECRET, StoreAppTokenProviderTests.this.tickets,
+					settings(Duration.ofSeconds(5), 100), Clock.systemUTC()))
+				.withMessage("appId must not be empty");
+			assertThatIllegalArgumentException().isThrownBy(() -> new StoreAppTokenProvider(executor,
+					FeishuVcEmulator.DEFAULT_APP_ID, "", StoreAppTokenProviderTests.this.tickets,
+					settings(Duration.ofSeconds(5), 100), Clock.systemUTC()))
+				.withMessage("appSecret must not be empty");
+		}
+
+		@Test
 		void shouldKeepNoMoreTenantsThanAllowed() {
 			StoreAppTokenProvider provider = provider(Duration.ofSeconds(5), 2);
 
