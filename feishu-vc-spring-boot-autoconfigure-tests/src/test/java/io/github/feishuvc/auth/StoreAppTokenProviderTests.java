@@ -268,6 +268,26 @@ class StoreAppTokenProviderTests {
 		}
 
 		@Test
+		void shouldRefuseSettingsThatCannotWorkAndTakeThemAtTheirEdges() {
+			Duration none = Duration.ZERO;
+			Duration negative = Duration.ofNanos(-1);
+			Duration idle = Duration.ofNanos(1);
+			assertThat(new StoreAppTokenProvider.Settings(none, "u", none, 1, idle)).isNotNull();
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> new StoreAppTokenProvider.Settings(negative, "u", none, 1, idle))
+				.withMessage("ticketWait must not be negative");
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> new StoreAppTokenProvider.Settings(none, "u", negative, 1, idle))
+				.withMessage("refreshBeforeExpiry must not be negative");
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> new StoreAppTokenProvider.Settings(none, "u", none, 0, idle))
+				.withMessage("maxTenants must be positive");
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> new StoreAppTokenProvider.Settings(none, "u", none, 1, none))
+				.withMessage("tenantIdleTime must be positive");
+		}
+
+		@Test
 		void shouldRefuseAnAppWithoutItsIdOrSecret() {
 			FeishuVcExecutor executor = TestFeishu.executor(StoreAppTokenProviderTests.this.emulator.baseUrl());
 			assertThatIllegalArgumentException().isThrownBy(() -> new StoreAppTokenProvider(executor, " ",
