@@ -40,6 +40,7 @@ class TokenSettingsTests {
 		assertThat(tickets.get("cli_a").block()).as("an older push never wins").isEqualTo("newer");
 		tickets.save("cli_a", "as-new", now).block();
 		assertThat(tickets.get("cli_a").block()).as("a later push of the same time wins").isEqualTo("as-new");
+		assertThat(tickets.find("cli_a")).isEqualTo(new InMemoryAppTicketStore.PushedTicket("as-new", now));
 		assertThatIllegalArgumentException().isThrownBy(() -> tickets.save(" ", "t", now));
 		assertThatIllegalArgumentException().isThrownBy(() -> tickets.save("cli_a", "", now));
 		assertThatIllegalArgumentException().isThrownBy(() -> tickets.save("cli_a", "t", null));
