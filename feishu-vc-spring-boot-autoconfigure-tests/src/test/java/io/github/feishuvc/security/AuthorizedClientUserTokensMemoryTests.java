@@ -22,8 +22,6 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.user.DefaultOAuth2User;
 
@@ -37,15 +35,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class AuthorizedClientUserTokensMemoryTests {
 
-	private static final ClientRegistration FEISHU = ClientRegistration.withRegistrationId("feishu")
-		.clientId("cli_a")
-		.clientSecret("s")
-		.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-		.redirectUri("{baseUrl}/login/oauth2/code/feishu")
-		.authorizationUri("https://accounts.example/authorize")
-		.tokenUri("https://open.example/token")
-		.build();
-
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
 
 	/** How long the tokens it grants from now on live; {@code null} for a token without an expiry. */
@@ -56,7 +45,7 @@ class AuthorizedClientUserTokensMemoryTests {
 		Instant now = this.clock.instant();
 		String user = request.getPrincipal().getName();
 		Instant expiresAt = (lifetime != null) ? now.plus(lifetime) : null;
-		return Mono.just(new OAuth2AuthorizedClient(FEISHU, user,
+		return Mono.just(new OAuth2AuthorizedClient(AuthorizedClientUserTokensTests.FEISHU, user,
 				new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "token-" + user, now, expiresAt)));
 	};
 

@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AuthorizedClientUserTokensTests {
 
-	private static final ClientRegistration FEISHU = ClientRegistration.withRegistrationId("feishu")
+	/** The registration of Feishu sign-in, as the starter configures it. */
+	static final ClientRegistration FEISHU = ClientRegistration.withRegistrationId("feishu")
 		.clientId("cli_a")
 		.clientSecret("s")
 		.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
