@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import javax.tools.Diagnostic;
@@ -26,9 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every Java snippet of the README and {@code docs/} compiles against the starter, the emulator and the libraries an
  * application has, so that a renamed method breaks the build rather than a newcomer's first copy. A snippet that
  * declares a type compiles as a file; one that declares members (a {@code @Bean}, a listener) compiles in a class; any
- * other is a method's body. What a snippet uses without declaring it (the injected {@code reserves}, an id) is
- * declared in an HTML comment just before its fence, which a reader does not see:
- * {@code <!-- given: ReserveOperations reserves; String reserveId; -->}.
+ * other is a method's body. Nothing is imported for a snippet: it shows its own imports, one class each, so that a
+ * reader sees where every class lives. What a snippet uses without declaring it (the injected {@code reserves}, an
+ * id) is declared in an HTML comment just before its fence, which a reader does not see, with the imports of those
+ * declarations: {@code <!-- given: import io.github.feishuvc.reserve.ReserveOperations; ReserveOperations reserves;
+ * String reserveId; -->}.
+ * <p>
+ * The snippets compile against this module's test class path, which holds the official Java SDK too: the SDK's side of
+ * {@code docs/migrating-from-the-sdk.md} is compiled as well, so that the SDK's method names it shows are real ones.
  */
 class SnippetsCompileTests {
 
@@ -43,57 +50,17 @@ class SnippetsCompileTests {
 	private static final Pattern MEMBER = Pattern
 		.compile("^(?:@\\w+|static |private |public |protected |[\\w<>\\[\\], ?]+ \\w+\\([^;]*\\)\\s*(?:throws [\\w., ]+)?\\{)");
 
-	/** What an application's code imports, as an IDE would add it. */
-	private static final String IMPORTS = """
-			import java.nio.file.*;
-			import java.time.*;
-			import java.util.*;
-			import io.github.feishuvc.auth.*;
-			import io.github.feishuvc.autoconfigure.*;
-			import io.github.feishuvc.core.*;
-			import io.github.feishuvc.events.*;
-			import io.github.feishuvc.events.longconnection.*;
-			import io.github.feishuvc.export.*;
-			import io.github.feishuvc.meeting.*;
-			import io.github.feishuvc.meeting.event.*;
-			import io.github.feishuvc.note.*;
-			import io.github.feishuvc.note.event.*;
-			import io.github.feishuvc.report.*;
-			import io.github.feishuvc.reserve.*;
-			import io.github.feishuvc.room.*;
-			import io.github.feishuvc.room.event.*;
-			import io.github.feishuvc.security.*;
-			import io.github.feishuvc.test.*;
-			import org.junit.jupiter.api.AfterAll;
-			import org.junit.jupiter.api.Test;
-			import reactor.core.publisher.*;
-			import reactor.netty.transport.ProxyProvider;
-			import org.springframework.beans.factory.annotation.Autowired;
-			import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
-			import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
-			import org.springframework.boot.test.context.SpringBootTest;
-			import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-			import org.springframework.context.annotation.Bean;
-			import org.springframework.context.event.EventListener;
-			import org.springframework.core.io.buffer.*;
-			import org.springframework.jdbc.core.JdbcOperations;
-			import org.springframework.security.config.Customizer;
-			import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-			import org.springframework.security.core.Authentication;
-			import org.springframework.security.oauth2.client.*;
-			import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-			import org.springframework.security.web.SecurityFilterChain;
-			import org.springframework.stereotype.Service;
-			import org.springframework.test.context.DynamicPropertyRegistry;
-			import org.springframework.test.context.DynamicPropertySource;
-			import org.springframework.web.bind.annotation.*;
-			import static org.assertj.core.api.Assertions.assertThat;
-			""";
+	/** An import, in a snippet (at the start of a line) or in what it is given. */
+	private static final Pattern IMPORT = Pattern.compile("import (?:static )?[\\w.]+(?:\\.\\*)?;");
 
 	@Test
 	void shouldCompileEverySnippetOfTheDocumentation(@TempDir Path sources) throws IOException {
 		List<Snippet> snippets = snippets();
 		assertThat(snippets).as("the snippets found").hasSizeGreaterThan(20);
+		assertThat(snippets).as("snippets importing a whole package (a reader cannot tell where a class lives)")
+			.filteredOn((snippet) -> snippet.imports().contains(".*;"))
+			.extracting((snippet) -> snippet.page() + ":" + snippet.line())
+			.isEmpty();
 		List<Path> files = new ArrayList<>();
 		for (int i = 0; i < snippets.size(); i++) {
 			Path file = sources.resolve("snippets/s" + i + "/Snippet" + i + ".java");
@@ -150,15 +117,29 @@ class SnippetsCompileTests {
 	record Snippet(String page, int line, String given, String code) {
 
 		String source(int index) {
-			String header = "package snippets.s" + index + ";\n" + IMPORTS;
-			if (TYPE.matcher(this.code).find()) {
-				return header + this.given + "\n" + this.code;
+			String header = "package snippets.s" + index + ";\n" + imports();
+			String given = IMPORT.matcher(this.given).replaceAll("");
+			String code = withoutImports(this.code);
+			if (TYPE.matcher(code).find()) {
+				return header + given + "\n" + code;
 			}
-			String firstLine = this.code.lines().filter((l) -> !l.isBlank() && !l.startsWith("//")).findFirst()
-				.orElse("");
-			String body = MEMBER.matcher(firstLine).find() ? this.code
-					: "void snippet() throws Exception {\n" + this.code + "\n}";
-			return header + "class Snippet" + index + " {\n" + this.given + "\n" + body + "\n}\n";
+			String firstLine = code.lines().filter((l) -> !l.isBlank() && !l.startsWith("//")).findFirst().orElse("");
+			String body = MEMBER.matcher(firstLine).find() ? code : "void snippet() throws Exception {\n" + code + "\n}";
+			return header + "class Snippet" + index + " {\n" + given + "\n" + body + "\n}\n";
+		}
+
+		/** The snippet's own imports (lines of their own), then those of what it is given. */
+		String imports() {
+			Stream<String> own = this.code.lines().filter((line) -> IMPORT.matcher(line).matches());
+			Stream<String> given = IMPORT.matcher(this.given).results().map(MatchResult::group);
+			return Stream.concat(own, given).map((line) -> line + "\n").collect(Collectors.joining());
+		}
+
+		private static String withoutImports(String code) {
+			return code.lines()
+				.filter((line) -> !IMPORT.matcher(line).matches())
+				.map((line) -> line + "\n")
+				.collect(Collectors.joining());
 		}
 
 	}

@@ -1,5 +1,6 @@
 package io.github.feishuvc.events;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -7,6 +8,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import io.github.feishuvc.core.UserIdType;
+import io.github.feishuvc.reserve.ReserveOperations;
+import io.github.feishuvc.support.TestFeishu;
+import io.github.feishuvc.test.FeishuVcEmulator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.SmartLifecycle;
@@ -105,6 +110,24 @@ class EventListenerPoolTests {
 			assertThat(thread.isDaemon()).isTrue();
 		});
 		pool.stop();
+	}
+
+	@Test
+	void shouldLetAListenerWaitForAFeishuCallAndFinishItBeforeItStops() {
+		// What the documentation tells a listener to do with its calls (docs/notes.md): block() on the pool's thread,
+		// which is no Reactor thread, and the stop waits for it.
+		try (FeishuVcEmulator emulator = FeishuVcEmulator.start()) {
+			ReserveOperations reserves = TestFeishu.reserveTemplate(emulator.baseUrl(), UserIdType.OPEN_ID,
+					Clock.systemUTC());
+			EventListenerPool pool = new EventListenerPool(1, 1, Duration.ofSeconds(10));
+			pool.start();
+			List<String> read = new CopyOnWriteArrayList<>();
+
+			pool.execute(() -> read.add(reserves.get(FeishuVcEmulator.REFERENCE_RESERVE_ID).block().meetingNo()));
+			pool.stop();
+
+			assertThat(read).containsExactly("112000358");
+		}
 	}
 
 	private static void await(CountDownLatch latch) {
