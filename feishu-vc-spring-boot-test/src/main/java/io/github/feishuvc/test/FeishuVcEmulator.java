@@ -197,6 +197,22 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		this.platform.events().deliverTo(eventUrl);
 	}
 
+	/** Whether an event URL is set. */
+	boolean hasEventUrl() {
+		return this.platform.events().hasEventUrl();
+	}
+
+	/**
+	 * Says that no event URL will come (the application of a Spring test has no web server), and why: an event
+	 * pushed with nowhere to go then fails at once with this reason.
+	 * @param reason what the test should change
+	 * @param applicationListens whether the application listens for events, so that the meeting life cycle's steps
+	 * fail too rather than lose their events
+	 */
+	void noEventDestination(String reason, boolean applicationListens) {
+		this.platform.events().noDestination(reason, applicationListens);
+	}
+
 	/**
 	 * Push a new app ticket to the event URL now, as the platform does every hour; encrypted and signed when the
 	 * app has an encrypt key.
