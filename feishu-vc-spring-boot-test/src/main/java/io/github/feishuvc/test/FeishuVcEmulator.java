@@ -226,7 +226,8 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	/**
 	 * Push an event in the platform's version 2 format now, with a fresh event id: down a long connection once an
 	 * application asked for one, else to the event URL. With neither yet (an application still starting), it waits up
-	 * to five seconds for either.
+	 * to five seconds for either; at once it fails when none will come (a test's application without a web server,
+	 * under {@link AutoConfigureFeishuVcEmulator}).
 	 * @param eventType the event type, such as {@code vc.meeting.all_meeting_started_v1}
 	 * @param tenantKey the tenant the event happened in
 	 * @param eventJson the {@code event} object
