@@ -38,10 +38,12 @@ class FaultsTests {
 
 	@Test
 	void shouldFailAReadWhenTheFaultLasts() {
+		int before = this.emulator.requestCount("reserve.get");
 		this.emulator.failNext("reserve.get", Fault.BAD_GATEWAY_HTML, 3);
 
 		assertThatExceptionOfType(FeishuVcException.class)
 			.isThrownBy(() -> this.reserves.get(FeishuVcEmulator.REFERENCE_RESERVE_ID).block());
+		assertThat(this.emulator.requestCount("reserve.get") - before).isEqualTo(3);
 	}
 
 }
