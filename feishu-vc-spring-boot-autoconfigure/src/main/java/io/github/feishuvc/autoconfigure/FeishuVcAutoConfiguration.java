@@ -78,7 +78,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 		FeishuVcTokenProviderConfigurations.StoreAppConfiguration.class,
 		FeishuVcTokenProviderConfigurations.StoreAppWithoutCaffeineConfiguration.class,
 		FeishuVcAutoConfiguration.RedisSharedStateWithoutRedisConfiguration.class,
-		FeishuVcStartupChecks.BeforeAnyBean.class, FeishuVcStartupChecks.WithoutWebServer.class })
+		FeishuVcStartupChecks.BeforeAnyBean.class, FeishuVcStartupChecks.WithoutWebServer.class,
+		FeishuVcIdleEventListeners.class })
 public final class FeishuVcAutoConfiguration {
 
 	/**

@@ -41,6 +41,15 @@ final class EmulatedEvents implements EventSink {
 	/** How long an event pushed before the application asked for a long connection or gave a URL waits for either. */
 	private final Duration destinationWait;
 
+	/**
+	 * Why no event URL will come, when it is known that none will (a Spring test's application without a web server):
+	 * an event pushed with nowhere to go then fails at once, saying so, rather than after {@link #destinationWait}.
+	 */
+	private volatile @Nullable String noDestination;
+
+	/** Whether the application without a destination listens for events, so that its test expects them to arrive. */
+	private volatile boolean applicationListens;
+
 	/** One thread delivers every pushed event, in the order they happened. */
 	private final ExecutorService pushes = Executors.newSingleThreadExecutor((task) -> {
 		Thread thread = new Thread(task, "feishu-vc-emulator-events");
@@ -69,8 +78,28 @@ final class EmulatedEvents implements EventSink {
 		return this.pusher.eventUrl() != null;
 	}
 
+	/**
+	 * Says that no event URL will come, and why; a long connection the application opens still takes the events.
+	 * @param reason what the test should change, named in the failure of each event pushed with nowhere to go
+	 * @param listens whether the application listens for events: the meeting life cycle's steps then fail too, as
+	 * their events would be lost
+	 */
+	void noDestination(String reason, boolean listens) {
+		this.noDestination = reason;
+		this.applicationListens = listens;
+	}
+
+	/** Fails at once if an event has nowhere to go and none will come. */
+	private void checkDestination() {
+		String reason = this.noDestination;
+		if (reason != null && !this.longConnections.inUse() && this.pusher.eventUrl() == null) {
+			throw new IllegalStateException(reason);
+		}
+	}
+
 	/** A fresh app ticket, pushed in the platform's version 1 event format. */
 	EventDelivery pushAppTicket() {
+		checkDestination();
 		ObjectNode event = v1Event();
 		event.putObject("event")
 			.put("app_id", this.app.appId())
@@ -96,6 +125,7 @@ final class EmulatedEvents implements EventSink {
 
 	/** The check the developer console makes when the event URL is saved. */
 	EventDelivery verifyEventUrl(String challenge) {
+		checkDestination();
 		return this.pusher.push(this.replies.object()
 			.put("challenge", challenge)
 			.put("token", this.app.verificationToken())
@@ -112,6 +142,9 @@ final class EmulatedEvents implements EventSink {
 
 	@Override
 	public void pushAndWait(String tenantKey, List<ObjectNode> events) {
+		if (this.applicationListens) {
+			checkDestination();
+		}
 		try {
 			submit(tenantKey, events).get(30, TimeUnit.SECONDS);
 		}
@@ -163,6 +196,7 @@ final class EmulatedEvents implements EventSink {
 	 * yet, an application may be starting: it is given a few seconds to ask for its connection.
 	 */
 	private EventDelivery deliver(ObjectNode event) {
+		checkDestination();
 		long deadline = System.nanoTime() + this.destinationWait.toNanos();
 		while (!this.longConnections.inUse() && this.pusher.eventUrl() == null && System.nanoTime() < deadline) {
 			try {

@@ -197,6 +197,22 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		this.platform.events().deliverTo(eventUrl);
 	}
 
+	/** Whether an event URL is set. */
+	boolean hasEventUrl() {
+		return this.platform.events().hasEventUrl();
+	}
+
+	/**
+	 * Says that no event URL will come (the application of a Spring test has no web server), and why: an event
+	 * pushed with nowhere to go then fails at once with this reason.
+	 * @param reason what the test should change
+	 * @param applicationListens whether the application listens for events, so that the meeting life cycle's steps
+	 * fail too rather than lose their events
+	 */
+	void noEventDestination(String reason, boolean applicationListens) {
+		this.platform.events().noDestination(reason, applicationListens);
+	}
+
 	/**
 	 * Push a new app ticket to the event URL now, as the platform does every hour; encrypted and signed when the
 	 * app has an encrypt key.
@@ -210,7 +226,8 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	/**
 	 * Push an event in the platform's version 2 format now, with a fresh event id: down a long connection once an
 	 * application asked for one, else to the event URL. With neither yet (an application still starting), it waits up
-	 * to five seconds for either.
+	 * to five seconds for either; at once it fails when none will come (a test's application without a web server,
+	 * under {@link AutoConfigureFeishuVcEmulator}).
 	 * @param eventType the event type, such as {@code vc.meeting.all_meeting_started_v1}
 	 * @param tenantKey the tenant the event happened in
 	 * @param eventJson the {@code event} object

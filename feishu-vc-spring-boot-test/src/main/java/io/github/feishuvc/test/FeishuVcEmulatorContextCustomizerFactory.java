@@ -3,11 +3,18 @@ package io.github.feishuvc.test;
 import java.util.HashMap;
 import java.util.List;
 
+import io.github.feishuvc.autoconfigure.FeishuVcProperties.EventsMode;
+import io.github.feishuvc.events.webhook.FeishuEventReceiver;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.web.context.reactive.ReactiveWebApplicationContext;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
@@ -70,6 +77,15 @@ class FeishuVcEmulatorContextCustomizerFactory implements ContextCustomizerFacto
 		/** The emulator's bean name. */
 		static final String BEAN_NAME = "feishuVcEmulator";
 
+		/**
+		 * Why the emulator cannot push events to an application that started without a web server, and what to do.
+		 */
+		static final String NO_WEB_SERVER = "The emulator has nowhere to push this event: the application of this "
+				+ "test has no web server (@SpringBootTest's default webEnvironment, MOCK, starts none). Start one with "
+				+ "@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT) or DEFINED_PORT, and the emulator pushes "
+				+ "its events to the application's event endpoint; or receive them over the long connection "
+				+ "(feishu.vc.events.mode=long-connection).";
+
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
 			FeishuVcEmulator emulator = this.settings.start();
@@ -83,6 +99,20 @@ class FeishuVcEmulatorContextCustomizerFactory implements ContextCustomizerFacto
 			if (WEB_SERVER_PRESENT) {
 				EventUrl.deliverOnceServing(context, emulator);
 			}
+			// A web server starts before the context is refreshed: without one, no event URL will come, and an event
+			// pushed then fails at once, saying why, rather than after a wait or not at all.
+			context.addApplicationListener((ContextRefreshedEvent event) -> {
+				if (event.getApplicationContext() == context && !emulator.hasEventUrl() && !longConnection(context)) {
+					emulator.noEventDestination(NO_WEB_SERVER,
+							context.getBeanNamesForType(FeishuEventReceiver.class, false, false).length > 0);
+				}
+			});
+		}
+
+		private static boolean longConnection(ApplicationContext context) {
+			return Binder.get(context.getEnvironment())
+				.bind("feishu.vc.events.mode", EventsMode.class)
+				.orElse(EventsMode.WEBHOOK) == EventsMode.LONG_CONNECTION;
 		}
 
 		@Override
@@ -99,11 +129,28 @@ class FeishuVcEmulatorContextCustomizerFactory implements ContextCustomizerFacto
 			context.addApplicationListener((WebServerInitializedEvent event) -> {
 				// The management server, when it has a port of its own, serves no event endpoint.
 				if (event.getApplicationContext().getServerNamespace() == null) {
-					String path = event.getApplicationContext().getEnvironment()
-						.getProperty("feishu.vc.events.path", "/feishu/events");
-					emulator.deliverEventsTo("http://127.0.0.1:" + event.getWebServer().getPort() + path);
+					emulator.deliverEventsTo("http://127.0.0.1:" + event.getWebServer().getPort()
+							+ applicationPath(event.getApplicationContext()) + eventsPath(event.getApplicationContext()));
 				}
 			});
+		}
+
+		/**
+		 * Where the application's paths start: Spring MVC's context path ({@code server.servlet.context-path}) or
+		 * WebFlux's base path ({@code spring.webflux.base-path}), normalised as Spring Boot does; empty for the root.
+		 */
+		static String applicationPath(ApplicationContext context) {
+			String property = (context instanceof ReactiveWebApplicationContext) ? "spring.webflux.base-path"
+					: "server.servlet.context-path";
+			String path = Binder.get(context.getEnvironment()).bind(property, String.class).orElse("").strip();
+			while (path.endsWith("/")) {
+				path = path.substring(0, path.length() - 1);
+			}
+			return (path.isEmpty() || path.startsWith("/")) ? path : "/" + path;
+		}
+
+		private static String eventsPath(ApplicationContext context) {
+			return Binder.get(context.getEnvironment()).bind("feishu.vc.events.path", String.class).orElse("/feishu/events");
 		}
 
 	}

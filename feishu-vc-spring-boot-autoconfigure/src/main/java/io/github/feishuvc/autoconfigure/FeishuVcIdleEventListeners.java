@@ -1,0 +1,113 @@
+package io.github.feishuvc.autoconfigure;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.github.feishuvc.events.FeishuEvent;
+import io.github.feishuvc.meeting.event.MeetingEvent;
+import io.github.feishuvc.note.event.NoteEvent;
+import io.github.feishuvc.room.event.RoomEvent;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Says at start-up, at WARN, that the application listens for Feishu events that cannot arrive: events are off
+ * unless {@code feishu.vc.events.enabled=true} (a store app's are on unless switched off) or
+ * {@code feishu.vc.events.mode=long-connection}, so an {@code @EventListener} for one of the starter's event types
+ * would otherwise wait in silence. Silent when there is no such listener, or when events are on.
+ */
+final class FeishuVcIdleEventListeners implements SmartInitializingSingleton {
+
+	private static final Log logger = LogFactory.getLog(FeishuVcIdleEventListeners.class);
+
+	/** What the starter publishes: the raw event and each family's typed events. */
+	private static final List<Class<?>> EVENT_TYPES = List.of(FeishuEvent.class, MeetingEvent.class, NoteEvent.class,
+			RoomEvent.class);
+
+	private final FeishuVcProperties properties;
+
+	private final FeishuVcEventsProperties events;
+
+	private final ListableBeanFactory beanFactory;
+
+	FeishuVcIdleEventListeners(FeishuVcProperties properties, FeishuVcEventsProperties events,
+			ListableBeanFactory beanFactory) {
+		this.properties = properties;
+		this.events = events;
+		this.beanFactory = beanFactory;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		if (eventsArrive()) {
+			return;
+		}
+		List<String> listeners = listeners();
+		if (!listeners.isEmpty()) {
+			logger.warn("Events are off, so these @EventListener methods for Feishu events will receive nothing: "
+					+ String.join(", ", listeners) + ". To receive events, set " + FeishuVcEventsProperties.PREFIX
+					+ ".enabled=true (the platform pushes them to " + this.events.getPath() + ") or "
+					+ FeishuVcEventsProperties.PREFIX + ".mode=long-connection.");
+		}
+	}
+
+	/** As the event endpoint's and the long connection's conditions decide. */
+	private boolean eventsArrive() {
+		if (this.events.getMode() == FeishuVcProperties.EventsMode.LONG_CONNECTION) {
+			return true;
+		}
+		Boolean enabled = this.events.getEnabled();
+		return (enabled != null) ? enabled : this.properties.getAppType() == FeishuVcProperties.AppType.STORE;
+	}
+
+	/** The listener methods for one of the starter's event types, as {@code Class.method}, found as Spring finds them. */
+	private List<String> listeners() {
+		List<String> found = new ArrayList<>();
+		for (String name : this.beanFactory.getBeanDefinitionNames()) {
+			Class<?> type = this.beanFactory.getType(name, false);
+			if (type == null || !AnnotationUtils.isCandidateClass(type, EventListener.class)) {
+				continue;
+			}
+			Class<?> userClass = ClassUtils.getUserClass(type);
+			Map<Method, EventListener> methods;
+			try {
+				methods = MethodIntrospector.selectMethods(userClass,
+						(MethodIntrospector.MetadataLookup<EventListener>) (method) -> AnnotatedElementUtils
+							.findMergedAnnotation(method, EventListener.class));
+			}
+			catch (RuntimeException | LinkageError ex) {
+				// A type whose methods cannot be read (an unresolvable class): Spring's own processor skips it too.
+				continue;
+			}
+			methods.forEach((method, listener) -> {
+				if (listensForFeishuEvents(method, listener)) {
+					found.add(userClass.getSimpleName() + "." + method.getName());
+				}
+			});
+		}
+		return found;
+	}
+
+	private static boolean listensForFeishuEvents(Method method, EventListener listener) {
+		Class<?>[] declared = (listener.classes().length > 0) ? listener.classes() : method.getParameterTypes();
+		for (Class<?> type : declared) {
+			for (Class<?> eventType : EVENT_TYPES) {
+				if (eventType.isAssignableFrom(type)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+}
