@@ -79,6 +79,13 @@ class MvcSampleApplicationTests {
 	}
 
 	@Test
+	void shouldShowTheEventsOfTheMeetingItHoldsOfflineAsItStarts() {
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("/events").body())
+			.containsPattern("MeetingStartedEvent of meeting \\d{9}")
+			.containsPattern("meeting \\d{9} 'Sample stand-up' ended, 2 attended"));
+	}
+
+	@Test
 	void shouldReceiveTheMeetingEventsAtItsOwnEndpointAndReadTheEndedMeetingInTheListener() {
 		Reserve reserve = reserve("MVC events review");
 		String meetingId = this.emulator.meetings().start(reserve.id());
