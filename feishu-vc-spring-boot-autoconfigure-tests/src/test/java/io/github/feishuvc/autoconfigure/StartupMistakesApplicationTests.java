@@ -105,7 +105,7 @@ class StartupMistakesApplicationTests {
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("A store app receives its app ticket at its event endpoint (/feishu/events), but this "
 					+ "application has no web server")
-			.contains("add spring-boot-starter-web or spring-boot-starter-webflux")
+			.contains("add spring-boot-starter-webmvc or spring-boot-starter-webflux")
 			.contains("feishu.vc.shared-state.type=redis")
 			.contains("feishu.vc.events.enabled=false");
 	}

@@ -204,7 +204,7 @@ final class FeishuVcStartupChecks {
 
 		private static final Log logger = LogFactory.getLog(FeishuVcStartupChecks.class);
 
-		private static final String ADD_A_WEB_SERVER = "add spring-boot-starter-web or spring-boot-starter-webflux "
+		private static final String ADD_A_WEB_SERVER = "add spring-boot-starter-webmvc or spring-boot-starter-webflux "
 				+ "so that the endpoint is served";
 
 		WithoutWebServer(FeishuVcProperties properties, FeishuVcEventsProperties events,
