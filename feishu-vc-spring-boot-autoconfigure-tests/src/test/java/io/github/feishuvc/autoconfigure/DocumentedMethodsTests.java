@@ -65,49 +65,57 @@ class DocumentedMethodsTests {
 		List<String> wrong = new ArrayList<>();
 		int checked = 0;
 		for (Path page : pages()) {
-			String text = FENCE.matcher(Files.readString(page)).replaceAll("");
-			Matcher code = INLINE_CODE.matcher(text);
+			Matcher code = INLINE_CODE.matcher(FENCE.matcher(Files.readString(page)).replaceAll(""));
 			while (code.find()) {
-				String span = code.group(1);
-				Matcher reference = TYPE_METHOD.matcher(span);
-				while (reference.find()) {
-					List<Class<?>> candidates = resolve(reference.group(1), types);
-					if (candidates.isEmpty()) {
-						continue;
-					}
-					checked++;
-					String method = (reference.group(2) != null) ? reference.group(2) : reference.group(3);
-					// At the start of the span it names a method; inside an expression it calls one, statically.
-					boolean call = reference.group(3) != null && reference.start() > 0;
-					if (candidates.stream().noneMatch((type) -> hasMethod(type, method, call))) {
-						wrong.add(ROOT.relativize(page) + ": `" + span + "`: " + reference.group(1) + " has no "
-								+ (call ? "static " : "") + "method " + method);
-					}
-				}
-				Matcher member = TYPE_MEMBER.matcher(span);
-				if (member.matches() && !resolve(member.group(1), types).isEmpty()) {
-					checked++;
-					if (resolve(member.group(1), types).stream()
-						.noneMatch((type) -> hasMethod(type, member.group(2), false) || hasField(type, member.group(2)))) {
-						wrong.add(ROOT.relativize(page) + ": `" + span + "`: " + member.group(1) + " has no method "
-								+ member.group(2));
-					}
-				}
-				Matcher bean = BEAN_METHOD.matcher(span);
-				while (bean.find()) {
-					String type = BEANS.get(bean.group(1));
-					if (type != null) {
-						checked++;
-						if (types.get(type).stream().noneMatch((candidate) -> hasMethod(candidate, bean.group(2), false))) {
-							wrong.add(ROOT.relativize(page) + ": `" + span + "`: " + type + " has no method "
-									+ bean.group(2));
-						}
-					}
-				}
+				List<String> references = new ArrayList<>();
+				checked += check(code.group(1), types, references);
+				references.forEach((reference) -> wrong.add(ROOT.relativize(page) + ": `" + code.group(1) + "`: "
+						+ reference));
 			}
 		}
 		assertThat(checked).as("references checked").isGreaterThan(50);
 		assertThat(wrong).isEmpty();
+	}
+
+	/**
+	 * Checks the references of one span of inline code to the starter's types.
+	 * @return how many it checked, the wrong ones added to {@code wrong}
+	 */
+	private static int check(String span, Map<String, List<Class<?>>> types, List<String> wrong) {
+		int checked = 0;
+		Matcher reference = TYPE_METHOD.matcher(span);
+		while (reference.find()) {
+			List<Class<?>> candidates = resolve(reference.group(1), types);
+			if (!candidates.isEmpty()) {
+				checked++;
+				String method = (reference.group(2) != null) ? reference.group(2) : reference.group(3);
+				// At the start of the span it names a method; inside an expression it calls one, statically.
+				boolean call = reference.group(3) != null && reference.start() > 0;
+				if (candidates.stream().noneMatch((type) -> hasMethod(type, method, call))) {
+					wrong.add(reference.group(1) + " has no " + (call ? "static " : "") + "method " + method);
+				}
+			}
+		}
+		Matcher member = TYPE_MEMBER.matcher(span);
+		if (member.matches() && !resolve(member.group(1), types).isEmpty()) {
+			checked++;
+			String name = member.group(2);
+			if (resolve(member.group(1), types).stream()
+				.noneMatch((type) -> hasMethod(type, name, false) || hasField(type, name))) {
+				wrong.add(member.group(1) + " has no method " + name);
+			}
+		}
+		Matcher bean = BEAN_METHOD.matcher(span);
+		while (bean.find()) {
+			String type = BEANS.get(bean.group(1));
+			if (type != null) {
+				checked++;
+				if (types.get(type).stream().noneMatch((candidate) -> hasMethod(candidate, bean.group(2), false))) {
+					wrong.add(type + " has no method " + bean.group(2));
+				}
+			}
+		}
+		return checked;
 	}
 
 	/** The classes a dotted name may be: a simple name, then the names of classes nested in it. */

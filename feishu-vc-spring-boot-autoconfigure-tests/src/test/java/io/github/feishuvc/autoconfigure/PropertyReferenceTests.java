@@ -109,9 +109,8 @@ class PropertyReferenceTests {
 				SystemEnvironmentPropertySource environment = new SystemEnvironmentPropertySource("systemEnvironment",
 						Map.of(form, "x"));
 				ConfigurationPropertyName bound = ConfigurationPropertyName.of(isList(type) ? name + "[0]" : name);
-				assertThat(ConfigurationPropertySources.from(environment).iterator().next().getConfigurationProperty(bound))
-					.as("%s from %s", name, form)
-					.isNotNull();
+				ConfigurationPropertySource source = ConfigurationPropertySources.from(environment).iterator().next();
+				assertThat(source.getConfigurationProperty(bound)).as("%s from %s", name, form).isNotNull();
 			}
 		}
 	}
