@@ -1,19 +1,11 @@
 package io.github.feishuvc.architecture;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Enumeration;
 import java.util.TreeMap;
 
+import io.github.feishuvc.support.CommittedFiles;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every configuration property of the starter as the configuration processor describes it to IDEs (its name, type,
@@ -24,34 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConfigurationPropertiesListingTests {
 
 	@Test
-	void shouldDescribeThePropertiesAsCommitted() throws IOException {
-		String listing = listing();
-		Path committed = Path.of("..", "api", "configuration-properties.txt");
-		if (Boolean.getBoolean("feishuvc.api.update")) {
-			Files.createDirectories(committed.getParent());
-			Files.writeString(committed, listing, StandardCharsets.UTF_8);
-		}
-		assertThat(committed).exists();
-		assertThat(Files.readString(committed, StandardCharsets.UTF_8))
-			.as("a property's name, type, default or description changed: if deliberate, run ./mvnw -B verify "
-					+ "-Dfeishuvc.api.update=true and commit %s", committed)
-			.isEqualTo(listing);
+	void shouldDescribeThePropertiesAsCommitted() {
+		CommittedFiles.assertCommitted(Path.of("..", "api", "configuration-properties.txt"), listing(),
+				"a property's name, type, default or description");
 	}
 
-	private static String listing() throws IOException {
-		JsonNode metadata = null;
-		Enumeration<URL> found = ConfigurationPropertiesListingTests.class.getClassLoader()
-			.getResources("META-INF/spring-configuration-metadata.json");
-		while (found.hasMoreElements()) {
-			URL url = found.nextElement();
-			// The autoconfigure module's own, as a directory of the build or its jar; not Spring Boot's.
-			if (url.toString().matches(".*/feishu-vc-spring-boot-autoconfigure(/|-[0-9]).*")) {
-				try (InputStream in = url.openStream()) {
-					metadata = JsonMapper.builder().build().readTree(in);
-				}
-			}
-		}
-		assertThat(metadata).as("the autoconfigure module's generated metadata").isNotNull();
+	private static String listing() {
+		JsonNode metadata = CommittedFiles.starterMetadata();
 		TreeMap<String, String> properties = new TreeMap<>();
 		for (JsonNode property : metadata.path("properties")) {
 			String name = property.path("name").asString();

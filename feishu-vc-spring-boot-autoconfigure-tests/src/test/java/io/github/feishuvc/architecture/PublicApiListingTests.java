@@ -8,8 +8,6 @@ import java.lang.reflect.Member;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import io.github.feishuvc.support.CommittedFiles;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,23 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PublicApiListingTests {
 
-	private static final String UPDATE = "feishuvc.api.update";
-
 	@ParameterizedTest
 	@ValueSource(strings = { "feishu-vc-spring-boot-autoconfigure", "feishu-vc-spring-boot-test" })
 	void shouldListThePublicApiAsCommitted(String module) throws Exception {
-		String listing = listing(module);
-		Path committed = Path.of("..", "api", module + ".txt");
-		if (Boolean.getBoolean(UPDATE)) {
-			Files.createDirectories(committed.getParent());
-			Files.writeString(committed, listing, StandardCharsets.UTF_8);
-		}
-		assertThat(committed).as("%s: run ./mvnw -B verify -D%s=true to write it after a deliberate change", committed,
-				UPDATE).exists();
-		assertThat(Files.readString(committed, StandardCharsets.UTF_8))
-			.as("the public API of %s changed: if deliberate, run ./mvnw -B verify -D%s=true and commit %s", module,
-					UPDATE, committed)
-			.isEqualTo(listing);
+		CommittedFiles.assertCommitted(Path.of("..", "api", module + ".txt"), listing(module),
+				"the public API of " + module);
 	}
 
 	/** Every public type of the module, each with its members, in a stable order. */

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The IDE metadata the configuration processor generates: every {@code feishu.vc.*} property described, the hints
- * present, and the configuration page's table in step with it.
+ * present, and the configuration page's hand-written table in step with it, every property with its default (the
+ * generated reference is {@link PropertyReferenceTests}'s).
  */
 class ConfigurationMetadataTests {
 
@@ -47,14 +50,21 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
-	void shouldListEveryPropertyInTheConfigurationPage() throws IOException {
+	void shouldListEveryPropertyWithItsDefaultInTheConfigurationPage() throws IOException {
 		String page = Files.readString(Path.of("..", "docs", "configuration.md"));
-		Set<String> documented = new TreeSet<>();
-		Matcher row = Pattern.compile("(?m)^\\| `(feishu\\.vc\\.[a-z.-]+)` \\|").matcher(page);
+		Map<String, String> documented = new TreeMap<>();
+		Matcher row = Pattern.compile("(?m)^\\| `([a-z][a-z.-]+)` \\|(.*)\\|$").matcher(page);
 		while (row.find()) {
-			documented.add(row.group(1));
+			String rest = row.group(2);
+			documented.put(row.group(1), rest.substring(rest.lastIndexOf('|') + 1).strip().replace("`", ""));
 		}
-		assertThat(documented).isEqualTo(feishuProperties());
+		Map<String, String> defaults = new TreeMap<>();
+		for (JsonNode property : this.metadata.path("properties")) {
+			JsonNode value = property.path("defaultValue");
+			defaults.put(property.path("name").asString(),
+					value.isMissingNode() ? "" : value.isString() ? value.asString() : value.toString());
+		}
+		assertThat(documented).isEqualTo(defaults);
 	}
 
 	private Set<String> feishuProperties() {
