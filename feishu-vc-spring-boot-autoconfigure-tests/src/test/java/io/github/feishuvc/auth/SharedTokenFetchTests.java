@@ -88,7 +88,7 @@ class SharedTokenFetchTests {
 
 	private void waitUntilLocked() {
 		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-		while (!Boolean.TRUE.equals(this.redis.hasKey("test:lock:token:cli_app:tenant").block())) {
+		while (!Boolean.TRUE.equals(this.redis.hasKey("test:{token:cli_app:tenant}:lock").block())) {
 			assertThat(System.nanoTime()).as("the first instance locked the fetch").isLessThan(deadline);
 			Thread.onSpinWait();
 		}
