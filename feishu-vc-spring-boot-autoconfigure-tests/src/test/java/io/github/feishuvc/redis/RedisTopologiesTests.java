@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -35,6 +36,8 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,7 +99,14 @@ class RedisTopologiesTests {
 			.matches("feishu:vc:\\{[^{}]+\\}.*"));
 		assertThat(this.instances).allSatisfy((instance) -> assertThat(
 				instance.getBean(RedisAvailability.class).lastFailure()).as("a failure of Redis, such as CROSSSLOT")
-			.isNull());
+			.isNull());		Properties info = new ReactiveStringRedisTemplate(
+				this.instances.get(0).getBean(ReactiveRedisConnectionFactory.class))
+			.execute((connection) -> connection.serverCommands().info("server"))
+			.next()
+			.block(Duration.ofSeconds(5));
+		assertThat(info.stringPropertyNames().stream().filter((name) -> name.endsWith("redis_version")))
+			.as("the versions the start-up check reads: <host>:<port>.redis_version, one a node")
+			.hasSize(3);
 	}
 
 	@Test

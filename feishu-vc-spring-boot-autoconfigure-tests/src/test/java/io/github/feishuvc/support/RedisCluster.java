@@ -3,6 +3,8 @@ package io.github.feishuvc.support;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +48,7 @@ public final class RedisCluster implements AutoCloseable {
 		try {
 			for (int i = 0; i < 3; i++) {
 				File config = cluster.directory.resolve("nodes-" + i + ".conf").toFile();
-				cluster.nodes.add(RedisServer.start(List.of("--cluster-enabled", "yes", "--cluster-config-file",
+				cluster.nodes.add(startNode(List.of("--cluster-enabled", "yes", "--cluster-config-file",
 						config.getPath(), "--dir", cluster.directory.toString(), "--cluster-node-timeout", "5000")));
 			}
 			List<String> create = new ArrayList<>(List.of(cli, "--cluster", "create"));
@@ -109,6 +111,37 @@ public final class RedisCluster implements AutoCloseable {
 	public void close() {
 		this.nodes.forEach(RedisServer::close);
 		FileSystemUtils.deleteRecursively(this.directory.toFile());
+	}
+
+	/**
+	 * A node on a port whose cluster bus port (10000 above it) is free too; tried again on other ports should another
+	 * process take one of them first, as tests running beside these may.
+	 */
+	private static RedisServer startNode(List<String> arguments) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return RedisServer.start(portWithFreeBus(), arguments);
+			}
+			catch (IllegalStateException ex) {
+				if (attempt == 5) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private static int portWithFreeBus() {
+		for (;;) {
+			int port = RedisServer.freePort();
+			if (port + 10000 <= 65535) {
+				try (ServerSocket bus = new ServerSocket(port + 10000, 1, InetAddress.getLoopbackAddress())) {
+					return port;
+				}
+				catch (IOException ex) {
+					// Taken: another port.
+				}
+			}
+		}
 	}
 
 	private static void run(List<String> command) {

@@ -62,8 +62,17 @@ public final class RedisServer implements AutoCloseable {
 	 * @return the server, answering PING
 	 */
 	public static RedisServer start(List<String> arguments) {
+		return start(freePort(), arguments);
+	}
+
+	/**
+	 * A server started on a given port, with arguments of its own.
+	 * @param port the port
+	 * @param arguments the further arguments of {@code redis-server}
+	 * @return the server, answering PING
+	 */
+	static RedisServer start(int port, List<String> arguments) {
 		String executable = require("redis-server", "redis-server");
-		int port = freePort();
 		List<String> command = new ArrayList<>(List.of(executable, "--port", Integer.toString(port), "--bind",
 				"127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no"));
 		command.addAll(arguments);

@@ -149,7 +149,7 @@ public final class FeishuVcRedisAutoConfiguration {
 	static String oldestVersion(Properties info) {
 		return info.stringPropertyNames()
 			.stream()
-			.filter((name) -> name.equals("redis_version") || name.endsWith(".redis_version"))
+			.filter((name) -> name.endsWith("redis_version"))
 			.map(info::getProperty)
 			.min(Comparator.comparingInt(FeishuVcRedisAutoConfiguration::major))
 			.orElse("");
