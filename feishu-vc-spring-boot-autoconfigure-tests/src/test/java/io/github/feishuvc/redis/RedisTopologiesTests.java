@@ -123,8 +123,14 @@ class RedisTopologiesTests {
 		sentinel.awaitReplicated();
 		sentinel.failover();
 
-		Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+		String window = "feishu:vc:{" + this.emulator.appId() + ":" + TENANT + "}:rate-limit:reserve.get";
+		assertThat(sentinel.primary().command("ZCARD", window)).as("the rate-limit window's permits, on the new primary")
+			.isEqualTo(":100");
+		// Each instance reserves its next permit on the new primary: its connection followed the failover.
+		Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+			long before = permits(sentinel, window);
 			assertThat(call(instances(), 3)).as("a call on each instance").containsExactly(Map.entry("succeeded", 3L));
+			assertThat(permits(sentinel, window) - before).as("permits the new primary gave").isEqualTo(3);
 			assertThat(this.instances).allSatisfy((instance) -> assertThat(
 					instance.getBean(RedisAvailability.class).isAvailable()).as("Redis, on its new primary").isTrue());
 		});
@@ -182,6 +188,10 @@ class RedisTopologiesTests {
 		assertThat(PlainEvents.push(eventUrl(instance), later)).isEqualTo(200);
 		Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> received(instance).contains(later));
 		assertThat(received(instance)).as("published there").doesNotContain(duplicate);
+	}
+
+	private static long permits(RedisSentinel sentinel, String window) {
+		return Long.parseLong(sentinel.primary().command("ZCARD", window).substring(1));
 	}
 
 	private static List<String> received(ConfigurableApplicationContext instance) {

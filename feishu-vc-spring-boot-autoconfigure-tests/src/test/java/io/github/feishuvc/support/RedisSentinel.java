@@ -51,9 +51,10 @@ public final class RedisSentinel implements AutoCloseable {
 		}
 		try {
 			RedisServer.require("redis-sentinel", "redis-sentinel");
-			topology.primary = RedisServer.start();
-			topology.replica = RedisServer.start(
-					List.of("--replicaof", "127.0.0.1", Integer.toString(topology.primary.port())));
+			// A replica writes the copy it receives to its directory: a temporary one each, not the build's.
+			topology.primary = RedisServer.start(List.of("--dir", topology.directory("primary")));
+			topology.replica = RedisServer.start(List.of("--dir", topology.directory("replica"), "--replicaof",
+					"127.0.0.1", Integer.toString(topology.primary.port())));
 			Awaitility.await()
 				.atMost(Duration.ofSeconds(20))
 				.pollInterval(Duration.ofMillis(50))
@@ -80,6 +81,10 @@ public final class RedisSentinel implements AutoCloseable {
 			topology.close();
 			throw ex;
 		}
+	}
+
+	private String directory(String name) throws IOException {
+		return Files.createDirectory(this.directory.resolve(name)).toString();
 	}
 
 	/**
@@ -112,16 +117,19 @@ public final class RedisSentinel implements AutoCloseable {
 
 	/**
 	 * Fail over as an operator would ({@code SENTINEL FAILOVER}), and wait until the Sentinel names the replica as
-	 * the primary and it takes writes.
+	 * the primary, it takes writes, and the old primary follows it. Until the Sentinel turns the old primary into a
+	 * replica (some seconds on), that one still takes writes from the clients connected to it, which it then loses;
+	 * turning it, the Sentinel closes their connections, and each client asks a Sentinel where the primary is.
 	 */
 	public void failover() {
 		this.sentinel.command("SENTINEL", "FAILOVER", MASTER);
 		String port = Integer.toString(this.replica.port());
 		Awaitility.await()
-			.atMost(Duration.ofSeconds(30))
+			.atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(100))
 			.until(() -> this.sentinel.bulk("INFO", "sentinel").contains("address=127.0.0.1:" + port)
-					&& this.replica.bulk("INFO", "replication").contains("role:master"));
+					&& this.replica.bulk("INFO", "replication").contains("role:master")
+					&& this.primary.bulk("INFO", "replication").contains("master_port:" + port));
 		RedisServer old = this.primary;
 		this.primary = this.replica;
 		this.replica = old;
