@@ -2,6 +2,7 @@ package io.github.feishuvc.autoconfigure;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
 
 import io.github.feishuvc.auth.AppTicketStore;
 import io.github.feishuvc.auth.InMemoryAppTicketStore;
@@ -99,9 +100,9 @@ class FeishuVcRedisAutoConfigurationTests {
 			context.getBean(ReserveOperations.class).get(FeishuVcEmulator.REFERENCE_RESERVE_ID).block(Duration.ofSeconds(10));
 			StringRedisTemplate keys = new StringRedisTemplate(
 					context.getBean(org.springframework.data.redis.connection.RedisConnectionFactory.class));
-			assertThat(keys.keys("feishu:vc:*")).contains("feishu:vc:token:" + this.emulator.appId() + ":tenant",
-					"feishu:vc:" + this.emulator.appId() + ":rate-limit:-:reserve.get");
-			assertThat(keys.opsForValue().get("feishu:vc:token:" + this.emulator.appId() + ":tenant")).contains(":t-");
+			assertThat(keys.keys("feishu:vc:*")).contains("feishu:vc:{token:" + this.emulator.appId() + ":tenant}",
+					"feishu:vc:{" + this.emulator.appId() + ":-}:rate-limit:reserve.get");
+			assertThat(keys.opsForValue().get("feishu:vc:{token:" + this.emulator.appId() + ":tenant}")).contains(":t-");
 			Health health = context.getBean(FeishuVcHealthIndicator.class).health();
 			assertThat(health.getDetails()).containsEntry("sharedState", Map.of("type", "redis", "status", "UP"));
 		});
@@ -208,6 +209,37 @@ class FeishuVcRedisAutoConfigurationTests {
 			FeishuVcRedisAutoConfiguration.checkVersion(accepted);
 		}
 		FeishuVcRedisAutoConfiguration.checkVersion(null);
+	}
+
+	@Test
+	void shouldReadTheOldestVersionOfAClustersNodes() {
+		Properties cluster = new Properties();
+		cluster.setProperty("127.0.0.1:7001.redis_version", "7.0.15");
+		cluster.setProperty("127.0.0.1:7002.redis_version", "4.0.14");
+		cluster.setProperty("127.0.0.1:7002.redis_mode", "cluster");
+		Properties standalone = new Properties();
+		standalone.setProperty("redis_version", "6.2.1");
+
+		assertThat(FeishuVcRedisAutoConfiguration.oldestVersion(cluster)).isEqualTo("4.0.14");
+		assertThat(FeishuVcRedisAutoConfiguration.oldestVersion(standalone)).isEqualTo("6.2.1");
+		assertThat(FeishuVcRedisAutoConfiguration.oldestVersion(new Properties())).isEmpty();
+	}
+
+	@Test
+	void shouldRefuseAKeyPrefixWhoseEmptyBracesDefeatTheHashTags() {
+		withRedis().withPropertyValues("feishu.vc.shared-state.key-prefix=app{}:").run((context) -> {
+			assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(FeishuVcConfigurationException.class)
+				.hasMessageContaining("feishu.vc.shared-state.key-prefix is 'app{}:'")
+				.hasMessageContaining("CROSSSLOT");
+			assertThat(new MissingFeishuVcCredentialsFailureAnalyzer().analyze(context.getStartupFailure())
+				.getAction()).contains("Remove the braces");
+		});
+		for (String accepted : new String[] { "feishu:vc:", "{app1}:", "app{1:", "app}{:" }) {
+			FeishuVcRedisAutoConfiguration.checkKeyPrefix(accepted);
+		}
 	}
 
 }

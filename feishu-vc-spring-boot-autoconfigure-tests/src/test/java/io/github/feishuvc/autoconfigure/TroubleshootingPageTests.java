@@ -109,6 +109,8 @@ class TroubleshootingPageTests {
 				"Redis without a reactive connection", failures);
 		failures.put("Redis older than 5.0",
 				described(catchThrowable(() -> FeishuVcRedisAutoConfiguration.checkVersion("4.0.14"))));
+		failures.put("a key prefix with empty braces",
+				described(catchThrowable(() -> FeishuVcRedisAutoConfiguration.checkKeyPrefix("app{}:"))));
 		FeishuVcSharedStateProperties slowRedis = new Binder(new MapConfigurationPropertySource(
 				Map.of("feishu.vc.shared-state.type", "redis", "feishu.vc.shared-state.timeout", "3s")))
 			.bindOrCreate(FeishuVcSharedStateProperties.PREFIX, FeishuVcSharedStateProperties.class);

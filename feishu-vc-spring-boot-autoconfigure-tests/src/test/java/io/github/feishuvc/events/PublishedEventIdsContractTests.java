@@ -195,7 +195,7 @@ class PublishedEventIdsContractTests {
 		/** Redis's clock cannot be moved: the claim's time to live is checked, then brought to its end. */
 		@Override
 		void lapse(String eventId) {
-			String key = "test:event:" + eventId;
+			String key = "test:{cli_app}:event:" + eventId;
 			assertThat(this.redis.getExpire(key).block()).isPositive()
 				.isLessThanOrEqualTo(PublishedEventIds.CLAIM_TTL);
 			this.clock.advance(PublishedEventIds.CLAIM_TTL);
@@ -205,7 +205,7 @@ class PublishedEventIdsContractTests {
 
 		private PublishedEventIds instance() {
 			return new RedisPublishedEventIds(this.redis, new RedisAvailability(Duration.ofSeconds(2), Clock.systemUTC()),
-					"test:", Duration.ofHours(12), this.clock);
+					"test:", "cli_app", Duration.ofHours(12), this.clock);
 		}
 
 	}

@@ -83,7 +83,7 @@ class RedisStoreTests {
 
 		@Test
 		void shouldSpacePacedPermitsEvenly() {
-			RedisRateLimiter limiter = new RedisRateLimiter(RedisStoreTests.this.redis, availability(), "test:", 10, 1000,
+			RedisRateLimiter limiter = new RedisRateLimiter(RedisStoreTests.this.redis, availability(), "test:", "cli_app", 10, 1000,
 					Duration.ofMillis(50), true, Duration.ofSeconds(10), Schedulers.parallel());
 
 			List<Duration> waits = Flux.range(0, 5)
@@ -98,7 +98,7 @@ class RedisStoreTests {
 
 		@Test
 		void shouldCountTheFirstSecondOfABusySpellLaterByTheColdMarginOnce() {
-			RedisRateLimiter limiter = new RedisRateLimiter(RedisStoreTests.this.redis, availability(), "test:",
+			RedisRateLimiter limiter = new RedisRateLimiter(RedisStoreTests.this.redis, availability(), "test:", "cli_app",
 					new RateLimit(10, 1000), Map.of(), Duration.ofMillis(50), Duration.ofMillis(300), true,
 					Duration.ofSeconds(10), Schedulers.parallel());
 
@@ -119,12 +119,12 @@ class RedisStoreTests {
 			RedisRateLimiter first = limiter(availability(), 50);
 			RedisRateLimiter second = limiter(availability(), 50);
 			FeishuVcRateLimiter.Permit refused = first.acquire("t1", "reserve.get", 1).block(Duration.ofSeconds(5));
-			assertThat(RedisStoreTests.this.redis.opsForZSet().size("test:rate-limit:t1:reserve.get").block())
+			assertThat(RedisStoreTests.this.redis.opsForZSet().size("test:{cli_app:t1}:rate-limit:reserve.get").block())
 				.isOne();
 
 			first.refused(refused, Duration.ofMillis(800)).block(Duration.ofSeconds(5));
 
-			assertThat(RedisStoreTests.this.redis.opsForZSet().size("test:rate-limit:t1:reserve.get").block())
+			assertThat(RedisStoreTests.this.redis.opsForZSet().size("test:{cli_app:t1}:rate-limit:reserve.get").block())
 				.as("the refused permit given back").isZero();
 			FeishuVcRateLimiter.Permit held = second.acquire("t1", "reserve.get", 1).block(Duration.ofSeconds(5));
 			assertThat(held.waited()).as("the other instance waits for the reset")
@@ -161,10 +161,10 @@ class RedisStoreTests {
 
 		@Test
 		void shouldHoldAnOperationToItsDocumentedLimitAcrossInstances() {
-			RedisRateLimiter first = new RedisRateLimiter(RedisStoreTests.this.redis, availability(), "test:",
+			RedisRateLimiter first = new RedisRateLimiter(RedisStoreTests.this.redis, availability(), "test:", "cli_app",
 					new RateLimit(50, 1000), FeishuApis.rateLimits(), Duration.ofMillis(50), Duration.ZERO, false,
 					Duration.ofSeconds(10), Schedulers.parallel());
-			RedisRateLimiter second = new RedisRateLimiter(RedisStoreTests.this.redis, availability(), "test:",
+			RedisRateLimiter second = new RedisRateLimiter(RedisStoreTests.this.redis, availability(), "test:", "cli_app",
 					new RateLimit(50, 1000), FeishuApis.rateLimits(), Duration.ofMillis(50), Duration.ZERO, false,
 					Duration.ofSeconds(10), Schedulers.parallel());
 			Flux.range(0, 100)
@@ -183,7 +183,7 @@ class RedisStoreTests {
 
 		@Test
 		void shouldRefuseAWaitLongerThanAllowed() {
-			RedisRateLimiter limiter = new RedisRateLimiter(RedisStoreTests.this.redis, availability(), "test:", 1, 100,
+			RedisRateLimiter limiter = new RedisRateLimiter(RedisStoreTests.this.redis, availability(), "test:", "cli_app", 1, 100,
 					Duration.ofMillis(50), false, Duration.ofMillis(200), Schedulers.parallel());
 			limiter.acquire("t1", "reserve.get", 1).block();
 
@@ -275,7 +275,7 @@ class RedisStoreTests {
 
 			assertThat(first.get("cli_app").block()).isEqualTo("newer");
 			assertThat(second.get("cli_app").block()).as("Redis's newer ticket over its own older one").isEqualTo("newer");
-			assertThat(RedisStoreTests.this.redis.getExpire("test:app-ticket:cli_app").block())
+			assertThat(RedisStoreTests.this.redis.getExpire("test:{cli_app}:app-ticket").block())
 				.isBetween(Duration.ofHours(11), Duration.ofHours(12));
 		}
 
@@ -329,7 +329,7 @@ class RedisStoreTests {
 			SharedToken shared = second.get("token:cli_app:tenant").block();
 			assertThat(shared.value()).isEqualTo("t-shared");
 			assertThat(shared.expiresAt()).isEqualTo(Instant.ofEpochMilli(expiry.toEpochMilli()));
-			assertThat(RedisStoreTests.this.redis.getExpire("test:token:cli_app:tenant").block())
+			assertThat(RedisStoreTests.this.redis.getExpire("test:{token:cli_app:tenant}").block())
 				.isBetween(Duration.ofSeconds(7190), Duration.ofSeconds(7200));
 		}
 
@@ -367,7 +367,7 @@ class RedisStoreTests {
 			assertThat(second.isLocked("key").block()).isTrue();
 			assertThat(second.renew("key", "second", Duration.ofMinutes(1)).block()).isFalse();
 			assertThat(first.renew("key", "first", Duration.ofMinutes(1)).block()).isTrue();
-			assertThat(RedisStoreTests.this.redis.getExpire("test:lock:key").block())
+			assertThat(RedisStoreTests.this.redis.getExpire("test:{key}:lock").block())
 				.isGreaterThan(Duration.ofSeconds(50));
 			first.unlock("key", "first").block();
 			assertThat(second.isLocked("key").block()).isFalse();
@@ -399,8 +399,8 @@ class RedisStoreTests {
 			assertThat(second.dispatch(event).block()).isEqualTo(EventDispatcher.Outcome.DUPLICATE);
 
 			assertThat(published).hasSize(1);
-			assertThat(RedisStoreTests.this.redis.hasKey("test:event:ev-1").block()).as("the claim, gone").isFalse();
-			List<String> buckets = RedisStoreTests.this.redis.keys("test:event:published:*").collectList().block();
+			assertThat(RedisStoreTests.this.redis.hasKey("test:{cli_app}:event:ev-1").block()).as("the claim, gone").isFalse();
+			List<String> buckets = RedisStoreTests.this.redis.keys("test:{cli_app}:event:published:*").collectList().block();
 			assertThat(buckets).as("one set for a twelfth of the window, not a key per event").hasSize(1);
 			assertThat(RedisStoreTests.this.redis.opsForSet().isMember(buckets.get(0), "ev-1").block()).isTrue();
 			assertThat(RedisStoreTests.this.redis.getExpire(buckets.get(0)).block())
@@ -411,17 +411,17 @@ class RedisStoreTests {
 		@Test
 		void shouldForgetAnIdOnceTheWindowHasPassed() {
 			MutableClock clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
-			RedisPublishedEventIds ids = new RedisPublishedEventIds(RedisStoreTests.this.redis, availability(), "test:",
+			RedisPublishedEventIds ids = new RedisPublishedEventIds(RedisStoreTests.this.redis, availability(), "test:", "cli_app",
 					Duration.ofHours(12), clock);
 			assertThat(ids.claim("ev-5", "first").block()).isEqualTo(Claim.GRANTED);
 			ids.confirm("ev-5", "first").block();
 
 			clock.advance(Duration.ofHours(12));
-			assertThat(new RedisPublishedEventIds(RedisStoreTests.this.redis, availability(), "test:",
+			assertThat(new RedisPublishedEventIds(RedisStoreTests.this.redis, availability(), "test:", "cli_app",
 					Duration.ofHours(12), clock).claim("ev-5", "later").block()).as("a redelivery 12 hours later")
 				.isEqualTo(Claim.PUBLISHED);
 			clock.advance(Duration.ofHours(2));
-			assertThat(new RedisPublishedEventIds(RedisStoreTests.this.redis, availability(), "test:",
+			assertThat(new RedisPublishedEventIds(RedisStoreTests.this.redis, availability(), "test:", "cli_app",
 					Duration.ofHours(12), clock).claim("ev-5", "past").block()).as("past the window")
 				.isEqualTo(Claim.GRANTED);
 		}
@@ -430,8 +430,8 @@ class RedisStoreTests {
 		void shouldHoldAClaimForAWhileOnlyUnderItsDeliverysToken() {
 			assertThat(ids().claim("ev-3", "delivery-token").block()).isEqualTo(Claim.GRANTED);
 
-			assertThat(RedisStoreTests.this.redis.opsForValue().get("test:event:ev-3").block()).isEqualTo("delivery-token");
-			assertThat(RedisStoreTests.this.redis.getExpire("test:event:ev-3").block())
+			assertThat(RedisStoreTests.this.redis.opsForValue().get("test:{cli_app}:event:ev-3").block()).isEqualTo("delivery-token");
+			assertThat(RedisStoreTests.this.redis.getExpire("test:{cli_app}:event:ev-3").block())
 				.isBetween(PublishedEventIds.CLAIM_TTL.minusSeconds(2), PublishedEventIds.CLAIM_TTL);
 		}
 
@@ -459,7 +459,7 @@ class RedisStoreTests {
 		}
 
 		private RedisPublishedEventIds ids() {
-			return new RedisPublishedEventIds(RedisStoreTests.this.redis, availability(), "test:", Duration.ofHours(12),
+			return new RedisPublishedEventIds(RedisStoreTests.this.redis, availability(), "test:", "cli_app", Duration.ofHours(12),
 					Clock.systemUTC());
 		}
 
@@ -474,7 +474,7 @@ class RedisStoreTests {
 	}
 
 	private RedisRateLimiter limiter(RedisAvailability availability, int perSecond) {
-		return new RedisRateLimiter(this.redis, availability, "test:", perSecond, 1000, Duration.ofMillis(50), false,
+		return new RedisRateLimiter(this.redis, availability, "test:", "cli_app", perSecond, 1000, Duration.ofMillis(50), false,
 				Duration.ofSeconds(10), Schedulers.parallel());
 	}
 

@@ -177,7 +177,7 @@ class RefusedEventRedeliveryTests {
 	/** The event endpoint over HTTP, publishing through Redis with a Redis timeout of the test's choosing. */
 	private String endpoint(Duration redisTimeout, List<FeishuEvent> published, Executor listeners) {
 		RedisPublishedEventIds ids = new RedisPublishedEventIds(this.server.connect(),
-				new RedisAvailability(redisTimeout, Clock.systemUTC()), "test:", Duration.ofHours(12), Clock.systemUTC());
+				new RedisAvailability(redisTimeout, Clock.systemUTC()), "test:", "cli_app", Duration.ofHours(12), Clock.systemUTC());
 		FeishuEventReceiver receiver = new FeishuEventReceiver(
 				new FeishuEventReceiver.Settings(FeishuVcEmulator.DEFAULT_APP_ID,
 						FeishuVcEmulator.DEFAULT_VERIFICATION_TOKEN, null, Duration.ofMinutes(5)),

@@ -32,6 +32,14 @@ public final class BlockHoundAllowances implements BlockHoundIntegration {
 				"getSharedReactiveConnection");
 		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters");
 		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "decrementWriters");
+		// Netty's adaptive allocator adds a magazine under a lock when threads contend for buffers, as a client opening
+		// a connection to each node of a Redis Cluster at once does: held for the few writes that add it. Netty's own
+		// code, on the threads it is meant for.
+		builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines");
+		// Cancelling a periodic task (a Flux.interval, such as the renewal of a shared token's fetch lock, which ends on
+		// the thread of the Redis reply that ends the fetch) takes the timer queue's lock for the removal, as Reactor
+		// allows for its one-off tasks (SchedulerTask and WorkerTask dispose) but not yet for this one.
+		builder.allowBlockingCallsInside("reactor.core.scheduler.PeriodicWorkerTask", "dispose");
 		// The error may be caught on its way (a server answers 500, an error is dropped): the stack is printed first,
 		// so that the test's log names the call whatever becomes of the error.
 		builder.blockingMethodCallback((method) -> {

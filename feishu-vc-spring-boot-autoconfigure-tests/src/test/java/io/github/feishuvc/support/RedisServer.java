@@ -10,6 +10,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
@@ -20,33 +22,90 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
  * A real Redis for tests: Debian's {@code redis-server} (which {@code .ci/run} installs when it is missing), started on a
- * free loopback port without persistence, and stopped, killed or restarted on the same port as a test needs.
- * Without {@code redis-server} the test is skipped, unless {@code FEISHU_VC_CI} is set (as {@code .ci/run} does), when
- * it fails.
+ * free loopback port without persistence, and stopped, killed or restarted on the same port as a test needs; or, the
+ * same way, a node of a cluster, a replica or a Sentinel ({@link RedisCluster}, {@link RedisSentinel}).
+ * Without the executable the test is skipped, unless {@code FEISHU_VC_CI} is set (as {@code .ci/run} does), when
+ * it fails. Every process still running when the JVM exits (a test that failed before it closed its servers) is
+ * killed then.
  */
 public final class RedisServer implements AutoCloseable {
 
+	private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+	static {
+		Runtime.getRuntime()
+			.addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly), "redis-server-reaper"));
+	}
+
 	private final int port;
+
+	private final List<String> command;
 
 	private Process process;
 
 	private final List<LettuceConnectionFactory> connections = new ArrayList<>();
 
-	private RedisServer(int port) {
+	private RedisServer(int port, List<String> command) {
 		this.port = port;
+		this.command = command;
 		this.process = launch();
 	}
 
 	public static RedisServer start() {
-		String executable = executable();
+		return start(List.of());
+	}
+
+	/**
+	 * A server started with arguments of its own besides the port and no persistence, such as
+	 * {@code --replicaof} or {@code --cluster-enabled yes}.
+	 * @param arguments the further arguments of {@code redis-server}
+	 * @return the server, answering PING
+	 */
+	public static RedisServer start(List<String> arguments) {
+		return start(freePort(), arguments);
+	}
+
+	/**
+	 * A server started on a given port, with arguments of its own.
+	 * @param port the port
+	 * @param arguments the further arguments of {@code redis-server}
+	 * @return the server, answering PING
+	 */
+	static RedisServer start(int port, List<String> arguments) {
+		String executable = require("redis-server", "redis-server");
+		List<String> command = new ArrayList<>(List.of(executable, "--port", Integer.toString(port), "--bind",
+				"127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no"));
+		command.addAll(arguments);
+		return new RedisServer(port, command);
+	}
+
+	/**
+	 * A Sentinel, Debian's {@code redis-sentinel}, started with a configuration file that it may rewrite.
+	 * @param port the port the configuration names
+	 * @param config the configuration file
+	 * @return the Sentinel, answering PING
+	 */
+	static RedisServer startSentinel(int port, File config) {
+		return new RedisServer(port, List.of(require("redis-sentinel", "redis-sentinel"), config.getPath()));
+	}
+
+	/**
+	 * The path of an executable, or the test skipped (failed under {@code FEISHU_VC_CI}) without it.
+	 * @param name the executable, such as {@code redis-cli}
+	 * @param debianPackage the Debian package that installs it
+	 * @return its path
+	 */
+	static String require(String name, String debianPackage) {
+		String executable = executable(name);
 		if (executable == null) {
-			String reason = "redis-server is not installed (apt-get install redis-server; .ci/run installs it)";
+			String reason = name + " is not installed (apt-get install " + debianPackage
+					+ "; .ci/run installs it)";
 			if (System.getenv("FEISHU_VC_CI") != null) {
 				throw new IllegalStateException(reason);
 			}
 			Assumptions.abort(reason);
 		}
-		return new RedisServer(freePort());
+		return executable;
 	}
 
 	public int port() {
@@ -95,6 +154,20 @@ public final class RedisServer implements AutoCloseable {
 	 * @throws IllegalStateException if the reply is an error
 	 */
 	public String command(String... arguments) {
+		return send(false, arguments);
+	}
+
+	/**
+	 * Run a command whose reply is a bulk string, such as {@code INFO}, and read it whole.
+	 * @param arguments the command and its arguments
+	 * @return the reply's text, or the first line of a reply of another kind
+	 * @throws IllegalStateException if the reply is an error
+	 */
+	public String bulk(String... arguments) {
+		return send(true, arguments);
+	}
+
+	private String send(boolean whole, String... arguments) {
 		StringBuilder request = new StringBuilder("*").append(arguments.length).append("\r\n");
 		for (String argument : arguments) {
 			request.append('$').append(argument.getBytes(StandardCharsets.UTF_8).length).append("\r\n")
@@ -112,6 +185,10 @@ public final class RedisServer implements AutoCloseable {
 			if (line.length() == 0 || line.charAt(0) == '-') {
 				throw new IllegalStateException("Redis refused " + arguments[0] + ": " + line);
 			}
+			if (whole && line.charAt(0) == '$' && !line.toString().equals("$-1")) {
+				in.read();
+				return new String(in.readNBytes(Integer.parseInt(line.substring(1))), StandardCharsets.UTF_8);
+			}
 			return line.toString();
 		}
 		catch (IOException ex) {
@@ -123,6 +200,7 @@ public final class RedisServer implements AutoCloseable {
 	public void kill() {
 		this.process.destroyForcibly();
 		waitFor(this.process);
+		RUNNING.remove(this.process);
 	}
 
 	/** Start it again on the same port, empty. */
@@ -133,16 +211,16 @@ public final class RedisServer implements AutoCloseable {
 
 	private Process launch() {
 		try {
-			Process started = new ProcessBuilder(executable(), "--port", Integer.toString(this.port), "--bind",
-					"127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no")
-				.redirectErrorStream(true)
+			Process started = new ProcessBuilder(this.command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 				.start();
+			RUNNING.add(started);
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
 			while (!answersPing()) {
 				if (System.nanoTime() > deadline || !started.isAlive()) {
 					started.destroyForcibly();
-					throw new IllegalStateException("redis-server did not start on port " + this.port);
+					RUNNING.remove(started);
+					throw new IllegalStateException(this.command.get(0) + " did not start on port " + this.port);
 				}
 				Thread.sleep(20);
 			}
@@ -178,6 +256,7 @@ public final class RedisServer implements AutoCloseable {
 		this.connections.forEach(LettuceConnectionFactory::destroy);
 		this.process.destroy();
 		waitFor(this.process);
+		RUNNING.remove(this.process);
 	}
 
 	private static void waitFor(Process process) {
@@ -191,18 +270,18 @@ public final class RedisServer implements AutoCloseable {
 		}
 	}
 
-	private static String executable() {
+	private static String executable(String name) {
 		for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-			File candidate = new File(dir, "redis-server");
+			File candidate = new File(dir, name);
 			if (candidate.canExecute()) {
 				return candidate.getPath();
 			}
 		}
-		File debian = new File("/usr/bin/redis-server");
+		File debian = new File("/usr/bin", name);
 		return debian.canExecute() ? debian.getPath() : null;
 	}
 
-	private static int freePort() {
+	static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}

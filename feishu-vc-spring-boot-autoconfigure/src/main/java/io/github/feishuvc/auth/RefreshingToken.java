@@ -106,12 +106,15 @@ final class RefreshingToken {
 			.put(key, new TokenStore.SharedToken(issued.value(), this.clock.instant().plus(issued.lifetime())))
 			.onErrorComplete()
 			.thenReturn(issued));
-		Mono<IssuedToken> holding = store.holding(key, this.owner, lockTtl, fetchAndKeep);
+		// The store is read again once the lock is taken, or seen gone: the holder before may have kept its token and
+		// let go of its lock between the first read and that moment.
+		Mono<IssuedToken> holding = store.holding(key, this.owner, lockTtl, kept.switchIfEmpty(fetchAndKeep));
 		// Present: the holder's token. Empty optional: the lock is gone without one. Nothing: still held, ask again.
 		Mono<Optional<IssuedToken>> holderOutcome = kept.map(Optional::of)
 			.switchIfEmpty(Mono.defer(() -> store.isLocked(key)
 				.onErrorReturn(false)
-				.flatMap((held) -> held ? Mono.empty() : Mono.just(Optional.empty()))));
+				.flatMap((held) -> held ? Mono.empty()
+						: kept.map(Optional::of).defaultIfEmpty(Optional.empty()))));
 		Mono<IssuedToken> awaitHolder = holderOutcome
 			.repeatWhenEmpty((polls) -> polls.delayElements(SHARED_POLL_INTERVAL))
 			.flatMap(Mono::justOrEmpty);

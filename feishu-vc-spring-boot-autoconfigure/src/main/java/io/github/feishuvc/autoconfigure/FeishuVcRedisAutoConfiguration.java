@@ -2,6 +2,8 @@ package io.github.feishuvc.autoconfigure;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.Properties;
 
 import io.github.feishuvc.auth.AppTicketStore;
 import io.github.feishuvc.auth.TokenStore;
@@ -58,6 +60,7 @@ public final class FeishuVcRedisAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RedisAvailability feishuVcRedisAvailability(FeishuVcSharedStateProperties sharedState) {
+		checkKeyPrefix(sharedState.getKeyPrefix());
 		return new RedisAvailability(sharedState.getTimeout(), Clock.systemUTC());
 	}
 
@@ -67,8 +70,8 @@ public final class FeishuVcRedisAutoConfiguration {
 	RedisRateLimiter feishuVcRateLimiter(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory,
 			RedisAvailability availability, FeishuVcProperties properties, FeishuVcSharedStateProperties sharedState,
 			FeishuVcRateLimitProperties rateLimit) {
-		return new RedisRateLimiter(redis(connectionFactory), availability, appKeyPrefix(properties, sharedState),
-				rateLimit.defaults(), FeishuVcAutoConfiguration.DOCUMENTED_RATE_LIMITS, rateLimit.getMargin(),
+		return new RedisRateLimiter(redis(connectionFactory), availability, sharedState.getKeyPrefix(),
+				properties.getAppId(), rateLimit.defaults(), FeishuVcAutoConfiguration.DOCUMENTED_RATE_LIMITS, rateLimit.getMargin(),
 				rateLimit.getColdMargin(), rateLimit.isPace(), rateLimit.getMaxWait(), Schedulers.parallel());
 	}
 
@@ -92,8 +95,8 @@ public final class FeishuVcRedisAutoConfiguration {
 	RedisPublishedEventIds feishuVcPublishedEventIds(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory,
 			RedisAvailability availability, FeishuVcProperties properties, FeishuVcSharedStateProperties sharedState,
 			FeishuVcEventsProperties events) {
-		return new RedisPublishedEventIds(redis(connectionFactory), availability, appKeyPrefix(properties, sharedState),
-				events.getDedupeWindow(), Clock.systemUTC());
+		return new RedisPublishedEventIds(redis(connectionFactory), availability, sharedState.getKeyPrefix(),
+				properties.getAppId(), events.getDedupeWindow(), Clock.systemUTC());
 	}
 
 	/**
@@ -108,7 +111,7 @@ public final class FeishuVcRedisAutoConfiguration {
 			ReactiveStringRedisTemplate redis = redis(connectionFactory);
 			checkVersion(redis.execute((connection) -> connection.serverCommands().info("server"))
 				.next()
-				.map((info) -> info.getProperty("redis_version", ""))
+				.map(FeishuVcRedisAutoConfiguration::oldestVersion)
 				.timeout(WARM_UP_TIMEOUT, Mono.empty())
 				.onErrorResume((ex) -> Mono.empty())
 				.block());
@@ -131,19 +134,49 @@ public final class FeishuVcRedisAutoConfiguration {
 		if (version == null || version.isEmpty()) {
 			return;
 		}
-		String major = version.split("\\.")[0];
-		if (major.chars().allMatch(Character::isDigit) && !major.isEmpty() && Integer.parseInt(major) < 5) {
+		if (major(version) < 5) {
 			throw new FeishuVcConfigurationException("feishu.vc.shared-state.type=redis needs Redis "
 					+ MINIMUM_REDIS_VERSION + " or newer, but the application's Redis is " + version + ".",
 					"Upgrade Redis, or set feishu.vc.shared-state.type=memory.");
 		}
 	}
 
-	private static String appKeyPrefix(FeishuVcProperties properties, FeishuVcSharedStateProperties sharedState) {
-		return sharedState.getKeyPrefix() + properties.getAppId() + ":";
+	/** The application's reactive Redis connection, with plain string keys and values. */
+	/**
+	 * The version of a standalone Redis, or the oldest of a cluster's nodes, whose versions Spring Data gives as
+	 * {@code <host>:<port>.redis_version}.
+	 */
+	static String oldestVersion(Properties info) {
+		return info.stringPropertyNames()
+			.stream()
+			.filter((name) -> name.endsWith("redis_version"))
+			.map(info::getProperty)
+			.min(Comparator.comparingInt(FeishuVcRedisAutoConfiguration::major))
+			.orElse("");
 	}
 
-	/** The application's reactive Redis connection, with plain string keys and values. */
+	private static int major(String version) {
+		String major = version.split("\\.")[0];
+		return (!major.isEmpty() && major.chars().allMatch(Character::isDigit)) ? Integer.parseInt(major)
+				: Integer.MAX_VALUE;
+	}
+
+	/**
+	 * Refuses a key prefix that defeats the hash tags of the starter's keys: Redis hashes a key whole when its first
+	 * <code>&#123;</code> is followed at once by <code>&#125;</code>, and a cluster then refuses every script that takes
+	 * several keys ({@code CROSSSLOT}). Refused on every topology, so that moving to a cluster does not surprise.
+	 */
+	static void checkKeyPrefix(String keyPrefix) {
+		int open = keyPrefix.indexOf('{');
+		if (open >= 0 && open + 1 < keyPrefix.length() && keyPrefix.charAt(open + 1) == '}') {
+			throw new FeishuVcConfigurationException("feishu.vc.shared-state.key-prefix is '" + keyPrefix
+					+ "', whose empty braces {} make Redis Cluster place each key by its whole name: the starter's "
+					+ "scripts, which take several keys, would be refused (CROSSSLOT).",
+					"Remove the braces from feishu.vc.shared-state.key-prefix: the starter tags its keys itself, per "
+							+ "app and tenant (see docs/scaling-out.md).");
+		}
+	}
+
 	private static ReactiveStringRedisTemplate redis(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory) {
 		ReactiveRedisConnectionFactory factory = connectionFactory.getIfAvailable();
 		if (factory == null) {

@@ -48,12 +48,12 @@ public final class RedisAppTicketStore implements AppTicketStore {
 	public RedisAppTicketStore(ReactiveStringRedisTemplate redis, RedisAvailability availability, String keyPrefix) {
 		this.redis = redis;
 		this.availability = availability;
-		this.keyPrefix = keyPrefix + "app-ticket:";
+		this.keyPrefix = keyPrefix;
 	}
 
 	@Override
 	public Mono<String> get(String appId) {
-		return this.availability.call(this.redis.opsForValue().get(this.keyPrefix + appId), Mono::empty)
+		return this.availability.call(this.redis.opsForValue().get(key(appId)), Mono::empty)
 			.mapNotNull(RedisAppTicketStore::read)
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
@@ -77,11 +77,16 @@ public final class RedisAppTicketStore implements AppTicketStore {
 
 	private Mono<Void> write(String appId, PushedTicket ticket) {
 		return this.availability
-			.call(this.redis.execute(KEEP_NEWER, List.of(this.keyPrefix + appId),
+			.call(this.redis.execute(KEEP_NEWER, List.of(key(appId)),
 					List.of(Long.toString(ticket.pushedAt().toEpochMilli()), ticket.value(),
 							Long.toString(TICKET_TTL.toMillis())))
 				.then(Mono.just(true)), () -> Mono.just(false))
 			.then();
+	}
+
+	/** One key per app, tagged by the app ({@link RedisKeys}). */
+	private String key(String appId) {
+		return RedisKeys.app(this.keyPrefix, appId) + "app-ticket";
 	}
 
 	private static @Nullable PushedTicket read(String value) {

@@ -56,15 +56,17 @@ public final class RedisPublishedEventIds implements PublishedEventIds {
 	 * Create the ids.
 	 * @param redis the Redis connection
 	 * @param availability whether Redis answers
-	 * @param keyPrefix the prefix of the keys, such as {@code feishu:vc:cli_xxx:}
+	 * @param keyPrefix the prefix of every key the starter writes, such as {@code feishu:vc:}
+	 * @param appId the app whose events these are
 	 * @param window how long a published id is remembered
 	 * @param clock the clock of the buckets
 	 */
 	public RedisPublishedEventIds(ReactiveStringRedisTemplate redis, RedisAvailability availability, String keyPrefix,
-			Duration window, Clock clock) {
+			String appId, Duration window, Clock clock) {
 		this.redis = redis;
 		this.availability = availability;
-		this.keyPrefix = keyPrefix + "event:";
+		// One tag per app: a claim reads the sets of the whole window, which hold the ids of every tenant's events.
+		this.keyPrefix = RedisKeys.app(keyPrefix, appId) + "event:";
 		this.local = new InMemoryPublishedEventIds(window, clock);
 		this.bucketMillis = window.toMillis() / InMemoryPublishedEventIds.BUCKETS;
 		this.clock = clock;

@@ -60,6 +60,8 @@ public final class RedisRateLimiter implements FeishuVcRateLimiter {
 
 	private final String keyPrefix;
 
+	private final String appId;
+
 	private final String secondWindow;
 
 	private final String minuteWindow;
@@ -83,7 +85,8 @@ public final class RedisRateLimiter implements FeishuVcRateLimiter {
 	 * Create a limiter.
 	 * @param redis the Redis connection
 	 * @param availability whether Redis answers
-	 * @param keyPrefix the prefix of the limiter's keys, such as {@code feishu:vc:cli_xxx:}
+	 * @param keyPrefix the prefix of every key the starter writes, such as {@code feishu:vc:}
+	 * @param appId the app whose calls are limited
 	 * @param perSecond most calls of one operation of one tenant in any second, across all instances
 	 * @param perMinute most calls of one operation of one tenant in any minute, across all instances
 	 * @param margin how much longer than a second and a minute the windows are
@@ -92,8 +95,9 @@ public final class RedisRateLimiter implements FeishuVcRateLimiter {
 	 * @param scheduler the scheduler whose timer times the delays (and the fallback's)
 	 */
 	public RedisRateLimiter(ReactiveStringRedisTemplate redis, RedisAvailability availability, String keyPrefix,
-			int perSecond, int perMinute, Duration margin, boolean pace, Duration maxWait, Scheduler scheduler) {
-		this(redis, availability, keyPrefix, new RateLimit(perSecond, perMinute), Map.of(), margin, Duration.ZERO, pace,
+			String appId, int perSecond, int perMinute, Duration margin, boolean pace, Duration maxWait,
+			Scheduler scheduler) {
+		this(redis, availability, keyPrefix, appId, new RateLimit(perSecond, perMinute), Map.of(), margin, Duration.ZERO, pace,
 				maxWait, scheduler);
 	}
 
@@ -101,7 +105,8 @@ public final class RedisRateLimiter implements FeishuVcRateLimiter {
 	 * Create a limiter whose operations have the platform's documented limits where they differ from the defaults.
 	 * @param redis the Redis connection
 	 * @param availability whether Redis answers
-	 * @param keyPrefix the prefix of the limiter's keys, such as {@code feishu:vc:cli_xxx:}
+	 * @param keyPrefix the prefix of every key the starter writes, such as {@code feishu:vc:}
+	 * @param appId the app whose calls are limited
 	 * @param defaults the limits of every operation not named in {@code operationLimits}, across all instances
 	 * @param operationLimits the limits of named operations; each is held to the stricter of its own and the defaults
 	 * @param margin how much longer than a second and a minute the windows are
@@ -111,12 +116,13 @@ public final class RedisRateLimiter implements FeishuVcRateLimiter {
 	 * @param scheduler the scheduler whose timer times the delays (and the fallback's)
 	 */
 	public RedisRateLimiter(ReactiveStringRedisTemplate redis, RedisAvailability availability, String keyPrefix,
-			RateLimit defaults, Map<String, RateLimit> operationLimits, Duration margin, Duration coldMargin,
+			String appId, RateLimit defaults, Map<String, RateLimit> operationLimits, Duration margin, Duration coldMargin,
 			boolean pace, Duration maxWait, Scheduler scheduler) {
 		this.redis = redis;
 		this.availability = availability;
 		this.local = new ClientRateLimiter(defaults, operationLimits, margin, coldMargin, pace, maxWait, scheduler);
-		this.keyPrefix = keyPrefix + "rate-limit:";
+		this.keyPrefix = keyPrefix;
+		this.appId = appId;
 		// The same windows as the fallback's, in the script's microseconds.
 		this.secondWindow = micros(this.local.secondWindow());
 		this.minuteWindow = micros(this.local.minuteWindow());
@@ -137,7 +143,7 @@ public final class RedisRateLimiter implements FeishuVcRateLimiter {
 	 * @param timeout how long the first connection and the readings may take
 	 */
 	public void warmUp(Duration timeout) {
-		String key = this.keyPrefix + "warm-up";
+		String key = key(null, "warm-up");
 		this.availability.warmUp(Flux.range(0, CLOCK_READINGS)
 			.concatMap((reading) -> reserve(key, "warm-up", "warm-up-" + reading)
 				.doOnNext((reply) -> this.redisClock.observe(RedisClock.localMicros() - reply.get(0))))
@@ -153,7 +159,7 @@ public final class RedisRateLimiter implements FeishuVcRateLimiter {
 		if (FeishuVcRateLimiter.isTokenFetch(operation)) {
 			return this.local.acquire(tenantKey, operation, attempt);
 		}
-		String key = this.keyPrefix + ((tenantKey != null) ? tenantKey : "-") + ":" + operation;
+		String key = key(tenantKey, operation);
 		String id = Long.toHexString(ThreadLocalRandom.current().nextLong());
 		// Only the reservation is timed out; the wait it asks for is not Redis's.
 		return this.availability.call(reserve(key, operation, id), Mono::empty)
@@ -179,6 +185,15 @@ public final class RedisRateLimiter implements FeishuVcRateLimiter {
 					List.of(shared.member(), Long.toString(Math.max(1, resetMicros))))
 				.then(Mono.just(true)), () -> Mono.just(false))
 			.then();
+	}
+
+	/**
+	 * The key of a window: tagged by app and tenant ({@link RedisKeys}), and so is its hold, which the scripts take
+	 * with it.
+	 */
+	private String key(@Nullable String tenantKey, String operation) {
+		return RedisKeys.tenant(this.keyPrefix, this.appId, (tenantKey != null) ? tenantKey : "-") + "rate-limit:"
+				+ operation;
 	}
 
 	/** Redis's time and the wait from it, both in microseconds. */

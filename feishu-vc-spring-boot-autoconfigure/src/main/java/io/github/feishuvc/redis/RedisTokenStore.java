@@ -54,7 +54,7 @@ public final class RedisTokenStore implements TokenStore {
 
 	@Override
 	public Mono<SharedToken> get(String key) {
-		return this.availability.call(this.redis.opsForValue().get(this.keyPrefix + key), Mono::empty)
+		return this.availability.call(this.redis.opsForValue().get(tokenKey(key)), Mono::empty)
 			.mapNotNull(RedisTokenStore::read);
 	}
 
@@ -65,39 +65,52 @@ public final class RedisTokenStore implements TokenStore {
 			return Mono.empty();
 		}
 		return this.availability
-			.call(this.redis.opsForValue().set(this.keyPrefix + key, write(token), ttl), () -> Mono.just(false))
+			.call(this.redis.opsForValue().set(tokenKey(key), write(token), ttl), () -> Mono.just(false))
 			.then();
 	}
 
 	@Override
 	public Mono<Void> evict(String key, String token) {
-		return this.availability.call(this.redis.execute(EVICT, List.of(this.keyPrefix + key),
+		return this.availability.call(this.redis.execute(EVICT, List.of(tokenKey(key)),
 				List.of(token)).then(), Mono::empty);
 	}
 
 	/** Without Redis there is no one to wait for: every instance may fetch. */
 	@Override
 	public Mono<Boolean> lock(String key, String owner, Duration ttl) {
-		return this.availability.call(this.redis.opsForValue().setIfAbsent(this.keyPrefix + "lock:" + key, owner, ttl),
+		return this.availability.call(this.redis.opsForValue().setIfAbsent(lockKey(key), owner, ttl),
 				() -> Mono.just(true));
 	}
 
 	@Override
 	public Mono<Boolean> renew(String key, String owner, Duration ttl) {
-		return this.availability.call(this.redis.execute(RENEW, List.of(this.keyPrefix + "lock:" + key),
+		return this.availability.call(this.redis.execute(RENEW, List.of(lockKey(key)),
 				List.of(owner, Long.toString(ttl.toMillis()))).next().map((renewed) -> renewed == 1), () -> Mono.just(false));
 	}
 
 	/** Without Redis no one holds a lock. */
 	@Override
 	public Mono<Boolean> isLocked(String key) {
-		return this.availability.call(this.redis.hasKey(this.keyPrefix + "lock:" + key), () -> Mono.just(false));
+		return this.availability.call(this.redis.hasKey(lockKey(key)), () -> Mono.just(false));
 	}
 
 	@Override
 	public Mono<Void> unlock(String key, String owner) {
-		return this.availability.call(this.redis.execute(UNLOCK, List.of(this.keyPrefix + "lock:" + key),
+		return this.availability.call(this.redis.execute(UNLOCK, List.of(lockKey(key)),
 				List.of(owner)).then(), Mono::empty);
+	}
+
+	/**
+	 * A token's key, tagged by the store's key ({@link RedisKeys}): the app's, or a tenant's of a store app, so that a
+	 * store app's tenants spread over a cluster.
+	 */
+	private String tokenKey(String key) {
+		return this.keyPrefix + "{" + key + "}";
+	}
+
+	/** The key of the lock of a token's fetch, in its token's slot. */
+	private String lockKey(String key) {
+		return tokenKey(key) + ":lock";
 	}
 
 	/** {@code <expiry millis>:<token>}. */

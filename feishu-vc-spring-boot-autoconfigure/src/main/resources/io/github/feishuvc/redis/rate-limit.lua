@@ -2,6 +2,7 @@
 -- KEYS[1]  sorted set of the permits of the last minute: member = permit time .. ':' .. permit id, score = the time it
 --          counts from (the permit's time, later by the cold margin for a busy spell's first permits), microseconds
 -- KEYS[2]  the time (microseconds) before which no permit is given: the platform's reset after it refused a call
+--          (both keys have the app's and tenant's hash tag, so that a cluster finds them in one slot)
 -- ARGV     per second, per minute, second window (us), minute window (us), spacing of paced permits (us, 0 for none),
 --          longest wait (us), permit id, cold margin (us)
 -- Returns  Redis's time (microseconds) and the wait in microseconds from then before the permit's call may go, or

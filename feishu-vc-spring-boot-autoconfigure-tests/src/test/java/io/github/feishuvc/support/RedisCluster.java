@@ -1,0 +1,165 @@
+package io.github.feishuvc.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.awaitility.Awaitility;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * A real Redis Cluster for tests: three primaries ({@code redis-server --cluster-enabled yes}) on free loopback ports,
+ * joined by {@code redis-cli --cluster create}, each node's state in a directory of its own that is deleted at the
+ * end. Every node is killed on {@link #close()}, or at once if the cluster does not come up.
+ */
+public final class RedisCluster implements AutoCloseable {
+
+	private final Path directory;
+
+	private final List<RedisServer> nodes = new ArrayList<>();
+
+	private RedisCluster(Path directory) {
+		this.directory = directory;
+	}
+
+	/**
+	 * Start three primaries, join them into one cluster and wait until every node says the cluster is ok.
+	 * @return the cluster
+	 */
+	public static RedisCluster start() {
+		String cli = RedisServer.require("redis-cli", "redis-tools");
+		RedisCluster cluster;
+		try {
+			cluster = new RedisCluster(Files.createTempDirectory("redis-cluster"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		try {
+			for (int i = 0; i < 3; i++) {
+				File config = cluster.directory.resolve("nodes-" + i + ".conf").toFile();
+				cluster.nodes.add(startNode(List.of("--cluster-enabled", "yes", "--cluster-config-file",
+						config.getPath(), "--dir", cluster.directory.toString(), "--cluster-node-timeout", "5000")));
+			}
+			List<String> create = new ArrayList<>(List.of(cli, "--cluster", "create"));
+			cluster.nodes.forEach((node) -> create.add("127.0.0.1:" + node.port()));
+			create.addAll(List.of("--cluster-replicas", "0", "--cluster-yes"));
+			run(create);
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> cluster.nodes.stream()
+					.allMatch((node) -> node.bulk("CLUSTER", "INFO").contains("cluster_state:ok")));
+			return cluster;
+		}
+		catch (RuntimeException | Error ex) {
+			cluster.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * The nodes, each a primary of a third of the slots.
+	 * @return the nodes
+	 */
+	public List<RedisServer> nodes() {
+		return this.nodes;
+	}
+
+	/**
+	 * The Spring properties pointing an application at this cluster, all a user writes.
+	 * @return {@code spring.data.redis.cluster.nodes}
+	 */
+	public List<String> springProperties() {
+		return List.of("spring.data.redis.cluster.nodes="
+				+ this.nodes.stream().map((node) -> "127.0.0.1:" + node.port()).collect(Collectors.joining(",")));
+	}
+
+	/**
+	 * The slot of a key, as the cluster computes it.
+	 * @param key the key
+	 * @return its slot
+	 */
+	public int slot(String key) {
+		return Integer.parseInt(this.nodes.get(0).command("CLUSTER", "KEYSLOT", key).substring(1));
+	}
+
+	/**
+	 * Every key of the cluster, from each of its primaries.
+	 * @return the keys
+	 */
+	public List<String> keys() {
+		List<String> keys = new ArrayList<>();
+		for (RedisServer node : this.nodes) {
+			String reply = node.bulk("EVAL", "return table.concat(redis.call('KEYS', '*'), '\\n')", "0");
+			reply.lines().filter((key) -> !key.isEmpty()).forEach(keys::add);
+		}
+		return keys;
+	}
+
+	@Override
+	public void close() {
+		this.nodes.forEach(RedisServer::close);
+		FileSystemUtils.deleteRecursively(this.directory.toFile());
+	}
+
+	/**
+	 * A node on a port whose cluster bus port (10000 above it) is free too; tried again on other ports should another
+	 * process take one of them first, as tests running beside these may.
+	 */
+	private static RedisServer startNode(List<String> arguments) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return RedisServer.start(portWithFreeBus(), arguments);
+			}
+			catch (IllegalStateException ex) {
+				if (attempt == 5) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private static int portWithFreeBus() {
+		for (;;) {
+			int port = RedisServer.freePort();
+			if (port + 10000 <= 65535) {
+				try (ServerSocket bus = new ServerSocket(port + 10000, 1, InetAddress.getLoopbackAddress())) {
+					return port;
+				}
+				catch (IOException ex) {
+					// Taken: another port.
+				}
+			}
+		}
+	}
+
+	private static void run(List<String> command) {
+		try {
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+				process.destroyForcibly();
+				throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
