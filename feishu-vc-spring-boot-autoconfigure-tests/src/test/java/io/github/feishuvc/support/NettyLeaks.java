@@ -13,6 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What Netty's leak detector (paranoid in this module's tests, keeping every access of a buffer) reports while a test
  * runs. Reactor Netty's own hints are switched on meanwhile, so that a report says whether the buffer ever reached a
  * subscriber.
+ * <p>
+ * The mutation profile alone switches the detector off ({@code -Dio.netty.leakDetection.level=disabled}, with
+ * {@code -Dfeishuvc.mutation=true} so that no other run can do it unnoticed): PIT runs the
+ * tests of mutant after mutant in one JVM, where a buffer an earlier mutant leaked would be reported during a later
+ * test, a kill that test did not make. There these checks pass, and the tests' other assertions decide.
  */
 public final class NettyLeaks implements AutoCloseable {
 
@@ -26,8 +31,13 @@ public final class NettyLeaks implements AutoCloseable {
 
 	private final LogCapture hints = LogCapture.of("_reactor.netty.channel.LeakDetection", Level.DEBUG);
 
+	private final boolean checked;
+
 	private NettyLeaks() {
-		assertThat(ResourceLeakDetector.getLevel()).isEqualTo(ResourceLeakDetector.Level.PARANOID);
+		this.checked = !Boolean.getBoolean("feishuvc.mutation");
+		if (this.checked) {
+			assertThat(ResourceLeakDetector.getLevel()).isEqualTo(ResourceLeakDetector.Level.PARANOID);
+		}
 	}
 
 	public static NettyLeaks watch() {
@@ -52,6 +62,9 @@ public final class NettyLeaks implements AutoCloseable {
 
 	/** What the detector reported, once garbage was collected and buffers allocated to make it report. */
 	public List<String> reported() throws InterruptedException {
+		if (!this.checked) {
+			return List.of();
+		}
 		// Leaks are reported when a later allocation finds a collected, unreleased buffer.
 		for (int round = 0; round < 5; round++) {
 			System.gc();

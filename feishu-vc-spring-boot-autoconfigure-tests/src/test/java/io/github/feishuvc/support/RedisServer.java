@@ -43,12 +43,14 @@ public final class RedisServer implements AutoCloseable {
 
 	private Process process;
 
+	private Process watchdog;
+
 	private final List<LettuceConnectionFactory> connections = new ArrayList<>();
 
 	private RedisServer(int port, List<String> command) {
 		this.port = port;
 		this.command = command;
-		this.process = launch();
+		launch();
 	}
 
 	public static RedisServer start() {
@@ -201,15 +203,39 @@ public final class RedisServer implements AutoCloseable {
 		this.process.destroyForcibly();
 		waitFor(this.process);
 		RUNNING.remove(this.process);
+		this.watchdog.destroyForcibly();
 	}
 
 	/** Start it again on the same port, empty. */
 	public void restart() {
 		kill();
-		this.process = launch();
+		launch();
 	}
 
-	private Process launch() {
+	private void launch() {
+		this.process = startServer();
+		this.watchdog = watch(this.process);
+	}
+
+	/**
+	 * A shell that kills the server once this JVM is gone, however it ended. PIT halts a test JVM that ran past its
+	 * time, and no shutdown hook (nor {@link #close()}) runs then: the shell reads this JVM's end of a pipe, which the
+	 * kernel closes with the JVM, and its read ends there.
+	 */
+	private static Process watch(Process server) {
+		try {
+			return new ProcessBuilder("sh", "-c", "read -r _; kill -9 " + server.pid() + " 2>/dev/null")
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start();
+		}
+		catch (IOException ex) {
+			server.destroyForcibly();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private Process startServer() {
 		try {
 			Process started = new ProcessBuilder(this.command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -257,6 +283,7 @@ public final class RedisServer implements AutoCloseable {
 		this.process.destroy();
 		waitFor(this.process);
 		RUNNING.remove(this.process);
+		this.watchdog.destroyForcibly();
 	}
 
 	private static void waitFor(Process process) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link Fragments}: events reassembled whatever the order of their parts, and bounded whatever the peer
@@ -108,6 +109,28 @@ class FragmentsTests {
 			assertThat(large.add("m", sum, seq, bytes("p"), NOW)).isNull();
 		}
 		assertThat(large.add("m", sum, 0, bytes("p"), NOW)).hasSize(sum);
+	}
+
+	@Test
+	void shouldTakeWhatFitsExactlyTheBounds() {
+		assertThat(this.fragments.add(null, 1, 0, new byte[100], NOW)).as("a whole event of the largest size")
+			.hasSize(100);
+		this.fragments.add("old", 2, 0, new byte[60], NOW);
+		this.fragments.add("new", 2, 0, new byte[40], NOW);
+
+		assertThat(this.fragments.bufferedBytes()).as("both fit, nothing dropped").isEqualTo(100);
+		assertThat(this.fragments.partialCount()).isEqualTo(2);
+		assertThat(this.fragments.add("new", 2, 1, new byte[0], NOW.plusMillis(29_999)))
+			.as("the largest event, a moment before its parts expire").hasSize(40);
+		assertThat(this.fragments.add("old", 2, 1, new byte[40], NOW)).as("the largest event in parts").hasSize(100);
+	}
+
+	@Test
+	void shouldRefuseBoundsThatHoldNothing() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new Fragments(0, 1, Duration.ofSeconds(1)));
+		assertThatIllegalArgumentException().isThrownBy(() -> new Fragments(1, 0, Duration.ofSeconds(1)));
+		assertThatIllegalArgumentException().isThrownBy(() -> new Fragments(1, 1, Duration.ZERO));
+		assertThat(new Fragments(1, 1, Duration.ofNanos(1)).add(null, 1, 0, new byte[1], NOW)).hasSize(1);
 	}
 
 	private static byte[] bytes(String text) {

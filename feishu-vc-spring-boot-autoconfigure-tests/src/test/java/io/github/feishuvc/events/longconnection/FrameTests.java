@@ -72,6 +72,42 @@ class FrameTests {
 	}
 
 	@Test
+	void shouldWriteEveryFieldTheSdkReadsAndKeepThemInTheAcknowledgement() throws Exception {
+		Frame event = new Frame(7, 8, 321, Frame.DATA, List.of(new Header("type", "event"),
+				new Header("message_id", "m-1")), "gzip", "json", "{}".getBytes(StandardCharsets.UTF_8), "log-new");
+
+		Pbbp2.Frame written = Pbbp2.Frame.parseFrom(event.toByteArray());
+		Pbbp2.Frame ack = Pbbp2.Frame.parseFrom(event.acknowledgement(new byte[0], 3).toByteArray());
+
+		assertThat(written.getSeqID()).isEqualTo(7);
+		assertThat(written.getLogID()).isEqualTo(8);
+		assertThat(written.getService()).isEqualTo(321);
+		assertThat(written.getMethod()).isEqualTo(Frame.DATA);
+		assertThat(written.getHeadersList()).extracting(Pbbp2.Header::getKey, Pbbp2.Header::getValue)
+			.containsExactly(tuple("type", "event"), tuple("message_id", "m-1"));
+		assertThat(written.getPayloadEncoding()).isEqualTo("gzip");
+		assertThat(written.getPayloadType()).isEqualTo("json");
+		assertThat(written.getPayload().toStringUtf8()).isEqualTo("{}");
+		assertThat(written.getLogIDNew()).isEqualTo("log-new");
+		assertThat(ack.getLogID()).isEqualTo(8);
+		assertThat(ack.getPayloadEncoding()).isEqualTo("gzip");
+		assertThat(ack.getPayloadType()).isEqualTo("json");
+		assertThat(ack.getLogIDNew()).isEqualTo("log-new");
+		assertThat(ack.getPayload().isEmpty()).isTrue();
+		assertThat(ack.hasPayload()).isTrue();
+	}
+
+	@Test
+	void shouldNeverShowThePayloadInItsDescription() {
+		Frame event = new Frame(7, 8, 321, Frame.DATA, List.of(new Header("type", "event")), null, null,
+				"{\"secret\":1}".getBytes(StandardCharsets.UTF_8), null);
+
+		assertThat(event).hasToString("Frame[method=" + Frame.DATA + ", headers=[Header[key=type, value=event]], "
+				+ "payload=12 bytes]");
+		assertThat(Frame.ping(1).toString()).endsWith("payload=null]");
+	}
+
+	@Test
 	void shouldRefuseWhatIsNotAWholeFrame() {
 		byte[] whole = Pbbp2.Frame.newBuilder()
 			.setSeqID(1)
