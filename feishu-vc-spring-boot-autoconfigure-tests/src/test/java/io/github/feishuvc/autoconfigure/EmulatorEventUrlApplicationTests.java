@@ -19,6 +19,8 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.server.servlet.ConfigurableServletWebServerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 
@@ -26,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Where {@link AutoConfigureFeishuVcEmulator} pushes events: to the application's event endpoint under its context
- * path (Spring MVC's {@code server.servlet.context-path}, WebFlux's {@code spring.webflux.base-path}); and, when the
+ * Where {@link AutoConfigureFeishuVcEmulator} pushes events: to the application's event endpoint where the running
+ * server serves it (Spring MVC's context path, set by {@code server.servlet.context-path} or in code, and the
+ * DispatcherServlet's {@code spring.mvc.servlet.path}; WebFlux's {@code spring.webflux.base-path}); and, when the
  * test's application has no web server (the default {@code MOCK} environment), nowhere, which an event pushed then
  * says at once, naming what to change.
  */
@@ -50,6 +53,24 @@ class EmulatorEventUrlApplicationTests {
 					"feishu.vc.events.enabled=true" })
 	@AutoConfigureFeishuVcEmulator(storeApp = "t1")
 	class WebFluxUnderABasePath extends DeliveryChecks {
+
+	}
+
+	@Nested
+	@SpringBootTest(classes = EventsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+			properties = { "spring.main.web-application-type=servlet", "spring.mvc.servlet.path=/api",
+					"feishu.vc.events.enabled=true" })
+	@AutoConfigureFeishuVcEmulator
+	class SpringMvcUnderAServletPath extends DeliveryChecks {
+
+	}
+
+	@Nested
+	@SpringBootTest(classes = { EventsApplication.class, ContextPathInCode.class },
+			webEnvironment = WebEnvironment.RANDOM_PORT,
+			properties = { "spring.main.web-application-type=servlet", "feishu.vc.events.enabled=true" })
+	@AutoConfigureFeishuVcEmulator
+	class SpringMvcUnderAContextPathSetInCode extends DeliveryChecks {
 
 	}
 
@@ -156,6 +177,17 @@ class EmulatorEventUrlApplicationTests {
 		@Bean
 		Received received() {
 			return new Received();
+		}
+
+	}
+
+	/** A context path that no property names: the emulator finds it on the running server. */
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	static class ContextPathInCode {
+
+		@Bean
+		WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> contextPath() {
+			return (factory) -> factory.setContextPath("/in-code");
 		}
 
 	}
