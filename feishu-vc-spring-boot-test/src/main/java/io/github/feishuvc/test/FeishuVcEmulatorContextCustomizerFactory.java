@@ -191,11 +191,17 @@ class FeishuVcEmulatorContextCustomizerFactory implements ContextCustomizerFacto
 			if (servletContext == null) {
 				return null;
 			}
-			String dispatcherPath = DISPATCHER_SERVLET_PATH_PRESENT ? dispatcherServletPrefix(context) : "";
+			String dispatcherPath = DISPATCHER_SERVLET_PATH_PRESENT ? DispatcherServletPrefix.of(context) : "";
 			return EventUrl.normalised(servletContext.getContextPath()) + EventUrl.normalised(dispatcherPath);
 		}
 
-		private static String dispatcherServletPrefix(ApplicationContext context) {
+	}
+
+	/** Kept apart so that a servlet application without Spring Boot's Spring MVC module never loads it. */
+	private static final class DispatcherServletPrefix {
+
+		/** The DispatcherServlet's path as a prefix ({@code spring.mvc.servlet.path}), empty when it has none. */
+		static String of(ApplicationContext context) {
 			DispatcherServletPath path = context.getBeanProvider(DispatcherServletPath.class).getIfUnique();
 			return (path != null) ? path.getPrefix() : "";
 		}
