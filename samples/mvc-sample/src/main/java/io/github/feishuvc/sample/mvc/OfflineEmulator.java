@@ -43,6 +43,9 @@ class OfflineEmulator implements ApplicationContextInitializer<ConfigurableAppli
 		emulator.signInAs(DEMO_USER);
 		Map<String, Object> properties = new HashMap<>(emulator.springProperties());
 		properties.put("feishu.vc.events.enabled", "true");
+		// The emulator is the platform now, and sends its events unencrypted: the real app's Encrypt Key, if the
+		// environment has one, would refuse them.
+		properties.putIfAbsent("feishu.vc.events.encrypt-key", "");
 		if (!environment.containsProperty("server.address")) {
 			properties.put("server.address", "127.0.0.1");
 		}

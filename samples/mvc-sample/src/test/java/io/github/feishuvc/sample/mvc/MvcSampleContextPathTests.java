@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  * application, and reserves as the user.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, useMainMethod = UseMainMethod.ALWAYS,
-		properties = "server.servlet.context-path=/vc")
+		properties = { MvcSampleApplicationTests.OFFLINE, "server.servlet.context-path=/vc" })
 class MvcSampleContextPathTests {
 
 	private final HttpClient client = HttpClient.newHttpClient();

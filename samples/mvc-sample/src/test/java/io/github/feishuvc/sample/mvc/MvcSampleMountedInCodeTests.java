@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
  * behind as well.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, useMainMethod = UseMainMethod.ALWAYS,
-		properties = "spring.mvc.servlet.path=/api")
+		properties = { MvcSampleApplicationTests.OFFLINE, "spring.mvc.servlet.path=/api" })
 class MvcSampleMountedInCodeTests {
 
 	private final HttpClient client = HttpClient.newHttpClient();
