@@ -107,6 +107,48 @@ public final class RedisCluster implements AutoCloseable {
 		return keys;
 	}
 
+	/**
+	 * Add a replica of one of the primaries, and wait until it holds the primary's data and the cluster is ok.
+	 * @param primary the primary to replicate
+	 * @return the replica
+	 */
+	public RedisServer addReplicaOf(RedisServer primary) {
+		String cli = RedisServer.require("redis-cli", "redis-tools");
+		File config = this.directory.resolve("nodes-" + this.nodes.size() + ".conf").toFile();
+		RedisServer replica = startNode(List.of("--cluster-enabled", "yes", "--cluster-config-file", config.getPath(),
+				"--dir", this.directory.toString(), "--cluster-node-timeout", "5000"));
+		this.nodes.add(replica);
+		String primaryId = primary.bulk("CLUSTER", "MYID").trim();
+		run(List.of(cli, "--cluster", "add-node", "127.0.0.1:" + replica.port(), "127.0.0.1:" + primary.port(),
+				"--cluster-slave", "--cluster-master-id", primaryId));
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> replica.bulk("INFO", "replication").contains("master_link_status:up")
+					&& this.nodes.stream().allMatch((node) -> node.bulk("CLUSTER", "INFO").contains("cluster_state:ok")));
+		return replica;
+	}
+
+	/**
+	 * The primary that holds a key's slot: the others answer {@code MOVED}.
+	 * @param key the key
+	 * @return its primary
+	 */
+	public RedisServer primaryOf(String key) {
+		for (RedisServer node : this.nodes) {
+			try {
+				node.command("EXISTS", key);
+				if (node.bulk("INFO", "replication").contains("role:master")) {
+					return node;
+				}
+			}
+			catch (IllegalStateException ex) {
+				// MOVED: another node's slot.
+			}
+		}
+		throw new IllegalStateException("no primary holds " + key);
+	}
+
 	@Override
 	public void close() {
 		this.nodes.forEach(RedisServer::close);
