@@ -24,9 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The inline code of the README and of the pages of {@code docs/} names only methods that exist: each
  * {@code Type.method(...)}, {@code Type#method} or {@code Type.method} whose type is one of the starter's (a class of
- * {@code io.github.feishuvc}, from the autoconfigure and test modules) must name a method of that type, and one
- * called inside an expression, such as the argument of another call, must be static, as Java would read it. The
- * operations beans under the names the pages give them ({@code reserves.forTenant(...)}) are held to their types too.
+ * {@code io.github.feishuvc}, from the autoconfigure and test modules) must name a method of that type, and
+ * {@code Type.method(...)}, a call on the type as Java would read it, a static one (an instance method is written
+ * {@code Type#method}, or called on a bean). The operations beans under the names the pages give them
+ * ({@code reserves.forTenant(...)}) are held to their types too.
  * The code blocks are compiled by {@link SnippetsCompileTests}; types of others (Spring's, the JDK's) are left alone.
  */
 class DocumentedMethodsTests {
@@ -89,8 +90,9 @@ class DocumentedMethodsTests {
 			if (!candidates.isEmpty()) {
 				checked++;
 				String method = (reference.group(2) != null) ? reference.group(2) : reference.group(3);
-				// At the start of the span it names a method; inside an expression it calls one, statically.
-				boolean call = reference.group(3) != null && reference.start() > 0;
+				// Type.method(...) calls the method on the type, as Java reads it: a static one. An instance method is
+				// named Type#method, or called on a bean (reserves.get(...)).
+				boolean call = reference.group(3) != null;
 				if (candidates.stream().noneMatch((type) -> hasMethod(type, method, call))) {
 					wrong.add(reference.group(1) + " has no " + (call ? "static " : "") + "method " + method);
 				}

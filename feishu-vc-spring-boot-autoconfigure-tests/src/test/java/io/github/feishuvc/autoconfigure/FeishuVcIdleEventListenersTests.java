@@ -1,27 +1,40 @@
 package io.github.feishuvc.autoconfigure;
 
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import ch.qos.logback.classic.Level;
 import io.github.feishuvc.events.FeishuEvent;
+import io.github.feishuvc.meeting.event.EventMeeting;
 import io.github.feishuvc.meeting.event.MeetingStartedEvent;
 import io.github.feishuvc.support.LogCapture;
 import io.github.feishuvc.support.TestFeishu;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationEvent;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.scheduling.annotation.EnableAsync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The start-up warning for listeners of Feishu events while events are off (a self-built app's default): said once,
  * naming the listeners and {@code feishu.vc.events.enabled=true}; silent when events are on, and for listeners of
- * other events.
+ * other events. Listeners are found as Spring finds them: behind proxies, of payload events, registered by hand; each
+ * such case first proves that Spring delivers a Feishu event to the listener.
  */
 class FeishuVcIdleEventListenersTests {
+
+	private static final MeetingStartedEvent STARTED = new MeetingStartedEvent("e1", null, null,
+			new EventMeeting("m1", null, null, null, null, null, null, null, null, null, null, null), null);
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(FeishuVcAutoConfiguration.class))
@@ -77,6 +90,44 @@ class FeishuVcIdleEventListenersTests {
 		}
 	}
 
+	@Test
+	void shouldWarnWhenTheListenerTakesThePayloadEventOfAFeishuEvent() {
+		try (LogCapture logs = capture()) {
+			this.contextRunner.withUserConfiguration(PayloadListener.class).run((context) -> {
+				context.publishEvent(STARTED);
+				assertThat(context.getBean(PayloadRecorder.class).received).as("Spring delivers the event").hasSize(1);
+				assertThat(logs.lines()).as("the WARN").singleElement().asString().contains("PayloadRecorder.on");
+			});
+		}
+	}
+
+	@Test
+	void shouldWarnWhenTheListenerIsBehindAnInterfaceProxy() {
+		try (LogCapture logs = capture()) {
+			this.contextRunner.withUserConfiguration(AsyncListener.class).run((context) -> {
+				assertThat(context.getBean("asyncRecorder").getClass()).matches(Proxy::isProxyClass, "a JDK proxy");
+				context.publishEvent(STARTED);
+				Awaitility.await()
+					.untilAsserted(() -> assertThat(AsyncRecorder.received).as("Spring delivers the event").hasSize(1));
+				assertThat(logs.lines()).as("the WARN").singleElement().asString().contains("AsyncRecorder.on");
+			});
+		}
+	}
+
+	@Test
+	void shouldWarnWhenTheListenerIsASingletonRegisteredByHand() {
+		try (LogCapture logs = capture()) {
+			PayloadRecorder byHand = new PayloadRecorder();
+			this.contextRunner
+				.withInitializer((context) -> context.getBeanFactory().registerSingleton("byHand", byHand))
+				.run((context) -> {
+					context.publishEvent(STARTED);
+					assertThat(byHand.received).as("Spring delivers the event").hasSize(1);
+					assertThat(logs.lines()).as("the WARN").singleElement().asString().contains("PayloadRecorder.on");
+				});
+		}
+	}
+
 	private static LogCapture capture() {
 		return LogCapture.of(FeishuVcIdleEventListeners.class.getName(), Level.INFO);
 	}
@@ -129,7 +180,62 @@ class FeishuVcIdleEventListenersTests {
 		}
 
 		@EventListener
+		void onText(PayloadApplicationEvent<String> event) {
+		}
+
+		@EventListener
 		void onAnything(Object event) {
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class PayloadListener {
+
+		@Bean
+		PayloadRecorder payloadRecorder() {
+			return new PayloadRecorder();
+		}
+
+	}
+
+	static class PayloadRecorder {
+
+		final List<MeetingStartedEvent> received = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void on(PayloadApplicationEvent<MeetingStartedEvent> event) {
+			this.received.add(event.getPayload());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAsync
+	static class AsyncListener {
+
+		@Bean
+		AsyncRecorder asyncRecorder() {
+			return new AsyncRecorder();
+		}
+
+	}
+
+	interface MeetingHandler {
+
+		void on(MeetingStartedEvent event);
+
+	}
+
+	static class AsyncRecorder implements MeetingHandler {
+
+		static final List<MeetingStartedEvent> received = new CopyOnWriteArrayList<>();
+
+		@Async
+		@EventListener
+		@Override
+		public void on(MeetingStartedEvent event) {
+			received.add(event);
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.util.Map;
 import io.github.feishuvc.autoconfigure.FeishuVcAutoConfiguration;
 import io.github.feishuvc.autoconfigure.FeishuVcOAuth2ClientAutoConfiguration;
 import io.github.feishuvc.autoconfigure.FeishuVcUserTokensAutoConfiguration;
+import io.github.feishuvc.core.FeishuVcClient;
 import io.github.feishuvc.support.TestFeishu;
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +105,30 @@ class FeishuSignInConfigurationTests {
 				.doesNotHaveBean(ClientRegistrationRepository.class)
 				.doesNotHaveBean(OAuth2UserService.class)
 				.doesNotHaveBean(FeishuUserTokens.class));
+	}
+
+	/**
+	 * The test profile of docs/testing.md ({@code feishu.vc.enabled=false}) keeps an application that signs in with
+	 * Feishu starting: the provider comes from the environment's base URL, not from the client's beans. The user
+	 * tokens belong to the client and are off with it (the recipe says to mock them).
+	 */
+	@Test
+	void shouldSupplyFeishusProviderWhenTheClientIsOff() {
+		new ApplicationContextRunner().withConfiguration(AUTO_CONFIGURATIONS)
+			.withPropertyValues("feishu.vc.enabled=false", "feishu.vc.base-url=https://open.larksuite.com/",
+					REGISTRATION + "client-id=cli_a", REGISTRATION + "client-secret=s")
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.doesNotHaveBean(FeishuVcClient.class)
+					.doesNotHaveBean(FeishuUserTokens.class)
+					.hasSingleBean(OAuth2UserService.class);
+				ClientRegistration feishu = context.getBean(ClientRegistrationRepository.class)
+					.findByRegistrationId("feishu");
+				assertThat(feishu.getProviderDetails().getAuthorizationUri())
+					.isEqualTo("https://accounts.larksuite.com/open-apis/authen/v1/authorize");
+				assertThat(feishu.getProviderDetails().getTokenUri())
+					.isEqualTo("https://open.larksuite.com/open-apis/authen/v2/oauth/token");
+			});
 	}
 
 	@Test

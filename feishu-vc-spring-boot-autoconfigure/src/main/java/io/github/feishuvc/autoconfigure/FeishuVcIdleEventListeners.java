@@ -11,11 +11,18 @@ import io.github.feishuvc.note.event.NoteEvent;
 import io.github.feishuvc.room.event.RoomEvent;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
+import org.springframework.aop.scope.ScopedObject;
+import org.springframework.aop.scope.ScopedProxyUtils;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.MethodIntrospector;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.util.ClassUtils;
@@ -70,11 +77,19 @@ final class FeishuVcIdleEventListeners implements SmartInitializingSingleton {
 		return (enabled != null) ? enabled : this.properties.getAppType() == FeishuVcProperties.AppType.STORE;
 	}
 
-	/** The listener methods for one of the starter's event types, as {@code Class.method}, found as Spring finds them. */
+	/**
+	 * The listener methods for one of the starter's event types, as {@code Class.method}, found as Spring's
+	 * {@code EventListenerMethodProcessor} finds them: every bean, those registered by hand included, by its target
+	 * class through any proxy.
+	 */
 	private List<String> listeners() {
 		List<String> found = new ArrayList<>();
-		for (String name : this.beanFactory.getBeanDefinitionNames()) {
-			Class<?> type = this.beanFactory.getType(name, false);
+		for (String name : this.beanFactory.getBeanNamesForType(Object.class, true, false)) {
+			if (ScopedProxyUtils.isScopedTarget(name)) {
+				// Its scoped proxy is looked at instead, as Spring does.
+				continue;
+			}
+			Class<?> type = targetClass(name);
 			if (type == null || !AnnotationUtils.isCandidateClass(type, EventListener.class)) {
 				continue;
 			}
@@ -98,16 +113,58 @@ final class FeishuVcIdleEventListeners implements SmartInitializingSingleton {
 		return found;
 	}
 
+	/**
+	 * The class whose methods Spring reads for listeners: the target of a proxy (a JDK interface proxy's type says
+	 * nothing of the bean's methods), and of a scoped proxy its scoped target.
+	 */
+	private @Nullable Class<?> targetClass(String name) {
+		try {
+			if (!(this.beanFactory instanceof ConfigurableListableBeanFactory configurable)) {
+				return this.beanFactory.getType(name, false);
+			}
+			Class<?> type = AutoProxyUtils.determineTargetClass(configurable, name);
+			if (type != null && ScopedObject.class.isAssignableFrom(type)) {
+				Class<?> target = AutoProxyUtils.determineTargetClass(configurable,
+						ScopedProxyUtils.getTargetBeanName(name));
+				return (target != null) ? target : type;
+			}
+			return type;
+		}
+		catch (RuntimeException ex) {
+			// A bean whose type cannot be told without creating it: Spring's own processor skips it too.
+			return null;
+		}
+	}
+
+	/**
+	 * Whether a listener's declared event types (its {@code classes}, or else its parameter, a
+	 * {@code PayloadApplicationEvent<X>} standing for {@code X}) include one of the starter's event types.
+	 */
 	private static boolean listensForFeishuEvents(Method method, EventListener listener) {
-		Class<?>[] declared = (listener.classes().length > 0) ? listener.classes() : method.getParameterTypes();
-		for (Class<?> type : declared) {
+		List<ResolvableType> declared = new ArrayList<>();
+		for (Class<?> type : listener.classes()) {
+			declared.add(ResolvableType.forClass(type));
+		}
+		if (declared.isEmpty() && method.getParameterCount() == 1) {
+			declared.add(ResolvableType.forMethodParameter(method, 0));
+		}
+		for (ResolvableType type : declared) {
+			Class<?> eventClass = eventClass(type);
 			for (Class<?> eventType : EVENT_TYPES) {
-				if (eventType.isAssignableFrom(type)) {
+				if (eventClass != null && eventType.isAssignableFrom(eventClass)) {
 					return true;
 				}
 			}
 		}
 		return false;
+	}
+
+	/** The event a declared type stands for: a payload event's payload, or the type itself. */
+	private static @Nullable Class<?> eventClass(ResolvableType declared) {
+		if (PayloadApplicationEvent.class.isAssignableFrom(declared.toClass())) {
+			return declared.as(PayloadApplicationEvent.class).getGeneric().resolve();
+		}
+		return declared.resolve();
 	}
 
 }

@@ -11,16 +11,17 @@ import io.github.feishuvc.security.FeishuUserTokens;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientPropertiesMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
@@ -40,12 +41,14 @@ import org.springframework.security.oauth2.core.user.OAuth2User;
  * {@code feishu.vc.base-url}), {@code client_secret_post}, the scopes a VC app needs plus {@code offline_access}, and a
  * user service that reads Feishu's nested user info, so that {@code oauth2Login()} works with nothing more. Whatever
  * the application sets under {@code spring.security.oauth2.client.*} wins over these defaults.
+ * <p>
+ * The provider is supplied whether or not the VC client is on: a test profile with {@code feishu.vc.enabled=false}
+ * keeps the application's sign-in, which Spring Boot would otherwise refuse for want of a provider.
  */
 @AutoConfiguration(after = FeishuVcAutoConfiguration.class, beforeName = {
 		"org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration",
 		"org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientAutoConfiguration" })
 @ConditionalOnClass({ ClientRegistration.class, OAuth2ClientProperties.class })
-@ConditionalOnBean(FeishuVcProperties.class)
 @ConditionalOnProperty(prefix = "spring.security.oauth2.client.registration." + FeishuUserTokens.REGISTRATION_ID,
 		name = "client-id")
 @EnableConfigurationProperties(OAuth2ClientProperties.class)
@@ -70,8 +73,8 @@ public final class FeishuVcOAuth2ClientAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(org.springframework.security.oauth2.client.registration.ClientRegistrationRepository.class)
 		InMemoryClientRegistrationRepository clientRegistrationRepository(OAuth2ClientProperties properties,
-				FeishuVcProperties feishu) {
-			return new InMemoryClientRegistrationRepository(registrations(properties, feishu));
+				Environment environment) {
+			return new InMemoryClientRegistrationRepository(registrations(properties, baseUrl(environment)));
 		}
 
 		@Bean
@@ -92,8 +95,8 @@ public final class FeishuVcOAuth2ClientAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository.class)
 		InMemoryReactiveClientRegistrationRepository reactiveClientRegistrationRepository(
-				OAuth2ClientProperties properties, FeishuVcProperties feishu) {
-			return new InMemoryReactiveClientRegistrationRepository(registrations(properties, feishu));
+				OAuth2ClientProperties properties, Environment environment) {
+			return new InMemoryReactiveClientRegistrationRepository(registrations(properties, baseUrl(environment)));
 		}
 
 		@Bean
@@ -106,8 +109,19 @@ public final class FeishuVcOAuth2ClientAutoConfiguration {
 
 	}
 
+	/**
+	 * The platform's base URL as {@link FeishuVcProperties} binds it, read from the environment alone: with the client
+	 * off ({@code feishu.vc.enabled=false}) there is no properties bean, and binding the whole class would refuse what
+	 * only the client needs.
+	 */
+	static String baseUrl(Environment environment) {
+		return Binder.get(environment)
+			.bind(FeishuVcProperties.PREFIX + ".base-url", String.class)
+			.orElse(FeishuVcProperties.DEFAULT_BASE_URL);
+	}
+
 	/** Every registration of the application, Feishu's completed with the provider's defaults. */
-	static List<ClientRegistration> registrations(OAuth2ClientProperties properties, FeishuVcProperties feishu) {
+	static List<ClientRegistration> registrations(OAuth2ClientProperties properties, String baseUrl) {
 		OAuth2ClientProperties completed = new OAuth2ClientProperties();
 		completed.getRegistration().putAll(properties.getRegistration());
 		completed.getProvider().putAll(properties.getProvider());
@@ -116,7 +130,7 @@ public final class FeishuVcOAuth2ClientAutoConfiguration {
 		completed.getRegistration().put(id, registration);
 		String providerId = (registration.getProvider() != null) ? registration.getProvider() : id;
 		if (providerId.equals(id)) {
-			completed.getProvider().put(id, provider(properties.getProvider().get(id), feishu.getBaseUrl()));
+			completed.getProvider().put(id, provider(properties.getProvider().get(id), baseUrl));
 		}
 		return new ArrayList<>(new OAuth2ClientPropertiesMapper(completed).asClientRegistrations().values());
 	}

@@ -24,6 +24,9 @@ public final class FeishuVcProperties {
 	/** Prefix of the properties. */
 	public static final String PREFIX = "feishu.vc";
 
+	/** Base URL unless {@code feishu.vc.base-url} says otherwise; sign-in reads it without this class's bean. */
+	static final String DEFAULT_BASE_URL = "https://open.feishu.cn";
+
 	/**
 	 * Whether to auto-configure the Feishu VC client.
 	 */
@@ -106,7 +109,7 @@ public final class FeishuVcProperties {
 	 */
 	public FeishuVcProperties(@DefaultValue("true") boolean enabled, @DefaultValue("self-built") AppType appType,
 			@Nullable String appId,
-			@Nullable String appSecret, @DefaultValue("https://open.feishu.cn") String baseUrl,
+			@Nullable String appSecret, @DefaultValue(DEFAULT_BASE_URL) String baseUrl,
 			@DefaultValue("open_id") UserIdType userIdType, @DefaultValue("5s") Duration connectTimeout,
 			@DefaultValue("10s") Duration responseTimeout, @DefaultValue("30s") Duration callTimeout,
 			@DefaultValue("1MB") DataSize maxResponseSize,

@@ -39,8 +39,8 @@ public final class FeishuVcRateLimitProperties {
 	private final Duration margin;
 
 	/**
-	 * How much later the calls that start a busy spell are counted, as they may wait for a connection to open while
-	 * the calls a window after them do not; paid once per busy spell.
+	 * How much later the first calls after a quiet spell are counted, as they may wait for a connection to open while
+	 * the calls a window after them do not; paid once each time calls start again.
 	 */
 	private final Duration coldMargin;
 
@@ -62,8 +62,8 @@ public final class FeishuVcRateLimitProperties {
 	 * @param perMinute most calls of one operation (in one tenant) in any minute: the platform's standard tier.
 	 * @param margin how much longer than a second and a minute the limiter's windows are, so that calls sent a
 	 * window apart still arrive at the platform a window apart when the network delays one more than another.
-	 * @param coldMargin how much later the calls that start a busy spell are counted, as they may wait for a
-	 * connection to open while the calls a window after them do not; paid once per busy spell.
+	 * @param coldMargin how much later the first calls after a quiet spell are counted, as they may wait for a
+	 * connection to open while the calls a window after them do not; paid once each time calls start again.
 	 * @param pace whether to space calls apart (by half their even share of a second: 10 ms at 50 a second) rather
 	 * than let a second's budget go at once; calls that do not leave together arrive as they were sent.
 	 * @param maxWait longest a call may be delayed by the limiter; a call that would wait longer fails at once.
@@ -126,8 +126,8 @@ public final class FeishuVcRateLimitProperties {
 	}
 
 	/**
-	 * {@return how much later the calls that start a busy spell are counted, as they may wait for a connection to
-	 * open while the calls a window after them do not; paid once per busy spell}
+	 * {@return how much later the first calls after a quiet spell are counted, as they may wait for a connection to
+	 * open while the calls a window after them do not; paid once each time calls start again}
 	 */
 	public Duration getColdMargin() {
 		return this.coldMargin;

@@ -12,10 +12,11 @@ import java.lang.annotation.Target;
  * application context (and closed with it), {@code feishu.vc.*} points at it ({@link FeishuVcEmulator#springProperties()}),
  * and it is a bean, for {@code @Autowired FeishuVcEmulator emulator}. Once the application's web server has started
  * ({@code webEnvironment = RANDOM_PORT} or {@code DEFINED_PORT}), the emulator pushes its events to the application's
- * own event endpoint ({@code feishu.vc.events.path}, under {@code server.servlet.context-path} or
- * {@code spring.webflux.base-path}), so a store app receives its app ticket there. Without a web server (the default
- * {@code MOCK} environment) there is nowhere to push: an event pushed then fails at once saying so, unless the
- * application receives events over the long connection.
+ * own event endpoint ({@code feishu.vc.events.path}, where the running server serves it: under the servlet context's
+ * path and the DispatcherServlet's, or WebFlux's base path), so a store app receives its app ticket there. Without a
+ * web server (the default {@code MOCK} environment) there is nowhere to push, unless the application receives events
+ * over the long connection: an event the test pushes then fails at once saying so, and the events of a meeting's
+ * steps are dropped ({@link FeishuVcEmulator#droppedEvents()}).
  *
  * <pre class="code">
  * &#064;SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)

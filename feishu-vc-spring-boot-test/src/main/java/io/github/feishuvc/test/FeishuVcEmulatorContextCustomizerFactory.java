@@ -4,14 +4,15 @@ import java.util.HashMap;
 import java.util.List;
 
 import io.github.feishuvc.autoconfigure.FeishuVcProperties.EventsMode;
-import io.github.feishuvc.events.webhook.FeishuEventReceiver;
 
+import jakarta.servlet.ServletContext;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.context.reactive.ReactiveWebApplicationContext;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletPath;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextRefreshedEvent;
@@ -23,6 +24,7 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.test.context.TestContextAnnotationUtils;
 import org.springframework.util.ClassUtils;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Gives a test context annotated with {@link AutoConfigureFeishuVcEmulator} its emulator. Registered in
@@ -100,11 +102,10 @@ class FeishuVcEmulatorContextCustomizerFactory implements ContextCustomizerFacto
 				EventUrl.deliverOnceServing(context, emulator);
 			}
 			// A web server starts before the context is refreshed: without one, no event URL will come, and an event
-			// pushed then fails at once, saying why, rather than after a wait or not at all.
+			// the test pushes then fails at once, saying why, rather than after a wait or not at all.
 			context.addApplicationListener((ContextRefreshedEvent event) -> {
 				if (event.getApplicationContext() == context && !emulator.hasEventUrl() && !longConnection(context)) {
-					emulator.noEventDestination(NO_WEB_SERVER,
-							context.getBeanNamesForType(FeishuEventReceiver.class, false, false).length > 0);
+					emulator.noEventDestination(NO_WEB_SERVER);
 				}
 			});
 		}
@@ -125,6 +126,11 @@ class FeishuVcEmulatorContextCustomizerFactory implements ContextCustomizerFacto
 	/** Kept apart so that an application without a web server never loads the web server's event. */
 	private static final class EventUrl {
 
+		private static final boolean SERVLET_PRESENT = ClassUtils.isPresent("jakarta.servlet.ServletContext",
+				EventUrl.class.getClassLoader())
+				&& ClassUtils.isPresent("org.springframework.web.context.WebApplicationContext",
+						EventUrl.class.getClassLoader());
+
 		static void deliverOnceServing(ConfigurableApplicationContext context, FeishuVcEmulator emulator) {
 			context.addApplicationListener((WebServerInitializedEvent event) -> {
 				// The management server, when it has a port of its own, serves no event endpoint.
@@ -136,13 +142,24 @@ class FeishuVcEmulatorContextCustomizerFactory implements ContextCustomizerFacto
 		}
 
 		/**
-		 * Where the application's paths start: Spring MVC's context path ({@code server.servlet.context-path}) or
-		 * WebFlux's base path ({@code spring.webflux.base-path}), normalised as Spring Boot does; empty for the root.
+		 * Where the running server serves the application's paths, empty for the root: for Spring MVC the servlet
+		 * context's path (however it was set: property or code) and the DispatcherServlet's path, under which the
+		 * event endpoint's route lives; for WebFlux the base path, normalised as Spring Boot applies it.
 		 */
 		static String applicationPath(ApplicationContext context) {
+			if (SERVLET_PRESENT) {
+				String path = ServletPaths.of(context);
+				if (path != null) {
+					return path;
+				}
+			}
 			String property = (context instanceof ReactiveWebApplicationContext) ? "spring.webflux.base-path"
 					: "server.servlet.context-path";
-			String path = Binder.get(context.getEnvironment()).bind(property, String.class).orElse("").strip();
+			return normalised(Binder.get(context.getEnvironment()).bind(property, String.class).orElse(""));
+		}
+
+		static String normalised(String given) {
+			String path = given.strip();
 			while (path.endsWith("/")) {
 				path = path.substring(0, path.length() - 1);
 			}
@@ -151,6 +168,42 @@ class FeishuVcEmulatorContextCustomizerFactory implements ContextCustomizerFacto
 
 		private static String eventsPath(ApplicationContext context) {
 			return Binder.get(context.getEnvironment()).bind("feishu.vc.events.path", String.class).orElse("/feishu/events");
+		}
+
+	}
+
+	/** Kept apart so that an application without the servlet API never loads it. */
+	private static final class ServletPaths {
+
+		private static final boolean DISPATCHER_SERVLET_PATH_PRESENT = ClassUtils.isPresent(
+				"org.springframework.boot.webmvc.autoconfigure.DispatcherServletPath",
+				ServletPaths.class.getClassLoader());
+
+		/**
+		 * The servlet context's path plus the DispatcherServlet's prefix ({@code spring.mvc.servlet.path}), or
+		 * {@code null} when the context is not a servlet web application.
+		 */
+		static @Nullable String of(ApplicationContext context) {
+			if (!(context instanceof WebApplicationContext web)) {
+				return null;
+			}
+			ServletContext servletContext = web.getServletContext();
+			if (servletContext == null) {
+				return null;
+			}
+			String dispatcherPath = DISPATCHER_SERVLET_PATH_PRESENT ? DispatcherServletPrefix.of(context) : "";
+			return EventUrl.normalised(servletContext.getContextPath()) + EventUrl.normalised(dispatcherPath);
+		}
+
+	}
+
+	/** Kept apart so that a servlet application without Spring Boot's Spring MVC module never loads it. */
+	private static final class DispatcherServletPrefix {
+
+		/** The DispatcherServlet's path as a prefix ({@code spring.mvc.servlet.path}), empty when it has none. */
+		static String of(ApplicationContext context) {
+			DispatcherServletPath path = context.getBeanProvider(DispatcherServletPath.class).getIfUnique();
+			return (path != null) ? path.getPrefix() : "";
 		}
 
 	}

@@ -45,6 +45,9 @@ class OfflineEmulator implements ApplicationContextInitializer<ConfigurableAppli
 		Map<String, Object> properties = new HashMap<>(emulator.springProperties());
 		properties.put("sample.owner-id", DEMO_OWNER);
 		properties.put("feishu.vc.events.enabled", "true");
+		// The emulator is the platform now: the real app's Encrypt Key, if the environment has one, would refuse the
+		// events it sends unencrypted.
+		properties.putIfAbsent("feishu.vc.events.encrypt-key", "");
 		if (store) {
 			properties.put("sample.tenants", String.join(",", emulator.tenants()));
 			properties.put("sample.tenant-reserve-ids", "7000000000000000001,7000000000000000002");

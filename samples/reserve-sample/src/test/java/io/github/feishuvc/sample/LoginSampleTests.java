@@ -31,7 +31,8 @@ class LoginSampleTests {
 	@Test
 	void shouldSignInWithFeishuAndReserveAsTheUserOnlyByAPostWithTheSessionsCsrfToken() throws Exception {
 		try (ConfigurableApplicationContext context = ReserveSampleApplication.application()
-			.run("--spring.profiles.active=login", "--server.port=0", "--server.address=127.0.0.1")) {
+			.run(ReserveSampleApplicationTests.OFFLINE, "--spring.profiles.active=login", "--server.port=0",
+				"--server.address=127.0.0.1")) {
 			String base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
 			FeishuVcEmulator emulator = context.getBean(FeishuVcEmulator.class);
 			HttpClient browser = HttpClient.newBuilder()

@@ -32,7 +32,7 @@ class ReserveSampleAotTests {
 			.isTrue();
 		System.setProperty(AotDetector.AOT_ENABLED, "true");
 
-		try (ConfigurableApplicationContext context = ReserveSampleApplication.application().run()) {
+		try (ConfigurableApplicationContext context = ReserveSampleApplication.application().run(ReserveSampleApplicationTests.OFFLINE)) {
 			assertThat(context.getBeanFactory().getBeanDefinitionNames()).contains("reserveOperations");
 		}
 

@@ -21,9 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class ReserveSampleApplicationTests {
 
+	/**
+	 * No app id, whatever the environment says: the sample runs on its embedded emulator, never against the platform
+	 * with the credentials of whoever runs the tests.
+	 */
+	static final String OFFLINE = "--feishu.vc.app-id=";
+
 	@Test
 	void shouldPrintTheReferenceReserveAndWalkALifeCycleAndAMeetingOnTheEmulatorWithoutCredentials(CapturedOutput output) {
-		try (ConfigurableApplicationContext context = ReserveSampleApplication.application().run()) {
+		try (ConfigurableApplicationContext context = ReserveSampleApplication.application().run(ReserveSampleApplicationTests.OFFLINE)) {
 			assertThat(context.isActive()).isTrue();
 		}
 
@@ -66,7 +72,7 @@ class ReserveSampleApplicationTests {
 	@Test
 	void shouldPrintTheSameMeetingEventsOverTheLongConnection(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = ReserveSampleApplication.application()
-			.run("--feishu.vc.events.mode=long-connection")) {
+			.run(OFFLINE, "--feishu.vc.events.mode=long-connection")) {
 			assertThat(context.isActive()).isTrue();
 		}
 
@@ -80,7 +86,7 @@ class ReserveSampleApplicationTests {
 	@Test
 	void shouldReceiveTheAppTicketAndReadAReservationForEachTenantAsAStoreApp(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = ReserveSampleApplication.application()
-			.run("--spring.profiles.active=store")) {
+			.run(OFFLINE, "--spring.profiles.active=store")) {
 			assertThat(context.isActive()).isTrue();
 		}
 

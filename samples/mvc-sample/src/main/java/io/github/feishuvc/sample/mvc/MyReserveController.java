@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -48,16 +49,16 @@ class MyReserveController {
 
 	@GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
 	String home() {
-		return PAGE.formatted("<p><a href=\"/me\">Sign in with Feishu</a> and make a reservation as yourself, see "
-				+ "<a href=\"/events\">the meeting events received</a>, or download "
-				+ "<a href=\"/exports/meetings\">today's meeting list</a>.</p>");
+		return PAGE.formatted("<p><a href=\"" + link("/me") + "\">Sign in with Feishu</a> and make a reservation as "
+				+ "yourself, see <a href=\"" + link("/events") + "\">the meeting events received</a>, or download "
+				+ "<a href=\"" + link("/exports/meetings") + "\">today's meeting list</a>.</p>");
 	}
 
 	/** Signed in: the form, with the CSRF token Spring Security checks when it is posted. */
 	@GetMapping(path = "/me", produces = MediaType.TEXT_HTML_VALUE)
 	String me(Authentication user, CsrfToken csrf) {
 		return PAGE.formatted("<p>Signed in as <b>" + HtmlUtils.htmlEscape(user.getName()) + "</b>.</p>"
-				+ "<form method=\"post\" action=\"/me/reserve\"><input type=\"hidden\" name=\""
+				+ "<form method=\"post\" action=\"" + link("/me/reserve") + "\"><input type=\"hidden\" name=\""
 				+ HtmlUtils.htmlEscape(csrf.getParameterName()) + "\" value=\"" + HtmlUtils.htmlEscape(csrf.getToken())
 				+ "\"><button type=\"submit\">Make a reservation as me</button></form>");
 	}
@@ -89,8 +90,23 @@ class MyReserveController {
 	ResponseEntity<String> signInAgain(FeishuVcSignInRequiredException ex) {
 		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
 			.contentType(MediaType.TEXT_HTML)
-			.body(PAGE.formatted("<p>Your Feishu session ended. <a href=\"/oauth2/authorization/feishu\">Sign in "
-					+ "again</a>.</p>"));
+			.body(PAGE.formatted("<p>Your Feishu session ended. <a href=\"" + signInLink() + "\">Sign in again</a>.</p>"));
+	}
+
+	/**
+	 * A page of this application as the browser asks for it: behind the context path and the dispatcher servlet's path
+	 * the request came through, so that the links hold wherever the application is mounted.
+	 */
+	private static String link(String path) {
+		return HtmlUtils.htmlEscape(ServletUriComponentsBuilder.fromCurrentServletMapping().path(path).build().getPath());
+	}
+
+	/** Spring Security's sign-in, which is behind the context path only: its filters come before any servlet. */
+	private static String signInLink() {
+		return HtmlUtils.htmlEscape(ServletUriComponentsBuilder.fromCurrentContextPath()
+			.path("/oauth2/authorization/feishu")
+			.build()
+			.getPath());
 	}
 
 }

@@ -3,11 +3,14 @@ package io.github.feishuvc.sample.mvc;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.github.feishuvc.autoconfigure.FeishuVcEventsProperties;
 import io.github.feishuvc.test.FeishuVcEmulator;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerInitializedEvent;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletPath;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -40,19 +43,35 @@ class OfflineEmulator implements ApplicationContextInitializer<ConfigurableAppli
 		emulator.signInAs(DEMO_USER);
 		Map<String, Object> properties = new HashMap<>(emulator.springProperties());
 		properties.put("feishu.vc.events.enabled", "true");
+		// The emulator is the platform now, and sends its events unencrypted: the real app's Encrypt Key, if the
+		// environment has one, would refuse them.
+		properties.putIfAbsent("feishu.vc.events.encrypt-key", "");
 		if (!environment.containsProperty("server.address")) {
 			properties.put("server.address", "127.0.0.1");
 		}
-		// The platform pushes events to the request URL set in the developer console: the event path, behind the
-		// application's context path, at the port the server listens on.
-		context.addApplicationListener((WebServerInitializedEvent event) -> emulator.deliverEventsTo("http://127.0.0.1:"
-				+ event.getWebServer().getPort() + environment.getProperty("server.servlet.context-path", "")
-				+ environment.getProperty("feishu.vc.events.path", "/feishu/events")));
+		// The platform pushes events to the request URL set in the developer console, known once the server listens.
+		context.addApplicationListener((ServletWebServerInitializedEvent event) -> {
+			if (event.getApplicationContext() == context) {
+				emulator.deliverEventsTo(eventUrl(event));
+			}
+		});
 		context.getBeanFactory().registerSingleton("feishuVcEmulator", emulator);
 		context.addApplicationListener((ContextClosedEvent event) -> emulator.close());
 		environment.getPropertySources().addFirst(new MapPropertySource("feishuVcEmulator", properties));
 		logger.info("No Feishu credentials set (FEISHU_VC_APP_ID / FEISHU_VC_APP_SECRET): using the embedded "
 				+ "Feishu VC emulator at " + emulator.baseUrl());
+	}
+
+	/**
+	 * The event endpoint's URL: the port the server listens on, the context path and the dispatcher servlet's path as
+	 * the running server applies them (normalised, however they were set), then the event path.
+	 */
+	private static String eventUrl(ServletWebServerInitializedEvent event) {
+		ServletWebServerApplicationContext context = event.getApplicationContext();
+		DispatcherServletPath dispatcherServlet = context.getBeanProvider(DispatcherServletPath.class).getIfAvailable();
+		return "http://127.0.0.1:" + event.getWebServer().getPort() + context.getServletContext().getContextPath()
+				+ ((dispatcherServlet != null) ? dispatcherServlet.getPrefix() : "")
+				+ context.getBean(FeishuVcEventsProperties.class).getPath();
 	}
 
 }
