@@ -187,12 +187,32 @@ public final class RedisCluster implements AutoCloseable {
 	}
 
 	private static void run(List<String> command) {
+		run(command, Duration.ofSeconds(30));
+	}
+
+	/**
+	 * Run a command such as {@code redis-cli}, its output to a file: read from a pipe, it would keep this thread until
+	 * the process ended, however long, and the time limit would never apply. Killed when it runs past the limit.
+	 * @param command the command
+	 * @param limit how long it may run
+	 * @throws IllegalStateException if it fails or runs past the limit, with its output
+	 */
+	static void run(List<String> command, Duration limit) {
+		Path output = null;
 		try {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-				process.destroyForcibly();
-				throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+			output = Files.createTempFile("redis-cli", ".log");
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(output.toFile())
+				.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+				.start();
+			boolean ended = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+			if (!ended) {
+				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+			if (!ended || process.exitValue() != 0) {
+				throw new IllegalStateException(String.join(" ", command)
+						+ (ended ? " failed:\n" : " did not end within " + limit + ":\n")
+						+ new String(Files.readAllBytes(output), StandardCharsets.UTF_8));
 			}
 		}
 		catch (IOException ex) {
@@ -201,6 +221,11 @@ public final class RedisCluster implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+		finally {
+			if (output != null) {
+				output.toFile().delete();
+			}
 		}
 	}
 
