@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
+
+import org.springframework.boot.SpringBootVersion;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -77,12 +79,20 @@ public final class RedisCluster implements AutoCloseable {
 	}
 
 	/**
-	 * The Spring properties pointing an application at this cluster, all a user writes.
-	 * @return {@code spring.data.redis.cluster.nodes}
+	 * The Spring properties pointing an application at this cluster, all a user writes as docs/scaling-out.md ("Redis
+	 * topologies") says: the nodes, and on Spring Boot 4.0 adaptive topology refresh, off by default in its Lettuce
+	 * 6 (Lettuce 7, with Spring Boot 4.1, refreshes adaptively by default and Boot dropped the property).
+	 * @return {@code spring.data.redis.cluster.nodes}, and on Spring Boot 4.0
+	 * {@code spring.data.redis.lettuce.cluster.refresh.adaptive}
 	 */
 	public List<String> springProperties() {
-		return List.of("spring.data.redis.cluster.nodes="
+		List<String> properties = new ArrayList<>();
+		properties.add("spring.data.redis.cluster.nodes="
 				+ this.nodes.stream().map((node) -> "127.0.0.1:" + node.port()).collect(Collectors.joining(",")));
+		if (SpringBootVersion.getVersion().startsWith("4.0.")) {
+			properties.add("spring.data.redis.lettuce.cluster.refresh.adaptive=true");
+		}
+		return properties;
 	}
 
 	/**
