@@ -141,7 +141,6 @@ public final class FeishuVcRedisAutoConfiguration {
 		}
 	}
 
-	/** The application's reactive Redis connection, with plain string keys and values. */
 	/**
 	 * The version of a standalone Redis, or the oldest of a cluster's nodes, whose versions Spring Data gives as
 	 * {@code <host>:<port>.redis_version}.
@@ -177,6 +176,7 @@ public final class FeishuVcRedisAutoConfiguration {
 		}
 	}
 
+	/** The application's reactive Redis connection, with plain string keys and values. */
 	private static ReactiveStringRedisTemplate redis(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory) {
 		ReactiveRedisConnectionFactory factory = connectionFactory.getIfAvailable();
 		if (factory == null) {
