@@ -16,6 +16,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.feishuvc.meeting.event.MeetingStartedEvent;
 import io.github.feishuvc.support.LogCapture;
 import io.github.feishuvc.support.TestFeishu;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -30,6 +32,9 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.redis.connection.RedisClusterConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -168,7 +173,35 @@ class TroubleshootingPageTests {
 				"a plain http base URL to another machine", warnings);
 		warned(app().withPropertyValues(CREDENTIALS).withUserConfiguration(MeetingListener.class),
 				"a listener of meeting events while events are off", warnings);
+		try (LogCapture logs = LogCapture.of("io.github.feishuvc", Level.WARN)) {
+			FeishuVcRedisAutoConfiguration.warnOfAClusterLayoutNeverReadAgain(clusterWithoutTopologyRefresh());
+			assertThat(logs.events()).singleElement()
+				.satisfies((event) -> warnings.put("a Redis Cluster whose client never reads its layout again",
+						event.getFormattedMessage()));
+		}
 		return warnings;
+	}
+
+	/**
+	 * A connection to a Redis Cluster (not connected: the warning reads its configuration only) whose Lettuce never
+	 * refreshes the cluster's layout: Lettuce 6's default (Spring Boot 4.0), or Lettuce 7's adaptive triggers, on by
+	 * default, turned off (a method Lettuce 6 lacks, hence reflection: the suite also compiles on Spring Boot 4.0).
+	 */
+	private static LettuceConnectionFactory clusterWithoutTopologyRefresh() {
+		ClusterTopologyRefreshOptions.Builder refresh = ClusterTopologyRefreshOptions.builder();
+		try {
+			refresh.getClass().getMethod("disableAllAdaptiveRefreshTriggers").invoke(refresh);
+		}
+		catch (NoSuchMethodException ex) {
+			// Lettuce 6: no trigger by default.
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return new LettuceConnectionFactory(new RedisClusterConfiguration(List.of("127.0.0.1:7000")),
+				LettuceClientConfiguration.builder()
+					.clientOptions(ClusterClientOptions.builder().topologyRefreshOptions(refresh.build()).build())
+					.build());
 	}
 
 	private static void warned(ApplicationContextRunner runner, String name, Map<String, String> warnings) {

@@ -77,14 +77,19 @@ class RedisTopologiesTests {
 				"{\"id\": \"r-t1\", \"meeting_settings\": {\"topic\": \"stand-up\"}}");
 	}
 
+	/** Null-guarded: after a failed {@link #start()}, an exception here would hide its cause. */
 	@AfterEach
 	void stop() throws Exception {
-		ResourceLeakDetector.setLevel(this.leakDetection);
+		if (this.leakDetection != null) {
+			ResourceLeakDetector.setLevel(this.leakDetection);
+		}
 		this.instances.forEach(ConfigurableApplicationContext::close);
 		for (AutoCloseable topology : this.redis) {
 			topology.close();
 		}
-		this.emulator.close();
+		if (this.emulator != null) {
+			this.emulator.close();
+		}
 	}
 
 	@Test
@@ -99,7 +104,8 @@ class RedisTopologiesTests {
 			.matches("feishu:vc:\\{[^{}]+\\}.*"));
 		assertThat(this.instances).allSatisfy((instance) -> assertThat(
 				instance.getBean(RedisAvailability.class).lastFailure()).as("a failure of Redis, such as CROSSSLOT")
-			.isNull());		Properties info = new ReactiveStringRedisTemplate(
+			.isNull());
+		Properties info = new ReactiveStringRedisTemplate(
 				this.instances.get(0).getBean(ReactiveRedisConnectionFactory.class))
 			.execute((connection) -> connection.serverCommands().info("server"))
 			.next()

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
+
+import org.springframework.boot.SpringBootVersion;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -77,12 +79,20 @@ public final class RedisCluster implements AutoCloseable {
 	}
 
 	/**
-	 * The Spring properties pointing an application at this cluster, all a user writes.
-	 * @return {@code spring.data.redis.cluster.nodes}
+	 * The Spring properties pointing an application at this cluster, all a user writes as docs/scaling-out.md ("Redis
+	 * topologies") says: the nodes, and on Spring Boot 4.0 adaptive topology refresh, off by default in its Lettuce
+	 * 6 (Lettuce 7, with Spring Boot 4.1, refreshes adaptively by default and Boot dropped the property).
+	 * @return {@code spring.data.redis.cluster.nodes}, and on Spring Boot 4.0
+	 * {@code spring.data.redis.lettuce.cluster.refresh.adaptive}
 	 */
 	public List<String> springProperties() {
-		return List.of("spring.data.redis.cluster.nodes="
+		List<String> properties = new ArrayList<>();
+		properties.add("spring.data.redis.cluster.nodes="
 				+ this.nodes.stream().map((node) -> "127.0.0.1:" + node.port()).collect(Collectors.joining(",")));
+		if (SpringBootVersion.getVersion().startsWith("4.0.")) {
+			properties.add("spring.data.redis.lettuce.cluster.refresh.adaptive=true");
+		}
+		return properties;
 	}
 
 	/**
@@ -105,6 +115,48 @@ public final class RedisCluster implements AutoCloseable {
 			reply.lines().filter((key) -> !key.isEmpty()).forEach(keys::add);
 		}
 		return keys;
+	}
+
+	/**
+	 * Add a replica of one of the primaries, and wait until it holds the primary's data and the cluster is ok.
+	 * @param primary the primary to replicate
+	 * @return the replica
+	 */
+	public RedisServer addReplicaOf(RedisServer primary) {
+		String cli = RedisServer.require("redis-cli", "redis-tools");
+		File config = this.directory.resolve("nodes-" + this.nodes.size() + ".conf").toFile();
+		RedisServer replica = startNode(List.of("--cluster-enabled", "yes", "--cluster-config-file", config.getPath(),
+				"--dir", this.directory.toString(), "--cluster-node-timeout", "5000"));
+		this.nodes.add(replica);
+		String primaryId = primary.bulk("CLUSTER", "MYID").trim();
+		run(List.of(cli, "--cluster", "add-node", "127.0.0.1:" + replica.port(), "127.0.0.1:" + primary.port(),
+				"--cluster-slave", "--cluster-master-id", primaryId));
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> replica.bulk("INFO", "replication").contains("master_link_status:up")
+					&& this.nodes.stream().allMatch((node) -> node.bulk("CLUSTER", "INFO").contains("cluster_state:ok")));
+		return replica;
+	}
+
+	/**
+	 * The primary that holds a key's slot: the others answer {@code MOVED}.
+	 * @param key the key
+	 * @return its primary
+	 */
+	public RedisServer primaryOf(String key) {
+		for (RedisServer node : this.nodes) {
+			try {
+				node.command("EXISTS", key);
+				if (node.bulk("INFO", "replication").contains("role:master")) {
+					return node;
+				}
+			}
+			catch (IllegalStateException ex) {
+				// MOVED: another node's slot.
+			}
+		}
+		throw new IllegalStateException("no primary holds " + key);
 	}
 
 	@Override
@@ -145,12 +197,32 @@ public final class RedisCluster implements AutoCloseable {
 	}
 
 	private static void run(List<String> command) {
+		run(command, Duration.ofSeconds(30));
+	}
+
+	/**
+	 * Run a command such as {@code redis-cli}, its output to a file: read from a pipe, it would keep this thread until
+	 * the process ended, however long, and the time limit would never apply. Killed when it runs past the limit.
+	 * @param command the command
+	 * @param limit how long it may run
+	 * @throws IllegalStateException if it fails or runs past the limit, with its output
+	 */
+	static void run(List<String> command, Duration limit) {
+		Path output = null;
 		try {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-				process.destroyForcibly();
-				throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+			output = Files.createTempFile("redis-cli", ".log");
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(output.toFile())
+				.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+				.start();
+			boolean ended = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+			if (!ended) {
+				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+			if (!ended || process.exitValue() != 0) {
+				throw new IllegalStateException(String.join(" ", command)
+						+ (ended ? " failed:\n" : " did not end within " + limit + ":\n")
+						+ new String(Files.readAllBytes(output), StandardCharsets.UTF_8));
 			}
 		}
 		catch (IOException ex) {
@@ -159,6 +231,11 @@ public final class RedisCluster implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+		finally {
+			if (output != null) {
+				output.toFile().delete();
+			}
 		}
 	}
 

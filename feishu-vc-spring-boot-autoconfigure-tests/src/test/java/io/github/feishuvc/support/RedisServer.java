@@ -244,11 +244,18 @@ public final class RedisServer implements AutoCloseable {
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
 			while (!answersPing()) {
 				if (System.nanoTime() > deadline || !started.isAlive()) {
-					started.destroyForcibly();
-					RUNNING.remove(started);
+					stopFailed(started);
 					throw new IllegalStateException(this.command.get(0) + " did not start on port " + this.port);
 				}
 				Thread.sleep(20);
+			}
+			// The port came from freePort() a moment ago: another Redis may have taken it meanwhile, and its PONG says
+			// nothing of ours, which then failed to bind. Only our process id tells them apart (and lets
+			// RedisCluster try another port).
+			if (!ownsPort(started)) {
+				stopFailed(started);
+				throw new IllegalStateException(this.command.get(0) + " did not start on port " + this.port
+						+ ": another server already listens there");
 			}
 			return started;
 		}
@@ -259,6 +266,21 @@ public final class RedisServer implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private boolean ownsPort(Process started) {
+		try {
+			return bulk("INFO", "server").lines().anyMatch((line) -> line.equals("process_id:" + started.pid()));
+		}
+		catch (IllegalStateException ex) {
+			return false;
+		}
+	}
+
+	private static void stopFailed(Process started) {
+		started.destroyForcibly();
+		waitFor(started);
+		RUNNING.remove(started);
 	}
 
 	private boolean answersPing() {

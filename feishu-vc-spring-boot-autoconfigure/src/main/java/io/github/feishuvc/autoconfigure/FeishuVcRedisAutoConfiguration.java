@@ -14,6 +14,10 @@ import io.github.feishuvc.redis.RedisAvailability;
 import io.github.feishuvc.redis.RedisPublishedEventIds;
 import io.github.feishuvc.redis.RedisRateLimiter;
 import io.github.feishuvc.redis.RedisTokenStore;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -29,7 +33,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.util.ClassUtils;
 
 /**
  * Auto-configuration of the state several instances of an app share through Redis
@@ -50,6 +56,8 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 		FeishuVcRateLimitProperties.class, FeishuVcEventsProperties.class })
 @ImportRuntimeHints(FeishuVcRuntimeHints.class)
 public final class FeishuVcRedisAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(FeishuVcRedisAutoConfiguration.class);
 
 	/** The first connection and script load may take longer than any one operation is allowed to. */
 	private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(5);
@@ -109,6 +117,7 @@ public final class FeishuVcRedisAutoConfiguration {
 			FeishuVcSharedStateProperties sharedState) {
 		return () -> {
 			ReactiveStringRedisTemplate redis = redis(connectionFactory);
+			warnOfAClusterLayoutNeverReadAgain(connectionFactory.getIfAvailable());
 			checkVersion(redis.execute((connection) -> connection.serverCommands().info("server"))
 				.next()
 				.map(FeishuVcRedisAutoConfiguration::oldestVersion)
@@ -141,7 +150,6 @@ public final class FeishuVcRedisAutoConfiguration {
 		}
 	}
 
-	/** The application's reactive Redis connection, with plain string keys and values. */
 	/**
 	 * The version of a standalone Redis, or the oldest of a cluster's nodes, whose versions Spring Data gives as
 	 * {@code <host>:<port>.redis_version}.
@@ -177,6 +185,24 @@ public final class FeishuVcRedisAutoConfiguration {
 		}
 	}
 
+	/**
+	 * Warns of a Redis Cluster whose client, Lettuce, never reads the cluster's layout again, as Spring Boot 4.0's
+	 * Lettuce 6 does unless told to: after a failover it keeps sending to the failed primary, and for that primary's
+	 * slots each instance goes on alone for good. (Lettuce 7, with Spring Boot 4.1, refreshes on redirects and
+	 * reconnects by default.) Lettuce's classes are loaded only when it is there.
+	 */
+	static void warnOfAClusterLayoutNeverReadAgain(@Nullable ReactiveRedisConnectionFactory factory) {
+		if (ClassUtils.isPresent("io.lettuce.core.cluster.ClusterClientOptions",
+				FeishuVcRedisAutoConfiguration.class.getClassLoader())
+				&& LettuceClusterLayout.neverReadAgain(factory)) {
+			logger.warn("feishu.vc.shared-state.type=redis on a Redis Cluster whose client "
+					+ "(Lettuce) never reads the cluster's layout again: after a failover, the instances stop sharing "
+					+ "what the failed primary held. On Spring Boot 4.0, set "
+					+ "spring.data.redis.lettuce.cluster.refresh.adaptive=true (see docs/scaling-out.md).");
+		}
+	}
+
+	/** The application's reactive Redis connection, with plain string keys and values. */
 	private static ReactiveStringRedisTemplate redis(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory) {
 		ReactiveRedisConnectionFactory factory = connectionFactory.getIfAvailable();
 		if (factory == null) {
@@ -187,6 +213,25 @@ public final class FeishuVcRedisAutoConfiguration {
 							+ "spring.data.redis.* at your Redis, or set feishu.vc.shared-state.type=memory.");
 		}
 		return new ReactiveStringRedisTemplate(factory);
+	}
+
+	/** Lettuce's side of {@link #warnOfAClusterLayoutNeverReadAgain}, in a class of its own so that it loads apart. */
+	private static final class LettuceClusterLayout {
+
+		/** Lettuce's defaults for what Spring Data leaves unset (a cluster's client options included). */
+		static boolean neverReadAgain(@Nullable ReactiveRedisConnectionFactory factory) {
+			if (!(factory instanceof LettuceConnectionFactory lettuce) || !lettuce.isClusterAware()) {
+				return false;
+			}
+			ClusterTopologyRefreshOptions refresh = lettuce.getClientConfiguration()
+				.getClientOptions()
+				.filter(ClusterClientOptions.class::isInstance)
+				.map(ClusterClientOptions.class::cast)
+				.orElseGet(ClusterClientOptions::create)
+				.getTopologyRefreshOptions();
+			return refresh.getAdaptiveRefreshTriggers().isEmpty() && !refresh.isPeriodicRefreshEnabled();
+		}
+
 	}
 
 }
