@@ -28,7 +28,7 @@ final class RedisKeys {
 	 * @return such as {@code feishu:vc:{cli_xxx}:}
 	 */
 	static String app(String keyPrefix, String appId) {
-		return keyPrefix + "{" + appId + "}:";
+		return tagged(keyPrefix, appId) + ":";
 	}
 
 	/**
@@ -39,7 +39,17 @@ final class RedisKeys {
 	 * @return such as {@code feishu:vc:{cli_xxx:-}:}
 	 */
 	static String tenant(String keyPrefix, String appId, String tenantKey) {
-		return keyPrefix + "{" + appId + ":" + tenantKey + "}:";
+		return tagged(keyPrefix, appId + ":" + tenantKey) + ":";
+	}
+
+	/**
+	 * A key whose whole name past the prefix is its tag.
+	 * @param keyPrefix the prefix of every key, such as {@code feishu:vc:}
+	 * @param tag what decides the key's slot, such as a token store's key
+	 * @return such as {@code feishu:vc:{token:cli_xxx:app}}
+	 */
+	static String tagged(String keyPrefix, String tag) {
+		return keyPrefix + "{" + tag + "}";
 	}
 
 }

@@ -105,7 +105,7 @@ public final class RedisTokenStore implements TokenStore {
 	 * store app's tenants spread over a cluster.
 	 */
 	private String tokenKey(String key) {
-		return this.keyPrefix + "{" + key + "}";
+		return RedisKeys.tagged(this.keyPrefix, key);
 	}
 
 	/** The key of the lock of a token's fetch, in its token's slot. */
