@@ -10,8 +10,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
@@ -25,17 +23,10 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
  * free loopback port without persistence, and stopped, killed or restarted on the same port as a test needs; or, the
  * same way, a node of a cluster, a replica or a Sentinel ({@link RedisCluster}, {@link RedisSentinel}).
  * Without the executable the test is skipped, unless {@code FEISHU_VC_CI} is set (as {@code .ci/run} does), when
- * it fails. Every process still running when the JVM exits (a test that failed before it closed its servers) is
- * killed then.
+ * it fails. Every process still running when the JVM ends, however it ends (a test that failed before it closed its
+ * servers, a JVM halted), is killed then by a watchdog of its own.
  */
 public final class RedisServer implements AutoCloseable {
-
-	private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
-
-	static {
-		Runtime.getRuntime()
-			.addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly), "redis-server-reaper"));
-	}
 
 	private final int port;
 
@@ -200,10 +191,7 @@ public final class RedisServer implements AutoCloseable {
 
 	/** Kill the server at once, as a crash would. */
 	public void kill() {
-		this.process.destroyForcibly();
-		waitFor(this.process);
-		RUNNING.remove(this.process);
-		this.watchdog.destroyForcibly();
+		stop(this.process, this.watchdog);
 	}
 
 	/** Start it again on the same port, empty. */
@@ -212,9 +200,19 @@ public final class RedisServer implements AutoCloseable {
 		launch();
 	}
 
+	/** Starts the process with its watchdog, and waits until it answers on its port. */
 	private void launch() {
-		this.process = startServer();
-		this.watchdog = watch(this.process);
+		Process started = startProcess();
+		Process watchdog = watch(started);
+		try {
+			awaitServing(started);
+		}
+		catch (RuntimeException ex) {
+			stop(started, watchdog);
+			throw ex;
+		}
+		this.process = started;
+		this.watchdog = watchdog;
 	}
 
 	/**
@@ -235,16 +233,22 @@ public final class RedisServer implements AutoCloseable {
 		}
 	}
 
-	private Process startServer() {
+	private Process startProcess() {
 		try {
-			Process started = new ProcessBuilder(this.command).redirectErrorStream(true)
+			return new ProcessBuilder(this.command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 				.start();
-			RUNNING.add(started);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void awaitServing(Process started) {
+		try {
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
 			while (!answersPing()) {
 				if (System.nanoTime() > deadline || !started.isAlive()) {
-					stopFailed(started);
 					throw new IllegalStateException(this.command.get(0) + " did not start on port " + this.port);
 				}
 				Thread.sleep(20);
@@ -253,14 +257,9 @@ public final class RedisServer implements AutoCloseable {
 			// nothing of ours, which then failed to bind. Only our process id tells them apart (and lets
 			// RedisCluster try another port).
 			if (!ownsPort(started)) {
-				stopFailed(started);
 				throw new IllegalStateException(this.command.get(0) + " did not start on port " + this.port
 						+ ": another server already listens there");
 			}
-			return started;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -277,10 +276,10 @@ public final class RedisServer implements AutoCloseable {
 		}
 	}
 
-	private static void stopFailed(Process started) {
-		started.destroyForcibly();
-		waitFor(started);
-		RUNNING.remove(started);
+	private static void stop(Process server, Process watchdog) {
+		server.destroyForcibly();
+		waitFor(server);
+		watchdog.destroyForcibly();
 	}
 
 	private boolean answersPing() {
@@ -304,7 +303,6 @@ public final class RedisServer implements AutoCloseable {
 		this.connections.forEach(LettuceConnectionFactory::destroy);
 		this.process.destroy();
 		waitFor(this.process);
-		RUNNING.remove(this.process);
 		this.watchdog.destroyForcibly();
 	}
 
