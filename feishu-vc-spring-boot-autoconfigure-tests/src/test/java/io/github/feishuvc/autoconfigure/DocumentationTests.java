@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.github.feishuvc.support.DocumentationPages;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DocumentationTests {
 
-	private static final Path ROOT = Path.of("..");
+	private static final Path ROOT = DocumentationPages.ROOT;
 
 	private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
 
@@ -62,10 +63,7 @@ class DocumentationTests {
 	}
 
 	private static List<Path> pages() throws IOException {
-		List<Path> pages = new ArrayList<>(List.of(ROOT.resolve("README.md")));
-		try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
-			docs.filter((page) -> page.toString().endsWith(".md")).sorted().forEach(pages::add);
-		}
+		List<Path> pages = DocumentationPages.all();
 		assertThat(pages).hasSizeGreaterThan(5);
 		return pages;
 	}

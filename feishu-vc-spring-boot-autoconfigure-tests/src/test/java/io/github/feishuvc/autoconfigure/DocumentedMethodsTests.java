@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
+import io.github.feishuvc.support.DocumentationPages;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.io.Resource;
@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DocumentedMethodsTests {
 
-	private static final Path ROOT = Path.of("..");
+	private static final Path ROOT = DocumentationPages.ROOT;
 
 	private static final Pattern FENCE = Pattern.compile("(?ms)^\\s*```.*?^\\s*```");
 
@@ -65,7 +65,7 @@ class DocumentedMethodsTests {
 		assertThat(types).containsKeys(BEANS.values().toArray(String[]::new));
 		List<String> wrong = new ArrayList<>();
 		int checked = 0;
-		for (Path page : pages()) {
+		for (Path page : DocumentationPages.all()) {
 			Matcher code = INLINE_CODE.matcher(FENCE.matcher(Files.readString(page)).replaceAll(""));
 			while (code.find()) {
 				List<String> references = new ArrayList<>();
@@ -171,14 +171,6 @@ class DocumentedMethodsTests {
 			}
 		}
 		return types;
-	}
-
-	private static List<Path> pages() throws IOException {
-		List<Path> pages = new ArrayList<>(List.of(ROOT.resolve("README.md")));
-		try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
-			docs.filter((page) -> page.toString().endsWith(".md")).sorted().forEach(pages::add);
-		}
-		return pages;
 	}
 
 }

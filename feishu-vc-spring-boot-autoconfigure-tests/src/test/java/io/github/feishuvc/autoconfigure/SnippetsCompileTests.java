@@ -19,6 +19,7 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
+import io.github.feishuvc.support.DocumentationPages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SnippetsCompileTests {
 
-	private static final Path ROOT = Path.of("..");
+	private static final Path ROOT = DocumentationPages.ROOT;
 
 	private static final Pattern FENCE = Pattern
 		.compile("(?ms)(?:<!-- given: (.*?) -->\\s*\\n)?^```java\\n(.*?)^```\\s*$");
@@ -96,10 +97,7 @@ class SnippetsCompileTests {
 	}
 
 	private static List<Snippet> snippets() throws IOException {
-		List<Path> pages = new ArrayList<>(List.of(ROOT.resolve("README.md")));
-		try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
-			docs.filter((page) -> page.toString().endsWith(".md")).sorted().forEach(pages::add);
-		}
+		List<Path> pages = DocumentationPages.all();
 		List<Snippet> snippets = new ArrayList<>();
 		for (Path page : pages) {
 			String text = Files.readString(page);
