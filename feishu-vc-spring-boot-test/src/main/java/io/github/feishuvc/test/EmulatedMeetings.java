@@ -2,6 +2,7 @@ package io.github.feishuvc.test;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -143,6 +144,29 @@ final class EmulatedMeetings {
 			pushed.add(MeetingEvents.leave(meeting, participant, userId, 1));
 		}
 		this.events.pushAndWait(meeting.tenantKey, pushed);
+	}
+
+	/** A participant says something: no event, but the subtitles, the note's transcript and the minute show it. */
+	void say(String meetingId, String userId, String text) {
+		StoredMeeting meeting = running(meetingId);
+		synchronized (this) {
+			Participant participant = meeting.participants.get(userId);
+			if (participant == null || participant.status != StoredMeeting.IN_MEETING) {
+				throw new IllegalArgumentException(userId + " is not in meeting " + meetingId);
+			}
+			if (text.isBlank()) {
+				throw new IllegalArgumentException("Nothing said");
+			}
+			Instant now = this.clock.instant();
+			meeting.said.add(new StoredMeeting.Utterance(userId, now, Duration.between(meeting.startTime, now), text,
+					meeting.recording == RecordingState.RECORDING));
+		}
+	}
+
+	/** What was said in a meeting, in order: a copy taken under the lock; empty for an unknown meeting. */
+	synchronized List<StoredMeeting.Utterance> said(String meetingId) {
+		StoredMeeting meeting = this.meetings.get(meetingId);
+		return (meeting != null) ? List.copyOf(meeting.said) : List.of();
 	}
 
 	void startRecording(String meetingId) {

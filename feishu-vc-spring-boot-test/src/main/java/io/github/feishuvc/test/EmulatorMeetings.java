@@ -100,6 +100,19 @@ public final class EmulatorMeetings {
 	}
 
 	/**
+	 * A participant of a meeting in progress says something. The platform sends no event of it; the meeting's
+	 * subtitles, its AI note's transcript and, when it was being recorded, its recording's minute are made of what was
+	 * said, in order, at the emulator's clock.
+	 * @param meetingId the meeting's id
+	 * @param userId the speaker's open id
+	 * @param text what they said
+	 * @throws IllegalArgumentException if no such meeting is in progress, the user is not in it, or the text is blank
+	 */
+	public void say(String meetingId, String userId, String text) {
+		this.platform.meetings().say(meetingId, userId, text);
+	}
+
+	/**
 	 * The host starts recording a meeting in progress: pushes {@code vc.meeting.recording_started_v1}.
 	 * @param meetingId the meeting's id
 	 * @throws IllegalArgumentException if no such meeting is in progress, or it is being recorded

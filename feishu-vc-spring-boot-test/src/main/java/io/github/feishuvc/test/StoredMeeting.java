@@ -3,7 +3,9 @@ package io.github.feishuvc.test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -64,6 +66,9 @@ final class StoredMeeting {
 	@Nullable String recordingId;
 
 	@Nullable String recordingUrl;
+
+	/** What was said in it, in order: what its subtitles, its note's transcript and its minute are made of. */
+	final List<Utterance> said = new ArrayList<>();
 
 	StoredMeeting(String id, String tenantKey, String ownerId, ObjectNode json) {
 		this.id = id;
@@ -135,6 +140,17 @@ final class StoredMeeting {
 				.put("use_pstn", false);
 		}
 		return view;
+	}
+
+	/**
+	 * One thing a participant said.
+	 * @param speakerId the speaker's open id
+	 * @param at when they said it
+	 * @param sinceStart how long after the meeting's start
+	 * @param text what they said
+	 * @param recorded whether the meeting was being recorded then (only then is it in the recording's minute)
+	 */
+	record Utterance(String speakerId, Instant at, Duration sinceStart, String text, boolean recorded) {
 	}
 
 	/** Where a meeting's recording is. */
