@@ -55,9 +55,11 @@ class MyReserveController {
 	}
 
 	@GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
-	String home() {
-		return PAGE.formatted("<p><a href=\"/me\">Sign in with Feishu</a> and make a reservation as yourself, or see "
-				+ "<a href=\"/me/meetings\">your recent meetings and the AI note of the last one</a>.</p>");
+	String home(ServerWebExchange exchange) {
+		String base = base(exchange);
+		return PAGE.formatted("<p><a href=\"" + base + "/me\">Sign in with Feishu</a> and make a reservation as "
+				+ "yourself, or see <a href=\"" + base + "/me/meetings\">your recent meetings and the AI note of the last "
+				+ "one</a>.</p>");
 	}
 
 	/** Signed in: the form, with the CSRF token Spring Security checks when it is posted. */
@@ -65,13 +67,14 @@ class MyReserveController {
 	Mono<String> me(Authentication user, ServerWebExchange exchange) {
 		Mono<CsrfToken> csrf = exchange.getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty());
 		return csrf.map((token) -> PAGE.formatted("<p>Signed in as <b>" + HtmlUtils.htmlEscape(user.getName())
-				+ "</b>.</p><form method=\"post\" action=\"/me/reserve\"><input type=\"hidden\" name=\""
+				+ "</b>.</p><form method=\"post\" action=\"" + base(exchange) + "/me/reserve\"><input type=\"hidden\" "
+				+ "name=\""
 				+ HtmlUtils.htmlEscape(token.getParameterName()) + "\" value=\"" + HtmlUtils.htmlEscape(token.getToken())
 				+ "\"><button type=\"submit\">Make a reservation as me</button></form>"));
 	}
 
 	@PostMapping(path = "/me/reserve", produces = MediaType.TEXT_HTML_VALUE)
-	Mono<ResponseEntity<String>> reserve(Authentication user) {
+	Mono<ResponseEntity<String>> reserve(Authentication user, ServerWebExchange exchange) {
 		ReserveOperations mine = this.reserves.withUserAccessToken(this.userTokens.of(user));
 		return mine.apply(ReserveApplyRequest.builder()
 			.endTime(Instant.now().plus(Duration.ofDays(1)))
@@ -85,8 +88,13 @@ class MyReserveController {
 				.map((appView) -> ResponseEntity.ok(PAGE.formatted(describe(user.getName(), reserve, appView)))))
 			.onErrorResume(FeishuVcSignInRequiredException.class, (ex) -> Mono.just(ResponseEntity
 				.status(HttpStatus.UNAUTHORIZED)
-				.body(PAGE.formatted("<p>Your Feishu session ended. <a href=\"/oauth2/authorization/feishu\">Sign in "
-						+ "again</a>.</p>"))));
+				.body(PAGE.formatted("<p>Your Feishu session ended. <a href=\"" + base(exchange)
+						+ "/oauth2/authorization/feishu\">Sign in again</a>.</p>"))));
+	}
+
+	/** The application's base path ({@code spring.webflux.base-path}), which every link of a page starts with. */
+	private static String base(ServerWebExchange exchange) {
+		return HtmlUtils.htmlEscape(exchange.getRequest().getPath().contextPath().value());
 	}
 
 	private static String describe(String userName, Reserve reserve, String appView) {

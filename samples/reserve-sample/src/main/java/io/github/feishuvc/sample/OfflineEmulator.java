@@ -66,7 +66,8 @@ class OfflineEmulator implements ApplicationContextInitializer<ConfigurableAppli
 		}
 		// The platform pushes events to the event URL, known once the server listens.
 		context.addApplicationListener((WebServerInitializedEvent event) -> emulator.deliverEventsTo("http://127.0.0.1:"
-				+ event.getWebServer().getPort() + environment.getProperty("feishu.vc.events.path", "/feishu/events")));
+				+ event.getWebServer().getPort() + environment.getProperty("spring.webflux.base-path", "")
+				+ environment.getProperty("feishu.vc.events.path", "/feishu/events")));
 		// The meeting walk drives the emulated meeting.
 		context.getBeanFactory().registerSingleton("feishuVcEmulator", emulator);
 		context.addApplicationListener((ContextClosedEvent event) -> emulator.close());

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The {@code login} profile, offline: a browser follows "Sign in with Feishu" on the sample's page, the emulator signs
  * the demo user in, and the form posted with its CSRF token makes a reservation as that user and reads it back; the
  * same post without the token is refused, and a GET makes nothing; the user's recent meetings and the AI note of the
- * last one are read as them.
+ * last one are read as them. All of it under a base path, which every link of the pages carries.
  */
 class LoginSampleTests {
 
@@ -32,8 +32,8 @@ class LoginSampleTests {
 	void shouldSignInWithFeishuAndReserveAsTheUserOnlyByAPostWithTheSessionsCsrfToken() throws Exception {
 		try (ConfigurableApplicationContext context = ReserveSampleApplication.application()
 			.run(ReserveSampleApplicationTests.OFFLINE, "--spring.profiles.active=login", "--server.port=0",
-				"--server.address=127.0.0.1")) {
-			String base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+				"--server.address=127.0.0.1", "--spring.webflux.base-path=/app")) {
+			String base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort() + "/app";
 			FeishuVcEmulator emulator = context.getBean(FeishuVcEmulator.class);
 			HttpClient browser = HttpClient.newBuilder()
 				.followRedirects(HttpClient.Redirect.NORMAL)
@@ -42,10 +42,11 @@ class LoginSampleTests {
 
 			HttpResponse<String> home = browser.send(page(base + "/"), HttpResponse.BodyHandlers.ofString());
 			HttpResponse<String> me = browser.send(page(base + "/me"), HttpResponse.BodyHandlers.ofString());
-			assertThat(home.body()).contains("<a href=\"/me\">Sign in with Feishu</a>");
+			assertThat(home.body()).contains("<a href=\"/app/me\">Sign in with Feishu</a>")
+				.contains("<a href=\"/app/me/meetings\">");
 			assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
 			assertThat(me.body()).contains("Signed in as <b>" + OfflineEmulator.DEMO_OWNER + "</b>")
-				.contains("<form method=\"post\" action=\"/me/reserve\">");
+				.contains("<form method=\"post\" action=\"/app/me/reserve\">");
 			Matcher csrf = Pattern.compile("name=\"(_csrf)\" value=\"([^\"]+)\"").matcher(me.body());
 			assertThat(csrf.find()).as(me.body()).isTrue();
 
