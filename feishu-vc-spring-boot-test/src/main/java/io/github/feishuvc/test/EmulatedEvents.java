@@ -58,6 +58,9 @@ final class EmulatedEvents implements EventSink {
 		return thread;
 	});
 
+	/** The events not acknowledged in time, pushed again on the platform's schedule. */
+	private final EmulatedRedeliveries redeliveries;
+
 	EmulatedEvents(EmulatedApp app, Replies replies, Clock clock, EmulatedTokens tokens, EmulatorScopes scopes,
 			EventPusher pusher, EmulatedLongConnections longConnections, Duration destinationWait) {
 		this.app = app;
@@ -68,6 +71,7 @@ final class EmulatedEvents implements EventSink {
 		this.pusher = pusher;
 		this.longConnections = longConnections;
 		this.destinationWait = destinationWait;
+		this.redeliveries = new EmulatedRedeliveries(clock, this::pushNow, this.pushes);
 	}
 
 	/** Where the app's events go when no long connection is in use, as the developer console's event URL says. */
@@ -175,7 +179,13 @@ final class EmulatedEvents implements EventSink {
 		});
 	}
 
+	/** The events held for a push again, the soonest first. */
+	List<PendingDelivery> pendingDeliveries() {
+		return this.redeliveries.pending();
+	}
+
 	void close() {
+		this.redeliveries.close();
 		this.pushes.shutdownNow();
 	}
 
@@ -216,7 +226,22 @@ final class EmulatedEvents implements EventSink {
 					+ "(feishu.vc.events.mode=long-connection) within " + this.destinationWait.toSeconds()
 					+ "s, and no event URL was given (deliverEventsTo(url))");
 		}
-		return this.longConnections.inUse() ? this.longConnections.push(event) : this.pusher.push(event);
+		return this.redeliveries.pushFirst(event);
+	}
+
+	/**
+	 * Push an event, its header included, where events go now: on the long connection an acknowledgement must say
+	 * 200 (it waited for one, 3 seconds each try); at the event URL the answer must be HTTP 200 within 3 seconds.
+	 */
+	private EmulatedRedeliveries.Answer pushNow(ObjectNode event) {
+		if (this.longConnections.inUse()) {
+			EventDelivery delivery = this.longConnections.push(event);
+			return new EmulatedRedeliveries.Answer(delivery, delivery.status() == 200);
+		}
+		long start = System.nanoTime();
+		EventDelivery delivery = this.pusher.push(event);
+		boolean inTime = System.nanoTime() - start <= EmulatedRedeliveries.ANSWER_DEADLINE.toNanos();
+		return new EmulatedRedeliveries.Answer(delivery, delivery.status() == 200 && inTime);
 	}
 
 	/** The header of a version 2 event, but its type, which the event already has. */

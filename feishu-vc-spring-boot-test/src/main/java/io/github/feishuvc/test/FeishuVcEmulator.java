@@ -223,6 +223,18 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * The events the application did not acknowledge in time, held to be pushed again as the platform does: an
+	 * answer other than HTTP 200, one later than 3 seconds, or a failed acknowledgement on the long connection gets
+	 * the same event (its id unchanged) pushed again 15 seconds, 5 minutes, 1 hour and 6 hours later, on the
+	 * emulator's clock ({@link Builder#clock}: a test moves it on rather than waiting), then given up. The app ticket
+	 * and the URL check are not pushed again.
+	 * @return the events held, the soonest due first
+	 */
+	public List<PendingDelivery> pendingDeliveries() {
+		return this.platform.events().pendingDeliveries();
+	}
+
+	/**
 	 * Push a new app ticket to the event URL now, as the platform does every hour; encrypted and signed when the
 	 * app has an encrypt key.
 	 * @return how the application answered
@@ -236,7 +248,8 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 * Push an event in the platform's version 2 format now, with a fresh event id: down a long connection once an
 	 * application asked for one, else to the event URL. With neither yet (an application still starting), it waits up
 	 * to five seconds for either; at once it fails when none will come (a test's application without a web server,
-	 * under {@link AutoConfigureFeishuVcEmulator}).
+	 * under {@link AutoConfigureFeishuVcEmulator}). Not acknowledged in time, it is pushed again later
+	 * ({@link #pendingDeliveries()}).
 	 * @param eventType the event type, such as {@code vc.meeting.all_meeting_started_v1}
 	 * @param tenantKey the tenant the event happened in
 	 * @param eventJson the {@code event} object
@@ -817,7 +830,8 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		}
 
 		/**
-		 * The clock that decides when tokens expire, for tests that move time.
+		 * The clock that decides when tokens expire and when events not acknowledged are pushed again, for tests
+		 * that move time.
 		 * @param clock the clock
 		 * @return this builder
 		 */
