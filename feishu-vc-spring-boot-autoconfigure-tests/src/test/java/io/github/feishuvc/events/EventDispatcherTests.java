@@ -1,20 +1,92 @@
 package io.github.feishuvc.events;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.feishuvc.core.FeishuVcJson;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link EventDispatcher}'s claims: each delivery claims its event under a token of its own, so that the store tells a
- * second delivery of an event being published (pending) from the first.
+ * second delivery of an event being published (pending) from the first; and when the platform is told, on receipt or
+ * after the listeners.
  */
 class EventDispatcherTests {
+
+	private static final FeishuEvent EVENT = FeishuEvent.of((ObjectNode) FeishuVcJson.mapper()
+		.readTree("{\"schema\":\"2.0\",\"header\":{\"event_id\":\"e-2\",\"event_type\":"
+				+ "\"vc.meeting.all_meeting_started_v1\"},\"event\":{}}"));
+
+	@Test
+	void shouldAnswerAfterTheListenersAndPublishAgainOnlyWhatAListenerFailedOn() {
+		AtomicInteger calls = new AtomicInteger();
+		EventDispatcher dispatcher = new EventDispatcher(new InMemoryPublishedEventIds(), (event) -> {
+			if (calls.incrementAndGet() < 3) {
+				throw new IllegalStateException("the database is away");
+			}
+		}, Runnable::run, List.of(), Acknowledgement.AFTER_LISTENERS);
+
+		assertThat(dispatcher.dispatch(EVENT).block()).isEqualTo(EventDispatcher.Outcome.FAILED);
+		assertThat(dispatcher.dispatch(EVENT).block()).isEqualTo(EventDispatcher.Outcome.FAILED);
+		assertThat(dispatcher.dispatch(EVENT).block()).isEqualTo(EventDispatcher.Outcome.HANDLED);
+		assertThat(dispatcher.dispatch(EVENT).block()).isEqualTo(EventDispatcher.Outcome.DUPLICATE);
+
+		assertThat(calls).hasValue(3);
+		assertThat(EventDispatcher.Outcome.FAILED.acknowledged()).isFalse();
+		assertThat(EventDispatcher.Outcome.HANDLED.acknowledged()).isTrue();
+	}
+
+	@Test
+	void shouldWaitForTheListenersAndHoldTheNextDeliveryBackWhileTheyRun() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			EventDispatcher dispatcher = new EventDispatcher(new InMemoryPublishedEventIds(), (event) -> {
+				try {
+					release.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}, executor, List.of(), Acknowledgement.AFTER_LISTENERS);
+
+			// Nobody waits for the first answer any more (the platform's deadline passed): the listener still decides.
+			StepVerifier.create(dispatcher.dispatch(EVENT)).expectSubscription().thenCancel().verify();
+			assertThat(dispatcher.dispatch(EVENT).block()).isEqualTo(EventDispatcher.Outcome.PENDING);
+			release.countDown();
+
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(5))
+				.until(() -> dispatcher.dispatch(EVENT).block() == EventDispatcher.Outcome.DUPLICATE);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
+	void shouldAcknowledgeOnReceiptWhateverTheListenersDoByDefault() {
+		AtomicInteger calls = new AtomicInteger();
+		EventDispatcher dispatcher = new EventDispatcher(new InMemoryPublishedEventIds(), (event) -> {
+			calls.incrementAndGet();
+			throw new IllegalStateException("the database is away");
+		}, Runnable::run);
+
+		assertThat(dispatcher.dispatch(EVENT).block()).isEqualTo(EventDispatcher.Outcome.PUBLISHING);
+		assertThat(dispatcher.dispatch(EVENT).block()).isEqualTo(EventDispatcher.Outcome.DUPLICATE);
+		assertThat(calls).hasValue(1);
+	}
 
 	@Test
 	void shouldClaimEachDeliveryUnderATokenOfItsOwn() {

@@ -84,12 +84,12 @@ class FeishuVcEventPublishingConfiguration {
 	@ConditionalOnMissingBean
 	EventDispatcher feishuVcEventDispatcher(PublishedEventIds publishedEventIds, ApplicationEventPublisher publisher,
 			BeanFactory beanFactory, ObjectProvider<EventListenerPool> pool, ObjectProvider<FeishuEventDecoder> decoders,
-			FeishuVcSharedStateProperties sharedState) {
+			FeishuVcSharedStateProperties sharedState, FeishuVcEventsProperties events) {
 		checkSharedStateTimeout(sharedState);
 		Executor listeners = (beanFactory.containsBean(EVENT_EXECUTOR))
 				? beanFactory.getBean(EVENT_EXECUTOR, Executor.class) : pool.getObject()::execute;
 		return new EventDispatcher(publishedEventIds, publisher::publishEvent, listeners,
-				decoders.orderedStream().toList());
+				decoders.orderedStream().toList(), events.getAcknowledge());
 	}
 
 	/**

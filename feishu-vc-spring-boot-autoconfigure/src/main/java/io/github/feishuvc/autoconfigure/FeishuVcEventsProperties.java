@@ -2,6 +2,7 @@ package io.github.feishuvc.autoconfigure;
 
 import java.time.Duration;
 
+import io.github.feishuvc.events.Acknowledgement;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -62,6 +63,14 @@ public final class FeishuVcEventsProperties {
 	private final Duration dedupeWindow;
 
 	/**
+	 * When the platform is told that an event arrived: on-receipt (once handed to the listeners' executor: fastest,
+	 * but an event whose listener throws, or that an instance stopping mid-way held, is lost) or after-listeners (once
+	 * every listener returned within 2.5 seconds; a listener that throws or overruns gets the event pushed again, so
+	 * listeners see an event at least once and use its id to make their effect once).
+	 */
+	private final Acknowledgement acknowledge;
+
+	/**
 	 * Where listeners run.
 	 */
 	private final Listeners listeners;
@@ -87,6 +96,7 @@ public final class FeishuVcEventsProperties {
 	 * older or newer events are refused as replays.
 	 * @param dedupeWindow how long the id of an event published is remembered, so that the platform's later
 	 * deliveries of it are not published again.
+	 * @param acknowledge when the platform is told that an event arrived: on-receipt or after-listeners.
 	 * @param listeners where listeners run.
 	 * @param longConnection long connection settings.
 	 */
@@ -95,7 +105,8 @@ public final class FeishuVcEventsProperties {
 			@DefaultValue("/feishu/events") String path,
 			@Nullable String verificationToken, @Nullable String encryptKey,
 			@DefaultValue("5m") Duration maxClockSkew, @DefaultValue("12h") Duration dedupeWindow,
-			@DefaultValue Listeners listeners, @DefaultValue LongConnection longConnection) {
+			@DefaultValue("on-receipt") Acknowledgement acknowledge, @DefaultValue Listeners listeners,
+			@DefaultValue LongConnection longConnection) {
 		Assert.isTrue(path.startsWith("/"), "feishu.vc.events.path must start with /");
 		Assert.isTrue(maxClockSkew.toSeconds() >= 1,
 				() -> "feishu.vc.events.max-clock-skew must be at least 1s, was " + maxClockSkew);
@@ -108,6 +119,7 @@ public final class FeishuVcEventsProperties {
 		this.encryptKey = encryptKey;
 		this.maxClockSkew = maxClockSkew;
 		this.dedupeWindow = dedupeWindow;
+		this.acknowledge = acknowledge;
 		this.listeners = listeners;
 		this.longConnection = longConnection;
 	}
@@ -167,6 +179,13 @@ public final class FeishuVcEventsProperties {
 	}
 
 	/**
+	 * {@return when the platform is told that an event arrived: on-receipt or after-listeners}
+	 */
+	public Acknowledgement getAcknowledge() {
+		return this.acknowledge;
+	}
+
+	/**
 	 * {@return where listeners run}
 	 */
 	public Listeners getListeners() {
@@ -187,7 +206,7 @@ public final class FeishuVcEventsProperties {
 				+ ", verificationToken="
 				+ ((this.verificationToken != null) ? "[masked]" : null) + ", encryptKey="
 				+ ((this.encryptKey != null) ? "[masked]" : null) + ", maxClockSkew=" + this.maxClockSkew
-				+ ", dedupeWindow=" + this.dedupeWindow + ", " + this.listeners + ", " + this.longConnection + "]";
+				+ ", dedupeWindow=" + this.dedupeWindow + ", acknowledge=" + this.acknowledge + ", " + this.listeners + ", " + this.longConnection + "]";
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.github.feishuvc.events;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -11,6 +12,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * Publishes the platform's events once per event id, whichever way they arrived: claims the id in
@@ -22,10 +24,20 @@ import reactor.core.publisher.Mono;
  * event is published as a {@link FeishuEvent}, then in its typed form if a {@link FeishuEventDecoder} knows its type;
  * an event of a known type that does not decode is published raw only, with a WARN naming its type and id.
  *
- * <p>Listeners run on the executor, never on the thread that received the event: a slow listener never holds up the
- * answer to the platform. Events may therefore reach listeners concurrently and in another order than they were sent.
+ * <p>Listeners run on the executor, never on the thread that received the event. By default
+ * ({@link Acknowledgement#ON_RECEIPT}) a slow listener never holds up the answer to the platform: the id is confirmed
+ * as soon as the event was handed over. With {@link Acknowledgement#AFTER_LISTENERS} the answer waits for the listeners
+ * (within {@link #ANSWER_DEADLINE}); the id is confirmed once they all returned, and released when one threw, so that
+ * the platform's next delivery is published again. Events may reach listeners concurrently and in another order than
+ * they were sent.
  */
 public final class EventDispatcher {
+
+	/**
+	 * How long the platform's answer may wait: the platform counts an answer later than 3 seconds as a failure, and
+	 * the margin leaves time for the answer to travel.
+	 */
+	public static final Duration ANSWER_DEADLINE = Duration.ofMillis(2500);
 
 	private static final Log logger = LogFactory.getLog(EventDispatcher.class);
 
@@ -36,6 +48,8 @@ public final class EventDispatcher {
 	private final Executor listenerExecutor;
 
 	private final List<FeishuEventDecoder> decoders;
+
+	private final Acknowledgement acknowledgement;
 
 	/**
 	 * Create a dispatcher that publishes raw events only.
@@ -56,63 +70,113 @@ public final class EventDispatcher {
 	 */
 	public EventDispatcher(PublishedEventIds publishedIds, Consumer<Object> publisher, Executor listenerExecutor,
 			List<FeishuEventDecoder> decoders) {
+		this(publishedIds, publisher, listenerExecutor, decoders, Acknowledgement.ON_RECEIPT);
+	}
+
+	/**
+	 * Create a dispatcher.
+	 * @param publishedIds the ids of the events published already
+	 * @param publisher publishes an event to the listeners, such as {@code ApplicationEventPublisher::publishEvent}
+	 * @param listenerExecutor where the publisher is called
+	 * @param decoders turn events into their typed forms
+	 * @param acknowledgement when the platform is told that an event arrived
+	 */
+	public EventDispatcher(PublishedEventIds publishedIds, Consumer<Object> publisher, Executor listenerExecutor,
+			List<FeishuEventDecoder> decoders, Acknowledgement acknowledgement) {
 		this.publishedIds = publishedIds;
 		this.publisher = publisher;
 		this.listenerExecutor = listenerExecutor;
 		this.decoders = List.copyOf(decoders);
+		this.acknowledgement = acknowledgement;
 	}
 
 	/**
 	 * Publish an authenticated event, unless its id was published already or another delivery of it is under way.
 	 * @param event the event
-	 * @return what became of it; cancelled before the event was handed over, the delivery releases its claim
+	 * @return what became of it; cancelled before the event was handed over, the delivery releases its claim (once it
+	 * was handed over, the listeners' own result decides, even when nobody waits for it any more)
 	 */
 	public Mono<Outcome> dispatch(FeishuEvent event) {
 		String eventId = event.eventId();
 		if (eventId == null) {
-			return Mono.fromSupplier(() -> handOver(event));
+			return Mono.defer(() -> handOver(event, (handled) -> {
+			}));
 		}
 		return Mono.defer(() -> {
 			Delivery delivery = new Delivery(eventId, deliveryToken());
 			return this.publishedIds.claim(eventId, delivery.token)
-				.map((claim) -> switch (claim) {
+				.flatMap((claim) -> switch (claim) {
 					case GRANTED -> handOver(event, delivery);
-					case PUBLISHED -> duplicate(event, delivery);
-					case PENDING -> pending(event, delivery);
+					case PUBLISHED -> Mono.just(duplicate(event, delivery));
+					case PENDING -> Mono.just(pending(event, delivery));
 				})
 				.doOnError((ex) -> delivery.release())
 				.doOnCancel(delivery::release);
 		});
 	}
 
-	private Outcome handOver(FeishuEvent event) {
+	/**
+	 * Hand an event to the listener executor.
+	 * @param event the event
+	 * @param handled told on the executor, once the listeners returned, whether every one of them succeeded
+	 * @return {@link Outcome#PUBLISHING} at once, or once the listeners returned ({@link Outcome#HANDLED} or
+	 * {@link Outcome#FAILED}) when the answer waits for them; {@link Outcome#REJECTED} if the executor refused it
+	 */
+	private Mono<Outcome> handOver(FeishuEvent event, Consumer<Boolean> handled) {
+		boolean wait = this.acknowledgement == Acknowledgement.AFTER_LISTENERS;
+		Sinks.One<Outcome> done = Sinks.one();
 		try {
-			this.listenerExecutor.execute(() -> publish(event));
-			return Outcome.PUBLISHING;
+			this.listenerExecutor.execute(() -> {
+				boolean succeeded = publish(event);
+				handled.accept(succeeded);
+				done.tryEmitValue(succeeded ? Outcome.HANDLED : Outcome.FAILED);
+			});
 		}
 		catch (RejectedExecutionException ex) {
 			refused(event, ex);
-			return Outcome.REJECTED;
+			return Mono.just(Outcome.REJECTED);
 		}
+		return wait ? done.asMono() : Mono.just(Outcome.PUBLISHING);
 	}
 
 	/**
-	 * Confirmed as soon as handed over, not once the listeners are done: the platform is told of the event now, and
-	 * the claim must not lapse (while a slow listener runs) before a redelivery could be told it was published.
+	 * On receipt, confirmed as soon as handed over, not once the listeners are done: the platform is told of the
+	 * event now, and the claim must not lapse (while a slow listener runs) before a redelivery could be told it was
+	 * published. After the listeners, confirmed once they all succeeded and released when one failed, whether or not
+	 * the answer still waits: the platform's next delivery is then a duplicate, or published again.
 	 */
-	private Outcome handOver(FeishuEvent event, Delivery delivery) {
+	private Mono<Outcome> handOver(FeishuEvent event, Delivery delivery) {
 		if (!delivery.settle()) {
 			// Cancelled as the claim arrived: released already, and nobody waits for the answer.
-			return Outcome.REJECTED;
+			return Mono.just(Outcome.REJECTED);
 		}
-		Outcome outcome = handOver(event);
-		if (outcome == Outcome.REJECTED) {
-			delivery.giveUp();
+		boolean afterListeners = this.acknowledgement == Acknowledgement.AFTER_LISTENERS;
+		Mono<Outcome> outcome = handOver(event, (succeeded) -> {
+			if (afterListeners) {
+				settle(delivery, succeeded);
+			}
+		});
+		return outcome.doOnNext((handedOver) -> {
+			if (handedOver == Outcome.REJECTED) {
+				delivery.giveUp();
+			}
+			else if (!afterListeners) {
+				confirm(delivery);
+			}
+		});
+	}
+
+	private void settle(Delivery delivery, boolean succeeded) {
+		if (succeeded) {
+			confirm(delivery);
 		}
 		else {
-			this.publishedIds.confirm(delivery.eventId, delivery.token).onErrorComplete().subscribe();
+			delivery.giveUp();
 		}
-		return outcome;
+	}
+
+	private void confirm(Delivery delivery) {
+		this.publishedIds.confirm(delivery.eventId, delivery.token).onErrorComplete().subscribe();
 	}
 
 	private Outcome duplicate(FeishuEvent event, Delivery delivery) {
@@ -135,23 +199,31 @@ public final class EventDispatcher {
 				+ "); answering so that the platform delivers it again");
 	}
 
-	private void publish(FeishuEvent event) {
-		deliver(event, event);
+	/** {@return whether every listener of the event, raw and typed, returned without throwing} */
+	private boolean publish(FeishuEvent event) {
+		boolean succeeded = deliver(event, event);
 		for (FeishuEventDecoder decoder : this.decoders) {
 			Object typed = decode(decoder, event);
 			if (typed != null) {
-				deliver(typed, event);
+				succeeded &= deliver(typed, event);
 			}
 		}
+		return succeeded;
 	}
 
-	private void deliver(Object published, FeishuEvent event) {
+	private boolean deliver(Object published, FeishuEvent event) {
 		try {
 			this.publisher.accept(published);
+			return true;
 		}
 		catch (RuntimeException ex) {
-			logger.warn("A listener failed on " + ((published == event) ? event : published.getClass().getSimpleName()
-					+ " of " + event), ex);
+			String what = (published == event) ? event.toString()
+					: published.getClass().getSimpleName() + " of " + event;
+			logger.warn("A listener failed on " + what
+					+ ((this.acknowledgement == Acknowledgement.AFTER_LISTENERS)
+							? "; answering so that the platform delivers it again" : ""),
+					ex);
+			return false;
 		}
 	}
 
@@ -178,6 +250,15 @@ public final class EventDispatcher {
 		/** Handed to the listener executor, its id confirmed: the platform is told it arrived. */
 		PUBLISHING,
 
+		/** Every listener returned ({@link Acknowledgement#AFTER_LISTENERS}), its id confirmed: the platform is told. */
+		HANDLED,
+
+		/**
+		 * A listener threw ({@link Acknowledgement#AFTER_LISTENERS}): its claim released, the platform asked for it
+		 * again, when it is published again.
+		 */
+		FAILED,
+
 		/** Its id was published already: not published again, and the platform is told it arrived. */
 		DUPLICATE,
 
@@ -195,7 +276,7 @@ public final class EventDispatcher {
 		 * otherwise it is asked to deliver the event again}
 		 */
 		public boolean acknowledged() {
-			return this == PUBLISHING || this == DUPLICATE;
+			return this == PUBLISHING || this == HANDLED || this == DUPLICATE;
 		}
 
 	}

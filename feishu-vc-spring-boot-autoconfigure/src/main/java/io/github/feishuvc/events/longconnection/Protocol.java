@@ -211,6 +211,12 @@ final class Protocol {
 		FeishuEvent published = event;
 		return this.dispatcher.dispatch(published)
 			.map(EventDispatcher.Outcome::acknowledged)
+			// Acknowledged later, the platform would count it failed all the same: a failure now frees the claim.
+			.timeout(EventDispatcher.ANSWER_DEADLINE, Mono.fromSupplier(() -> {
+				logger.warn(published + " took longer than " + EventDispatcher.ANSWER_DEADLINE.toMillis()
+						+ "ms to publish; the platform will deliver it again");
+				return false;
+			}))
 			.onErrorResume((ex) -> {
 				logger.warn("Could not publish " + published + " (" + ex.getClass().getSimpleName()
 						+ "); the platform will deliver it again");

@@ -61,7 +61,7 @@ public final class FeishuEventReceiver {
 	public static final int MAX_UNSIGNED_SIZE = 4 * 1024;
 
 	/** Longest the answer to a request may take; past it the platform is asked to deliver the event again. */
-	public static final Duration REPLY_TIMEOUT = Duration.ofMillis(2500);
+	public static final Duration REPLY_TIMEOUT = EventDispatcher.ANSWER_DEADLINE;
 
 	/** Request header with the request's timestamp (Unix seconds). */
 	public static final String TIMESTAMP_HEADER = "X-Lark-Request-Timestamp";
