@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +39,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The platform's long connection, for self-built apps: the endpoint that hands out a connection's URL
  * ({@code POST /callback/ws/endpoint}), the WebSocket behind it, and the events sent down it as the platform sends
  * them: in {@code pbbp2.Frame}s, to one open connection chosen at random, each waiting three seconds for its
- * acknowledgement and sent again (to a connection open then) when none came. Pings are answered with pongs that carry
- * the connection's settings. At most {@value #CONNECTION_LIMIT} connections are open at once; beyond, and whenever the
+ * acknowledgement and handed to another open connection when none came or it said the handling failed. Pings are
+ * answered with pongs that carry the connection's settings. At most {@value #CONNECTION_LIMIT} connections are open at once; beyond, and whenever the
  * test says so, the handshake is refused as the platform refuses it (HTTP 514, auth error {@code 1000040350}).
  */
 final class EmulatedLongConnections {
@@ -247,16 +248,19 @@ final class EmulatedLongConnections {
 
 	/**
 	 * Send an event down an open connection chosen at random, and wait for its acknowledgement: three seconds, after
-	 * which it is sent again (as after a dropped connection), up to three times.
+	 * which, or after a failed acknowledgement, it is handed to another open connection (one not tried yet, while
+	 * there is one), up to three times.
 	 */
 	EventDelivery push(ObjectNode event) {
 		byte[] json = this.replies.mapper().writeValueAsBytes(event);
 		String result = "no long connection open";
+		Set<String> tried = new HashSet<>();
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-			Open connection = awaitConnection();
+			Open connection = awaitConnection(tried);
 			if (connection == null) {
 				break;
 			}
+			tried.add(connection.id);
 			String messageId = this.replies.randomHex(8);
 			CompletableFuture<EventDelivery> ack = new CompletableFuture<>();
 			connection.acks.put(messageId, ack);
@@ -300,10 +304,15 @@ final class EmulatedLongConnections {
 		}
 	}
 
-	private @Nullable Open awaitConnection() {
+	/** An open connection, one not tried yet if there is one, else any. */
+	private @Nullable Open awaitConnection(Set<String> tried) {
 		long deadline = System.nanoTime() + CONNECTION_WAIT.toNanos();
 		while (System.nanoTime() < deadline) {
 			List<Open> candidates = new ArrayList<>(this.open.values());
+			List<Open> untried = candidates.stream().filter((open) -> !tried.contains(open.id)).toList();
+			if (!untried.isEmpty()) {
+				candidates = untried;
+			}
 			if (!candidates.isEmpty()) {
 				return candidates.get(ThreadLocalRandom.current().nextInt(candidates.size()));
 			}

@@ -2,10 +2,14 @@ package io.github.feishuvc.test;
 
 import java.lang.reflect.Field;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import com.lark.oapi.event.EventDispatcher;
 import com.lark.oapi.service.vc.VcService;
@@ -26,19 +30,19 @@ class FeishuVcEmulatorLongConnectionTests {
 		.longConnectionPingInterval(Duration.ofSeconds(1))
 		.start();
 
-	private Client sdk;
+	private final List<Client> sdks = new ArrayList<>();
 
 	@AfterEach
 	void stop() throws Exception {
-		if (this.sdk != null) {
+		for (Client sdk : this.sdks) {
 			// The SDK's client has no way to stop: its connection and its never-ending ping loop are reached as the
 			// Spring integrations of it do, by reflection.
 			Field executor = Client.class.getDeclaredField("executor");
 			executor.setAccessible(true);
-			((ExecutorService) executor.get(this.sdk)).shutdownNow();
+			((ExecutorService) executor.get(sdk)).shutdownNow();
 			Field autoReconnect = Client.class.getDeclaredField("autoReconnect");
 			autoReconnect.setAccessible(true);
-			autoReconnect.set(this.sdk, false);
+			autoReconnect.set(sdk, false);
 		}
 		this.emulator.close();
 	}
@@ -80,28 +84,55 @@ class FeishuVcEmulatorLongConnectionTests {
 		assertThat(this.emulator.longConnectionPings()).isPositive();
 	}
 
+	@Test
+	void shouldHandAnEventWhoseHandlingFailedToAnotherConnection() throws Exception {
+		AtomicInteger failed = new AtomicInteger();
+		connectSdk((event) -> {
+			failed.incrementAndGet();
+			throw new IllegalStateException("this instance's database is away");
+		});
+		CompletableFuture<P2MeetingStartedV1> received = connectSdk();
+
+		// Tried first on the failing connection half of the time: each time, the second try must go to the other.
+		for (int push = 0; push < 10; push++) {
+			EventDelivery delivery = this.emulator.pushEvent("vc.meeting.meeting_started_v1",
+					FeishuVcEmulator.DEFAULT_TENANT_KEY, "{\"meeting\": {\"id\": \"" + push + "\"}}");
+			assertThat(delivery.accepted()).as(delivery.body()).isTrue();
+		}
+
+		assertThat(received.get(5, TimeUnit.SECONDS).getEvent().getMeeting().getId()).isNotNull();
+		assertThat(failed).as("no push was tried twice on the failing connection").hasValueLessThanOrEqualTo(10);
+		assertThat(this.emulator.pendingDeliveries()).isEmpty();
+	}
+
 	private CompletableFuture<P2MeetingStartedV1> connectSdk() throws Exception {
 		CompletableFuture<P2MeetingStartedV1> received = new CompletableFuture<>();
+		connectSdk(received::complete);
+		return received;
+	}
+
+	private void connectSdk(Consumer<P2MeetingStartedV1> handler) throws Exception {
 		EventDispatcher dispatcher = EventDispatcher.newBuilder("", "")
 			.onP2MeetingStartedV1(new VcService.P2MeetingStartedV1Handler() {
 				@Override
 				public void handle(P2MeetingStartedV1 event) {
-					received.complete(event);
+					handler.accept(event);
 				}
 			})
 			.build();
-		this.sdk = new Client.Builder(this.emulator.appId(), this.emulator.appSecret()).domain(this.emulator.baseUrl())
+		Client sdk = new Client.Builder(this.emulator.appId(), this.emulator.appSecret())
+			.domain(this.emulator.baseUrl())
 			.eventHandler(dispatcher)
 			.autoReconnect(false)
 			.build();
-		handleFramesInOrder(this.sdk);
-		this.sdk.start();
+		handleFramesInOrder(sdk);
+		this.sdks.add(sdk);
+		sdk.start();
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (this.emulator.longConnectionCount() == 0 && System.nanoTime() < deadline) {
+		while (this.emulator.longConnectionCount() < this.sdks.size() && System.nanoTime() < deadline) {
 			Thread.sleep(20);
 		}
-		assertThat(this.emulator.longConnectionCount()).as("the SDK's client connected").isOne();
-		return received;
+		assertThat(this.emulator.longConnectionCount()).as("the SDK's clients connected").isEqualTo(this.sdks.size());
 	}
 
 	/**
