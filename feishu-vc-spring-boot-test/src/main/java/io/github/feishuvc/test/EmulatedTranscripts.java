@@ -189,13 +189,16 @@ final class EmulatedTranscripts implements VcRoutes.Endpoints {
 		}
 	}
 
-	/** A stable 64-bit number for an id: the platform's subtitles name speakers and devices by numbers. */
+	/**
+	 * A stable number for an id: the platform's subtitles name speakers and devices by numbers. Kept below 2^53: the
+	 * Node SDK reads them as JavaScript numbers, which would round larger ones.
+	 */
 	private static long numericId(String id) {
 		long hash = 1125899906842597L;
 		for (int i = 0; i < id.length(); i++) {
 			hash = 31 * hash + id.charAt(i);
 		}
-		return hash & Long.MAX_VALUE;
+		return hash & ((1L << 53) - 1);
 	}
 
 }
