@@ -15,10 +15,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The meetings of the Feishu VC API ({@code /open-apis/vc/v1/meetings}): read a meeting and who attended, find the
- * meetings a meeting number (such as a reservation's) held, invite, remove, hand over the host, end a meeting; as a
- * signed-in user, search the ended meetings they may see and hear when any meeting they joined ends. What
- * applications inject.
+ * The meetings of the Feishu VC API ({@code /open-apis/vc/v1/meetings}): read a meeting and who attended, list the
+ * meetings of a time range, find the meetings a meeting number (such as a reservation's) held, invite, remove, rename
+ * participants, hand over the host, end a meeting, read its subtitles; as a signed-in user, search the ended meetings
+ * they may see, hear when any meeting they joined ends, and hear of their audio recordings. What applications
+ * inject.
  *
  * <p>A meeting's id ({@code meeting_id}) exists once the meeting has started: it comes from the {@code vc.meeting.*}
  * events, from {@link io.github.feishuvc.reserve.ReserveOperations#getActiveMeeting} or from {@link #listByNo}.

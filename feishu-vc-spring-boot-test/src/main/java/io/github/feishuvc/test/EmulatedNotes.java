@@ -24,7 +24,9 @@ import static io.github.feishuvc.test.EmulatedJson.userIds;
  * (user token) to {@code vc.meeting.participant_meeting_ended_v1} or {@code vc.note.generated_v1}; when a meeting
  * ends, its note is generated after {@link FeishuVcEmulator.Builder#noteGenerationTime}, and its detail can be read a
  * {@link FeishuVcEmulator.Builder#noteDetailLag} later (a {@code 121004} until then, as the platform's own CLI
- * expects), by the users who joined the meeting only ({@code 121005} for anyone else).
+ * expects), by the users who joined the meeting only ({@code 121005} for anyone else). A note is normal
+ * ({@code note_display_type} 1) unless the test made its meeting's note unified (2), whose transcript
+ * {@link EmulatedTranscripts} serves.
  */
 final class EmulatedNotes implements VcRoutes.Endpoints {
 
