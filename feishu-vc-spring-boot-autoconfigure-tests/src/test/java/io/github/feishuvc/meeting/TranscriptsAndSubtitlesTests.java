@@ -1,5 +1,9 @@
 package io.github.feishuvc.meeting;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.feishuvc.core.FeishuVcExecutor;
+import io.github.feishuvc.core.FeishuVcInvalidParameterException;
 import io.github.feishuvc.core.FeishuVcInvalidResponseException;
+import io.github.feishuvc.core.FeishuVcNotFoundException;
 import io.github.feishuvc.core.FeishuVcNotSupportedException;
 import io.github.feishuvc.core.FeishuVcRetryPolicy;
 import io.github.feishuvc.core.UserIdType;
@@ -34,8 +40,8 @@ import static org.assertj.core.api.Assertions.tuple;
 /**
  * The VC endpoints that only the SDKs document, over real HTTP: a unified note's transcript of many pages arrives
  * whole and in order, a note that is not unified is refused before its transcript is asked for, a cursor that comes
- * back ends the transcript, a meeting's subtitles follow their pages, the views change the user id type, and what the
- * platform would refuse is refused before anything is sent.
+ * back ends the transcript, a meeting's subtitles follow their pages, the views change the user id type, what the
+ * platform would refuse is refused before anything is sent, and the emulator answers the platform's refusals.
  */
 class TranscriptsAndSubtitlesTests {
 
@@ -212,6 +218,38 @@ class TranscriptsAndSubtitlesTests {
 			assertThat(meetings.list(now.minusSeconds(60), now.plusSeconds(60), MeetingStatus.ENDED, null)
 				.collectList()
 				.block()).isEmpty();
+		}
+	}
+
+	@Test
+	void shouldAnswerWhatThePlatformRefusesWithItsCodes() throws Exception {
+		try (FeishuVcEmulator emulator = FeishuVcEmulator.start()) {
+			HttpClient http = HttpClient.newHttpClient();
+			String token = emulator.issueUserAccessToken(USER);
+			for (String body : List.of("{}", "{\"event_type\":\"vc.note.generated_v1\"}")) {
+				HttpResponse<String> refused = http.send(HttpRequest
+					.newBuilder(URI.create(emulator.baseUrl() + "/open-apis/vc/v1/recordings/subscription"))
+					.header("Authorization", "Bearer " + token)
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(body))
+					.build(), HttpResponse.BodyHandlers.ofString());
+				assertThat(refused.statusCode()).as(body).isEqualTo(400);
+				assertThat(refused.body()).as(body).contains("\"code\":121003");
+			}
+			RoomConfigOperations configs = TestFeishu.rooms(emulator.baseUrl()).configs();
+			StepVerifier.create(configs.accessCode(ScopeType.ROOM, "omm_unknown", AccessCodeValidity.WEEK))
+				.expectError(FeishuVcNotFoundException.class)
+				.verify(Duration.ofSeconds(10));
+			StepVerifier.create(configs.delete(RoomConfigLocation.tenant(), "no_such_config"))
+				.expectError(FeishuVcInvalidParameterException.class)
+				.verify(Duration.ofSeconds(10));
+			String meetingId = emulator.meetings().startAdHoc(HOST, "Not mine");
+			StepVerifier.create(TestFeishu.meetingTemplate(emulator.baseUrl(), Clock.systemUTC())
+				.withUserAccessToken(token)
+				.changeNames(meetingId, List.of(ParticipantName.larkUser(USER, "Ada"))))
+				.as("a user not in the meeting")
+				.expectErrorSatisfies((error) -> assertThat(error).hasMessageContaining("122003"))
+				.verify(Duration.ofSeconds(10));
 		}
 	}
 
