@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import io.github.feishuvc.autoconfigure.FeishuVcOAuth2ClientAutoConfiguration;
 import io.github.feishuvc.core.RateLimit;
+import io.github.feishuvc.meeting.event.AudioRecordingEventDecoder;
 import io.github.feishuvc.meeting.event.MeetingEventDecoder;
 import io.github.feishuvc.note.event.NoteEventDecoder;
 import io.github.feishuvc.room.event.RoomEventDecoder;
@@ -38,7 +39,7 @@ class PermissionsPageTests {
 	 * asking for scopes the app may not have enabled.
 	 */
 	private static final Set<String> OPT_IN = Set.of("meeting.search", "meeting.subscription",
-			"meeting.unsubscription");
+			"meeting.unsubscription", "recording.subscription", "recording.unsubscription");
 
 	@Test
 	void shouldListEveryOperationAndEventAsDeclared() throws IOException {
@@ -57,7 +58,8 @@ class PermissionsPageTests {
 	@Test
 	void shouldKnowTheScopesOfEveryEventItDecodes() {
 		assertThat(FeishuApis.eventScopes().keySet()).containsExactlyInAnyOrderElementsOf(
-				java.util.stream.Stream.of(MeetingEventDecoder.types(), RoomEventDecoder.types(), NoteEventDecoder.types())
+				java.util.stream.Stream.of(MeetingEventDecoder.types(), RoomEventDecoder.types(), NoteEventDecoder.types(),
+						AudioRecordingEventDecoder.types())
 					.flatMap(Set::stream)
 					.toList());
 		assertThat(FeishuApis.eventScopes().values()).allSatisfy((scopes) -> assertThat(scopes).isNotEmpty());

@@ -10,6 +10,7 @@ import io.github.feishuvc.events.FeishuEventDecoder;
 import io.github.feishuvc.events.InMemoryPublishedEventIds;
 import io.github.feishuvc.events.PublishedEventIds;
 import io.github.feishuvc.events.webhook.FeishuEventReceiver;
+import io.github.feishuvc.meeting.event.AudioRecordingEventDecoder;
 import io.github.feishuvc.meeting.event.MeetingEventDecoder;
 import io.github.feishuvc.note.event.NoteEventDecoder;
 import io.github.feishuvc.room.event.RoomEventDecoder;
@@ -64,6 +65,12 @@ class FeishuVcEventPublishingConfiguration {
 	@ConditionalOnMissingBean(name = "feishuVcRoomEventDecoder")
 	RoomEventDecoder feishuVcRoomEventDecoder() {
 		return new RoomEventDecoder();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "feishuVcAudioRecordingEventDecoder")
+	AudioRecordingEventDecoder feishuVcAudioRecordingEventDecoder() {
+		return new AudioRecordingEventDecoder();
 	}
 
 	@Bean

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.github.feishuvc.core.RateLimit;
+import io.github.feishuvc.meeting.event.AudioRecordingEventDecoder;
 import io.github.feishuvc.meeting.event.MeetingEventDecoder;
 import io.github.feishuvc.note.event.NoteEventDecoder;
 import io.github.feishuvc.room.event.RoomEventDecoder;
@@ -63,6 +64,7 @@ public final class FeishuApis {
 		Map<String, List<String>> scopes = new TreeMap<>(MeetingEventDecoder.scopes());
 		scopes.putAll(RoomEventDecoder.scopes());
 		scopes.putAll(NoteEventDecoder.scopes());
+		scopes.putAll(AudioRecordingEventDecoder.scopes());
 		return Collections.unmodifiableMap(scopes);
 	}
 

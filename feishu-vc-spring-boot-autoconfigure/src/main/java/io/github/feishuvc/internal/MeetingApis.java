@@ -6,15 +6,18 @@ import io.github.feishuvc.core.RateLimit;
 import io.github.feishuvc.internal.FeishuApi.App;
 import io.github.feishuvc.internal.FeishuApi.Meaning;
 import io.github.feishuvc.internal.FeishuApi.Token;
+import io.github.feishuvc.internal.MeetingRequests.ChangeNameRequest;
 import io.github.feishuvc.internal.MeetingRequests.SearchBody;
 import io.github.feishuvc.internal.MeetingRequests.InviteRequest;
 import io.github.feishuvc.internal.MeetingRequests.KickoutRequest;
 import io.github.feishuvc.internal.MeetingRequests.SetHostRequest;
 import io.github.feishuvc.meeting.Meeting;
 import io.github.feishuvc.meeting.MeetingArtifacts;
+import io.github.feishuvc.meeting.MeetingNameResult;
 import io.github.feishuvc.meeting.MeetingInviteResult;
 import io.github.feishuvc.meeting.MeetingKickoutResult;
 import io.github.feishuvc.meeting.MeetingSearchItem;
+import io.github.feishuvc.meeting.MeetingSubtitle;
 import io.github.feishuvc.meeting.MeetingUser;
 
 /**
@@ -103,6 +106,54 @@ public final class MeetingApis {
 	/** {@code POST /meetings/unsubscription}: the user's subscription ended. */
 	public static final FeishuApi<Boolean> UNSUBSCRIBE = NoteApis.subscription("meeting.unsubscription",
 			MEETINGS + "/unsubscription", "vc:meeting.meetingevent:read");
+
+	/*
+	 * The endpoints below have no public page: their wire contract is the official Node SDK's (1.74.0) and the
+	 * platform's CLI's ({@code vc-agents-recordings-transcripts.md} §3-4). Where neither names the token or the scope,
+	 * the documented sibling's are assumed (docs/meetings.md says which).
+	 */
+
+	/**
+	 * {@code GET /meetings}: the meetings that started in a time range, in a status, optionally of one room, in pages
+	 * (the platform's largest page is not documented: 20 are asked for).
+	 */
+	public static final FeishuApi<Page<Meeting>> LIST = FeishuApi.get("meeting.list", MEETINGS)
+		.tokens(Token.TENANT, Token.USER)
+		.scopes("vc:meeting:readonly")
+		.query("room_id", "start_time", "end_time", "status")
+		.paged("meetings", Meeting.class, 20, false);
+
+	/** {@code POST /meetings/:meeting_id/change_name}: set participants' names in a meeting in progress. */
+	public static final FeishuApi<List<MeetingNameResult>> CHANGE_NAME = FeishuApi
+		.post("meeting.change_name", MEETINGS + "/{meeting_id}/change_name")
+		.tokens(Token.TENANT, Token.USER)
+		.scopes("vc:meeting")
+		.userIdType()
+		.body(ChangeNameRequest.class)
+		.returningList("results", MeetingNameResult.class);
+
+	/**
+	 * {@code GET /meetings/:meeting_id/pull_subtitle}: a meeting's subtitles for a subscribed user and device, in pages
+	 * (the largest page is not documented: 50 are asked for).
+	 */
+	public static final FeishuApi<Page<MeetingSubtitle>> PULL_SUBTITLE = FeishuApi
+		.get("meeting.pull_subtitle", MEETINGS + "/{meeting_id}/pull_subtitle")
+		.tokens(Token.TENANT, Token.USER)
+		.scopes("vc:meeting:readonly")
+		.userIdType()
+		.query("uid", "did")
+		.paged("meeting_subtitles", MeetingSubtitle.class, 50, false);
+
+	/**
+	 * {@code POST /recordings/subscription}: the user's subscription to one {@code vc.recording.*} event type (the
+	 * audio recordings, 录音, of a Feishu recorder: not the meetings' recordings); the body's type is required.
+	 */
+	public static final FeishuApi<Boolean> RECORDING_SUBSCRIBE = NoteApis.subscription("recording.subscription",
+			"/open-apis/vc/v1/recordings/subscription", "vc:recording:read");
+
+	/** {@code POST /recordings/unsubscription}: the user's subscription to one {@code vc.recording.*} type ended. */
+	public static final FeishuApi<Boolean> RECORDING_UNSUBSCRIBE = NoteApis.subscription("recording.unsubscription",
+			"/open-apis/vc/v1/recordings/unsubscription", "vc:recording:read");
 
 	private MeetingApis() {
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.github.feishuvc.meeting.MeetingUser;
+import io.github.feishuvc.meeting.ParticipantName;
 import io.github.feishuvc.meeting.RecordingPermissionObject;
 import org.jspecify.annotations.Nullable;
 
@@ -31,6 +32,14 @@ public final class MeetingRequests {
 	 * @param kickoutUsers whom to remove
 	 */
 	public record KickoutRequest(List<MeetingUser> kickoutUsers) {
+	}
+
+	/**
+	 * Set participants' names in a meeting.
+	 *
+	 * @param changeNameUsers who, and their new names
+	 */
+	public record ChangeNameRequest(List<ParticipantName> changeNameUsers) {
 	}
 
 	/**

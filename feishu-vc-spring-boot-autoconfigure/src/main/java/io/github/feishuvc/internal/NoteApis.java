@@ -1,6 +1,7 @@
 package io.github.feishuvc.internal;
 
 import io.github.feishuvc.internal.FeishuApi.App;
+import io.github.feishuvc.internal.FeishuApi.Meaning;
 import io.github.feishuvc.internal.FeishuApi.Token;
 import io.github.feishuvc.internal.MeetingRequests.EventTypeBody;
 import io.github.feishuvc.note.Note;
@@ -28,6 +29,21 @@ public final class NoteApis {
 	/** {@code POST /notes/unsubscription}: the user's subscription ended. */
 	public static final FeishuApi<Boolean> UNSUBSCRIBE = subscription("note.unsubscription", NOTES + "/unsubscription",
 			"vc:note:read");
+
+	/**
+	 * {@code GET /notes/:note_id/unified_note_transcript}: one page of a unified note's transcript, the whole
+	 * {@code data} (its paragraphs are nested, its cursor is not a page token). No public page: the Node SDK's
+	 * (1.74.0) and the platform's CLI's contract; {@code 121002} answers a note that is not unified.
+	 */
+	public static final FeishuApi<NotePages.TranscriptPage> UNIFIED_TRANSCRIPT = FeishuApi
+		.get("note.unified_note_transcript", NOTES + "/{note_id}/unified_note_transcript")
+		.tokens(Token.USER)
+		.apps(App.SELF_BUILT)
+		.scopes("vc:note:read")
+		.userIdType()
+		.query("format", "cursor_id", "page_size", "locale")
+		.error(121002, Meaning.NOT_SUPPORTED)
+		.returningData(NotePages.TranscriptPage.class);
 
 	private NoteApis() {
 	}

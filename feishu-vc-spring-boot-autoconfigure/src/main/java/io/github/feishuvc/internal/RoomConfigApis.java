@@ -3,6 +3,8 @@ package io.github.feishuvc.internal;
 import io.github.feishuvc.core.RateLimit;
 import io.github.feishuvc.internal.FeishuApi.Token;
 import io.github.feishuvc.internal.RoomRequests.AccessCodeRequest;
+import io.github.feishuvc.internal.RoomRequests.DeleteRoomConfig;
+import io.github.feishuvc.internal.RoomRequests.ScopeAccessCodeRequest;
 import io.github.feishuvc.internal.RoomRequests.SetRoomConfig;
 import io.github.feishuvc.room.RoomConfig;
 import io.github.feishuvc.room.ScopeConfig;
@@ -64,6 +66,26 @@ public final class RoomConfigApis {
 		.scopes("vc:room")
 		.body(AccessCodeRequest.class)
 		.returning("access_code", String.class);
+
+	/*
+	 * The two below have no public page: their wire contract is the official Node SDK's (1.74.0); the token and scope
+	 * are their documented siblings' (vc-agents-recordings-transcripts.md §4.5-4.6).
+	 */
+
+	/** {@code POST /scope_config/access_code}: a new deployment code of a level's or a room's devices. */
+	public static final FeishuApi<String> SCOPE_ACCESS_CODE = FeishuApi
+		.post("scope_config.access_code", "/open-apis/vc/v1/scope_config/access_code")
+		.tokens(Token.TENANT)
+		.scopes("vc:room")
+		.body(ScopeAccessCodeRequest.class)
+		.returning("access_code", String.class);
+
+	/** {@code POST /room_configs/del}: delete one configuration of a legacy scope. */
+	public static final FeishuApi<Boolean> LEGACY_DELETE = FeishuApi.post("room_config.del", LEGACY + "/del")
+		.tokens(Token.TENANT)
+		.scopes("vc:room")
+		.body(DeleteRoomConfig.class)
+		.acknowledged();
 
 	private RoomConfigApis() {
 	}

@@ -66,6 +66,25 @@ public final class RoomRequests {
 	}
 
 	/**
+	 * {@code POST /scope_config/access_code}: a deployment code of a level's or a room's devices.
+	 *
+	 * @param scopeType 1 for a level, 2 for a room
+	 * @param scopeId the level's or room's id
+	 * @param validDay how many days the code stays valid
+	 */
+	public record ScopeAccessCodeRequest(int scopeType, String scopeId, int validDay) {
+	}
+
+	/**
+	 * {@code POST /room_configs/del}: delete one configuration of a legacy scope.
+	 *
+	 * @param location the scope
+	 * @param config which configuration
+	 */
+	public record DeleteRoomConfig(@JsonUnwrapped RoomConfigLocation location, String config) {
+	}
+
+	/**
 	 * {@code PATCH /reserve_configs/:id}: {@code scope_type} is a string here, and the approval
 	 * {@code approval_config} (read back as {@code approve_config}).
 	 *

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A meeting ({@code meeting}): what {@link MeetingOperations#get} returns, the briefs of
- * {@link MeetingOperations#listByNo} (fewer fields set) and the meeting running behind a reservation
+ * {@link MeetingOperations#listByNo} and the meetings of {@link MeetingOperations#list} (fewer fields set) and the
+ * meeting running behind a reservation
  * ({@link io.github.feishuvc.reserve.ReserveOperations#getActiveMeeting}), one type for one platform object.
  *
  * @param id the meeting's id (exists once the meeting has started; not the reservation id)

@@ -15,10 +15,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The meetings of the Feishu VC API ({@code /open-apis/vc/v1/meetings}): read a meeting and who attended, find the
- * meetings a meeting number (such as a reservation's) held, invite, remove, hand over the host, end a meeting; as a
- * signed-in user, search the ended meetings they may see and hear when any meeting they joined ends. What
- * applications inject.
+ * The meetings of the Feishu VC API ({@code /open-apis/vc/v1/meetings}): read a meeting and who attended, list the
+ * meetings of a time range, find the meetings a meeting number (such as a reservation's) held, invite, remove, rename
+ * participants, hand over the host, end a meeting, read its subtitles; as a signed-in user, search the ended meetings
+ * they may see, hear when any meeting they joined ends, and hear of their audio recordings. What applications
+ * inject.
  *
  * <p>A meeting's id ({@code meeting_id}) exists once the meeting has started: it comes from the {@code vc.meeting.*}
  * events, from {@link io.github.feishuvc.reserve.ReserveOperations#getActiveMeeting} or from {@link #listByNo}.
@@ -175,5 +176,58 @@ public interface MeetingOperations extends FeishuVcOperations<MeetingOperations>
 	 * @throws IllegalStateException acting as the app, or as a store app
 	 */
 	Mono<Void> unsubscribe();
+
+	/**
+	 * The meetings that started in a time range, in one status, optionally held in one room, following the platform's
+	 * pages until the last ({@code GET /meetings}). Tenant or user access token. The endpoint has no public page (the
+	 * official Node SDK's contract): the status values are assumed to be those of {@link #get}.
+	 * @param from the start of the range
+	 * @param to the end of the range, after {@code from}
+	 * @param status the meetings' status
+	 * @param roomId the room's id, or {@code null} for meetings anywhere
+	 * @return the meetings
+	 * @throws IllegalArgumentException if the range is empty, the status unknown or the room id blank
+	 */
+	Flux<Meeting> list(Instant from, Instant to, MeetingStatus status, @Nullable String roomId);
+
+	/**
+	 * Set the names participants of a meeting in progress are shown by ({@code change_name}). Tenant or user access
+	 * token. The endpoint has no public page (the official Node SDK's contract); a successful call may still have
+	 * failed for some participants: see each result.
+	 * @param meetingId the meeting's id
+	 * @param names the participants and their new names, at least one
+	 * @return one result per participant
+	 * @throws IllegalArgumentException if the id is blank, or the names empty, without ids or without names
+	 */
+	Mono<List<MeetingNameResult>> changeNames(String meetingId, List<ParticipantName> names);
+
+	/**
+	 * A meeting's subtitles for a subscribed user and device, every page in order ({@code pull_subtitle}). Tenant or
+	 * user access token. The endpoint has no public page (the official Node SDK's contract): how to obtain the user
+	 * and device it takes is not documented; the emulator takes a user who attended the meeting and any device.
+	 * @param meetingId the meeting's id
+	 * @param subscriberId the subscribed user ({@code uid})
+	 * @param deviceId the subscribed device ({@code did})
+	 * @return the subtitles
+	 * @throws IllegalArgumentException if an argument is blank
+	 */
+	Flux<MeetingSubtitle> subtitles(String meetingId, String subscriberId, String deviceId);
+
+	/**
+	 * Subscribe the signed-in user to the three {@code vc.recording.*} events of their audio recordings (录音 made on
+	 * a Feishu recorder, not a meeting's recording): {@link io.github.feishuvc.meeting.event.AudioRecordingEvent}.
+	 * One call per type, as the platform's CLI does; the events must also be added in the developer console. User
+	 * access token and self-built apps only. The endpoint has no public page (the official Node SDK's contract).
+	 * @return completes when subscribed to all three
+	 * @throws IllegalStateException acting as the app, or as a store app
+	 */
+	Mono<Void> subscribeAudioRecordings();
+
+	/**
+	 * End the signed-in user's subscriptions to the three {@code vc.recording.*} events.
+	 * @return completes when unsubscribed from all three
+	 * @throws IllegalStateException acting as the app, or as a store app
+	 */
+	Mono<Void> unsubscribeAudioRecordings();
 
 }

@@ -11,11 +11,13 @@ import java.util.regex.Pattern;
 
 import io.github.feishuvc.core.FeishuVcExecutor;
 import io.github.feishuvc.core.UserType;
+import io.github.feishuvc.internal.FeishuApi;
 import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.internal.FeishuApiCaller.Params;
 import io.github.feishuvc.internal.FeishuTemplate;
 import io.github.feishuvc.internal.Lists;
 import io.github.feishuvc.internal.MeetingApis;
+import io.github.feishuvc.internal.MeetingRequests.ChangeNameRequest;
 import io.github.feishuvc.internal.MeetingRequests.EventTypeBody;
 import io.github.feishuvc.internal.MeetingRequests.Filter;
 import io.github.feishuvc.internal.MeetingRequests.InviteRequest;
@@ -24,6 +26,9 @@ import io.github.feishuvc.internal.MeetingRequests.SearchBody;
 import io.github.feishuvc.internal.MeetingRequests.SetHostRequest;
 import io.github.feishuvc.internal.MeetingRequests.TimeRange;
 import io.github.feishuvc.internal.Violations;
+import io.github.feishuvc.meeting.event.AudioRecordingEndedEvent;
+import io.github.feishuvc.meeting.event.AudioRecordingStartedEvent;
+import io.github.feishuvc.meeting.event.AudioRecordingTranscriptEvent;
 import io.github.feishuvc.meeting.event.ParticipantMeetingEndedEvent;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -55,6 +60,10 @@ final class MeetingTemplate extends FeishuTemplate<MeetingOperations> implements
 	private static final int MAX_FILTER_IDS = 128;
 
 	private static final String PARTICIPANT_MEETING_ENDED = ParticipantMeetingEndedEvent.TYPE;
+
+	/** The types of the audio recording events, each subscribed to by its own call. */
+	private static final List<String> AUDIO_RECORDING_EVENTS = List.of(AudioRecordingStartedEvent.TYPE,
+			AudioRecordingTranscriptEvent.TYPE, AudioRecordingEndedEvent.TYPE);
 
 	private final Clock clock;
 
@@ -175,6 +184,68 @@ final class MeetingTemplate extends FeishuTemplate<MeetingOperations> implements
 		return this.caller
 			.call(MeetingApis.UNSUBSCRIBE, Params.path().body(new EventTypeBody(PARTICIPANT_MEETING_ENDED)))
 			.then();
+	}
+
+	@Override
+	public Flux<Meeting> list(Instant from, Instant to, MeetingStatus status, @Nullable String roomId) {
+		Violations violations = new Violations("list");
+		violations.addIf(from == null || to == null || !from.isBefore(to),
+				"from must be before to, were " + from + " and " + to);
+		violations.addIf(status == null || status == MeetingStatus.UNKNOWN, "status must be a known status, was "
+				+ status);
+		violations.addIf(roomId != null && roomId.isBlank(), "roomId must not be blank");
+		violations.throwIfAny();
+		return this.caller.pages(MeetingApis.LIST,
+				Params.path()
+					.query("room_id", roomId)
+					.query("start_time", from.getEpochSecond())
+					.query("end_time", to.getEpochSecond())
+					.query("status", status.code()));
+	}
+
+	@Override
+	public Mono<List<MeetingNameResult>> changeNames(String meetingId, List<ParticipantName> names) {
+		List<ParticipantName> checked = Lists.required(names, "names");
+		Violations violations = new Violations("changeNames");
+		violations.addIf(checked.isEmpty(), "names must name at least one participant");
+		for (int i = 0; i < checked.size(); i++) {
+			ParticipantName name = checked.get(i);
+			violations.addIf(name.id() == null || name.id().isBlank(), "names[" + i + "].id is required");
+			violations.addIf(name.inMeetingName() == null || name.inMeetingName().isBlank(),
+					"names[" + i + "].inMeetingName is required");
+			violations.addIf(Objects.equals(name.userType(), UserType.UNKNOWN),
+					"names[" + i + "].userType must be a type the platform knows, was " + name.userTypeCode());
+		}
+		violations.throwIfAny();
+		return this.caller.call(MeetingApis.CHANGE_NAME, Params.path(meetingId).body(new ChangeNameRequest(checked)));
+	}
+
+	@Override
+	public Flux<MeetingSubtitle> subtitles(String meetingId, String subscriberId, String deviceId) {
+		Violations violations = new Violations("subtitles");
+		violations.addIf(subscriberId == null || subscriberId.isBlank(), "subscriberId is required");
+		violations.addIf(deviceId == null || deviceId.isBlank(), "deviceId is required");
+		violations.throwIfAny();
+		return this.caller.pages(MeetingApis.PULL_SUBTITLE,
+				Params.path(meetingId).query("uid", subscriberId).query("did", deviceId));
+	}
+
+	@Override
+	public Mono<Void> subscribeAudioRecordings() {
+		return audioRecordings(MeetingApis.RECORDING_SUBSCRIBE);
+	}
+
+	@Override
+	public Mono<Void> unsubscribeAudioRecordings() {
+		return audioRecordings(MeetingApis.RECORDING_UNSUBSCRIBE);
+	}
+
+	/** One call per type, in order: the body names one type, which the platform requires here. */
+	private Mono<Void> audioRecordings(FeishuApi<Boolean> api) {
+		List<Mono<Boolean>> calls = AUDIO_RECORDING_EVENTS.stream()
+			.map((type) -> this.caller.call(api, Params.path().body(new EventTypeBody(type))))
+			.toList();
+		return Flux.concat(calls).then();
 	}
 
 	private static @Nullable String iso(@Nullable OffsetDateTime time) {

@@ -5,6 +5,7 @@ import io.github.feishuvc.core.FeishuVcExecutor;
 import io.github.feishuvc.internal.FeishuApiCaller;
 import io.github.feishuvc.core.FeishuVcOperations;
 import io.github.feishuvc.core.UserIdType;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -68,6 +69,21 @@ public interface NoteOperations extends FeishuVcOperations<NoteOperations> {
 	 * @throws IllegalStateException acting as the app, or as a store app
 	 */
 	Mono<Note> getGenerated(String noteId);
+
+	/**
+	 * A unified note's transcript (三合一纪要, {@link NoteDisplayType#UNIFIED}), every page in order: its paragraphs,
+	 * each with its speaker, time and sentences. The note is read first, as the platform's CLI does, and a note of
+	 * another display type is refused with {@link io.github.feishuvc.core.FeishuVcNotSupportedException} (code
+	 * {@code 121002}, as the platform answers): read its verbatim document
+	 * ({@link NoteArtifactType#VERBATIM_TRANSCRIPT}) instead. A cursor that comes back a second time ends the transcript
+	 * with {@link io.github.feishuvc.core.FeishuVcInvalidResponseException}. The endpoint has no public page (the
+	 * official Node SDK's contract).
+	 * @param noteId the note's id
+	 * @return the paragraphs, in order
+	 * @throws IllegalArgumentException if the id is blank
+	 * @throws IllegalStateException acting as the app, or as a store app
+	 */
+	Flux<NoteTranscriptParagraph> transcript(String noteId);
 
 	/**
 	 * Subscribe the signed-in user to {@code vc.note.generated_v1}

@@ -83,4 +83,27 @@ public interface RoomConfigOperations extends FeishuVcOperations<RoomConfigOpera
 	 */
 	Mono<String> roomAccessCode(RoomConfigLocation location, AccessCodeValidity validity);
 
+	/**
+	 * A new code that deploys the devices of a level or a room of the flexible hierarchy
+	 * ({@code POST /scope_config/access_code}). The endpoint has no public page (the official Node SDK's contract);
+	 * its validities are assumed to be the legacy codes' (1, 7 or 30 days).
+	 * @param scopeType a level or a room
+	 * @param scopeId its id
+	 * @param validity how long the code stays valid
+	 * @return the code
+	 * @throws IllegalArgumentException if the type or the validity is unknown, or the id blank
+	 */
+	Mono<String> accessCode(ScopeType scopeType, String scopeId, AccessCodeValidity validity);
+
+	/**
+	 * Delete one configuration of a scope of the legacy fixed hierarchy ({@code POST /room_configs/del}). The endpoint
+	 * has no public page (the official Node SDK's contract) and does not say what {@code config} names; the emulator
+	 * takes the name of one field of {@link RoomConfig} as on the wire, such as {@code room_background}.
+	 * @param location the scope
+	 * @param config which configuration
+	 * @return completes when deleted
+	 * @throws IllegalArgumentException if the scope lacks an id its kind needs, or the configuration is blank
+	 */
+	Mono<Void> delete(RoomConfigLocation location, String config);
+
 }

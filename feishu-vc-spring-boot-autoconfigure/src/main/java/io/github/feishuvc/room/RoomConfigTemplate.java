@@ -8,6 +8,8 @@ import io.github.feishuvc.internal.FeishuApiCaller.Params;
 import io.github.feishuvc.internal.FeishuTemplate;
 import io.github.feishuvc.internal.RoomConfigApis;
 import io.github.feishuvc.internal.RoomRequests.AccessCodeRequest;
+import io.github.feishuvc.internal.RoomRequests.DeleteRoomConfig;
+import io.github.feishuvc.internal.RoomRequests.ScopeAccessCodeRequest;
 import io.github.feishuvc.internal.RoomRequests.SetRoomConfig;
 import io.github.feishuvc.internal.Violations;
 import reactor.core.publisher.Mono;
@@ -78,6 +80,27 @@ final class RoomConfigTemplate extends FeishuTemplate<RoomConfigOperations> impl
 	@Override
 	public Mono<String> roomAccessCode(RoomConfigLocation location, AccessCodeValidity validity) {
 		return accessCode(RoomConfigApis.ROOM_ACCESS_CODE, location, validity);
+	}
+
+	@Override
+	public Mono<String> accessCode(ScopeType scopeType, String scopeId, AccessCodeValidity validity) {
+		int type = CodedEnum.codeToSend(scopeType, "scopeType");
+		int days = CodedEnum.codeToSend(validity, "validity");
+		if (RoomTemplate.blank(scopeId)) {
+			throw new IllegalArgumentException("scopeId must not be blank");
+		}
+		return this.caller.call(RoomConfigApis.SCOPE_ACCESS_CODE,
+				Params.path().body(new ScopeAccessCodeRequest(type, scopeId, days)));
+	}
+
+	@Override
+	public Mono<Void> delete(RoomConfigLocation location, String config) {
+		location.validate();
+		if (RoomTemplate.blank(config)) {
+			throw new IllegalArgumentException("config must not be blank");
+		}
+		return this.caller.call(RoomConfigApis.LEGACY_DELETE, Params.path().body(new DeleteRoomConfig(location, config)))
+			.then();
 	}
 
 	private Mono<String> accessCode(FeishuApi<String> api, RoomConfigLocation location, AccessCodeValidity validity) {

@@ -19,7 +19,8 @@ import static io.github.feishuvc.test.EmulatedJson.first;
 import static io.github.feishuvc.test.EmulatedJson.seconds;
 
 /**
- * The meeting endpoints of the emulated platform (get, list by number, invite, kickout, set host, end), over the
+ * The meeting endpoints of the emulated platform (get, list, list by number, invite, kickout, set host, end, change
+ * names), over the
  * meetings of {@link EmulatedMeetings} and under its lock, with the platform's rules ({@link MeetingRules}): invite
  * and end take a user access token, kickout the tenant access token; in-meeting operations need the operator in the
  * meeting, ending needs the host, set host compares the host the caller saw. What they change pushes the events the
@@ -56,6 +57,99 @@ final class EmulatedMeetingEndpoints implements VcRoutes.Endpoints {
 		routes.handle(MeetingApis.KICKOUT, (caller, call) -> kickout(caller, call.path("meeting_id"), call.body()));
 		routes.handle(MeetingApis.SET_HOST, (caller, call) -> setHost(caller, call.path("meeting_id"), call.body()));
 		routes.handle(MeetingApis.END, (caller, call) -> end(caller, call.path("meeting_id")));
+		routes.handle(MeetingApis.LIST, (caller, call) -> list(caller, call.query()));
+		routes.handle(MeetingApis.CHANGE_NAME,
+				(caller, call) -> changeName(caller, call.path("meeting_id"), call.body()));
+	}
+
+	/**
+	 * {@code GET /meetings}: the meetings of a status started in a range, 20 a page unless asked; the app's of its
+	 * tenant, a user's those they own or attended. No meeting of the emulator is held in a room, so a room's list is
+	 * empty.
+	 */
+	private Reply list(Caller caller, Map<String, List<String>> query) {
+		Instant start = seconds(first(query, "start_time"));
+		Instant end = seconds(first(query, "end_time"));
+		String status = first(query, "status");
+		String roomId = first(query, "room_id");
+		int pageSize;
+		int offset;
+		try {
+			pageSize = (first(query, "page_size") != null) ? Integer.parseInt(first(query, "page_size")) : 20;
+			offset = (first(query, "page_token") != null) ? Integer.parseInt(first(query, "page_token")) : 0;
+		}
+		catch (NumberFormatException ex) {
+			return this.replies.paramError();
+		}
+		if (start == null || end == null || !start.isBefore(end) || status == null
+				|| !List.of("1", "2", "3").contains(status) || pageSize < 1 || pageSize > MAX_PAGE_SIZE
+				|| offset < 0) {
+			return this.replies.paramError();
+		}
+		ObjectNode data = this.replies.object();
+		ArrayNode listed = data.putArray("meetings");
+		boolean more;
+		synchronized (this.meetings) {
+			List<StoredMeeting> found = this.meetings.all()
+				.stream()
+				.filter((meeting) -> meeting.tenantKey.equals(caller.tenantKey()) && roomId == null
+						&& meeting.status == Integer.parseInt(status) && !meeting.startTime.isBefore(start)
+						&& !meeting.startTime.isAfter(end)
+						&& (caller.isApp() || meeting.ownerId.equals(caller.userId())
+								|| meeting.participants.containsKey(caller.userId())))
+				.sorted(Comparator.comparing((StoredMeeting meeting) -> meeting.startTime)
+					.thenComparing((meeting) -> meeting.id))
+				.toList();
+			for (StoredMeeting meeting : found.subList(Math.min(offset, found.size()),
+					Math.min(offset + pageSize, found.size()))) {
+				ObjectNode view = meeting.view(this.clock, false, false);
+				view.retain("id", "topic", "meeting_no", "password", "start_time", "end_time", "meeting_connect",
+						"status", "participant_count_accumulated", "note_id");
+				listed.add(view);
+			}
+			more = offset + pageSize < found.size();
+		}
+		data.put("has_more", more);
+		if (more) {
+			data.put("page_token", Integer.toString(offset + pageSize));
+		}
+		return this.replies.success(data);
+	}
+
+	/**
+	 * {@code POST /meetings/:meeting_id/change_name}: participants in the meeting take the names given (result 1),
+	 * anyone else is left alone (result 2); the note's transcript then shows the new names.
+	 */
+	private Reply changeName(Caller caller, String meetingId, byte[] body) {
+		ObjectNode request = this.replies.parseObject(body);
+		if (request == null || !(request.get("change_name_users") instanceof ArrayNode users) || users.isEmpty()) {
+			return this.replies.paramError();
+		}
+		synchronized (this.meetings) {
+			StoredMeeting meeting = this.meetings.find(meetingId);
+			Reply error = caller.isApp() ? this.rules.stateError(caller, meeting)
+					: this.rules.inMeetingError(caller, meeting);
+			if (error != null) {
+				return error;
+			}
+			ObjectNode data = this.replies.object();
+			ArrayNode results = data.putArray("results");
+			for (JsonNode user : users) {
+				String userId = user.path("id").asString("");
+				String name = user.path("in_meeting_name").asString("");
+				Participant participant = meeting.participants.get(userId);
+				boolean renamed = participant != null && participant.status == StoredMeeting.IN_MEETING
+						&& !name.isBlank();
+				if (renamed) {
+					participant.inMeetingName = name;
+				}
+				results.addObject()
+					.put("id", userId)
+					.put("user_type", user.path("user_type").asInt(1))
+					.put("result", renamed ? 1 : 2);
+			}
+			return this.replies.success(data);
+		}
 	}
 
 

@@ -24,13 +24,21 @@ import static io.github.feishuvc.test.EmulatedJson.userIds;
  * (user token) to {@code vc.meeting.participant_meeting_ended_v1} or {@code vc.note.generated_v1}; when a meeting
  * ends, its note is generated after {@link FeishuVcEmulator.Builder#noteGenerationTime}, and its detail can be read a
  * {@link FeishuVcEmulator.Builder#noteDetailLag} later (a {@code 121004} until then, as the platform's own CLI
- * expects), by the users who joined the meeting only ({@code 121005} for anyone else).
+ * expects), by the users who joined the meeting only ({@code 121005} for anyone else). A note is normal
+ * ({@code note_display_type} 1) unless the test made its meeting's note unified (2), whose transcript
+ * {@link EmulatedTranscripts} serves.
  */
 final class EmulatedNotes implements VcRoutes.Endpoints {
 
 	static final String PARTICIPANT_MEETING_ENDED = "vc.meeting.participant_meeting_ended_v1";
 
 	static final String NOTE_GENERATED = "vc.note.generated_v1";
+
+	/** {@code note_display_type} of a note with a separate verbatim document. */
+	static final int NORMAL = 1;
+
+	/** {@code note_display_type} of a unified note, whose transcript {@code unified_note_transcript} reads. */
+	static final int UNIFIED = 2;
 
 	private final Replies replies;
 
@@ -46,6 +54,9 @@ final class EmulatedNotes implements VcRoutes.Endpoints {
 	private final Map<String, Set<String>> subscribers = new ConcurrentHashMap<>();
 
 	private final Map<String, StoredNote> notes = new ConcurrentHashMap<>();
+
+	/** The meetings whose note, once they end, is a unified one (三合一纪要, {@code note_display_type} 2). */
+	private final Set<String> unifiedMeetings = ConcurrentHashMap.newKeySet();
 
 	EmulatedNotes(Replies replies, Clock clock, EventSink events, Duration generationTime, Duration detailLag) {
 		this.replies = replies;
@@ -80,7 +91,8 @@ final class EmulatedNotes implements VcRoutes.Endpoints {
 	String meetingEnded(String tenantKey, String meetingId, String hostId, List<String> attendees) {
 		String noteId = this.replies.randomDigits(19);
 		StoredNote note = new StoredNote(noteId, tenantKey, hostId, meetingId, List.copyOf(attendees),
-				"doxcn" + this.replies.randomHex(11), "doxcn" + this.replies.randomHex(11));
+				"doxcn" + this.replies.randomHex(11), "doxcn" + this.replies.randomHex(11),
+				this.unifiedMeetings.contains(meetingId) ? UNIFIED : NORMAL);
 		this.notes.put(noteId, note);
 		this.events.pushLater(tenantKey, this.generationTime, () -> {
 			note.generatedAt = this.clock.instant();
@@ -94,6 +106,26 @@ final class EmulatedNotes implements VcRoutes.Endpoints {
 			return event;
 		});
 		return noteId;
+	}
+
+	/** A meeting's note, once it ends, will be a unified one. */
+	void makeUnified(String meetingId) {
+		this.unifiedMeetings.add(meetingId);
+	}
+
+	/** A note the caller may read, or {@code null} with the refusal in {@code refusal[0]}. */
+	@Nullable StoredNote readable(Caller caller, String noteId, Reply[] refusal) {
+		StoredNote note = this.notes.get(noteId);
+		Instant generated = (note != null && note.tenantKey.equals(caller.tenantKey())) ? note.generatedAt : null;
+		if (generated == null || this.clock.instant().isBefore(generated.plus(this.detailLag))) {
+			refusal[0] = this.replies.error(404, 121004, "data not exist");
+			return null;
+		}
+		if (!note.readers.contains(caller.userId())) {
+			refusal[0] = this.replies.error(403, 121005, "no permission");
+			return null;
+		}
+		return note;
 	}
 
 	/** The id of a meeting's note, once it ended. */
@@ -126,14 +158,12 @@ final class EmulatedNotes implements VcRoutes.Endpoints {
 	}
 
 	private Reply get(Caller caller, String noteId) {
-		StoredNote note = this.notes.get(noteId);
-		Instant generated = (note != null && note.tenantKey.equals(caller.tenantKey())) ? note.generatedAt : null;
-		if (generated == null || this.clock.instant().isBefore(generated.plus(this.detailLag))) {
-			return this.replies.error(404, 121004, "data not exist");
+		Reply[] refusal = new Reply[1];
+		StoredNote note = readable(caller, noteId, refusal);
+		if (note == null) {
+			return refusal[0];
 		}
-		if (!note.readers.contains(caller.userId())) {
-			return this.replies.error(403, 121005, "no permission");
-		}
+		Instant generated = note.generatedAt;
 		String created = Long.toString(generated.getEpochSecond());
 		ObjectNode view = this.replies.object().put("creator_id", note.creatorId).put("create_time", created);
 		ArrayNode artifacts = view.putArray("artifacts");
@@ -141,7 +171,7 @@ final class EmulatedNotes implements VcRoutes.Endpoints {
 		artifacts.addObject().put("artifact_type", 2).put("create_time", created).put("doc_token", note.verbatimDoc);
 		view.putArray("references");
 		view.putObject("note_source").put("source_type", "meeting").put("source_entity_id", note.meetingId);
-		view.put("note_display_type", 1);
+		view.put("note_display_type", note.displayType);
 		ObjectNode data = this.replies.object();
 		data.set("note", view);
 		return this.replies.success(data);
@@ -152,7 +182,7 @@ final class EmulatedNotes implements VcRoutes.Endpoints {
 	}
 
 	/** A meeting's note: who may read it, and once generated, when. */
-	private static final class StoredNote {
+	static final class StoredNote {
 
 		final String id;
 
@@ -168,10 +198,12 @@ final class EmulatedNotes implements VcRoutes.Endpoints {
 
 		final String verbatimDoc;
 
+		final int displayType;
+
 		volatile @Nullable Instant generatedAt;
 
 		StoredNote(String id, String tenantKey, String creatorId, String meetingId, List<String> readers,
-				String noteDoc, String verbatimDoc) {
+				String noteDoc, String verbatimDoc, int displayType) {
 			this.id = id;
 			this.tenantKey = tenantKey;
 			this.creatorId = creatorId;
@@ -179,6 +211,7 @@ final class EmulatedNotes implements VcRoutes.Endpoints {
 			this.readers = readers;
 			this.noteDoc = noteDoc;
 			this.verbatimDoc = verbatimDoc;
+			this.displayType = displayType;
 		}
 
 	}

@@ -45,6 +45,8 @@ final class EmulatedPlatform {
 
 	private final EmulatedExports exports;
 
+	private final EmulatedAudioRecordings audioRecordings;
+
 	private final EmulatedGateway gateway;
 
 	EmulatedPlatform(EmulatorSettings settings, HttpClient pushClient) {
@@ -72,6 +74,7 @@ final class EmulatedPlatform {
 		this.alerts = new EmulatedAlerts(this.replies, clock);
 		this.exports = new EmulatedExports(this.replies, clock, this.meetingData, this.roomBookings,
 				settings.exportProcessingTime());
+		this.audioRecordings = new EmulatedAudioRecordings(this.replies, clock, this.events);
 		VcRoutes vc = new VcRoutes();
 		vc.serve(this.reserves, new EmulatedMeetingEndpoints(this.meetings, meetingRules, this.replies, clock),
 				this.recordings, new EmulatedRooms(this.replies, this.events, this.rooms),
@@ -79,7 +82,8 @@ final class EmulatedPlatform {
 				new EmulatedRoomConfigs(this.replies, this.rooms),
 				new EmulatedReserveConfigs(this.replies, this.events, this.rooms), this.roomBookings, this.meetingData,
 				new EmulatedReports(this.replies, clock, this.meetings), this.alerts,
-				new EmulatedMeetingSearch(this.replies, this.meetings), this.notes, this.exports);
+				new EmulatedMeetingSearch(this.replies, this.meetings), this.notes, this.exports,
+				new EmulatedTranscripts(this.meetings, this.notes, meetingRules, this.replies), this.audioRecordings);
 		vc.checkEveryEndpointServed();
 		this.gateway = new EmulatedGateway(settings, this.replies, this.tokens, this.userLogin, this.longConnections,
 				this.scopes, this.events, vc);
@@ -147,6 +151,10 @@ final class EmulatedPlatform {
 
 	EmulatedExports exports() {
 		return this.exports;
+	}
+
+	EmulatedAudioRecordings audioRecordings() {
+		return this.audioRecordings;
 	}
 
 	void close() {

@@ -16,7 +16,8 @@ import static io.github.feishuvc.test.EmulatedJson.first;
 /**
  * The configuration of levels and rooms on the emulated platform, over the {@link RoomDirectory}: set and get a
  * scope's configuration (each value from the nearest scope that sets it), the legacy fixed hierarchy's configuration
- * (country, district, building, floor, room), and the access codes of its check-in boards and rooms.
+ * (country, district, building, floor, room) and the deletion of one of its configurations, and the access codes of
+ * its check-in boards and rooms and of a level's or a room's devices.
  */
 final class EmulatedRoomConfigs implements VcRoutes.Endpoints {
 
@@ -40,6 +41,46 @@ final class EmulatedRoomConfigs implements VcRoutes.Endpoints {
 		routes.handle(RoomConfigApis.LEGACY_SET, (caller, call) -> setLegacy(caller, call.body()));
 		routes.handle(RoomConfigApis.CHECKBOARD_ACCESS_CODE, (caller, call) -> accessCode(call.body()));
 		routes.handle(RoomConfigApis.ROOM_ACCESS_CODE, (caller, call) -> accessCode(call.body()));
+		routes.handle(RoomConfigApis.SCOPE_ACCESS_CODE, (caller, call) -> scopeAccessCode(caller, call.body()));
+		routes.handle(RoomConfigApis.LEGACY_DELETE, (caller, call) -> deleteLegacy(caller, call.body()));
+	}
+
+	/** {@code POST /scope_config/access_code}: a level or a room of the tenant, valid 1, 7 or 30 days. */
+	private Reply scopeAccessCode(Caller caller, byte[] body) {
+		ObjectNode request = this.replies.parseObject(body);
+		int scopeType = (request != null) ? request.path("scope_type").asInt(0) : 0;
+		String scopeId = (request != null) ? request.path("scope_id").asString("") : "";
+		int validDay = (request != null) ? request.path("valid_day").asInt(0) : 0;
+		if ((scopeType != 1 && scopeType != 2) || scopeId.isBlank()
+				|| (validDay != 1 && validDay != 7 && validDay != 30)) {
+			return this.replies.paramError();
+		}
+		synchronized (this.directory) {
+			if (!this.directory.tenant(caller.tenantKey()).isScope(scopeType, scopeId)) {
+				return this.directory.notFound();
+			}
+		}
+		return this.replies.success(this.replies.object().put("access_code", newCode()));
+	}
+
+	/**
+	 * {@code POST /room_configs/del}: the platform does not say what {@code config} names; here, one field of the
+	 * scope's configuration, which the scope then no longer sets.
+	 */
+	private Reply deleteLegacy(Caller caller, byte[] body) {
+		ObjectNode request = this.replies.parseObject(body);
+		String key = (request != null) ? legacyKey(request) : null;
+		String config = (request != null) ? request.path("config").asString("") : "";
+		if (key == null || !ROOM_CONFIG_FIELDS.contains(config)) {
+			return this.replies.paramError();
+		}
+		synchronized (this.directory) {
+			ObjectNode stored = this.directory.tenant(caller.tenantKey()).legacyConfigs.get(key);
+			if (stored != null) {
+				stored.remove(config);
+			}
+		}
+		return this.replies.success(this.replies.object());
 	}
 
 	private Reply setScopeConfig(Caller caller, byte[] body) {
@@ -145,11 +186,16 @@ final class EmulatedRoomConfigs implements VcRoutes.Endpoints {
 		if (request == null || legacyKey(request) == null || (validDay != 1 && validDay != 7 && validDay != 30)) {
 			return this.replies.paramError();
 		}
+		return this.replies.success(this.replies.object().put("access_code", newCode()));
+	}
+
+	/** Nine capital letters, as the platform's example {@code YNMLTJOUZ}. */
+	private String newCode() {
 		StringBuilder code = new StringBuilder();
 		for (char c : this.replies.randomHex(5).substring(0, 9).toCharArray()) {
 			code.append((char) ('A' + Character.digit(c, 16)));
 		}
-		return this.replies.success(this.replies.object().put("access_code", code.toString()));
+		return code.toString();
 	}
 
 	/** A legacy scope as one key, or {@code null} if it lacks an id its kind needs. */

@@ -159,4 +159,46 @@ public final class EmulatorMeetings {
 		return this.platform.recordings().sharedWith(meetingId);
 	}
 
+	/**
+	 * The AI note of a meeting, once it ends, will be a unified one (三合一纪要, {@code note_display_type} 2), whose
+	 * transcript {@code unified_note_transcript} serves, made of what was said ({@link #say}). Call it before the
+	 * meeting ends.
+	 * @param meetingId the meeting's id
+	 */
+	public void makeNoteUnified(String meetingId) {
+		this.platform.notes().makeUnified(meetingId);
+	}
+
+	/**
+	 * A user starts an audio recording (录音) on a Feishu recorder, in the app's own tenant: not a meeting's
+	 * recording. Pushes {@code vc.recording.recording_started_v1}, if the user subscribed to it, and waits for the
+	 * answer.
+	 * @param userId the recording's owner, an open id
+	 * @return the recording's {@code unique_key}
+	 */
+	public String startAudioRecording(String userId) {
+		return this.platform.audioRecordings().start(this.platform.app().defaultTenant(), userId);
+	}
+
+	/**
+	 * The owner says something into an audio recording in progress: pushes
+	 * {@code vc.recording.recording_transcript_generated_v1} with it as one item, if they subscribed to it.
+	 * @param uniqueKey the recording's key
+	 * @param text what was said
+	 * @throws IllegalArgumentException if no such recording is in progress, or the text is blank
+	 */
+	public void transcribeAudioRecording(String uniqueKey, String text) {
+		this.platform.audioRecordings().transcribe(uniqueKey, text);
+	}
+
+	/**
+	 * An audio recording ends and is uploaded: pushes {@code vc.recording.recording_ended_v1}, if the owner
+	 * subscribed to it.
+	 * @param uniqueKey the recording's key
+	 * @throws IllegalArgumentException if no such recording is in progress
+	 */
+	public void endAudioRecording(String uniqueKey) {
+		this.platform.audioRecordings().end(uniqueKey);
+	}
+
 }

@@ -175,6 +175,9 @@ final class StoredMeeting {
 
 		Duration attended = Duration.ZERO;
 
+		/** The name the meeting shows, once set by {@code change_name}; else the meeting shows the user's own. */
+		@Nullable String inMeetingName;
+
 		Participant(String id) {
 			this.id = id;
 		}

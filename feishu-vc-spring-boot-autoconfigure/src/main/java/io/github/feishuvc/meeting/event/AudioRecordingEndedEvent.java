@@ -1,0 +1,44 @@
+package io.github.feishuvc.meeting.event;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.github.feishuvc.internal.Lists;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@value #TYPE}: an audio recording ended and was uploaded. See {@link AudioRecordingEvent}.
+ *
+ * @param eventId the event's id
+ * @param tenantKey the tenant the event happened in, if named
+ * @param createTime when the platform made the event
+ * @param uniqueKey the recording session
+ * @param source where the recording was made
+ * @param subscriberIds the subscribed users the recording concerns
+ * @param objectType what {@code objectId} is, such as {@code minutes}, where the platform says (its CLI calls the
+ * field unstable)
+ * @param objectId the recording's object, such as the token of its minute, where the platform says
+ */
+public record AudioRecordingEndedEvent(String eventId, @Nullable String tenantKey, @Nullable Instant createTime,
+		String uniqueKey, @Nullable String source, List<EventUserIds> subscriberIds, @Nullable String objectType, @Nullable String objectId)
+		implements AudioRecordingEvent {
+
+	/** The platform's type of this event. */
+	public static final String TYPE = "vc.recording.recording_ended_v1";
+
+	/**
+	 * Create the event; the list is copied.
+	 * @param eventId the event's id
+	 * @param tenantKey the tenant the event happened in, if named
+	 * @param createTime when the platform made the event
+	 * @param uniqueKey the recording session
+	 * @param source where the recording was made
+	 * @param subscriberIds the subscribed users the recording concerns
+	 * @param objectType what {@code objectId} is, such as {@code minutes}, where the platform says
+	 * @param objectId the recording's object, such as the token of its minute, where the platform says
+	 */
+	public AudioRecordingEndedEvent {
+		subscriberIds = Lists.immutable(subscriberIds);
+	}
+
+}
