@@ -11,6 +11,7 @@ import io.github.feishuvc.events.InMemoryPublishedEventIds;
 import io.github.feishuvc.events.PublishedEventIds;
 import io.github.feishuvc.events.webhook.FeishuEventReceiver;
 import io.github.feishuvc.meeting.event.MeetingEventDecoder;
+import io.github.feishuvc.minutes.event.MinuteEventDecoder;
 import io.github.feishuvc.note.event.NoteEventDecoder;
 import io.github.feishuvc.room.event.RoomEventDecoder;
 
@@ -70,6 +71,12 @@ class FeishuVcEventPublishingConfiguration {
 	@ConditionalOnMissingBean(name = "feishuVcNoteEventDecoder")
 	NoteEventDecoder feishuVcNoteEventDecoder() {
 		return new NoteEventDecoder();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "feishuVcMinuteEventDecoder")
+	MinuteEventDecoder feishuVcMinuteEventDecoder() {
+		return new MinuteEventDecoder();
 	}
 
 	@Bean
