@@ -97,6 +97,8 @@ public final class FeishuVcEmulator implements AutoCloseable {
 
 	private final EmulatorAlerts alerts;
 
+	private final EmulatorMinutes minutes;
+
 	private FeishuVcEmulator(EmulatorSettings settings) {
 		this.app = settings.app();
 		this.server = new EmulatorServer(settings);
@@ -105,6 +107,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		this.meetings = new EmulatorMeetings(this.platform);
 		this.exports = new EmulatorExports(this.platform.exports());
 		this.alerts = new EmulatorAlerts(this.platform.alerts(), this.platform.replies(), this.app);
+		this.minutes = new EmulatorMinutes(this.platform.minutes(), this.app.defaultTenant());
 	}
 
 	/**
@@ -335,6 +338,14 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 */
 	public EmulatorAlerts alerts() {
 		return this.alerts;
+	}
+
+	/**
+	 * The minutes of recorded meetings: what a test reads of them, adds, or breaks.
+	 * @return the minutes
+	 */
+	public EmulatorMinutes minutes() {
+		return this.minutes;
 	}
 
 	/**
