@@ -41,8 +41,8 @@ import static io.github.feishuvc.test.EmulatedJson.first;
  * its token the one in the recording's URL, made of what was said while it was recorded
  * ({@link EmulatedMeetings#say}); a test can also add the minute of an uploaded file. Each minute answers its
  * information, its transcript in {@code txt} and {@code srt} ({@link MinuteTexts}), its statistics (the users' reads
- * of it), a media file written to disk and served, without a token, from a URL valid for a day, its AI artifacts,
- * and the search; {@code minutes.minute.generated_v1} goes to the readers subscribed when it is made. The app's
+ * of it), a media file written to disk when it is made and served, without a token, from a URL valid for a day, its
+ * AI artifacts, and the search; {@code minutes.minute.generated_v1} goes to the readers subscribed when it is made. The app's
  * tenant access token reads every minute of its tenant; a user only those of meetings they joined, or theirs.
  */
 final class EmulatedMinutes implements VcRoutes.Endpoints {
@@ -53,7 +53,7 @@ final class EmulatedMinutes implements VcRoutes.Endpoints {
 	static final String MEDIA_PATH = "/space/api/box/stream/download/authcode/";
 
 	/** The size of every media file: large enough to be sent in many buffers. */
-	static final int MEDIA_SIZE = 256 * 1024;
+	static final int MEDIA_SIZE = 64 * 1024;
 
 	private static final Duration MEDIA_URL_LIFETIME = Duration.ofDays(1);
 
@@ -77,12 +77,18 @@ final class EmulatedMinutes implements VcRoutes.Endpoints {
 
 	private volatile String baseUrl = "http://127.0.0.1";
 
-	private @Nullable Path directory;
+	private final Path directory;
 
 	EmulatedMinutes(Replies replies, Clock clock, EventSink events) {
 		this.replies = replies;
 		this.clock = clock;
 		this.events = events;
+		try {
+			this.directory = Files.createTempDirectory("feishu-vc-emulator-minutes");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** The emulator's own URL, which the media URLs point to, once its server is bound. */
@@ -119,6 +125,8 @@ final class EmulatedMinutes implements VcRoutes.Endpoints {
 			Duration length, List<String> readers, List<Line> lines, @Nullable String noteId, String url) {
 		StoredMinute minute = new StoredMinute(token, tenantKey, meetingId, ownerId, title, length, List.copyOf(readers),
 				List.copyOf(lines), noteId, url, this.clock.instant(), this.made.incrementAndGet());
+		// Written now, off the server's event loops, where its download will not wait for the disk.
+		mediaFile(minute);
 		this.minutes.put(token, minute);
 		List<String> subscribed = minute.readers.stream()
 			.filter(this.subscribers.getOrDefault(tenantKey, Set.of())::contains)
@@ -162,7 +170,7 @@ final class EmulatedMinutes implements VcRoutes.Endpoints {
 				: null;
 	}
 
-	/** A minute's media file, written on first use. */
+	/** A minute's media file. */
 	Path media(String token) {
 		StoredMinute minute = this.minutes.get(token);
 		if (minute == null) {
@@ -189,14 +197,11 @@ final class EmulatedMinutes implements VcRoutes.Endpoints {
 			return this.replies.text(403, "text/plain; charset=utf-8", "invalid or expired code");
 		}
 		StoredMinute minute = this.minutes.get(grant.token);
-		return this.replies.file(mediaFile(minute), "video/mp4", minute.token + ".mp4");
+		return this.replies.file(mediaPath(minute), "video/mp4", minute.token + ".mp4");
 	}
 
 	/** Delete the media files written. */
-	synchronized void close() {
-		if (this.directory == null) {
-			return;
-		}
+	void close() {
 		try (Stream<Path> written = Files.list(this.directory)) {
 			for (Path file : written.toList()) {
 				Files.deleteIfExists(file);
@@ -293,12 +298,14 @@ final class EmulatedMinutes implements VcRoutes.Endpoints {
 		return this.replies.success(this.replies.object().put("download_url", this.baseUrl + MEDIA_PATH + "?code=" + code));
 	}
 
-	private synchronized Path mediaFile(StoredMinute minute) {
+	/** Where a minute's media file is: a name, no look at the disk (the download asks on an event loop). */
+	private Path mediaPath(StoredMinute minute) {
+		return this.directory.resolve(minute.token + ".mp4");
+	}
+
+	private Path mediaFile(StoredMinute minute) {
 		try {
-			if (this.directory == null) {
-				this.directory = Files.createTempDirectory("feishu-vc-emulator-minutes");
-			}
-			Path file = this.directory.resolve(minute.token + ".mp4");
+			Path file = mediaPath(minute);
 			if (!Files.exists(file)) {
 				byte[] line = ("emulated media of minute " + minute.token + " (" + minute.title + ")\n")
 					.getBytes(StandardCharsets.UTF_8);
