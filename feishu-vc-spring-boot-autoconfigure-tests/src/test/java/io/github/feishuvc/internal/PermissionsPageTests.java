@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import io.github.feishuvc.autoconfigure.FeishuVcOAuth2ClientAutoConfiguration;
 import io.github.feishuvc.core.RateLimit;
 import io.github.feishuvc.meeting.event.MeetingEventDecoder;
+import io.github.feishuvc.minutes.event.MinuteEventDecoder;
 import io.github.feishuvc.note.event.NoteEventDecoder;
 import io.github.feishuvc.room.event.RoomEventDecoder;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,8 @@ class PermissionsPageTests {
 	@Test
 	void shouldKnowTheScopesOfEveryEventItDecodes() {
 		assertThat(FeishuApis.eventScopes().keySet()).containsExactlyInAnyOrderElementsOf(
-				java.util.stream.Stream.of(MeetingEventDecoder.types(), RoomEventDecoder.types(), NoteEventDecoder.types())
+				java.util.stream.Stream.of(MeetingEventDecoder.types(), RoomEventDecoder.types(), NoteEventDecoder.types(),
+						MinuteEventDecoder.types())
 					.flatMap(Set::stream)
 					.toList());
 		assertThat(FeishuApis.eventScopes().values()).allSatisfy((scopes) -> assertThat(scopes).isNotEmpty());
