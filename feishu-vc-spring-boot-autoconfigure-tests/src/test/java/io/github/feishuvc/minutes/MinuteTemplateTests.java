@@ -19,6 +19,7 @@ import io.github.feishuvc.core.FeishuVcInvalidResponseException;
 import io.github.feishuvc.core.FeishuVcNotFoundException;
 import io.github.feishuvc.core.FeishuVcPermissionDeniedException;
 import io.github.feishuvc.core.FeishuVcRetryPolicy;
+import io.github.feishuvc.core.FeishuVcTimeoutException;
 import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.meeting.Recording;
 import io.github.feishuvc.support.NettyLeaks;
@@ -191,6 +192,24 @@ class MinuteTemplateTests {
 		}
 		assertThat(this.emulator.requestCount(Endpoint.MINUTE_MEDIA)).as("not retried once a byte arrived")
 			.isEqualTo(1);
+	}
+
+	@Test
+	void shouldEndAStalledMediaDownloadByTheExportsDownloadDeadlineAndLeaveNoFile() throws IOException {
+		String token = minuteOf(recordedMeeting());
+		this.emulator.failNext(Endpoint.MINUTE_MEDIA, Fault.STALLED_BODY, 1);
+		TestFeishu.contextRunner(this.emulator)
+			.withPropertyValues("feishu.vc.export.download-timeout=500ms")
+			.run((context) -> StepVerifier.create(context.getBean(MinuteOperations.class).mediaTo(token, this.directory))
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(FeishuVcTimeoutException.class,
+						(timeout) -> {
+							assertThat(timeout.deadline()).isEqualTo(FeishuVcTimeoutException.DOWNLOAD_TIMEOUT);
+							assertThat(timeout.timeout()).isEqualTo(Duration.ofMillis(500));
+						}))
+				.verify(Duration.ofSeconds(10)));
+		try (Stream<Path> files = Files.list(this.directory)) {
+			assertThat(files).isEmpty();
+		}
 	}
 
 	@Test

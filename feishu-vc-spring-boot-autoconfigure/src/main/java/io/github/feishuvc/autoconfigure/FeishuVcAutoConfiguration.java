@@ -194,8 +194,10 @@ public final class FeishuVcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(MinuteOperations.class)
 	MinuteOperations minuteOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
-			FeishuVcProperties properties) {
-		return MinuteOperations.create(executor, tokenProvider, properties.getUserIdType());
+			FeishuVcProperties properties, FeishuVcExportProperties export) {
+		// The exports' download deadline: the one a FeishuVcTimeoutException of a download names.
+		return MinuteOperations.create(executor, tokenProvider, properties.getUserIdType(),
+				export.getDownloadTimeout());
 	}
 
 	@Bean

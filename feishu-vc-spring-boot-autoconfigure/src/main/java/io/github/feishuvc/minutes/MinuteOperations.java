@@ -34,7 +34,10 @@ public interface MinuteOperations extends FeishuVcOperations<MinuteOperations> {
 	/** The code of a minute still being transcribed or summarised ({@code minute not ready, try later}). */
 	int MINUTE_NOT_READY = 2091003;
 
-	/** The deadline of a whole download, retries included, unless {@link #create} is given another. */
+	/**
+	 * The deadline of a whole download, retries included, unless {@link #create} is given another: the default of
+	 * {@code feishu.vc.export.download-timeout}, which the auto-configured operations use and a timeout names.
+	 */
 	Duration DEFAULT_DOWNLOAD_TIMEOUT = Duration.ofMinutes(30);
 
 	/**
