@@ -58,9 +58,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@link RecordingOperations}, the rooms' {@link RoomOperations}, {@link RoomLevelOperations},
  * {@link RoomConfigOperations} and {@link ReserveConfigOperations}, the notes' {@link NoteOperations}, the minutes'
  * {@link MinuteOperations}, the meeting data's {@link MeetingDataOperations}, {@link ReportOperations},
- * {@link AlertOperations} and {@link ExportOperations}, the {@link TenantAccessTokenProvider} of a self-built or store app (with the
- * {@link AppTicketStore} of the latter), and what they share: the {@link FeishuVcExecutor} (retries, client-side rate
- * limit) over the {@link FeishuVcClient}.
+ * {@link AlertOperations} and {@link ExportOperations}, the {@link TenantAccessTokenProvider} of a self-built or store
+ * app (with the {@link AppTicketStore} of the latter), and what they share: the {@link FeishuVcExecutor} (retries,
+ * client-side rate limit) over the {@link FeishuVcClient}.
  *
  * <p>Calls are observed with the application's {@link ObservationRegistry}, if it has one. The client's
  * {@link WebClient} is built from a clone of the application's auto-configured

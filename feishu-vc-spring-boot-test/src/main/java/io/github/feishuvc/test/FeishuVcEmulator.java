@@ -43,6 +43,10 @@ import org.jspecify.annotations.Nullable;
  * recording need the host, in-meeting operations the operator in the meeting
  * ({@code 122003}), set host compares the host the caller saw ({@code 121006}); a recording reads as {@code 124002}
  * until ready; list by number pages through the meetings of a number (100 a minute when limits are enforced).</li>
+ * <li>A meeting recorded and ended has a minute (妙记) once its recording is ready, its token the one of the
+ * recording's URL, made of what was said while it was recorded ({@link EmulatorMeetings#say}): its transcript,
+ * statistics, artifacts, a media file served from disk, the search, and {@code minutes.minute.generated_v1} to
+ * subscribed users ({@link #minutes()}).</li>
  * <li>Store apps ({@link Builder#storeApp(String...)}): the app ticket is pushed to the application's event URL
  * ({@link #deliverEventsTo(String)}) on {@link #pushAppTicket()} and after a resend request, encrypted and signed when
  * an encrypt key is set; the app access token endpoint accepts only tickets it pushed, the tenant access token
