@@ -3,6 +3,7 @@ package io.github.feishuvc.architecture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -61,9 +62,10 @@ class ArchitectureTests {
 
 	private static final String[] FAMILIES = { "io.github.feishuvc.reserve..", "io.github.feishuvc.meeting..",
 			"io.github.feishuvc.room..", "io.github.feishuvc.report..", "io.github.feishuvc.export..",
-			"io.github.feishuvc.note.." };
+			"io.github.feishuvc.note..", "io.github.feishuvc.minutes.." };
 
-	private static final Set<String> FAMILY_NAMES = Set.of("reserve", "meeting", "room", "report", "export", "note");
+	private static final Set<String> FAMILY_NAMES = Set.of("reserve", "meeting", "room", "report", "export", "note",
+			"minutes");
 
 	/** The autoconfigure module's own classes, not the emulator's nor the tests'. */
 	private static final JavaClasses LIBRARY = new ClassFileImporter()
@@ -127,6 +129,15 @@ class ArchitectureTests {
 			}
 
 		}));
+	}
+
+	@Test
+	void shouldKeepTheMinutesFreeOfEveryOtherFamily() {
+		// A minute is reached from a recording's URL or a note's meeting, never through their types: the link is a
+		// string that MinuteLinks reads, so the minutes stand alone.
+		check(noClasses().that().resideInAPackage("io.github.feishuvc.minutes..").should().dependOnClassesThat(
+				resideInAnyPackage(Stream.of(FAMILIES).filter((family) -> !family.contains(".minutes."))
+					.toArray(String[]::new))));
 	}
 
 	@Test

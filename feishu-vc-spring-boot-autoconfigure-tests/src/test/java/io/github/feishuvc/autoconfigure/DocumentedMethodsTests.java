@@ -51,7 +51,8 @@ class DocumentedMethodsTests {
 	private static final Map<String, String> BEANS = Map.ofEntries(Map.entry("reserves", "ReserveOperations"),
 			Map.entry("meetings", "MeetingOperations"), Map.entry("recordings", "RecordingOperations"),
 			Map.entry("rooms", "RoomOperations"), Map.entry("levels", "RoomLevelOperations"),
-			Map.entry("notes", "NoteOperations"), Map.entry("meetingData", "MeetingDataOperations"),
+			Map.entry("notes", "NoteOperations"), Map.entry("minutes", "MinuteOperations"),
+			Map.entry("meetingData", "MeetingDataOperations"),
 			Map.entry("reports", "ReportOperations"), Map.entry("alerts", "AlertOperations"),
 			Map.entry("exports", "ExportOperations"), Map.entry("userTokens", "FeishuUserTokens"),
 			Map.entry("emulator", "FeishuVcEmulator"));

@@ -13,6 +13,7 @@ import io.github.feishuvc.core.FeishuVcOperations;
 import io.github.feishuvc.export.ExportOperations;
 import io.github.feishuvc.meeting.MeetingOperations;
 import io.github.feishuvc.meeting.RecordingOperations;
+import io.github.feishuvc.minutes.MinuteOperations;
 import io.github.feishuvc.note.NoteOperations;
 import io.github.feishuvc.report.AlertOperations;
 import io.github.feishuvc.report.AlertQuery;
@@ -78,7 +79,8 @@ class UserViewsTests {
 			new Family<>(ReportOperations.class, APP_ONLY, (reports) -> reports.daily(FROM, TO, null)),
 			new Family<>(AlertOperations.class, SELF_BUILT_ONLY, (alerts) -> alerts.list(AlertQuery.between(FROM, TO))),
 			new Family<>(ExportOperations.class, null, (exports) -> exports.get("7111111111111111111")),
-			new Family<>(NoteOperations.class, SELF_BUILT_ONLY, (notes) -> notes.get("note-1")));
+			new Family<>(NoteOperations.class, SELF_BUILT_ONLY, (notes) -> notes.get("note-1")),
+			new Family<>(MinuteOperations.class, null, (minutes) -> minutes.get("obcn37dxcftoc3656rgyejm7")));
 
 	private FeishuVcEmulator store;
 

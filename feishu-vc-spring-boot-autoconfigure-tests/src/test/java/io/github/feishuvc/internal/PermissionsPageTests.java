@@ -13,8 +13,10 @@ import io.github.feishuvc.autoconfigure.FeishuVcOAuth2ClientAutoConfiguration;
 import io.github.feishuvc.core.RateLimit;
 import io.github.feishuvc.meeting.event.AudioRecordingEventDecoder;
 import io.github.feishuvc.meeting.event.MeetingEventDecoder;
+import io.github.feishuvc.minutes.event.MinuteEventDecoder;
 import io.github.feishuvc.note.event.NoteEventDecoder;
 import io.github.feishuvc.room.event.RoomEventDecoder;
+import io.github.feishuvc.support.CommittedFiles;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,9 +51,15 @@ class PermissionsPageTests {
 		assertThat(start).as("the page's markers").isNotNegative().isLessThan(end);
 
 		String expected = tables();
+		if (Boolean.getBoolean(CommittedFiles.UPDATE)) {
+			Files.writeString(PAGE,
+					page.substring(0, start + START.length()) + "\n\n" + expected + "\n\n" + page.substring(end));
+		}
 
-		assertThat(page.substring(start + START.length(), end).strip())
-			.as("docs/permissions.md is out of date with the declarations; its tables must read:%n%s%n", expected)
+		String written = Files.readString(PAGE);
+		assertThat(written.substring(written.indexOf(START) + START.length(), written.indexOf(END)).strip())
+			.as("docs/permissions.md is out of date with the declarations (run ./mvnw -B verify -D%s=true to write "
+					+ "it); its tables must read:%n%s%n", CommittedFiles.UPDATE, expected)
 			.isEqualTo(expected);
 	}
 
@@ -59,7 +67,7 @@ class PermissionsPageTests {
 	void shouldKnowTheScopesOfEveryEventItDecodes() {
 		assertThat(FeishuApis.eventScopes().keySet()).containsExactlyInAnyOrderElementsOf(
 				java.util.stream.Stream.of(MeetingEventDecoder.types(), RoomEventDecoder.types(), NoteEventDecoder.types(),
-						AudioRecordingEventDecoder.types())
+						AudioRecordingEventDecoder.types(), MinuteEventDecoder.types())
 					.flatMap(Set::stream)
 					.toList());
 		assertThat(FeishuApis.eventScopes().values()).allSatisfy((scopes) -> assertThat(scopes).isNotEmpty());

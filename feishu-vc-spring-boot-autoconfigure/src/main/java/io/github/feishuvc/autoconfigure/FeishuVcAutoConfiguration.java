@@ -19,6 +19,7 @@ import io.github.feishuvc.meeting.MeetingOperations;
 import io.github.feishuvc.meeting.RecordingOperations;
 import io.github.feishuvc.export.ExportOperations;
 import io.github.feishuvc.export.ExportTiming;
+import io.github.feishuvc.minutes.MinuteOperations;
 import io.github.feishuvc.note.NoteOperations;
 import io.github.feishuvc.report.AlertOperations;
 import io.github.feishuvc.report.MeetingDataOperations;
@@ -55,11 +56,11 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Auto-configuration of the Feishu VC client: {@link ReserveOperations}, {@link MeetingOperations},
  * {@link RecordingOperations}, the rooms' {@link RoomOperations}, {@link RoomLevelOperations},
- * {@link RoomConfigOperations} and {@link ReserveConfigOperations}, the notes' {@link NoteOperations}, the meeting
- * data's {@link MeetingDataOperations}, {@link ReportOperations}, {@link AlertOperations} and
- * {@link ExportOperations}, the {@link TenantAccessTokenProvider} of a self-built or store app (with the
- * {@link AppTicketStore} of the latter), and what they share: the {@link FeishuVcExecutor} (retries, client-side rate
- * limit) over the {@link FeishuVcClient}.
+ * {@link RoomConfigOperations} and {@link ReserveConfigOperations}, the notes' {@link NoteOperations}, the minutes'
+ * {@link MinuteOperations}, the meeting data's {@link MeetingDataOperations}, {@link ReportOperations},
+ * {@link AlertOperations} and {@link ExportOperations}, the {@link TenantAccessTokenProvider} of a self-built or store
+ * app (with the {@link AppTicketStore} of the latter), and what they share: the {@link FeishuVcExecutor} (retries,
+ * client-side rate limit) over the {@link FeishuVcClient}.
  *
  * <p>Calls are observed with the application's {@link ObservationRegistry}, if it has one. The client's
  * {@link WebClient} is built from a clone of the application's auto-configured
@@ -188,6 +189,15 @@ public final class FeishuVcAutoConfiguration {
 	NoteOperations noteOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
 			FeishuVcProperties properties) {
 		return NoteOperations.create(executor, tokenProvider, properties.getUserIdType());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(MinuteOperations.class)
+	MinuteOperations minuteOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
+			FeishuVcProperties properties, FeishuVcExportProperties export) {
+		// The exports' download deadline: the one a FeishuVcTimeoutException of a download names.
+		return MinuteOperations.create(executor, tokenProvider, properties.getUserIdType(),
+				export.getDownloadTimeout());
 	}
 
 	@Bean

@@ -12,6 +12,7 @@ import io.github.feishuvc.events.PublishedEventIds;
 import io.github.feishuvc.events.webhook.FeishuEventReceiver;
 import io.github.feishuvc.meeting.event.AudioRecordingEventDecoder;
 import io.github.feishuvc.meeting.event.MeetingEventDecoder;
+import io.github.feishuvc.minutes.event.MinuteEventDecoder;
 import io.github.feishuvc.note.event.NoteEventDecoder;
 import io.github.feishuvc.room.event.RoomEventDecoder;
 
@@ -77,6 +78,12 @@ class FeishuVcEventPublishingConfiguration {
 	@ConditionalOnMissingBean(name = "feishuVcNoteEventDecoder")
 	NoteEventDecoder feishuVcNoteEventDecoder() {
 		return new NoteEventDecoder();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "feishuVcMinuteEventDecoder")
+	MinuteEventDecoder feishuVcMinuteEventDecoder() {
+		return new MinuteEventDecoder();
 	}
 
 	@Bean

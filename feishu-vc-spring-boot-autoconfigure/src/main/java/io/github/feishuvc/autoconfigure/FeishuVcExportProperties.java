@@ -31,8 +31,8 @@ public final class FeishuVcExportProperties {
 	private final Duration maxPollInterval;
 
 	/**
-	 * Deadline of a whole download of an export's file, retries included (each wait for more bytes is bounded by
-	 * the response timeout).
+	 * Deadline of a whole download of an export's file, or of a minute's transcript or media, retries included
+	 * (each wait for more bytes is bounded by the response timeout).
 	 */
 	private final Duration downloadTimeout;
 
@@ -41,8 +41,8 @@ public final class FeishuVcExportProperties {
 	 * @param awaitTimeout how long waiting for an export task's file lasts before it fails.
 	 * @param pollInterval first wait between two reads of an export task; each next one is twice as long.
 	 * @param maxPollInterval longest wait between two reads of an export task.
-	 * @param downloadTimeout deadline of a whole download of an export's file, retries included (each wait for
-	 * more bytes is bounded by the response timeout).
+	 * @param downloadTimeout deadline of a whole download of an export's file, or of a minute's transcript or
+	 * media, retries included (each wait for more bytes is bounded by the response timeout).
 	 */
 	public FeishuVcExportProperties(@DefaultValue("10m") Duration awaitTimeout,
 			@DefaultValue("1s") Duration pollInterval,

@@ -170,6 +170,23 @@ public final class FeishuVcExecutor {
 	}
 
 	/**
+	 * Download a file without a bearer token, from a URL that is its own credential (a pre-signed URL the platform
+	 * answered with, such as a minute's media): observed and retried like any call until the file's first byte
+	 * arrives, never after; the whole download, retries included, ends by its own deadline.
+	 * @param <T> what reading the file gives
+	 * @param call the call, its URI the file's
+	 * @param errors how to read a JSON answer, which is an error whatever its status
+	 * @param timeout the deadline of the whole download
+	 * @param file reads the file (see {@link FeishuVcClient#download})
+	 * @return what reading the file gave, or the failure of the last attempt
+	 */
+	public <T> Mono<T> download(FeishuVcCall call, ResponseReader<?, ?> errors, Duration timeout,
+			Function<FeishuVcFileResponse, Mono<T>> file) {
+		return observed(call, null, (request) -> this.client.download(request, errors, timeout, file), timeout,
+				FeishuVcTimeoutException.DOWNLOAD_TIMEOUT);
+	}
+
+	/**
 	 * Make a call without a bearer token, such as the token endpoint's.
 	 * @param <T> the payload type
 	 * @param call the call

@@ -15,7 +15,7 @@ public class FeishuVcTimeoutException extends FeishuVcTransportException {
 	/** The deadline of a whole call. */
 	public static final String CALL_TIMEOUT = "feishu.vc.call-timeout";
 
-	/** The deadline of a whole download of an export's file. */
+	/** The deadline of a whole download of an export's file, or of a minute's transcript or media. */
 	public static final String DOWNLOAD_TIMEOUT = "feishu.vc.export.download-timeout";
 
 	/** Which deadline passed. */

@@ -1,5 +1,6 @@
 package io.github.feishuvc.internal;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,6 +21,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.util.Assert;
 
 /**
@@ -200,6 +202,23 @@ public final class FeishuApiCaller {
 		FeishuVcCall call = new FeishuVcCall(api.operation(), api.method(),
 				this.executor.uri(pathAndQuery(api, params, null)), null, api.idempotent());
 		return (file) -> this.executor.download(call, tokens, api.reader(), timeout, file);
+	}
+
+	/**
+	 * Make ready to download a file from a URL an endpoint answered with, one that is its own credential (a
+	 * pre-signed URL, such as a minute's media): sent as given, without a token, since it may be another host's and
+	 * needs none; read while the exchange is open, as {@link #downloader} does. The rate limiter and the observations
+	 * count it as {@code api}'s operation with {@code .file} after it, not against the endpoint's own limit.
+	 * @param <T> what reading the file gives
+	 * @param api the endpoint that answered with the URL
+	 * @param url the file's URL
+	 * @param timeout the deadline of the whole download
+	 * @return makes the download, given what reads the file
+	 */
+	public <T> Function<Function<FeishuVcFileResponse, Mono<T>>, Mono<T>> downloaderAt(FeishuApi<?> api, URI url,
+			Duration timeout) {
+		FeishuVcCall call = new FeishuVcCall(api.operation() + ".file", HttpMethod.GET, url, null, true);
+		return (file) -> this.executor.download(call, api.reader(), timeout, file);
 	}
 
 	/** The token of the page after this one, if the page names one. */

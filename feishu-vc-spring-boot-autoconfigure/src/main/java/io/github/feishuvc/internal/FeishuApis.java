@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import io.github.feishuvc.core.RateLimit;
 import io.github.feishuvc.meeting.event.AudioRecordingEventDecoder;
 import io.github.feishuvc.meeting.event.MeetingEventDecoder;
+import io.github.feishuvc.minutes.event.MinuteEventDecoder;
 import io.github.feishuvc.note.event.NoteEventDecoder;
 import io.github.feishuvc.room.event.RoomEventDecoder;
 
@@ -25,7 +26,7 @@ public final class FeishuApis {
 	/** The families' catalogs: classes whose static fields declare the endpoints. */
 	private static final List<Class<?>> CATALOGS = List.of(ReserveApis.class, MeetingApis.class, RecordingApis.class,
 			RoomApis.class, RoomConfigApis.class, ReserveConfigApis.class, ReportApis.class, ExportApis.class,
-			NoteApis.class);
+			NoteApis.class, MinuteApis.class);
 
 	private static final List<FeishuApi<?>> ALL = collect();
 
@@ -65,6 +66,7 @@ public final class FeishuApis {
 		scopes.putAll(RoomEventDecoder.scopes());
 		scopes.putAll(NoteEventDecoder.scopes());
 		scopes.putAll(AudioRecordingEventDecoder.scopes());
+		scopes.putAll(MinuteEventDecoder.scopes());
 		return Collections.unmodifiableMap(scopes);
 	}
 

@@ -65,7 +65,8 @@ final class EmulatedGateway {
 	private final @Nullable EmulatedRateLimits tokenLimits;
 
 	EmulatedGateway(EmulatorSettings settings, Replies replies, EmulatedTokens tokens, EmulatedUserLogin userLogin,
-			EmulatedLongConnections longConnections, EmulatorScopes scopes, EmulatedEvents events, VcRoutes vc) {
+			EmulatedLongConnections longConnections, EmulatorScopes scopes, EmulatedEvents events, VcRoutes vc,
+			EmulatedMinutes minutes) {
 		this.app = settings.app();
 		this.clock = settings.clock();
 		this.replies = replies;
@@ -94,6 +95,8 @@ final class EmulatedGateway {
 				(query, authorization, body) -> userLogin.userInfo(authorization));
 		own(Endpoint.LONG_CONNECTION_ENDPOINT, "POST", EmulatedLongConnections.ENDPOINT_PATH,
 				(query, authorization, body) -> longConnections.endpoint(body));
+		own(Endpoint.MINUTE_MEDIA, "GET", EmulatedMinutes.MEDIA_PATH,
+				(query, authorization, body) -> minutes.downloadMedia(query));
 	}
 
 	private void own(Endpoint endpoint, String method, String path, OwnHandler handler) {

@@ -44,13 +44,16 @@ final class EmulatedMeetings {
 
 	private final EmulatedNotes notes;
 
+	private final EmulatedMinutes minutes;
+
 	EmulatedMeetings(Replies replies, Clock clock, EventSink events, Duration recordingProcessingTime,
-			EmulatedNotes notes) {
+			EmulatedNotes notes, EmulatedMinutes minutes) {
 		this.replies = replies;
 		this.clock = clock;
 		this.events = MeetingEvents.visible(events, this.meetings::get);
 		this.recordingProcessingTime = recordingProcessingTime;
 		this.notes = notes;
+		this.minutes = minutes;
 	}
 
 	/** Where the meetings' events go: those the platform sends of each meeting. */
@@ -273,8 +276,32 @@ final class EmulatedMeetings {
 		}
 		meeting.recording = RecordingState.READY;
 		meeting.recordingId = this.replies.randomDigits(19);
-		meeting.recordingUrl = "https://meetings.feishu.cn/minutes/obcn" + this.replies.randomHex(10);
+		String minuteToken = "obcn" + this.replies.randomHex(10);
+		meeting.recordingUrl = "https://meetings.feishu.cn/minutes/" + minuteToken;
+		// Pushed after the recording's event: the pusher runs one push after another, and this is its current one.
+		minuteMade(meeting, minuteToken);
 		return MeetingEvents.recordingReady(meeting);
+	}
+
+	/**
+	 * The minute of a meeting whose recording is ready: its token the one of the recording's URL, its lines what was
+	 * said while it was recorded, their times counted from when it was first recorded; read by those who joined.
+	 */
+	private void minuteMade(StoredMeeting meeting, String minuteToken) {
+		Instant recordedFrom = (meeting.firstRecorded != null) ? meeting.firstRecorded : meeting.startTime;
+		List<MinuteTexts.Line> lines = meeting.said.stream()
+			.filter(StoredMeeting.Utterance::recorded)
+			.map((said) -> new MinuteTexts.Line(said.speakerId(), Duration.between(recordedFrom, said.at()), said.text()))
+			.toList();
+		List<String> readers = new ArrayList<>(List.of(meeting.ownerId));
+		meeting.participants.values()
+			.stream()
+			.filter((participant) -> participant.firstJoin != null && !readers.contains(participant.id))
+			.forEach((participant) -> readers.add(participant.id));
+		String noteId = meeting.json.path("note_id").asString("");
+		this.minutes.made(meeting.tenantKey, minuteToken, meeting.id, meeting.ownerId,
+				meeting.json.path("topic").asString(""), meeting.recorded, readers, lines,
+				noteId.isEmpty() ? null : noteId, "https://meetings.feishu.cn/minutes/" + minuteToken);
 	}
 
 	/** A meeting as the platform returns it behind its reservation: with what was used in it. */

@@ -47,6 +47,8 @@ final class EmulatedPlatform {
 
 	private final EmulatedAudioRecordings audioRecordings;
 
+	private final EmulatedMinutes minutes;
+
 	private final EmulatedGateway gateway;
 
 	EmulatedPlatform(EmulatorSettings settings, HttpClient pushClient) {
@@ -63,8 +65,9 @@ final class EmulatedPlatform {
 				new EventPusher(app, this.replies, pushClient), this.longConnections, settings.destinationWait());
 		this.notes = new EmulatedNotes(this.replies, clock, this.events, settings.noteGenerationTime(),
 				settings.noteDetailLag());
+		this.minutes = new EmulatedMinutes(this.replies, clock, this.events);
 		this.meetings = new EmulatedMeetings(this.replies, clock, this.events, settings.recordingProcessingTime(),
-				this.notes);
+				this.notes, this.minutes);
 		this.reserves = new EmulatedReserves(this.replies, clock, app.defaultTenant(), this.meetings);
 		MeetingRules meetingRules = new MeetingRules(this.replies);
 		this.recordings = new EmulatedRecordings(this.meetings, meetingRules, this.replies, clock, this.events);
@@ -83,10 +86,11 @@ final class EmulatedPlatform {
 				new EmulatedReserveConfigs(this.replies, this.events, this.rooms), this.roomBookings, this.meetingData,
 				new EmulatedReports(this.replies, clock, this.meetings), this.alerts,
 				new EmulatedMeetingSearch(this.replies, this.meetings), this.notes, this.exports,
-				new EmulatedTranscripts(this.meetings, this.notes, meetingRules, this.replies), this.audioRecordings);
+				new EmulatedTranscripts(this.meetings, this.notes, meetingRules, this.replies), this.audioRecordings,
+				this.minutes);
 		vc.checkEveryEndpointServed();
 		this.gateway = new EmulatedGateway(settings, this.replies, this.tokens, this.userLogin, this.longConnections,
-				this.scopes, this.events, vc);
+				this.scopes, this.events, vc, this.minutes);
 	}
 
 	EmulatedGateway gateway() {
@@ -157,9 +161,14 @@ final class EmulatedPlatform {
 		return this.audioRecordings;
 	}
 
+	EmulatedMinutes minutes() {
+		return this.minutes;
+	}
+
 	void close() {
 		this.events.close();
 		this.exports.close();
+		this.minutes.close();
 	}
 
 }

@@ -60,6 +60,7 @@ final class EmulatorServer implements AutoCloseable {
 									request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION), body))))
 			.bindNow();
 		this.platform.longConnections().baseUrl(baseUrl());
+		this.platform.minutes().baseUrl(baseUrl());
 	}
 
 	EmulatedPlatform platform() {

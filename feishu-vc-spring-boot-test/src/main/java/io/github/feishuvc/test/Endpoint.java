@@ -31,6 +31,12 @@ public enum Endpoint {
 	LONG_CONNECTION_ENDPOINT,
 
 	/**
+	 * {@code GET /space/api/box/stream/download/authcode/?code=...}: a minute's media file, from the pre-signed URL
+	 * {@code GET /minutes/:minute_token/media} hands out (no token; the code is valid for a day).
+	 */
+	MINUTE_MEDIA,
+
+	/**
 	 * An endpoint of the VC API, as the client declares it; the emulator counts, records and faults each by its
 	 * operation ({@link FeishuVcEmulator#requestCount(String)}, {@link RecordedRequest#operation()}).
 	 */

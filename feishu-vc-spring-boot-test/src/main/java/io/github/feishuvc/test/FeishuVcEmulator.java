@@ -43,6 +43,10 @@ import org.jspecify.annotations.Nullable;
  * recording need the host, in-meeting operations the operator in the meeting
  * ({@code 122003}), set host compares the host the caller saw ({@code 121006}); a recording reads as {@code 124002}
  * until ready; list by number pages through the meetings of a number (100 a minute when limits are enforced).</li>
+ * <li>A meeting recorded and ended has a minute (妙记) once its recording is ready, its token the one of the
+ * recording's URL, made of what was said while it was recorded ({@link EmulatorMeetings#say}): its transcript,
+ * statistics, artifacts, a media file served from disk, the search, and {@code minutes.minute.generated_v1} to
+ * subscribed users ({@link #minutes()}).</li>
  * <li>Store apps ({@link Builder#storeApp(String...)}): the app ticket is pushed to the application's event URL
  * ({@link #deliverEventsTo(String)}) on {@link #pushAppTicket()} and after a resend request, encrypted and signed when
  * an encrypt key is set; the app access token endpoint accepts only tickets it pushed, the tenant access token
@@ -97,6 +101,8 @@ public final class FeishuVcEmulator implements AutoCloseable {
 
 	private final EmulatorAlerts alerts;
 
+	private final EmulatorMinutes minutes;
+
 	private FeishuVcEmulator(EmulatorSettings settings) {
 		this.app = settings.app();
 		this.server = new EmulatorServer(settings);
@@ -105,6 +111,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		this.meetings = new EmulatorMeetings(this.platform);
 		this.exports = new EmulatorExports(this.platform.exports());
 		this.alerts = new EmulatorAlerts(this.platform.alerts(), this.platform.replies(), this.app);
+		this.minutes = new EmulatorMinutes(this.platform.minutes(), this.app.defaultTenant());
 	}
 
 	/**
@@ -348,6 +355,14 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 */
 	public EmulatorAlerts alerts() {
 		return this.alerts;
+	}
+
+	/**
+	 * The minutes of recorded meetings: what a test reads of them, adds, or breaks.
+	 * @return the minutes
+	 */
+	public EmulatorMinutes minutes() {
+		return this.minutes;
 	}
 
 	/**

@@ -61,6 +61,9 @@ final class StoredMeeting {
 
 	@Nullable Instant recordingSince;
 
+	/** When it was first recorded: where its minute's times start. */
+	@Nullable Instant firstRecorded;
+
 	Duration recorded = Duration.ZERO;
 
 	@Nullable String recordingId;
@@ -85,6 +88,9 @@ final class StoredMeeting {
 	void startRecording(Instant now) {
 		this.recording = RecordingState.RECORDING;
 		this.recordingSince = now;
+		if (this.firstRecorded == null) {
+			this.firstRecorded = now;
+		}
 	}
 
 	void stopRecording(Instant now) {
