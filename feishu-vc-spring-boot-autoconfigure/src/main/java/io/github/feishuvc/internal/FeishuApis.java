@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.github.feishuvc.agent.event.AgentEventDecoder;
 import io.github.feishuvc.core.RateLimit;
 import io.github.feishuvc.meeting.event.MeetingEventDecoder;
 import io.github.feishuvc.note.event.NoteEventDecoder;
@@ -24,7 +25,7 @@ public final class FeishuApis {
 	/** The families' catalogs: classes whose static fields declare the endpoints. */
 	private static final List<Class<?>> CATALOGS = List.of(ReserveApis.class, MeetingApis.class, RecordingApis.class,
 			RoomApis.class, RoomConfigApis.class, ReserveConfigApis.class, ReportApis.class, ExportApis.class,
-			NoteApis.class);
+			NoteApis.class, AgentApis.class);
 
 	private static final List<FeishuApi<?>> ALL = collect();
 
@@ -63,6 +64,7 @@ public final class FeishuApis {
 		Map<String, List<String>> scopes = new TreeMap<>(MeetingEventDecoder.scopes());
 		scopes.putAll(RoomEventDecoder.scopes());
 		scopes.putAll(NoteEventDecoder.scopes());
+		scopes.putAll(AgentEventDecoder.scopes());
 		return Collections.unmodifiableMap(scopes);
 	}
 
