@@ -45,6 +45,8 @@ final class EmulatedPlatform {
 
 	private final EmulatedExports exports;
 
+	private final EmulatedAgents agents;
+
 	private final EmulatedGateway gateway;
 
 	EmulatedPlatform(EmulatorSettings settings, HttpClient pushClient) {
@@ -63,6 +65,7 @@ final class EmulatedPlatform {
 				settings.noteDetailLag());
 		this.meetings = new EmulatedMeetings(this.replies, clock, this.events, settings.recordingProcessingTime(),
 				this.notes);
+		this.agents = new EmulatedAgents(this.replies, clock, this.events, this.meetings, app.appId());
 		this.reserves = new EmulatedReserves(this.replies, clock, app.defaultTenant(), this.meetings);
 		MeetingRules meetingRules = new MeetingRules(this.replies);
 		this.recordings = new EmulatedRecordings(this.meetings, meetingRules, this.replies, clock, this.events);
@@ -79,7 +82,7 @@ final class EmulatedPlatform {
 				new EmulatedRoomConfigs(this.replies, this.rooms),
 				new EmulatedReserveConfigs(this.replies, this.events, this.rooms), this.roomBookings, this.meetingData,
 				new EmulatedReports(this.replies, clock, this.meetings), this.alerts,
-				new EmulatedMeetingSearch(this.replies, this.meetings), this.notes, this.exports);
+				new EmulatedMeetingSearch(this.replies, this.meetings), this.notes, this.exports, this.agents);
 		vc.checkEveryEndpointServed();
 		this.gateway = new EmulatedGateway(settings, this.replies, this.tokens, this.userLogin, this.longConnections,
 				this.scopes, this.events, vc);
@@ -147,6 +150,10 @@ final class EmulatedPlatform {
 
 	EmulatedExports exports() {
 		return this.exports;
+	}
+
+	EmulatedAgents agents() {
+		return this.agents;
 	}
 
 	void close() {

@@ -97,6 +97,8 @@ public final class FeishuVcEmulator implements AutoCloseable {
 
 	private final EmulatorAlerts alerts;
 
+	private final EmulatorAgents agents;
+
 	private FeishuVcEmulator(EmulatorSettings settings) {
 		this.app = settings.app();
 		this.server = new EmulatorServer(settings);
@@ -105,6 +107,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		this.meetings = new EmulatorMeetings(this.platform);
 		this.exports = new EmulatorExports(this.platform.exports());
 		this.alerts = new EmulatorAlerts(this.platform.alerts(), this.platform.replies(), this.app);
+		this.agents = new EmulatorAgents(this.platform.agents());
 	}
 
 	/**
@@ -343,6 +346,14 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 */
 	public EmulatorMeetings meetings() {
 		return this.meetings;
+	}
+
+	/**
+	 * The meeting agents: invite the app's agent, put the tenant outside the gray release, read what it sent.
+	 * @return the agents
+	 */
+	public EmulatorAgents agents() {
+		return this.agents;
 	}
 
 	/**
