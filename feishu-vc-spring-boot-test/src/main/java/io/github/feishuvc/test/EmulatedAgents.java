@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 import io.github.feishuvc.internal.AgentApis;
@@ -130,7 +129,7 @@ final class EmulatedAgents implements VcRoutes.Endpoints, MeetingObserver {
 			if (meeting == null || meeting.status != StoredMeeting.IN_PROGRESS) {
 				throw new IllegalArgumentException("No meeting " + meetingId + " in progress");
 			}
-			String callId = UUID.randomUUID().toString();
+			String callId = uuid();
 			ObjectNode event = envelope("vc.bot.meeting_invited_v1");
 			ObjectNode body = (ObjectNode) event.get("event");
 			body.set("meeting", meeting(meeting));
@@ -297,7 +296,7 @@ final class EmulatedAgents implements VcRoutes.Endpoints, MeetingObserver {
 		}
 		String uuid = text(body, "uuid");
 		if (uuid.isEmpty()) {
-			uuid = UUID.randomUUID().toString();
+			uuid = uuid();
 		}
 		StoredMeeting meeting = this.meetings.find(meetingId);
 		String sender = caller.isApp() ? this.agentId : caller.userId();
@@ -490,6 +489,13 @@ final class EmulatedAgents implements VcRoutes.Endpoints, MeetingObserver {
 			.put("user_type", AGENT_USER_TYPE)
 			.put("user_role", 4)
 			.put("user_name", "Emulated agent");
+	}
+
+	/** A random UUID from the emulator's own generator (the JDK's blocks on the event loop for its seed). */
+	private String uuid() {
+		String hex = this.replies.randomHex(16);
+		return hex.substring(0, 8) + '-' + hex.substring(8, 12) + '-' + hex.substring(12, 16) + '-'
+				+ hex.substring(16, 20) + '-' + hex.substring(20);
 	}
 
 	private Reply fieldValidationFailed() {
