@@ -1,27 +1,19 @@
 package io.github.feishuvc.note;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import io.github.feishuvc.core.FeishuVcJson;
 import io.github.feishuvc.core.UserIdType;
 import io.github.feishuvc.meeting.MeetingSearchItem;
 import io.github.feishuvc.meeting.MeetingSearchRequest;
 import io.github.feishuvc.meeting.MeetingOperations;
+import io.github.feishuvc.support.NodeScript;
 import io.github.feishuvc.support.SdkOracle;
 import io.github.feishuvc.support.TestFeishu;
 import io.github.feishuvc.test.FeishuVcEmulator;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -37,34 +29,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NodeSdkOracleTests {
 
-	private static final Path NODE = Path.of("src", "test", "node");
-
 	private static final String USER = "ou_ada";
 
 	private static final String TOPIC = "Roadmap review";
 
 	private FeishuVcEmulator emulator;
 
-	private Process node;
-
-	private final BlockingQueue<JsonNode> lines = new LinkedBlockingQueue<>();
+	private NodeScript node;
 
 	@BeforeEach
 	void start() {
-		if (!Files.isDirectory(NODE.resolve("node_modules/@larksuiteoapi/node-sdk"))) {
-			String reason = "the Node SDK is not installed (npm ci --prefix " + NODE + "; .ci/run runs it)";
-			if (System.getenv("FEISHU_VC_CI") != null) {
-				throw new IllegalStateException(reason);
-			}
-			Assumptions.abort(reason);
-		}
+		NodeScript.assumeInstalled();
 		this.emulator = FeishuVcEmulator.builder().noteDetailLag(Duration.ofMillis(150)).start();
 	}
 
 	@AfterEach
 	void stop() {
 		if (this.node != null) {
-			this.node.destroyForcibly();
+			this.node.close();
 		}
 		if (this.emulator != null) {
 			this.emulator.close();
@@ -74,14 +56,8 @@ class NodeSdkOracleTests {
 	@Test
 	void shouldSubscribeReceiveBothEventsReadTheNoteAndSearchAsTheStarterDoes() throws Exception {
 		String userToken = this.emulator.issueUserAccessToken(USER);
-		this.node = new ProcessBuilder("node", "oracle.js", this.emulator.baseUrl(), this.emulator.appId(),
-				this.emulator.appSecret(), userToken, TOPIC)
-			.directory(NODE.toFile())
-			.redirectError(ProcessBuilder.Redirect.INHERIT)
-			.start();
-		Thread reader = new Thread(this::readLines, "node-sdk-oracle");
-		reader.setDaemon(true);
-		reader.start();
+		this.node = NodeScript.start("oracle.js", this.emulator.baseUrl(), this.emulator.appId(),
+				this.emulator.appSecret(), userToken, TOPIC);
 
 		JsonNode ready = next("ready");
 		assertThat(ready.path("answers")).allSatisfy((answer) -> assertThat(answer.path("code").asInt(-1)).isZero());
@@ -122,32 +98,11 @@ class NodeSdkOracleTests {
 
 		assertThat(next("unsubscribed").path("answers"))
 			.allSatisfy((answer) -> assertThat(answer.path("code").asInt(-1)).isZero());
-		assertThat(this.node.waitFor(10, TimeUnit.SECONDS)).isTrue();
 		assertThat(this.node.exitValue()).isZero();
 	}
 
-	private void readLines() {
-		try (BufferedReader out = new BufferedReader(
-				new InputStreamReader(this.node.getInputStream(), StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = out.readLine()) != null) {
-				// The SDK's own log lines go to the same stream: only the script's JSON lines are steps.
-				if (line.startsWith("{\"step\"")) {
-					this.lines.add(FeishuVcJson.mapper().readTree(line));
-				}
-			}
-		}
-		catch (Exception ex) {
-			// The process ended: the test sees no more lines.
-		}
-	}
-
-	/** The next line the Node SDK printed, which must be of this step. */
 	private JsonNode next(String step) throws InterruptedException {
-		JsonNode line = this.lines.poll(30, TimeUnit.SECONDS);
-		assertThat(line).as("the Node SDK's %s", step).isNotNull();
-		assertThat(line.path("step").asString()).as(line.toString()).isEqualTo(step);
-		return line;
+		return this.node.next(step);
 	}
 
 }
