@@ -1,11 +1,7 @@
 package io.github.feishuvc.agent;
 
+import io.github.feishuvc.internal.EventUserIdDeserializer;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
@@ -18,27 +14,6 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * @param userRole the role in the meeting (the platform's CLI reads 1 participant, 2 host, 4 agent)
  * @param userName the name shown in the meeting
  */
-public record AgentUser(@JsonDeserialize(using = AgentUser.IdDeserializer.class) @Nullable String id,
+public record AgentUser(@JsonDeserialize(using = EventUserIdDeserializer.class) @Nullable String id,
 		@Nullable Integer userType, @Nullable Integer userRole, @Nullable String userName) {
-
-	/** Reads an id given as a string, a number or an object of the three ids. */
-	static final class IdDeserializer extends ValueDeserializer<String> {
-
-		@Override
-		public @Nullable String deserialize(JsonParser parser, DeserializationContext context) {
-			if (parser.currentToken() != JsonToken.START_OBJECT) {
-				return parser.getValueAsString();
-			}
-			JsonNode ids = context.readTree(parser);
-			for (String kind : new String[] { "open_id", "user_id", "union_id" }) {
-				String id = ids.path(kind).asString("");
-				if (!id.isEmpty()) {
-					return id;
-				}
-			}
-			return null;
-		}
-
-	}
-
 }
