@@ -67,7 +67,8 @@ final class MeetingAgentTemplate extends FeishuTemplate<MeetingAgentOperations> 
 	public Mono<String> sendMessage(AgentMessage message) {
 		Violations violations = new Violations("AgentMessage");
 		checkMeetingId(violations, message.meetingId());
-		violations.addIf(!AgentMessage.TEXT.equals(message.msgType()) && !AgentMessage.REACTION.equals(message.msgType()),
+		String type = message.msgType();
+		violations.addIf(!AgentMessage.TEXT.equals(type) && !AgentMessage.REACTION.equals(type),
 				"msgType must be text or reaction");
 		violations.addIf(message.content() == null || message.content().isBlank(), "content must not be blank");
 		violations.addIf(blankIfGiven(message.uuid()), "uuid must not be blank");
@@ -151,7 +152,8 @@ final class MeetingAgentTemplate extends FeishuTemplate<MeetingAgentOperations> 
 	}
 
 	private static boolean wholePositiveMinutes(@Nullable Duration duration) {
-		return duration != null && duration.toMinutes() > 0 && duration.equals(Duration.ofMinutes(duration.toMinutes()));
+		return duration != null && duration.toMinutes() > 0
+				&& duration.equals(Duration.ofMinutes(duration.toMinutes()));
 	}
 
 	private static @Nullable String minutes(@Nullable Duration duration) {

@@ -39,8 +39,8 @@ final class FeishuVcIdleEventListeners implements SmartInitializingSingleton {
 	private static final Log logger = LogFactory.getLog(FeishuVcIdleEventListeners.class);
 
 	/** What the starter publishes: the raw event and each family's typed events. */
-	private static final List<Class<?>> EVENT_TYPES = List.of(FeishuEvent.class, AgentEvent.class, MeetingEvent.class, NoteEvent.class,
-			RoomEvent.class);
+	private static final List<Class<?>> EVENT_TYPES = List.of(FeishuEvent.class, AgentEvent.class, MeetingEvent.class,
+			NoteEvent.class, RoomEvent.class);
 
 	private final FeishuVcProperties properties;
 

@@ -8,10 +8,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * The meeting agents of a {@link FeishuVcEmulator} ({@link FeishuVcEmulator#agents()}): the app's agent joins a meeting
  * in progress by its number ({@code POST /bots/join}) and, while it is in it, receives
- * {@code vc.bot.meeting_activity_v1} as people join, leave ({@link EmulatorMeetings#join}, {@link EmulatorMeetings#leave}),
- * say something ({@link EmulatorMeetings#say}) or {@link #chat chat}, and {@code vc.bot.meeting_ended_v1} when the
- * meeting ends; {@code GET /bots/events} lists the same activity. The test hooks here invite the agent, put the tenant
- * (or a meeting owner) outside the gray release, and read what the agent sent.
+ * {@code vc.bot.meeting_activity_v1} as people join, leave ({@link EmulatorMeetings#join},
+ * {@link EmulatorMeetings#leave}), say something ({@link EmulatorMeetings#say}) or {@link #chat chat}, and
+ * {@code vc.bot.meeting_ended_v1} when the meeting ends; {@code GET /bots/events} lists the same activity. The test
+ * hooks here invite the agent, put the tenant (or a meeting owner) outside the gray release, and read what the agent
+ * sent.
  */
 public final class EmulatorAgents {
 
