@@ -192,6 +192,7 @@ class MeetingAgentTemplateTests {
 			StepVerifier.create(agent.activeMeetings(HOST))
 				.expectError(FeishuVcGrayReleaseException.class)
 				.verify(Duration.ofSeconds(10));
+			assertThat(emulator.requestCount("bot.user_active_meeting")).as("a read, yet not retried").isEqualTo(1);
 
 			emulator.agents().outsideGrayRelease(false);
 			emulator.agents().ownerOutsideGrayRelease(HOST);
