@@ -62,10 +62,10 @@ class ArchitectureTests {
 
 	private static final String[] FAMILIES = { "io.github.feishuvc.reserve..", "io.github.feishuvc.meeting..",
 			"io.github.feishuvc.room..", "io.github.feishuvc.report..", "io.github.feishuvc.export..",
-			"io.github.feishuvc.note..", "io.github.feishuvc.minutes.." };
+			"io.github.feishuvc.note..", "io.github.feishuvc.minutes..", "io.github.feishuvc.agent.." };
 
 	private static final Set<String> FAMILY_NAMES = Set.of("reserve", "meeting", "room", "report", "export", "note",
-			"minutes");
+			"minutes", "agent");
 
 	/** The autoconfigure module's own classes, not the emulator's nor the tests'. */
 	private static final JavaClasses LIBRARY = new ClassFileImporter()

@@ -55,7 +55,7 @@ class DocumentedMethodsTests {
 			Map.entry("meetingData", "MeetingDataOperations"),
 			Map.entry("reports", "ReportOperations"), Map.entry("alerts", "AlertOperations"),
 			Map.entry("exports", "ExportOperations"), Map.entry("userTokens", "FeishuUserTokens"),
-			Map.entry("emulator", "FeishuVcEmulator"));
+			Map.entry("agents", "MeetingAgentOperations"), Map.entry("emulator", "FeishuVcEmulator"));
 
 	private static final List<String> MODULES = List.of("feishu-vc-spring-boot-autoconfigure",
 			"feishu-vc-spring-boot-test");

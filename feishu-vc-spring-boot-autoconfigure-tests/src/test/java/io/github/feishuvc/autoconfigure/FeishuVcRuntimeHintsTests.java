@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.github.feishuvc.core.FeishuVcEnvelope;
 import io.github.feishuvc.internal.DisplayTimes;
+import io.github.feishuvc.internal.EventUserIdDeserializer;
 import io.github.feishuvc.internal.FeishuApi;
 import io.github.feishuvc.internal.FeishuApis;
 import io.github.feishuvc.meeting.Meeting;
@@ -85,7 +86,9 @@ class FeishuVcRuntimeHintsTests {
 	void shouldLetJacksonCreateTheSerializersAndDeserializersTheModelsName() {
 		List<Class<?>> codecs = this.types.stream().filter(FeishuVcRuntimeHints::isValueCodec).toList();
 
-		assertThat(codecs).contains(DisplayTimes.TimeDeserializer.class, DisplayTimes.DurationSerializer.class)
+		assertThat(codecs)
+			.contains(DisplayTimes.TimeDeserializer.class, DisplayTimes.DurationSerializer.class,
+					EventUserIdDeserializer.class)
 			.allSatisfy((codec) -> assertThat(RuntimeHintsPredicates.reflection()
 				.onType(codec)
 				.withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)).as(codec.getName()).accepts(this.hints));

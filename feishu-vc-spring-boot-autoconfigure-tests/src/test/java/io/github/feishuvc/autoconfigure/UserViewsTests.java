@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
+import io.github.feishuvc.agent.MeetingAgentOperations;
 import io.github.feishuvc.auth.AppTicketStore;
 import io.github.feishuvc.core.AccessTokenSource;
 import io.github.feishuvc.core.FeishuVcException;
@@ -80,7 +81,8 @@ class UserViewsTests {
 			new Family<>(AlertOperations.class, SELF_BUILT_ONLY, (alerts) -> alerts.list(AlertQuery.between(FROM, TO))),
 			new Family<>(ExportOperations.class, null, (exports) -> exports.get("7111111111111111111")),
 			new Family<>(NoteOperations.class, SELF_BUILT_ONLY, (notes) -> notes.get("note-1")),
-			new Family<>(MinuteOperations.class, null, (minutes) -> minutes.get("obcn37dxcftoc3656rgyejm7")));
+			new Family<>(MinuteOperations.class, null, (minutes) -> minutes.get("obcn37dxcftoc3656rgyejm7")),
+			new Family<>(MeetingAgentOperations.class, null, (agents) -> agents.events("6911188411932033028")));
 
 	private FeishuVcEmulator store;
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.github.feishuvc.agent.event.AgentEventDecoder;
 import io.github.feishuvc.autoconfigure.FeishuVcOAuth2ClientAutoConfiguration;
 import io.github.feishuvc.core.RateLimit;
 import io.github.feishuvc.meeting.event.AudioRecordingEventDecoder;
@@ -67,7 +68,7 @@ class PermissionsPageTests {
 	void shouldKnowTheScopesOfEveryEventItDecodes() {
 		assertThat(FeishuApis.eventScopes().keySet()).containsExactlyInAnyOrderElementsOf(
 				java.util.stream.Stream.of(MeetingEventDecoder.types(), RoomEventDecoder.types(), NoteEventDecoder.types(),
-						AudioRecordingEventDecoder.types(), MinuteEventDecoder.types())
+						AudioRecordingEventDecoder.types(), MinuteEventDecoder.types(), AgentEventDecoder.types())
 					.flatMap(Set::stream)
 					.toList());
 		assertThat(FeishuApis.eventScopes().values()).allSatisfy((scopes) -> assertThat(scopes).isNotEmpty());

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -33,6 +34,9 @@ public final class NodeSdkScript implements AutoCloseable {
 	private final Process process;
 
 	private final BlockingQueue<JsonNode> lines = new LinkedBlockingQueue<>();
+
+	/** Lines read past by {@link #nextOf}, kept in order for their own steps. */
+	private final List<JsonNode> held = new ArrayList<>();
 
 	private NodeSdkScript(Process process) {
 		this.process = process;
@@ -74,10 +78,37 @@ public final class NodeSdkScript implements AutoCloseable {
 	 * @throws InterruptedException if interrupted while waiting
 	 */
 	public JsonNode next(String step) throws InterruptedException {
-		JsonNode line = this.lines.poll(30, TimeUnit.SECONDS);
+		JsonNode line = this.held.isEmpty() ? this.lines.poll(30, TimeUnit.SECONDS) : this.held.remove(0);
 		assertThat(line).as("the Node SDK's %s", step).isNotNull();
 		assertThat(line.path("step").asString()).as(line.toString()).isEqualTo(step);
 		return line;
+	}
+
+	/**
+	 * The next line of a step, lines of other steps printed before it kept, in order, for their own steps: for a
+	 * script whose events and answers interleave.
+	 * @param step the step
+	 * @return the line
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	public JsonNode nextOf(String step) throws InterruptedException {
+		for (Iterator<JsonNode> held = this.held.iterator(); held.hasNext();) {
+			JsonNode line = held.next();
+			if (line.path("step").asString().equals(step)) {
+				held.remove();
+				return line;
+			}
+		}
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (true) {
+			JsonNode line = this.lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			assertThat(line).as("the Node SDK's %s (after %s)", step, this.held).isNotNull();
+			assertThat(line.path("step").asString()).as(line.toString()).isNotEqualTo("failed");
+			if (line.path("step").asString().equals(step)) {
+				return line;
+			}
+			this.held.add(line);
+		}
 	}
 
 	/**

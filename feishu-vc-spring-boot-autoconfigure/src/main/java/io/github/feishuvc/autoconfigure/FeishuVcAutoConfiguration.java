@@ -3,6 +3,7 @@ package io.github.feishuvc.autoconfigure;
 import java.time.Clock;
 import java.util.Map;
 
+import io.github.feishuvc.agent.MeetingAgentOperations;
 import io.github.feishuvc.auth.AppTicketStore;
 import io.github.feishuvc.auth.InMemoryAppTicketStore;
 import io.github.feishuvc.auth.TenantAccessTokenProvider;
@@ -57,10 +58,10 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Auto-configuration of the Feishu VC client: {@link ReserveOperations}, {@link MeetingOperations},
  * {@link RecordingOperations}, the rooms' {@link RoomOperations}, {@link RoomLevelOperations},
  * {@link RoomConfigOperations} and {@link ReserveConfigOperations}, the notes' {@link NoteOperations}, the minutes'
- * {@link MinuteOperations}, the meeting data's {@link MeetingDataOperations}, {@link ReportOperations},
- * {@link AlertOperations} and {@link ExportOperations}, the {@link TenantAccessTokenProvider} of a self-built or store
- * app (with the {@link AppTicketStore} of the latter), and what they share: the {@link FeishuVcExecutor} (retries,
- * client-side rate limit) over the {@link FeishuVcClient}.
+ * {@link MinuteOperations}, the meeting agents' {@link MeetingAgentOperations}, the meeting data's
+ * {@link MeetingDataOperations}, {@link ReportOperations}, {@link AlertOperations} and {@link ExportOperations}, the
+ * {@link TenantAccessTokenProvider} of a self-built or store app (with the {@link AppTicketStore} of the latter), and
+ * what they share: the {@link FeishuVcExecutor} (retries, client-side rate limit) over the {@link FeishuVcClient}.
  *
  * <p>Calls are observed with the application's {@link ObservationRegistry}, if it has one. The client's
  * {@link WebClient} is built from a clone of the application's auto-configured
@@ -198,6 +199,13 @@ public final class FeishuVcAutoConfiguration {
 		// The exports' download deadline: the one a FeishuVcTimeoutException of a download names.
 		return MinuteOperations.create(executor, tokenProvider, properties.getUserIdType(),
 				export.getDownloadTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(MeetingAgentOperations.class)
+	MeetingAgentOperations meetingAgentOperations(FeishuVcExecutor executor, TenantAccessTokenProvider tokenProvider,
+			FeishuVcProperties properties) {
+		return MeetingAgentOperations.create(executor, tokenProvider, properties.getUserIdType());
 	}
 
 	@Bean

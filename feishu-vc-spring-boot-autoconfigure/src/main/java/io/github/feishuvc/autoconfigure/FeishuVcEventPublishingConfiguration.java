@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 
+import io.github.feishuvc.agent.event.AgentEventDecoder;
 import io.github.feishuvc.events.EventDispatcher;
 import io.github.feishuvc.events.EventListenerPool;
 import io.github.feishuvc.events.FeishuEventDecoder;
@@ -84,6 +85,12 @@ class FeishuVcEventPublishingConfiguration {
 	@ConditionalOnMissingBean(name = "feishuVcMinuteEventDecoder")
 	MinuteEventDecoder feishuVcMinuteEventDecoder() {
 		return new MinuteEventDecoder();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "feishuVcAgentEventDecoder")
+	AgentEventDecoder feishuVcAgentEventDecoder() {
+		return new AgentEventDecoder();
 	}
 
 	@Bean

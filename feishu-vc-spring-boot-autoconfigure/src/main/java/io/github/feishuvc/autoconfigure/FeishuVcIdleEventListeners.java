@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.github.feishuvc.agent.event.AgentEvent;
 import io.github.feishuvc.events.FeishuEvent;
 import io.github.feishuvc.meeting.event.MeetingEvent;
 import io.github.feishuvc.note.event.NoteEvent;
@@ -38,8 +39,8 @@ final class FeishuVcIdleEventListeners implements SmartInitializingSingleton {
 	private static final Log logger = LogFactory.getLog(FeishuVcIdleEventListeners.class);
 
 	/** What the starter publishes: the raw event and each family's typed events. */
-	private static final List<Class<?>> EVENT_TYPES = List.of(FeishuEvent.class, MeetingEvent.class, NoteEvent.class,
-			RoomEvent.class);
+	private static final List<Class<?>> EVENT_TYPES = List.of(FeishuEvent.class, AgentEvent.class, MeetingEvent.class,
+			NoteEvent.class, RoomEvent.class);
 
 	private final FeishuVcProperties properties;
 

@@ -6,7 +6,9 @@ import java.util.Map;
 import io.github.feishuvc.core.CallInfo;
 import io.github.feishuvc.core.FeishuVcApiException;
 import io.github.feishuvc.core.FeishuVcConflictException;
+import io.github.feishuvc.core.FeishuVcGrayReleaseException;
 import io.github.feishuvc.core.FeishuVcInvalidParameterException;
+import io.github.feishuvc.core.FeishuVcMeetingStateException;
 import io.github.feishuvc.core.FeishuVcNotFoundException;
 import io.github.feishuvc.core.FeishuVcNotSupportedException;
 import io.github.feishuvc.core.FeishuVcPermissionDeniedException;
@@ -31,6 +33,8 @@ record ErrorMeanings(Map<Integer, Meaning> meanings, List<String> scopes) {
 			case CONFLICT -> new FeishuVcConflictException(info, code, msg);
 			case NOT_SUPPORTED -> new FeishuVcNotSupportedException(info, code, msg);
 			case SERVER_ERROR -> new FeishuVcServerErrorException(info, code, msg);
+			case MEETING_STATE -> new FeishuVcMeetingStateException(info, code, msg);
+			case NOT_IN_GRAY_RELEASE -> new FeishuVcGrayReleaseException(info, code, msg);
 		};
 	}
 

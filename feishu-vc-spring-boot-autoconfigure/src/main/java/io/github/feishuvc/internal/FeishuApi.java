@@ -8,7 +8,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 import io.github.feishuvc.core.FeishuVcConflictException;
+import io.github.feishuvc.core.FeishuVcGrayReleaseException;
 import io.github.feishuvc.core.FeishuVcInvalidParameterException;
+import io.github.feishuvc.core.FeishuVcMeetingStateException;
 import io.github.feishuvc.core.FeishuVcNotFoundException;
 import io.github.feishuvc.core.FeishuVcNotSupportedException;
 import io.github.feishuvc.core.FeishuVcPermissionDeniedException;
@@ -78,7 +80,13 @@ public final class FeishuApi<T> {
 		NOT_SUPPORTED,
 
 		/** The platform's own failure ({@link FeishuVcServerErrorException}): a read is retried. */
-		SERVER_ERROR
+		SERVER_ERROR,
+
+		/** The meeting is not in a state that allows it ({@link FeishuVcMeetingStateException}). */
+		MEETING_STATE,
+
+		/** A feature in gray release, not open to the tenant ({@link FeishuVcGrayReleaseException}). */
+		NOT_IN_GRAY_RELEASE
 
 	}
 

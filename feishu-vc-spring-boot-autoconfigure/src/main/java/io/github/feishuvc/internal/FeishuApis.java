@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.github.feishuvc.agent.event.AgentEventDecoder;
 import io.github.feishuvc.core.RateLimit;
 import io.github.feishuvc.meeting.event.AudioRecordingEventDecoder;
 import io.github.feishuvc.meeting.event.MeetingEventDecoder;
@@ -26,7 +27,7 @@ public final class FeishuApis {
 	/** The families' catalogs: classes whose static fields declare the endpoints. */
 	private static final List<Class<?>> CATALOGS = List.of(ReserveApis.class, MeetingApis.class, RecordingApis.class,
 			RoomApis.class, RoomConfigApis.class, ReserveConfigApis.class, ReportApis.class, ExportApis.class,
-			NoteApis.class, MinuteApis.class);
+			NoteApis.class, MinuteApis.class, AgentApis.class);
 
 	private static final List<FeishuApi<?>> ALL = collect();
 
@@ -67,6 +68,7 @@ public final class FeishuApis {
 		scopes.putAll(NoteEventDecoder.scopes());
 		scopes.putAll(AudioRecordingEventDecoder.scopes());
 		scopes.putAll(MinuteEventDecoder.scopes());
+		scopes.putAll(AgentEventDecoder.scopes());
 		return Collections.unmodifiableMap(scopes);
 	}
 

@@ -46,6 +46,8 @@ final class EmulatedMeetings {
 
 	private final EmulatedMinutes minutes;
 
+	private volatile MeetingObserver observer = MeetingObserver.NONE;
+
 	EmulatedMeetings(Replies replies, Clock clock, EventSink events, Duration recordingProcessingTime,
 			EmulatedNotes notes, EmulatedMinutes minutes) {
 		this.replies = replies;
@@ -54,6 +56,11 @@ final class EmulatedMeetings {
 		this.recordingProcessingTime = recordingProcessingTime;
 		this.notes = notes;
 		this.minutes = minutes;
+	}
+
+	/** Tell an observer (the meeting agents) of every meeting's life, under this object's lock. */
+	void observe(MeetingObserver observer) {
+		this.observer = observer;
 	}
 
 	/** Where the meetings' events go: those the platform sends of each meeting. */
@@ -91,6 +98,7 @@ final class EmulatedMeetings {
 			meeting.startTime = this.clock.instant();
 			meeting.participant(owner).join(meeting.startTime);
 			this.meetings.put(meeting.id, meeting);
+			this.observer.started(meeting);
 		}
 		this.events.pushAndWait(meeting.tenantKey, List.of(
 				MeetingEvents.event("vc.meeting.meeting_started_v1", meeting, meeting.hostId, true),
@@ -116,6 +124,7 @@ final class EmulatedMeetings {
 			meeting.startTime = this.clock.instant();
 			meeting.participant(hostId).join(meeting.startTime);
 			this.meetings.put(meeting.id, meeting);
+			this.observer.started(meeting);
 		}
 		this.events.pushAndWait(meeting.tenantKey,
 				List.of(MeetingEvents.event("vc.meeting.all_meeting_started_v1", meeting, meeting.hostId, true)));
@@ -125,7 +134,9 @@ final class EmulatedMeetings {
 	void join(String meetingId, String userId) {
 		StoredMeeting meeting = running(meetingId);
 		synchronized (this) {
-			meeting.participant(userId).join(this.clock.instant());
+			Instant now = this.clock.instant();
+			meeting.participant(userId).join(now);
+			this.observer.joined(meeting, userId, now);
 		}
 		this.events.pushAndWait(meeting.tenantKey,
 				List.of(MeetingEvents.event("vc.meeting.join_meeting_v1", meeting, userId, false)));
@@ -143,7 +154,9 @@ final class EmulatedMeetings {
 				pushed.add(MeetingEvents.event("vc.meeting.share_ended_v1", meeting, userId, false));
 				meeting.sharer = null;
 			}
-			participant.leave(this.clock.instant());
+			Instant now = this.clock.instant();
+			participant.leave(now);
+			this.observer.left(meeting, userId, 1, now);
 			pushed.add(MeetingEvents.leave(meeting, participant, userId, 1));
 		}
 		this.events.pushAndWait(meeting.tenantKey, pushed);
@@ -161,8 +174,10 @@ final class EmulatedMeetings {
 				throw new IllegalArgumentException("Nothing said");
 			}
 			Instant now = this.clock.instant();
-			meeting.said.add(new StoredMeeting.Utterance(userId, now, Duration.between(meeting.startTime, now), text,
-					meeting.recording == RecordingState.RECORDING));
+			StoredMeeting.Utterance utterance = new StoredMeeting.Utterance(userId, now,
+					Duration.between(meeting.startTime, now), text, meeting.recording == RecordingState.RECORDING);
+			meeting.said.add(utterance);
+			this.observer.said(meeting, utterance);
 		}
 	}
 
@@ -244,11 +259,13 @@ final class EmulatedMeetings {
 		meeting.participants.values().forEach((participant) -> {
 			if (participant.status == StoredMeeting.IN_MEETING) {
 				participant.leave(this.clock.instant());
+				this.observer.left(meeting, participant.id, 2, this.clock.instant());
 				pushed.add(MeetingEvents.leave(meeting, participant, operator, 2));
 			}
 		});
 		meeting.status = StoredMeeting.ENDED;
 		meeting.endTime = this.clock.instant();
+		this.observer.ended(meeting);
 		pushed.add(MeetingEvents.event("vc.meeting.meeting_ended_v1", meeting, operator, true));
 		pushed.add(MeetingEvents.event("vc.meeting.all_meeting_ended_v1", meeting, operator, true));
 		List<String> attendees = meeting.participants.values()

@@ -49,6 +49,8 @@ final class EmulatedPlatform {
 
 	private final EmulatedMinutes minutes;
 
+	private final EmulatedAgents agents;
+
 	private final EmulatedGateway gateway;
 
 	EmulatedPlatform(EmulatorSettings settings, HttpClient pushClient) {
@@ -68,6 +70,7 @@ final class EmulatedPlatform {
 		this.minutes = new EmulatedMinutes(this.replies, clock, this.events);
 		this.meetings = new EmulatedMeetings(this.replies, clock, this.events, settings.recordingProcessingTime(),
 				this.notes, this.minutes);
+		this.agents = new EmulatedAgents(this.replies, clock, this.events, this.meetings, app.appId());
 		this.reserves = new EmulatedReserves(this.replies, clock, app.defaultTenant(), this.meetings);
 		MeetingRules meetingRules = new MeetingRules(this.replies);
 		this.recordings = new EmulatedRecordings(this.meetings, meetingRules, this.replies, clock, this.events);
@@ -87,7 +90,7 @@ final class EmulatedPlatform {
 				new EmulatedReports(this.replies, clock, this.meetings), this.alerts,
 				new EmulatedMeetingSearch(this.replies, this.meetings), this.notes, this.exports,
 				new EmulatedTranscripts(this.meetings, this.notes, meetingRules, this.replies), this.audioRecordings,
-				this.minutes);
+				this.minutes, this.agents);
 		vc.checkEveryEndpointServed();
 		this.gateway = new EmulatedGateway(settings, this.replies, this.tokens, this.userLogin, this.longConnections,
 				this.scopes, this.events, vc, this.minutes);
@@ -163,6 +166,10 @@ final class EmulatedPlatform {
 
 	EmulatedMinutes minutes() {
 		return this.minutes;
+	}
+
+	EmulatedAgents agents() {
+		return this.agents;
 	}
 
 	void close() {

@@ -103,6 +103,8 @@ public final class FeishuVcEmulator implements AutoCloseable {
 
 	private final EmulatorMinutes minutes;
 
+	private final EmulatorAgents agents;
+
 	private FeishuVcEmulator(EmulatorSettings settings) {
 		this.app = settings.app();
 		this.server = new EmulatorServer(settings);
@@ -112,6 +114,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		this.exports = new EmulatorExports(this.platform.exports());
 		this.alerts = new EmulatorAlerts(this.platform.alerts(), this.platform.replies(), this.app);
 		this.minutes = new EmulatorMinutes(this.platform.minutes(), this.app.defaultTenant());
+		this.agents = new EmulatorAgents(this.platform.agents());
 	}
 
 	/**
@@ -371,6 +374,14 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 */
 	public EmulatorMeetings meetings() {
 		return this.meetings;
+	}
+
+	/**
+	 * The meeting agents: invite the app's agent, put the tenant outside the gray release, read what it sent.
+	 * @return the agents
+	 */
+	public EmulatorAgents agents() {
+		return this.agents;
 	}
 
 	/**
