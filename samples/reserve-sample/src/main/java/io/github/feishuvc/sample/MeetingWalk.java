@@ -1,8 +1,11 @@
 package io.github.feishuvc.sample;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.github.feishuvc.events.longconnection.FeishuLongConnection;
 import io.github.feishuvc.events.longconnection.LongConnectionState;
@@ -12,6 +15,11 @@ import io.github.feishuvc.meeting.MeetingParticipant;
 import io.github.feishuvc.meeting.MeetingQuery;
 import io.github.feishuvc.meeting.Recording;
 import io.github.feishuvc.meeting.RecordingOperations;
+import io.github.feishuvc.minutes.MinuteLinks;
+import io.github.feishuvc.minutes.MinuteOperations;
+import io.github.feishuvc.minutes.MinuteStatistics;
+import io.github.feishuvc.minutes.TranscriptExport;
+import io.github.feishuvc.minutes.TranscriptFormat;
 import io.github.feishuvc.reserve.Reserve;
 import io.github.feishuvc.reserve.ReserveApplyRequest;
 import io.github.feishuvc.reserve.ReserveMeetingSettingRequest;
@@ -30,7 +38,8 @@ import org.springframework.stereotype.Component;
  * Offline only, after {@link ReservePrinter}: reserves a meeting, lets the emulator hold it (people join and leave, it
  * is recorded, it ends) while {@link MeetingEventPrinter} prints the events the sample receives (at its own endpoint,
  * or with {@code --feishu.vc.events.mode=long-connection} over the long connection it opens), then
- * reads the meeting with its attendance and the recording. Against the real platform, people hold the meeting and the
+ * reads the meeting with its attendance, the recording, and the recording's minute (the first lines of its transcript,
+ * made of what people said, and its statistics). Against the real platform, people hold the meeting and the
  * same listeners print what happens.
  */
 @Component
@@ -44,6 +53,8 @@ class MeetingWalk implements ApplicationRunner {
 
 	private final RecordingOperations recordings;
 
+	private final MinuteOperations minutes;
+
 	private final MeetingEventPrinter events;
 
 	private final ObjectProvider<FeishuVcEmulator> emulator;
@@ -53,11 +64,12 @@ class MeetingWalk implements ApplicationRunner {
 	private final String ownerId;
 
 	MeetingWalk(ReserveOperations reserves, MeetingOperations meetings, RecordingOperations recordings,
-			MeetingEventPrinter events, ObjectProvider<FeishuVcEmulator> emulator,
+			MinuteOperations minutes, MeetingEventPrinter events, ObjectProvider<FeishuVcEmulator> emulator,
 			ObjectProvider<FeishuLongConnection> longConnection, @Value("${sample.owner-id:}") String ownerId) {
 		this.reserves = reserves;
 		this.meetings = meetings;
 		this.recordings = recordings;
+		this.minutes = minutes;
 		this.events = events;
 		this.emulator = emulator;
 		this.longConnection = longConnection;
@@ -92,6 +104,9 @@ class MeetingWalk implements ApplicationRunner {
 		emulator.meetings().join(meetingId, "ou_sample_alice");
 		emulator.meetings().join(meetingId, "ou_sample_bob");
 		emulator.meetings().startRecording(meetingId);
+		emulator.meetings().say(meetingId, this.ownerId, "Welcome: today we review the new design.");
+		emulator.meetings().say(meetingId, "ou_sample_alice", "I will share the mock-ups.");
+		emulator.meetings().say(meetingId, "ou_sample_bob", "The search page needs a second look.");
 		emulator.meetings().startSharing(meetingId, "ou_sample_alice");
 		emulator.meetings().stopSharing(meetingId);
 		emulator.meetings().leave(meetingId, "ou_sample_bob");
@@ -109,6 +124,23 @@ class MeetingWalk implements ApplicationRunner {
 		}
 		Recording recording = this.recordings.get(meetingId).block();
 		System.out.println("  recording: " + recording.url() + " (" + recording.duration() + ")");
+
+		// The recording's link is its minute's (妙记): what was said, as the platform transcribed it, and who read it.
+		String minuteToken = MinuteLinks.token(recording.url());
+		Path transcript = this.minutes
+			.transcriptTo(minuteToken, TranscriptExport.of(TranscriptFormat.TXT).withSpeakers(true),
+					Files.createTempFile("sample-transcript", ".txt"))
+			.block();
+		System.out.println("  minute " + minuteToken + ", its transcript begins:");
+		try (Stream<String> lines = Files.lines(transcript)) {
+			lines.filter((line) -> !line.isBlank()).limit(4).forEach((line) -> System.out.println("    " + line));
+		}
+		finally {
+			Files.deleteIfExists(transcript);
+		}
+		MinuteStatistics statistics = this.minutes.statistics(minuteToken).block();
+		System.out.println("  minute statistics: " + statistics.userViewCount() + " viewers, "
+				+ statistics.pageViewCount() + " views");
 	}
 
 }

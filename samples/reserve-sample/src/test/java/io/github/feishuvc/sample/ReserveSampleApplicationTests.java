@@ -59,6 +59,10 @@ class ReserveSampleApplicationTests {
 			.containsPattern("meeting \\d{19} 'Sample design review': ENDED, .* to .*, 3 attended")
 			.contains("ou_sample_owner (host): joined")
 			.containsPattern("recording: https://meetings.feishu.cn/minutes/\\w+ \\(PT")
+			.containsPattern("minute obcn\\w+, its transcript begins:\\R    ou_sample_owner \\d\\d:\\d\\d:\\d\\d\\R"
+					+ "    Welcome: today we review the new design.\\R    ou_sample_alice \\d\\d:\\d\\d:\\d\\d\\R"
+					+ "    I will share the mock-ups.")
+			.contains("minute statistics: 0 viewers, 0 views")
 			.contains("Meeting rooms:")
 			.contains("Everest (12 people, Headquarters), omm_4de32cf10a4358788ff4e09e37ebbf9b")
 			.contains("Kilimanjaro (6 people, Headquarters), omm_608d34d82d531b27fa993902d350a307")
