@@ -23,7 +23,9 @@ import io.github.feishuvc.support.LogCapture;
 import io.github.feishuvc.support.MutableClock;
 import io.github.feishuvc.support.RedisServer;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -42,22 +44,36 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RedisStoreTests {
 
-	private RedisServer server;
+	/**
+	 * One server for the class, reset before each test to what a server started for it would be: starting and
+	 * stopping a server (and its connections) for each test was most of the time of the shorter tests.
+	 */
+	private static RedisServer server;
 
 	private ReactiveStringRedisTemplate redis;
 
+	@BeforeAll
+	static void startServer() {
+		server = RedisServer.start();
+	}
+
+	@AfterAll
+	static void stopServer() {
+		// Skipped without redis-server: nothing was started.
+		if (server != null) {
+			server.close();
+		}
+	}
+
 	@BeforeEach
 	void start() {
-		this.server = RedisServer.start();
-		this.redis = this.server.connect();
+		server.reset();
+		this.redis = server.connect();
 	}
 
 	@AfterEach
 	void stop() {
-		// Skipped without redis-server: nothing was started.
-		if (this.server != null) {
-			this.server.close();
-		}
+		server.disconnect();
 	}
 
 	@Nested
@@ -140,11 +156,12 @@ class RedisStoreTests {
 			FeishuVcRateLimiter.Permit one = limiter.acquire("t1", "reserve.get", 1).block(Duration.ofSeconds(5));
 			FeishuVcRateLimiter.Permit two = limiter.acquire("t1", "reserve.get", 1).block(Duration.ofSeconds(5));
 
-			limiter.refused(one, Duration.ofSeconds(3)).block(Duration.ofSeconds(5));
+			limiter.refused(one, Duration.ofSeconds(1)).block(Duration.ofSeconds(5));
 			limiter.refused(two, Duration.ofMillis(100)).block(Duration.ofSeconds(5));
 
 			assertThat(limiter(availability(), 50).acquire("t1", "reserve.get", 1).block(Duration.ofSeconds(5)))
-				.satisfies((permit) -> assertThat(permit.waited()).isGreaterThan(Duration.ofSeconds(2)));
+				.as("held until the first reset, not the second's")
+				.satisfies((permit) -> assertThat(permit.waited()).isGreaterThan(Duration.ofMillis(600)));
 		}
 
 		@Test
@@ -198,7 +215,7 @@ class RedisStoreTests {
 			RedisAvailability availability = availability();
 			RedisRateLimiter limiter = limiter(availability, 50);
 			try (LogCapture logs = LogCapture.of(RedisAvailability.class.getName(), ch.qos.logback.classic.Level.INFO)) {
-				RedisStoreTests.this.server.kill();
+				RedisStoreTests.server.kill();
 				long start = System.nanoTime();
 				for (int i = 0; i < 20; i++) {
 					assertThat(limiter.acquire("t1", "reserve.get", 1).block(Duration.ofSeconds(5)).waited()).isZero();
@@ -209,7 +226,7 @@ class RedisStoreTests {
 				assertThat(availability.lastFailure()).isNotBlank();
 				assertThat(logs.lines()).filteredOn((line) -> line.contains("Redis is unavailable")).hasSize(1);
 
-				RedisStoreTests.this.server.restart();
+				RedisStoreTests.server.restart();
 				Thread.sleep(1100);
 				for (int i = 0; i < 20 && !availability.isAvailable(); i++) {
 					limiter.acquire("t1", "reserve.get", 1).block(Duration.ofSeconds(5));
@@ -228,13 +245,13 @@ class RedisStoreTests {
 
 		@Test
 		void shouldConnectOffTheCallersThreadWhenRedisWasDownAtStartUp() {
-			RedisStoreTests.this.server.kill();
-			ReactiveStringRedisTemplate cold = RedisStoreTests.this.server.connectLater();
+			RedisStoreTests.server.kill();
+			ReactiveStringRedisTemplate cold = RedisStoreTests.server.connectLater();
 			MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 			RedisAvailability availability = new RedisAvailability(Duration.ofSeconds(2), clock);
 			availability.warmUp(cold.opsForValue().get("test:warm-up"), Duration.ofSeconds(2));
 			assertThat(availability.isAvailable()).isFalse();
-			RedisStoreTests.this.server.restart();
+			RedisStoreTests.server.restart();
 			clock.advance(Duration.ofSeconds(2));
 
 			// The probe comes from a parallel thread, where BlockHound refuses the client's blocking connect.
@@ -285,13 +302,13 @@ class RedisStoreTests {
 			RedisAppTicketStore first = new RedisAppTicketStore(RedisStoreTests.this.redis, availability, "test:");
 			RedisAppTicketStore second = new RedisAppTicketStore(RedisStoreTests.this.redis, availability(), "test:");
 			Instant now = Instant.now();
-			RedisStoreTests.this.server.kill();
+			RedisStoreTests.server.kill();
 			for (int i = 0; i < 3; i++) {
 				first.save("cli_app", "pushed-during-the-outage", now).block(Duration.ofSeconds(5));
 			}
 			assertThat(availability.isAvailable()).isFalse();
 
-			RedisStoreTests.this.server.restart();
+			RedisStoreTests.server.restart();
 			second.save("cli_app", "an-older-one", now.minus(Duration.ofHours(1))).block(Duration.ofSeconds(5));
 			Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
 				first.get("cli_app").block(Duration.ofSeconds(5));
@@ -306,7 +323,7 @@ class RedisStoreTests {
 		@Test
 		void shouldKeepItsOwnTicketWhileRedisIsDown() {
 			RedisAppTicketStore store = new RedisAppTicketStore(RedisStoreTests.this.redis, availability(), "test:");
-			RedisStoreTests.this.server.kill();
+			RedisStoreTests.server.kill();
 
 			store.save("cli_app", "ticket-1").block(Duration.ofSeconds(5));
 
@@ -376,7 +393,7 @@ class RedisStoreTests {
 		@Test
 		void shouldShareNothingButLetEveryInstanceFetchWhileRedisIsDown() {
 			RedisTokenStore store = new RedisTokenStore(RedisStoreTests.this.redis, availability(), "test:");
-			RedisStoreTests.this.server.kill();
+			RedisStoreTests.server.kill();
 
 			assertThat(store.get("key").block(Duration.ofSeconds(5))).isNull();
 			assertThat(store.lock("key", "me", Duration.ofSeconds(5)).block(Duration.ofSeconds(5))).isTrue();
@@ -439,9 +456,9 @@ class RedisStoreTests {
 		void shouldTakeAnIdThisInstancePublishedForADuplicateThoughItsConfirmationNeverReachedRedis() {
 			RedisPublishedEventIds ids = ids();
 			assertThat(ids.claim("ev-6", "first").block()).isEqualTo(Claim.GRANTED);
-			RedisStoreTests.this.server.kill();
+			RedisStoreTests.server.kill();
 			ids.confirm("ev-6", "first").block(Duration.ofSeconds(5));
-			RedisStoreTests.this.server.restart();
+			RedisStoreTests.server.restart();
 
 			assertThat(ids.claim("ev-6", "again").block(Duration.ofSeconds(5))).isEqualTo(Claim.PUBLISHED);
 		}
@@ -450,7 +467,7 @@ class RedisStoreTests {
 		void shouldPublishEachEventOnceByItselfWhileRedisIsDown() {
 			List<FeishuEvent> published = new CopyOnWriteArrayList<>();
 			EventDispatcher dispatcher = dispatcher(published);
-			RedisStoreTests.this.server.kill();
+			RedisStoreTests.server.kill();
 			FeishuEvent event = new FeishuEvent("vc.meeting.meeting_ended_v1", "ev-4", "t1", "cli_app", "{}");
 
 			assertThat(dispatcher.dispatch(event).block(Duration.ofSeconds(5))).isEqualTo(EventDispatcher.Outcome.PUBLISHING);

@@ -189,6 +189,26 @@ public final class RedisServer implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Make a server that the tests of a class share what a server started for the next test would be: running
+	 * (started again if a test killed it), empty, with no script cached, and no connection of an earlier test open.
+	 */
+	public void reset() {
+		disconnect();
+		if (!this.process.isAlive()) {
+			restart();
+			return;
+		}
+		command("FLUSHALL");
+		command("SCRIPT", "FLUSH");
+	}
+
+	/** Close the connections made so far ({@link #connect()}); the server goes on. */
+	public void disconnect() {
+		this.connections.forEach(LettuceConnectionFactory::destroy);
+		this.connections.clear();
+	}
+
 	/** Kill the server at once, as a crash would. */
 	public void kill() {
 		stop(this.process, this.watchdog);
@@ -300,7 +320,7 @@ public final class RedisServer implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.connections.forEach(LettuceConnectionFactory::destroy);
+		disconnect();
 		this.process.destroy();
 		waitFor(this.process);
 		this.watchdog.destroyForcibly();

@@ -118,10 +118,6 @@ public final class TestFeishu {
 	}
 
 	/**
-	 * Netty's event loops end at once when a test's context closes, rather than after Reactor Netty's quiet period of
-	 * two seconds, which every context of a web application would otherwise add to the suite.
-	 */
-	/**
 	 * The meeting events a meeting held behind a reservation pushes ({@link #holdMeeting}): every type but the
 	 * subscribed users' {@code participant_meeting_ended_v1}.
 	 * @return the event types
@@ -132,6 +128,11 @@ public final class TestFeishu {
 		return types;
 	}
 
+	/**
+	 * Netty's event loops end at once when a test's context closes, rather than after Reactor Netty's quiet period of
+	 * two seconds, which every context of a web application would otherwise add to the suite. This module's test JVM
+	 * sets the same as a system property (pom.xml), for the contexts that do not name it.
+	 */
 	public static final String FAST_SHUTDOWN = "spring.reactor.netty.shutdown-quiet-period=0s";
 
 	public static FeishuVcClient client(String baseUrl) {
