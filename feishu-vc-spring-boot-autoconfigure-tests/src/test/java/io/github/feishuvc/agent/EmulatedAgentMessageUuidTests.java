@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Review s42: docs/agents.md tells users to "give your own [uuid] with withUuid to make a resend harmless", but the
+ * Regression (review of 2026-12-06): docs/agents.md tells users to "give your own [uuid] with withUuid to make a resend harmless", but the
  * emulator records a resend under the same uuid as a second message (and a second chat activity): a test written
  * against the emulator cannot rely on the idempotency the documentation promises.
  */

@@ -15,7 +15,7 @@ import org.springframework.context.event.EventListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Review s42: FeishuVcIdleEventListeners knows the agents' events (added by the agents' merge) but not the two other
+ * Regression (review of 2026-12-06): FeishuVcIdleEventListeners knows the agents' events (added by the agents' merge) but not the two other
  * families' typed events of the same change, {@code MinuteEvent} and {@code AudioRecordingEvent} (neither is a
  * {@code MeetingEvent}): an application listening only for them while events are off waits in silence, which the
  * class exists to prevent.

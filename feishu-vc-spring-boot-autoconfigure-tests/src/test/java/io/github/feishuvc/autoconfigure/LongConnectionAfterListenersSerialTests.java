@@ -24,7 +24,7 @@ import org.springframework.context.event.EventListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Review s42: the long connection's Protocol reads events with {@code concatMap}, one after another. On receipt that
+ * Regression (review of 2026-12-06): the long connection's Protocol reads events with {@code concatMap}, one after another. On receipt that
  * cost nothing (the dispatch answered at once); with {@code after-listeners} the dispatch waits for the listeners,
  * so one slow listener holds every later event of the connection back, its listeners' pool idle, until the 2.5 s
  * deadline gives the first up: the events behind it are handed over late and answered late (past the platform's

@@ -21,7 +21,7 @@ import org.springframework.context.event.EventListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Review s42: the emulator hands an event whose acknowledgement said the handling failed "to another open connection",
+ * Regression (review of 2026-12-06): the emulator hands an event whose acknowledgement said the handling failed "to another open connection",
  * but with one connection open it falls back to the same one and sends it again at once, three times in all: a
  * listener that fails under {@code after-listeners} runs three times within one push, before the platform's schedule
  * (15 s later) is even reached. AcknowledgementApplicationTests hides it with {@code hasSizeGreaterThanOrEqualTo(1)}.

@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Review s42: {@link Acknowledgement#AFTER_LISTENERS} promises that "one still running when the platform pushes again
+ * Regression (review of 2026-12-06): {@link Acknowledgement#AFTER_LISTENERS} promises that "one still running when the platform pushes again
  * holds the push back", but the claim lapses after {@link PublishedEventIds#CLAIM_TTL} (10 s) while the platform's
  * first push again comes 15 s after the failed answer: a listener still running then sees the event published again,
  * concurrently with itself.

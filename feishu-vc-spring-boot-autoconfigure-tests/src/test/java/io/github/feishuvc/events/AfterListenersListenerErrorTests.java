@@ -11,7 +11,7 @@ import reactor.test.StepVerifier;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Review s42: under {@link Acknowledgement#AFTER_LISTENERS} a listener that throws an {@link Error} (an
+ * Regression (review of 2026-12-06): under {@link Acknowledgement#AFTER_LISTENERS} a listener that throws an {@link Error} (an
  * {@code AssertionError}, a {@code StackOverflowError}, a {@code NoClassDefFoundError}) is neither a success nor a
  * failure to {@link EventDispatcher}: {@code publish} only catches {@link RuntimeException}, so neither the claim's
  * confirmation/release nor the answer's sink is ever signalled. The answer never comes (only the receivers' timeout

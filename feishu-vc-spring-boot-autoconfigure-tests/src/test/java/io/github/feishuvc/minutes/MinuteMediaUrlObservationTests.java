@@ -26,7 +26,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Review s42: the minute's media URL is a credential (its answer and its exceptions keep it out, "it is a
+ * Regression (review of 2026-12-06): the minute's media URL is a credential (its answer and its exceptions keep it out, "it is a
  * credential"), but {@code mediaTo} fetches it through the application's WebClient, whose observations (Boot's
  * {@code http.client.requests}, applied to the starter's client on purpose) record the whole URL, pre-signed query
  * included, as the high-cardinality {@code http.url}: a tracer exports it in every span of a media download.

@@ -7,7 +7,9 @@ import java.util.Map;
 
 import io.github.feishuvc.agent.event.AgentEvent;
 import io.github.feishuvc.events.FeishuEvent;
+import io.github.feishuvc.meeting.event.AudioRecordingEvent;
 import io.github.feishuvc.meeting.event.MeetingEvent;
+import io.github.feishuvc.minutes.event.MinuteEvent;
 import io.github.feishuvc.note.event.NoteEvent;
 import io.github.feishuvc.room.event.RoomEvent;
 import org.apache.commons.logging.Log;
@@ -40,7 +42,7 @@ final class FeishuVcIdleEventListeners implements SmartInitializingSingleton {
 
 	/** What the starter publishes: the raw event and each family's typed events. */
 	private static final List<Class<?>> EVENT_TYPES = List.of(FeishuEvent.class, AgentEvent.class, MeetingEvent.class,
-			NoteEvent.class, RoomEvent.class);
+			AudioRecordingEvent.class, NoteEvent.class, MinuteEvent.class, RoomEvent.class);
 
 	private final FeishuVcProperties properties;
 

@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import io.micrometer.common.KeyValue;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.util.AsciiString;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +30,8 @@ import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ClientRequestObservationContext;
+import org.springframework.web.reactive.function.client.DefaultClientRequestObservationConvention;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientException;
 
@@ -98,6 +101,8 @@ public final class FeishuVcClient {
 
 	private final WebClient credentialsClient;
 
+	private final WebClient presignedClient;
+
 	private final String baseUrl;
 
 	private final URI base;
@@ -146,6 +151,12 @@ public final class FeishuVcClient {
 		// The token endpoints' bodies carry the app secret and their answers the tokens: no filter of the
 		// application's (a body logger, a retry) may see or repeat them.
 		this.credentialsClient = webClient.mutate().filters(List::clear).build();
+		// A pre-signed download URL is itself a credential: no filter sees it, and its observations (a trace's
+		// http.url) record it without its query.
+		this.presignedClient = webClient.mutate()
+			.filters(List::clear)
+			.observationConvention(new PresignedUrlObservationConvention())
+			.build();
 		this.baseUrl = validBaseUrl(baseUrl);
 		this.base = URI.create(this.baseUrl);
 		String basePath = this.base.getRawPath();
@@ -226,7 +237,8 @@ public final class FeishuVcClient {
 						this.baseUrl, FeishuVcTimeoutException.DOWNLOAD_TIMEOUT, timeout));
 		String token = request.accessToken();
 		Authorization authorization = (token != null) ? authorization(token) : null;
-		Mono<T> exchange = this.webClient.method(request.method()).uri(request.uri()).httpRequest((httpRequest) -> {
+		WebClient client = (token != null) ? this.webClient : this.presignedClient;
+		Mono<T> exchange = client.method(request.method()).uri(request.uri()).httpRequest((httpRequest) -> {
 			headers(httpRequest, authorization, ANY);
 			if (httpRequest.getNativeRequest() instanceof HttpClientRequest netty) {
 				netty.responseTimeout(this.responseTimeout);
@@ -404,6 +416,18 @@ public final class FeishuVcClient {
 					+ "secret and every token would cross the network unencrypted. Use https:// outside tests");
 		}
 		return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+	}
+
+	/** Boot's observation of a client request, its URL without the query that holds a pre-signed URL's signature. */
+	private static final class PresignedUrlObservationConvention extends DefaultClientRequestObservationConvention {
+
+		@Override
+		protected KeyValue httpUrl(ClientRequestObservationContext context) {
+			KeyValue url = super.httpUrl(context);
+			int query = url.getValue().indexOf('?');
+			return (query < 0) ? url : KeyValue.of(url.getKey(), url.getValue().substring(0, query));
+		}
+
 	}
 
 }

@@ -16,7 +16,10 @@ public enum Acknowledgement {
 	 * Once every listener returned: a listener that throws, or that has not returned within the answer's deadline
 	 * (2.5 seconds, below the platform's 3), gets the event pushed again. Listeners then see an event at least once,
 	 * and use its id to make their effect once. The event is remembered as published only once its listeners
-	 * succeeded; one still running when the platform pushes again holds the push back.
+	 * succeeded. While its listeners run, a push again of the event is held back (answered so that the platform
+	 * pushes it later) on this instance however long they take, on another instance of a fleet for 10 seconds (its
+	 * claim): the platform's push again, 15 seconds after a late answer, is published there if the listeners still run
+	 * here.
 	 */
 	AFTER_LISTENERS
 

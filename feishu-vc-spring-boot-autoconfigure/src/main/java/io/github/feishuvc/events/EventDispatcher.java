@@ -2,6 +2,8 @@ package io.github.feishuvc.events;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -50,6 +52,13 @@ public final class EventDispatcher {
 	private final List<FeishuEventDecoder> decoders;
 
 	private final Acknowledgement acknowledgement;
+
+	/**
+	 * The ids of the events whose listeners run on this instance ({@link Acknowledgement#AFTER_LISTENERS}): a delivery
+	 * of one of them is held back however long the listeners take, where a claim lapses after
+	 * {@link PublishedEventIds#CLAIM_TTL}.
+	 */
+	private final Set<String> running = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * Create a dispatcher that publishes raw events only.
@@ -103,12 +112,18 @@ public final class EventDispatcher {
 			}));
 		}
 		return Mono.defer(() -> {
+			if (this.running.contains(eventId)) {
+				return Mono.just(pending(event));
+			}
 			Delivery delivery = new Delivery(eventId, deliveryToken());
 			return this.publishedIds.claim(eventId, delivery.token)
 				.flatMap((claim) -> switch (claim) {
 					case GRANTED -> handOver(event, delivery);
 					case PUBLISHED -> Mono.just(duplicate(event, delivery));
-					case PENDING -> Mono.just(pending(event, delivery));
+					case PENDING -> {
+						delivery.settle();
+						yield Mono.just(pending(event));
+					}
 				})
 				.doOnError((ex) -> delivery.release())
 				.doOnCancel(delivery::release);
@@ -127,9 +142,16 @@ public final class EventDispatcher {
 		Sinks.One<Outcome> done = Sinks.one();
 		try {
 			this.listenerExecutor.execute(() -> {
-				boolean succeeded = publish(event);
-				handled.accept(succeeded);
-				done.tryEmitValue(succeeded ? Outcome.HANDLED : Outcome.FAILED);
+				boolean succeeded = false;
+				try {
+					succeeded = publish(event);
+				}
+				finally {
+					// A listener's Error (an assertion, a class not found) still ends the claim and the answer, then
+					// goes on to the executor's thread.
+					handled.accept(succeeded);
+					done.tryEmitValue(succeeded ? Outcome.HANDLED : Outcome.FAILED);
+				}
 			});
 		}
 		catch (RejectedExecutionException ex) {
@@ -151,13 +173,18 @@ public final class EventDispatcher {
 			return Mono.just(Outcome.REJECTED);
 		}
 		boolean afterListeners = this.acknowledgement == Acknowledgement.AFTER_LISTENERS;
+		if (afterListeners) {
+			this.running.add(delivery.eventId);
+		}
 		Mono<Outcome> outcome = handOver(event, (succeeded) -> {
 			if (afterListeners) {
 				settle(delivery, succeeded);
+				this.running.remove(delivery.eventId);
 			}
 		});
 		return outcome.doOnNext((handedOver) -> {
 			if (handedOver == Outcome.REJECTED) {
+				this.running.remove(delivery.eventId);
 				delivery.giveUp();
 			}
 			else if (!afterListeners) {
@@ -187,8 +214,7 @@ public final class EventDispatcher {
 		return Outcome.DUPLICATE;
 	}
 
-	private Outcome pending(FeishuEvent event, Delivery delivery) {
-		delivery.settle();
+	private static Outcome pending(FeishuEvent event) {
 		logger.info(event + " delivered again while an earlier delivery's claim on it is neither confirmed nor "
 				+ "given up; answering so that the platform delivers it again");
 		return Outcome.PENDING;
@@ -237,6 +263,14 @@ public final class EventDispatcher {
 					+ "form (" + ex.getClass().getSimpleName() + "); it is published as a FeishuEvent only");
 			return null;
 		}
+	}
+
+	/**
+	 * {@return whether an answer waits for the listeners ({@link Acknowledgement#AFTER_LISTENERS}): a transport then
+	 * answers several events at once, so that a slow listener holds up only its own event's answer}
+	 */
+	public boolean waitsForListeners() {
+		return this.acknowledgement == Acknowledgement.AFTER_LISTENERS;
 	}
 
 	@Override

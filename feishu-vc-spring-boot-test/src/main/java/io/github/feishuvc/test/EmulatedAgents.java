@@ -302,8 +302,13 @@ final class EmulatedAgents implements VcRoutes.Endpoints, MeetingObserver {
 		}
 		StoredMeeting meeting = this.meetings.find(meetingId);
 		String sender = caller.isApp() ? this.agentId : caller.userId();
-		this.sent.computeIfAbsent(meetingId, (key) -> new ArrayList<>())
-			.add(new SentMessage(meetingId, sender, type, content, uuid));
+		List<SentMessage> sent = this.sent.computeIfAbsent(meetingId, (key) -> new ArrayList<>());
+		String key = uuid;
+		if (sent.stream().anyMatch((message) -> message.uuid().equals(key))) {
+			// The uuid makes a message sent again (after a lost answer) harmless: taken once.
+			return this.replies.success(this.replies.object().put("uuid", uuid));
+		}
+		sent.add(new SentMessage(meetingId, sender, type, content, uuid));
 		happened(meeting, chat(caller.isApp() ? agent() : user(meeting, sender), type.equals("text") ? 1 : 3, content));
 		return this.replies.success(this.replies.object().put("uuid", uuid));
 	}

@@ -39,7 +39,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The platform's long connection, for self-built apps: the endpoint that hands out a connection's URL
  * ({@code POST /callback/ws/endpoint}), the WebSocket behind it, and the events sent down it as the platform sends
  * them: in {@code pbbp2.Frame}s, to one open connection chosen at random, each waiting three seconds for its
- * acknowledgement and handed to another open connection when none came or it said the handling failed. Pings are
+ * acknowledgement and handed to another connection when none came or it said the handling failed. Pings are
  * answered with pongs that carry the connection's settings. At most {@value #CONNECTION_LIMIT} connections are open at once; beyond, and whenever the
  * test says so, the handshake is refused as the platform refuses it (HTTP 514, auth error {@code 1000040350}).
  */
@@ -247,16 +247,18 @@ final class EmulatedLongConnections {
 	}
 
 	/**
-	 * Send an event down an open connection chosen at random, and wait for its acknowledgement: three seconds, after
-	 * which, or after a failed acknowledgement, it is handed to another open connection (one not tried yet, while
-	 * there is one), up to three times.
+	 * Send an event down an open connection chosen at random, and wait for its acknowledgement, three seconds. Not
+	 * acknowledged, it is handed to another connection, never the same one again: one open now after a failed
+	 * acknowledgement (the handling failed there: the platform's later pushes again take it from here), one awaited
+	 * after a silence or a drop (the application may be replacing its connection); up to three tries in all.
 	 */
 	EventDelivery push(ObjectNode event) {
 		byte[] json = this.replies.mapper().writeValueAsBytes(event);
 		String result = "no long connection open";
 		Set<String> tried = new HashSet<>();
+		boolean await = true;
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-			Open connection = awaitConnection(tried);
+			Open connection = await ? awaitConnection(tried) : untried(tried);
 			if (connection == null) {
 				break;
 			}
@@ -271,13 +273,16 @@ final class EmulatedLongConnections {
 					return delivery;
 				}
 				result = delivery.body();
+				await = false;
 			}
 			catch (TimeoutException ex) {
 				connection.acks.remove(messageId);
 				result = "no acknowledgement within " + ACK_DEADLINE.toSeconds() + "s";
+				await = true;
 			}
 			catch (ExecutionException ex) {
 				result = "the connection dropped before the acknowledgement";
+				await = true;
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -304,17 +309,13 @@ final class EmulatedLongConnections {
 		}
 	}
 
-	/** An open connection, one not tried yet if there is one, else any. */
+	/** An open connection not tried yet, awaited for a while. */
 	private @Nullable Open awaitConnection(Set<String> tried) {
 		long deadline = System.nanoTime() + CONNECTION_WAIT.toNanos();
 		while (System.nanoTime() < deadline) {
-			List<Open> candidates = new ArrayList<>(this.open.values());
-			List<Open> untried = candidates.stream().filter((open) -> !tried.contains(open.id)).toList();
-			if (!untried.isEmpty()) {
-				candidates = untried;
-			}
-			if (!candidates.isEmpty()) {
-				return candidates.get(ThreadLocalRandom.current().nextInt(candidates.size()));
+			Open connection = untried(tried);
+			if (connection != null) {
+				return connection;
 			}
 			try {
 				Thread.sleep(10);
@@ -325,6 +326,17 @@ final class EmulatedLongConnections {
 			}
 		}
 		return null;
+	}
+
+	/** An open connection not tried yet, chosen at random, or {@code null}. */
+	private @Nullable Open untried(Set<String> tried) {
+		List<Open> candidates = new ArrayList<>();
+		this.open.values().forEach((open) -> {
+			if (!tried.contains(open.id)) {
+				candidates.add(open);
+			}
+		});
+		return candidates.isEmpty() ? null : candidates.get(ThreadLocalRandom.current().nextInt(candidates.size()));
 	}
 
 	// Test hooks

@@ -93,7 +93,7 @@ class FeishuVcEmulatorRedeliveryTests {
 
 	@Test
 	void shouldGiveAnEventUpAfterFourPushesAgain() {
-		this.answers.addAll(List.of(500, 500, 500, 500, 500, 500));
+		this.answers.addAll(List.of(500, 500, 500, 500, 500));
 		this.emulator.pushEvent("vc.meeting.meeting_started_v1", "t1", EVENT);
 
 		List<Duration> schedule = List.of(Duration.ofSeconds(15), Duration.ofMinutes(5), Duration.ofHours(1),
@@ -110,9 +110,7 @@ class FeishuVcEmulatorRedeliveryTests {
 		}
 
 		await().until(() -> this.emulator.pendingDeliveries().isEmpty());
-		this.clock.advance(Duration.ofDays(1));
-		assertThat(this.pushed).hasSize(5);
-		assertThat(this.answers).as("one answer left: the sixth push never came").hasSize(1);
+		assertThat(this.pushed).as("the first push and four again").hasSize(5);
 	}
 
 	@Test

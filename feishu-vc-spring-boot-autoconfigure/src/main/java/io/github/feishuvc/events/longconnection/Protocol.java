@@ -102,10 +102,14 @@ final class Protocol {
 				frame.content().readBytes(bytes);
 				return bytes;
 			})
-			.concatMap((bytes) -> received(bytes, fragments, frames))
+			// One at a time when answered on receipt, in the order they came; when answers wait for the listeners, many
+			// at once, so that a slow listener does not make the events behind it late.
+			.flatMap((bytes) -> received(bytes, fragments, frames), this.dispatcher.waitsForListeners() ? 256 : 1)
 			.then()
 			.doFinally((signal) -> {
-				frames.tryEmitComplete();
+				synchronized (frames) {
+					frames.tryEmitComplete();
+				}
 				closed.tryEmitEmpty();
 			});
 		Flux<byte[]> pings = Mono.defer(() -> Mono.delay(this.config.get().pingInterval(), this.scheduler))
@@ -167,7 +171,10 @@ final class Protocol {
 		long start = System.nanoTime();
 		return publish(payload).map((published) -> {
 			long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-			frames.tryEmitNext(frame.acknowledgement(published ? ACK_OK : ACK_FAILED, millis).toByteArray());
+			// Answers of events handled at once come from several threads: the sink takes one at a time.
+			synchronized (frames) {
+				frames.tryEmitNext(frame.acknowledgement(published ? ACK_OK : ACK_FAILED, millis).toByteArray());
+			}
 			if (published) {
 				this.acknowledged.incrementAndGet();
 			}
