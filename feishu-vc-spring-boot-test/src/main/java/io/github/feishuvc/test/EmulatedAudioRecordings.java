@@ -37,7 +37,7 @@ final class EmulatedAudioRecordings implements VcRoutes.Endpoints {
 	private final EventSink events;
 
 	/** Subscribed users by tenant and event type. */
-	private final Map<String, Set<String>> subscribers = new ConcurrentHashMap<>();
+	private final EventSubscribers subscribers = new EventSubscribers();
 
 	private final Map<String, Recording> recordings = new ConcurrentHashMap<>();
 
@@ -105,7 +105,7 @@ final class EmulatedAudioRecordings implements VcRoutes.Endpoints {
 	}
 
 	private void push(Recording recording, String type, Consumer<ObjectNode> fill) {
-		Set<String> subscribed = this.subscribers.getOrDefault(recording.tenantKey + '/' + type, Set.of());
+		Set<String> subscribed = this.subscribers.of(recording.tenantKey, type);
 		if (!subscribed.contains(recording.ownerId)) {
 			return;
 		}
@@ -127,14 +127,7 @@ final class EmulatedAudioRecordings implements VcRoutes.Endpoints {
 		if (!TYPES.contains(asked)) {
 			return this.replies.error(400, 121003, "param error");
 		}
-		Set<String> users = this.subscribers.computeIfAbsent(caller.tenantKey() + '/' + asked,
-				(key) -> ConcurrentHashMap.newKeySet());
-		if (subscribe) {
-			users.add(caller.userId());
-		}
-		else {
-			users.remove(caller.userId());
-		}
+		this.subscribers.set(caller.tenantKey(), asked, caller.userId(), subscribe);
 		return this.replies.success(this.replies.object());
 	}
 

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -68,7 +67,7 @@ final class EmulatedMinutes implements VcRoutes.Endpoints {
 	private final Map<String, StoredMinute> minutes = new ConcurrentHashMap<>();
 
 	/** Subscribed users by tenant. */
-	private final Map<String, Set<String>> subscribers = new ConcurrentHashMap<>();
+	private final EventSubscribers subscribers = new EventSubscribers();
 
 	/** The media URLs handed out: the minute by code, until they expire. */
 	private final Map<String, Grant> grants = new ConcurrentHashMap<>();
@@ -129,7 +128,7 @@ final class EmulatedMinutes implements VcRoutes.Endpoints {
 		mediaFile(minute);
 		this.minutes.put(token, minute);
 		List<String> subscribed = minute.readers.stream()
-			.filter(this.subscribers.getOrDefault(tenantKey, Set.of())::contains)
+			.filter(this.subscribers.of(tenantKey, GENERATED)::contains)
 			.toList();
 		if (!subscribed.isEmpty()) {
 			ObjectNode event = envelope(GENERATED);
@@ -408,14 +407,7 @@ final class EmulatedMinutes implements VcRoutes.Endpoints {
 		if (!asked.isEmpty() && !asked.equals(GENERATED)) {
 			return this.replies.error(400, 2091001, "param is invalid");
 		}
-		Set<String> users = this.subscribers.computeIfAbsent(caller.tenantKey(),
-				(key) -> ConcurrentHashMap.newKeySet());
-		if (subscribe) {
-			users.add(caller.userId());
-		}
-		else {
-			users.remove(caller.userId());
-		}
+		this.subscribers.set(caller.tenantKey(), GENERATED, caller.userId(), subscribe);
 		return this.replies.success(this.replies.object());
 	}
 

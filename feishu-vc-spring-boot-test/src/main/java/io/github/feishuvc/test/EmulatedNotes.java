@@ -51,7 +51,7 @@ final class EmulatedNotes implements VcRoutes.Endpoints {
 	private final Duration detailLag;
 
 	/** Subscribed users by tenant and event type. */
-	private final Map<String, Set<String>> subscribers = new ConcurrentHashMap<>();
+	private final EventSubscribers subscribers = new EventSubscribers();
 
 	private final Map<String, StoredNote> notes = new ConcurrentHashMap<>();
 
@@ -79,7 +79,7 @@ final class EmulatedNotes implements VcRoutes.Endpoints {
 
 	/** The users of a tenant subscribed to an event type, among some users. */
 	List<String> subscribedAmong(String tenantKey, String eventType, List<String> users) {
-		Set<String> subscribed = this.subscribers.getOrDefault(key(tenantKey, eventType), Set.of());
+		Set<String> subscribed = this.subscribers.of(tenantKey, eventType);
 		return users.stream().filter(subscribed::contains).toList();
 	}
 
@@ -146,14 +146,7 @@ final class EmulatedNotes implements VcRoutes.Endpoints {
 		if (!asked.isEmpty() && !asked.equals(eventType)) {
 			return this.replies.error(400, 121003, "param error");
 		}
-		Set<String> users = this.subscribers.computeIfAbsent(key(caller.tenantKey(), eventType),
-				(key) -> ConcurrentHashMap.newKeySet());
-		if (subscribe) {
-			users.add(caller.userId());
-		}
-		else {
-			users.remove(caller.userId());
-		}
+		this.subscribers.set(caller.tenantKey(), eventType, caller.userId(), subscribe);
 		return this.replies.success(this.replies.object());
 	}
 
@@ -175,10 +168,6 @@ final class EmulatedNotes implements VcRoutes.Endpoints {
 		ObjectNode data = this.replies.object();
 		data.set("note", view);
 		return this.replies.success(data);
-	}
-
-	private static String key(String tenantKey, String eventType) {
-		return tenantKey + '/' + eventType;
 	}
 
 	/** A meeting's note: who may read it, and once generated, when. */
