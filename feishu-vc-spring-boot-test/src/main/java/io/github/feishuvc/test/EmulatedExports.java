@@ -2,7 +2,6 @@ package io.github.feishuvc.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 import io.github.feishuvc.internal.ExportApis;
 import io.github.feishuvc.test.EmulatedMeetingData.Rows;
@@ -72,7 +70,7 @@ final class EmulatedExports implements VcRoutes.Endpoints {
 
 	private final Duration processingTime;
 
-	private final Path directory;
+	private final ScratchDirectory directory = new ScratchDirectory("feishu-vc-emulator-exports");
 
 	private final Map<String, Task> tasks = new ConcurrentHashMap<>();
 
@@ -91,12 +89,6 @@ final class EmulatedExports implements VcRoutes.Endpoints {
 		this.data = data;
 		this.bookings = bookings;
 		this.processingTime = processingTime;
-		try {
-			this.directory = Files.createTempDirectory("feishu-vc-emulator-exports");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	@Override
@@ -136,15 +128,7 @@ final class EmulatedExports implements VcRoutes.Endpoints {
 
 	/** Delete the files written. */
 	void close() {
-		try (Stream<Path> written = Files.list(this.directory)) {
-			for (Path file : written.toList()) {
-				Files.deleteIfExists(file);
-			}
-			Files.deleteIfExists(this.directory);
-		}
-		catch (IOException ex) {
-			// A temporary directory left behind is the system's to clean.
-		}
+		this.directory.delete();
 	}
 
 	private synchronized Reply create(Caller caller, String kind, String fileKind, byte[] bytes,

@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 import io.github.feishuvc.internal.MinuteApis;
 import io.github.feishuvc.test.MinuteTexts.Line;
@@ -76,18 +75,12 @@ final class EmulatedMinutes implements VcRoutes.Endpoints {
 
 	private volatile String baseUrl = "http://127.0.0.1";
 
-	private final Path directory;
+	private final ScratchDirectory directory = new ScratchDirectory("feishu-vc-emulator-minutes");
 
 	EmulatedMinutes(Replies replies, Clock clock, EventSink events) {
 		this.replies = replies;
 		this.clock = clock;
 		this.events = events;
-		try {
-			this.directory = Files.createTempDirectory("feishu-vc-emulator-minutes");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/** The emulator's own URL, which the media URLs point to, once its server is bound. */
@@ -201,15 +194,7 @@ final class EmulatedMinutes implements VcRoutes.Endpoints {
 
 	/** Delete the media files written. */
 	void close() {
-		try (Stream<Path> written = Files.list(this.directory)) {
-			for (Path file : written.toList()) {
-				Files.deleteIfExists(file);
-			}
-			Files.deleteIfExists(this.directory);
-		}
-		catch (IOException ex) {
-			// A temporary directory: the system cleans up what is left.
-		}
+		this.directory.delete();
 	}
 
 	private Reply readable(Caller caller, VcRoutes.VcCall call, Function<StoredMinute, Reply> answer) {
