@@ -1,0 +1,284 @@
+package io.github.feishuvc.redis;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.feishuvc.actuate.FeishuVcInboxEndpoint;
+import io.github.feishuvc.events.FeishuEvent;
+import io.github.feishuvc.events.FeishuEventInbox;
+import io.github.feishuvc.health.FeishuVcInboxHealthIndicator;
+import io.github.feishuvc.meeting.event.MeetingStartedEvent;
+import io.github.feishuvc.support.MutableClock;
+import io.github.feishuvc.support.RedisServer;
+import io.github.feishuvc.support.TestFeishu;
+import io.github.feishuvc.test.EventDelivery;
+import io.github.feishuvc.test.FeishuVcEmulator;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The durable inbox ({@code feishu.vc.events.inbox.enabled}, on by default with the shared state on Redis), over real
+ * HTTP, a real long connection and a real {@code redis-server}: an event is acknowledged once appended to the stream,
+ * its listeners are retried, one failing on every attempt becomes a dead letter that the actuator endpoint replays,
+ * an event survives a Redis restart and the instance that held it, and a Redis outage gets the event pushed again.
+ */
+class EventInboxApplicationTests {
+
+	private static final String EVENT = "{\"meeting\": {\"id\": \"6911188411934433028\", \"topic\": \"inbox\"}}";
+
+	private final MutableClock clock = new MutableClock(Instant.now());
+
+	private final FeishuVcEmulator emulator = FeishuVcEmulator.builder()
+		.clock(this.clock)
+		.longConnectionPingInterval(Duration.ofSeconds(1))
+		.start();
+
+	private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
+
+	private RedisServer redis;
+
+	@AfterEach
+	void stop() throws Exception {
+		while (!this.closeables.isEmpty()) {
+			this.closeables.pop().close();
+		}
+		if (this.redis != null) {
+			this.redis.close();
+		}
+		this.emulator.close();
+	}
+
+	@Test
+	void shouldHandleOnTheThirdAttemptAnEventWhoseListenerFailedTwice() {
+		this.redis = RedisServer.start();
+		ConfigurableApplicationContext context = webhookApplication();
+		FailingListener listener = context.getBean(FailingListener.class);
+		listener.failures.set(2);
+
+		EventDelivery delivery = push();
+
+		assertThat(delivery.accepted()).as("acknowledged once appended").isTrue();
+		await().until(() -> listener.succeeded.size() == 1);
+		assertThat(listener.seen).hasSize(3).containsOnly(listener.succeeded.get(0));
+		FeishuEventInbox inbox = context.getBean(FeishuEventInbox.class);
+		await().until(() -> inbox.pending().block() == 0L);
+		assertThat(inbox.deadLetters().collectList().block()).isEmpty();
+		assertThat(context.getBean(RedisEventInboxReader.class).retries()).isEqualTo(2);
+		assertThat(this.emulator.pendingDeliveries()).isEmpty();
+	}
+
+	@Test
+	void shouldSetAsideAnEventWhoseListenerAlwaysFailsAndReplayItOnceThroughTheActuatorEndpoint() {
+		this.redis = RedisServer.start();
+		ConfigurableApplicationContext context = webhookApplication();
+		FailingListener listener = context.getBean(FailingListener.class);
+		listener.failures.set(Integer.MAX_VALUE);
+		FeishuVcInboxEndpoint endpoint = context.getBean(FeishuVcInboxEndpoint.class);
+
+		assertThat(push().accepted()).isTrue();
+
+		await().until(() -> deadLetters(endpoint).size() == 1);
+		FeishuEventInbox.DeadLetter deadLetter = deadLetters(endpoint).get(0);
+		assertThat(listener.seen).hasSize(3);
+		assertThat(deadLetter.eventId()).isEqualTo(listener.seen.get(0));
+		assertThat(deadLetter.type()).isEqualTo(MeetingStartedEvent.TYPE);
+		assertThat(deadLetter.error()).isEqualTo(IllegalStateException.class.getName());
+		assertThat(deadLetter.message()).isEqualTo("the database is away");
+		assertThat(deadLetter.attempts()).isEqualTo(3);
+		assertThat(context.getBean(RedisEventInboxReader.class).deadLetters()).isEqualTo(1);
+
+		listener.failures.set(0);
+		Map<String, Object> replayed = endpoint.deadLetter(deadLetter.id(), "replay").block();
+		Map<String, Object> again = endpoint.deadLetter(deadLetter.id(), "replay").block();
+
+		assertThat(replayed).containsEntry("done", true);
+		assertThat(again).as("replayed already").containsEntry("done", false);
+		await().until(() -> listener.succeeded.size() == 1);
+		await().until(() -> (Long) endpoint.inbox().block().get("pending") == 0L);
+		assertThat(listener.seen).hasSize(4).containsOnly(deadLetter.eventId());
+		assertThat(deadLetters(endpoint)).isEmpty();
+	}
+
+	@Test
+	void shouldLoseNoAcknowledgedEventWhenRedisRestartsBeforeTheListenersHandledIt(@TempDir Path dir) {
+		this.redis = RedisServer.start(List.of("--appendonly", "yes", "--appendfsync", "always", "--dir",
+				dir.toString()));
+		ConfigurableApplicationContext first = webhookApplication("feishu.vc.events.inbox.claim-after=1s");
+		FailingListener held = first.getBean(FailingListener.class);
+		held.hold = new CountDownLatch(1);
+		pushThree();
+		await().until(() -> held.seen.size() == 3);
+		List<String> ids = List.copyOf(held.seen);
+
+		this.redis.restart();
+
+		ConfigurableApplicationContext second = webhookApplication("feishu.vc.events.inbox.claim-after=1s");
+		FailingListener taker = second.getBean(FailingListener.class);
+		await().atMost(Duration.ofSeconds(20)).until(() -> Set.copyOf(taker.succeeded).equals(Set.copyOf(ids)));
+		held.hold.countDown();
+		assertThat(this.emulator.pendingDeliveries()).isEmpty();
+	}
+
+	@Test
+	void shouldHandOverThePendingEventsOfAnInstanceThatStoppedAfterClaimAfter() {
+		this.redis = RedisServer.start();
+		ConfigurableApplicationContext first = webhookApplication("feishu.vc.events.inbox.claim-after=1s",
+				"feishu.vc.events.listeners.shutdown-timeout=0s");
+		FailingListener held = first.getBean(FailingListener.class);
+		held.hold = new CountDownLatch(1);
+		pushThree();
+		await().until(() -> held.seen.size() == 3);
+		List<String> ids = List.copyOf(held.seen);
+		ConfigurableApplicationContext second = webhookApplication("feishu.vc.events.inbox.claim-after=1s");
+		FailingListener taker = second.getBean(FailingListener.class);
+
+		first.close();
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> Set.copyOf(taker.succeeded).equals(Set.copyOf(ids)));
+		held.hold.countDown();
+		assertThat(held.succeeded).isEmpty();
+	}
+
+	@Test
+	void shouldRefuseAnEventAtTheEndpointWhileRedisIsDownAndHandleThePushAgainOnceItIsBack() {
+		this.redis = RedisServer.start();
+		ConfigurableApplicationContext context = webhookApplication();
+		assertRefusedWhileRedisIsDownAndHandledOnceBack(context);
+	}
+
+	@Test
+	void shouldAcknowledgeAFailureOverTheLongConnectionWhileRedisIsDownAndHandleThePushAgainOnceItIsBack() {
+		this.redis = RedisServer.start();
+		ConfigurableApplicationContext context = TestFeishu
+			.webApplication(InboxApplication.class, WebApplicationType.NONE, this.emulator)
+			.properties(this.redis.springProperties().toArray(String[]::new))
+			.properties("feishu.vc.shared-state.type=redis", "feishu.vc.events.mode=long-connection",
+					"feishu.vc.events.inbox.backoff=10ms")
+			.run();
+		this.closeables.push(context);
+		await().until(() -> this.emulator.longConnectionCount() == 1);
+		assertRefusedWhileRedisIsDownAndHandledOnceBack(context);
+	}
+
+	private void assertRefusedWhileRedisIsDownAndHandledOnceBack(ConfigurableApplicationContext context) {
+		FailingListener listener = context.getBean(FailingListener.class);
+		FeishuVcInboxHealthIndicator health = context.getBean(FeishuVcInboxHealthIndicator.class);
+		assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+		this.redis.kill();
+		await().until(() -> health.health().getStatus().equals(Status.DOWN));
+
+		EventDelivery delivery = push();
+
+		assertThat(delivery.accepted()).as("not appended, not acknowledged").isFalse();
+		assertThat(this.emulator.pendingDeliveries()).hasSize(1);
+		String eventId = this.emulator.pendingDeliveries().get(0).eventId();
+		this.redis.restart();
+		await().atMost(Duration.ofSeconds(10)).until(() -> health.health().getStatus().equals(Status.UP));
+		this.clock.advance(Duration.ofSeconds(15));
+		await().until(() -> this.emulator.pendingDeliveries().isEmpty());
+		await().until(() -> listener.succeeded.size() == 1);
+		assertThat(listener.succeeded).containsExactly(eventId);
+	}
+
+	private void pushThree() {
+		for (int i = 0; i < 3; i++) {
+			assertThat(push().accepted()).as("acknowledged once appended").isTrue();
+		}
+	}
+
+	private EventDelivery push() {
+		return this.emulator.pushEvent(MeetingStartedEvent.TYPE, FeishuVcEmulator.DEFAULT_TENANT_KEY, EVENT);
+	}
+
+	private static List<FeishuEventInbox.DeadLetter> deadLetters(FeishuVcInboxEndpoint endpoint) {
+		@SuppressWarnings("unchecked")
+		List<FeishuEventInbox.DeadLetter> deadLetters = (List<FeishuEventInbox.DeadLetter>) endpoint.inbox()
+			.block()
+			.get("deadLetters");
+		return deadLetters;
+	}
+
+	/** An application on the webhook, its events delivered by the emulator to the last one started. */
+	private ConfigurableApplicationContext webhookApplication(String... properties) {
+		ConfigurableApplicationContext context = TestFeishu
+			.webApplication(InboxApplication.class, WebApplicationType.REACTIVE, this.emulator)
+			.properties(this.redis.springProperties().toArray(String[]::new))
+			.properties("feishu.vc.shared-state.type=redis", "feishu.vc.events.enabled=true",
+					"feishu.vc.events.inbox.backoff=10ms")
+			.properties(properties)
+			.run();
+		this.closeables.push(context);
+		this.emulator.deliverEventsTo(TestFeishu.url(context, "/feishu/events"));
+		return context;
+	}
+
+	/** The emulator's tick reads its clock every 50 ms: poll as often. */
+	private static ConditionFactory await() {
+		return Awaitility.await()
+			.atMost(Duration.ofSeconds(15))
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(20));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class InboxApplication {
+
+		@Bean
+		FailingListener failingListener() {
+			return new FailingListener();
+		}
+
+	}
+
+	/** Fails as many times as it is told, as a listener whose database is away would; or waits to be let go. */
+	static class FailingListener {
+
+		final AtomicInteger failures = new AtomicInteger();
+
+		final List<String> seen = new CopyOnWriteArrayList<>();
+
+		final List<String> succeeded = new CopyOnWriteArrayList<>();
+
+		volatile CountDownLatch hold;
+
+		@EventListener
+		void on(FeishuEvent event) throws InterruptedException {
+			this.seen.add(event.eventId());
+			CountDownLatch hold = this.hold;
+			if (hold != null) {
+				hold.await(30, TimeUnit.SECONDS);
+				throw new IllegalStateException("held until the test ended");
+			}
+			if (this.failures.getAndDecrement() > 0) {
+				throw new IllegalStateException("the database is away");
+			}
+			this.succeeded.add(event.eventId());
+		}
+
+	}
+
+}
