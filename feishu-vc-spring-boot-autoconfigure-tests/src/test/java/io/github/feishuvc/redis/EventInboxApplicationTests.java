@@ -18,6 +18,7 @@ import io.github.feishuvc.events.FeishuEvent;
 import io.github.feishuvc.events.FeishuEventInbox;
 import io.github.feishuvc.health.FeishuVcInboxHealthIndicator;
 import io.github.feishuvc.meeting.event.MeetingStartedEvent;
+import io.github.feishuvc.support.LogCapture;
 import io.github.feishuvc.support.MutableClock;
 import io.github.feishuvc.support.RedisServer;
 import io.github.feishuvc.support.TestFeishu;
@@ -97,10 +98,15 @@ class EventInboxApplicationTests {
 		FailingListener listener = context.getBean(FailingListener.class);
 		listener.failures.set(Integer.MAX_VALUE);
 		FeishuVcInboxEndpoint endpoint = context.getBean(FeishuVcInboxEndpoint.class);
+		LogCapture logs = LogCapture.everything();
+		this.closeables.push(logs);
 
 		assertThat(push().accepted()).isTrue();
 
 		await().until(() -> deadLetters(endpoint).size() == 1);
+		assertThat(logs.lines()).as("neither the event's content nor the failure's message")
+			.noneMatch((line) -> line.contains("the database is away") || line.contains("\"topic\""))
+			.anyMatch((line) -> line.contains("dead letter"));
 		FeishuEventInbox.DeadLetter deadLetter = deadLetters(endpoint).get(0);
 		assertThat(listener.seen).hasSize(3);
 		assertThat(deadLetter.eventId()).isEqualTo(listener.seen.get(0));
@@ -160,6 +166,29 @@ class EventInboxApplicationTests {
 		await().atMost(Duration.ofSeconds(20)).until(() -> Set.copyOf(taker.succeeded).equals(Set.copyOf(ids)));
 		held.hold.countDown();
 		assertThat(held.succeeded).isEmpty();
+	}
+
+	@Test
+	void shouldSetAsideAnEventTakenOverAfterTheInstancesHandlingItStoppedOnEveryAttempt() {
+		this.redis = RedisServer.start();
+		ConfigurableApplicationContext first = webhookApplication("feishu.vc.events.inbox.claim-after=1s",
+				"feishu.vc.events.inbox.max-attempts=1", "feishu.vc.events.listeners.shutdown-timeout=0s");
+		FailingListener held = first.getBean(FailingListener.class);
+		held.hold = new CountDownLatch(1);
+		assertThat(push().accepted()).isTrue();
+		await().until(() -> held.seen.size() == 1);
+		first.close();
+
+		ConfigurableApplicationContext second = webhookApplication("feishu.vc.events.inbox.claim-after=1s",
+				"feishu.vc.events.inbox.max-attempts=1");
+		FeishuEventInbox inbox = second.getBean(FeishuEventInbox.class);
+
+		await().until(() -> inbox.deadLetters().count().block() == 1L);
+		held.hold.countDown();
+		FeishuEventInbox.DeadLetter deadLetter = inbox.deadLetters().blockFirst();
+		assertThat(deadLetter.eventId()).isEqualTo(held.seen.get(0));
+		assertThat(deadLetter.message()).contains("stopped or died on each of 1 attempt(s)");
+		assertThat(second.getBean(FailingListener.class).seen).as("not handed to a listener again").isEmpty();
 	}
 
 	@Test

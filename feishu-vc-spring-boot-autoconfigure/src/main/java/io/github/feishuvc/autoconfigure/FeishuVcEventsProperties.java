@@ -449,7 +449,7 @@ public final class FeishuVcEventsProperties {
 				@DefaultValue("1m") Duration claimAfter) {
 			Assert.isTrue(maxLength > 0, "feishu.vc.events.inbox.max-length must be positive");
 			Assert.isTrue(maxAttempts > 0, "feishu.vc.events.inbox.max-attempts must be positive");
-			FeishuVcProperties.notNegative(backoff, "events.inbox.backoff");
+			FeishuVcProperties.positive(backoff, "events.inbox.backoff");
 			FeishuVcProperties.positive(claimAfter, "events.inbox.claim-after");
 			this.enabled = enabled;
 			this.maxLength = maxLength;

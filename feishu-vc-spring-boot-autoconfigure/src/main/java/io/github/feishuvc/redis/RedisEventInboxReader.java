@@ -160,7 +160,7 @@ public final class RedisEventInboxReader implements SmartLifecycle {
 				: this.redis.opsForStream()
 					.read(this.consumer, StreamReadOptions.empty().count(free),
 							StreamOffset.create(this.inbox.stream(), ReadOffset.lastConsumed()))
-					.doOnNext(this::handle)
+					.doOnNext((entry) -> handle(entry, 0))
 					.count()
 					.map((count) -> count == free);
 		Mono<Boolean> work = group.then(read)
@@ -203,18 +203,19 @@ public final class RedisEventInboxReader implements SmartLifecycle {
 			.flatMapMany(Flux::fromIterable)
 			.filter((entry) -> !entry.getConsumerName().equals(this.consumer.getName())
 					&& entry.getElapsedTimeSinceLastDelivery().compareTo(claimAfter) >= 0)
-			.map(PendingMessage::getId)
 			.take(free)
-			.collectList()
-			.filter((ids) -> !ids.isEmpty())
-			.flatMapMany((ids) -> this.redis.opsForStream()
+			.collectMap(PendingMessage::getId, PendingMessage::getTotalDeliveryCount)
+			.filter((deliveries) -> !deliveries.isEmpty())
+			.flatMapMany((deliveries) -> this.redis.opsForStream()
 				.claim(this.inbox.stream(), RedisEventInbox.GROUP, this.consumer.getName(),
-						XClaimOptions.minIdle(claimAfter).ids(ids.toArray(RecordId[]::new))))
-			.doOnNext((entry) -> {
-				logger.info("Took over " + RedisEventInbox.eventOf(entry.getValue())
-						+ " from an instance that held it unacknowledged for " + claimAfter.toMillis() + "ms");
-				handle(entry);
-			})
+						XClaimOptions.minIdle(claimAfter).ids(deliveries.keySet().toArray(RecordId[]::new)))
+				.doOnNext((entry) -> {
+					long attempted = deliveries.getOrDefault(entry.getId(), 0L);
+					logger.info("Took over " + RedisEventInbox.eventOf(entry.getValue()) + " from an instance that "
+							+ "held it unacknowledged for " + claimAfter.toMillis() + "ms, after " + attempted
+							+ " attempt(s)");
+					handle(entry, (int) Math.min(attempted, this.settings.maxAttempts()));
+				}))
 			.then();
 	}
 
@@ -230,17 +231,27 @@ public final class RedisEventInboxReader implements SmartLifecycle {
 		}).then();
 	}
 
-	private void handle(MapRecord<String, Object, Object> entry) {
+	/**
+	 * Hand an entry to the listeners, retried, then acknowledged or set aside.
+	 * @param attempted the attempts made already: an entry taken over from an instance that stopped or died while
+	 * handling it counts each of its deliveries as one, so that an event that kills every instance that handles it
+	 * ends as a dead letter rather than going round the fleet for good
+	 */
+	private void handle(MapRecord<String, Object, Object> entry, int attempted) {
 		this.inHand.incrementAndGet();
 		FeishuEvent event = RedisEventInbox.eventOf(entry.getValue());
 		RecordId id = entry.getId();
-		AtomicInteger attempts = new AtomicInteger();
-		Mono.defer(() -> {
-			// Claimed again before each retry, which restarts its idle time: not taken over while it waits.
-			Mono<Void> hold = (attempts.incrementAndGet() == 1) ? Mono.empty() : keep(id);
-			return hold.then(this.listeners.apply(event));
-		})
-			.retryWhen(Retry.backoff(this.settings.maxAttempts() - 1, this.settings.backoff())
+		AtomicInteger attempts = new AtomicInteger(attempted);
+		Mono<Void> handled = (attempted >= this.settings.maxAttempts())
+				? Mono.error(new IllegalStateException("the instances handling it stopped or died on each of "
+						+ attempted + " attempt(s)"))
+				: Mono.defer(() -> {
+					// Claimed again before each retry, which restarts its idle time: not taken over while it waits.
+					Mono<Void> hold = (attempts.incrementAndGet() == attempted + 1) ? Mono.empty() : keep(id);
+					return hold.then(this.listeners.apply(event));
+				});
+		handled
+			.retryWhen(Retry.backoff(Math.max(0, this.settings.maxAttempts() - 1 - attempted), this.settings.backoff())
 				.scheduler(this.scheduler)
 				.filter((ex) -> isRunning())
 				.doBeforeRetry((signal) -> retried(event, signal.failure(), attempts.get()))
