@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +30,37 @@ import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.actuate.endpoint.invoke.convert.ConversionServiceParameterValueMapper;
+import org.springframework.boot.actuate.endpoint.web.EndpointLinksResolver;
+import org.springframework.boot.actuate.endpoint.web.EndpointMapping;
+import org.springframework.boot.actuate.endpoint.web.EndpointMediaTypes;
+import org.springframework.boot.actuate.endpoint.web.ExposableWebEndpoint;
+import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpointDiscoverer;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.webflux.actuate.endpoint.web.WebFluxEndpointHandlerMapping;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -116,9 +140,17 @@ class EventInboxApplicationTests {
 		assertThat(deadLetter.attempts()).isEqualTo(3);
 		assertThat(context.getBean(RedisEventInboxReader.class).deadLetters()).isEqualTo(1);
 
+		HttpStatusCode anonymous = WebClient.create(TestFeishu.url(context, "/actuator/feishuvcinbox"))
+			.get()
+			.exchangeToMono((response) -> Mono.just(response.statusCode()))
+			.block();
+		assertThat(anonymous).as("secured as the application's other endpoints").isEqualTo(HttpStatus.UNAUTHORIZED);
+		String overHttp = actuator(context).get().uri("/feishuvcinbox").retrieve().bodyToMono(String.class).block();
+		assertThat(overHttp).contains(deadLetter.id(), "\"attempts\":3").doesNotContain("topic");
+
 		listener.failures.set(0);
-		Map<String, Object> replayed = endpoint.deadLetter(deadLetter.id(), "replay").block();
-		Map<String, Object> again = endpoint.deadLetter(deadLetter.id(), "replay").block();
+		Map<String, Object> replayed = replay(context, deadLetter.id());
+		Map<String, Object> again = replay(context, deadLetter.id());
 
 		assertThat(replayed).containsEntry("done", true);
 		assertThat(again).as("replayed already").containsEntry("done", false);
@@ -242,6 +274,25 @@ class EventInboxApplicationTests {
 		return this.emulator.pushEvent(MeetingStartedEvent.TYPE, FeishuVcEmulator.DEFAULT_TENANT_KEY, EVENT);
 	}
 
+	/** {@code POST /actuator/feishuvcinbox/{id}} with {@code {"action": "replay"}}, over HTTP. */
+	private static Map<String, Object> replay(ConfigurableApplicationContext context, String id) {
+		return actuator(context).post()
+			.uri("/feishuvcinbox/{id}", id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("action", "replay"))
+			.retrieve()
+			.bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.block();
+	}
+
+	private static WebClient actuator(ConfigurableApplicationContext context) {
+		return WebClient.builder()
+			.baseUrl(TestFeishu.url(context, "/actuator"))
+			.defaultHeaders((headers) -> headers.setBasicAuth("operator", "operator-password"))
+			.build();
+	}
+
 	private static List<FeishuEventInbox.DeadLetter> deadLetters(FeishuVcInboxEndpoint endpoint) {
 		@SuppressWarnings("unchecked")
 		List<FeishuEventInbox.DeadLetter> deadLetters = (List<FeishuEventInbox.DeadLetter>) endpoint.inbox()
@@ -274,11 +325,48 @@ class EventInboxApplicationTests {
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
+	@Import(Actuator.class)
 	static class InboxApplication {
 
 		@Bean
 		FailingListener failingListener() {
 			return new FailingListener();
+		}
+
+	}
+
+	/**
+	 * The web endpoints under {@code /actuator}, as Boot's actuator auto-configuration maps them (which is not on this
+	 * module's class path, where it would change every other test's application), secured as an application would.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	static class Actuator {
+
+		@Bean
+		WebFluxEndpointHandlerMapping actuatorEndpoints(ApplicationContext context) {
+			WebEndpointDiscoverer discoverer = new WebEndpointDiscoverer(context,
+					new ConversionServiceParameterValueMapper(), EndpointMediaTypes.DEFAULT, List.of(), List.of(),
+					List.of(), List.of(), List.of());
+			Collection<ExposableWebEndpoint> endpoints = discoverer.getEndpoints();
+			return new WebFluxEndpointHandlerMapping(new EndpointMapping("/actuator"), endpoints,
+					EndpointMediaTypes.DEFAULT, new CorsConfiguration(), new EndpointLinksResolver(endpoints), false);
+		}
+
+		/** The actuator's endpoints for an operator only, with HTTP basic, as an application would secure them. */
+		@Bean
+		SecurityWebFilterChain actuatorSecurity(ServerHttpSecurity http) {
+			return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/actuator/**"))
+				.authorizeExchange((exchanges) -> exchanges.anyExchange().hasRole("OPERATOR"))
+				.httpBasic(Customizer.withDefaults())
+				.csrf(ServerHttpSecurity.CsrfSpec::disable)
+				.build();
+		}
+
+		@Bean
+		MapReactiveUserDetailsService operators() {
+			return new MapReactiveUserDetailsService(
+					User.withUsername("operator").password("{noop}operator-password").roles("OPERATOR").build());
 		}
 
 	}
