@@ -201,6 +201,27 @@ class EventInboxApplicationTests {
 	}
 
 	@Test
+	void shouldShowTheEventsReadAndNotHandledAndThoseNotReadYet() {
+		this.redis = RedisServer.start();
+		ConfigurableApplicationContext context = webhookApplication("feishu.vc.events.listeners.threads=1");
+		FailingListener held = context.getBean(FailingListener.class);
+		CountDownLatch hold = new CountDownLatch(1);
+		held.hold = hold;
+		RedisEventInboxReader reader = context.getBean(RedisEventInboxReader.class);
+		FeishuEventInbox inbox = context.getBean(FeishuEventInbox.class);
+
+		pushThree();
+
+		await().until(() -> reader.pending() == 1 && reader.lag() == 2);
+		assertThat(held.seen).as("one listener thread: one event in hand").hasSize(1);
+		assertThat(inbox.pending().block()).isEqualTo(3L);
+		held.hold = null;
+		hold.countDown();
+		await().until(() -> inbox.pending().block() == 0L);
+		assertThat(held.succeeded).hasSize(3);
+	}
+
+	@Test
 	void shouldSetAsideAnEventTakenOverAfterTheInstancesHandlingItStoppedOnEveryAttempt() {
 		this.redis = RedisServer.start();
 		ConfigurableApplicationContext first = webhookApplication("feishu.vc.events.inbox.claim-after=1s",
@@ -388,7 +409,9 @@ class EventInboxApplicationTests {
 			CountDownLatch hold = this.hold;
 			if (hold != null) {
 				hold.await(30, TimeUnit.SECONDS);
-				throw new IllegalStateException("held until the test ended");
+				if (this.hold != null) {
+					throw new IllegalStateException("held until the test ended");
+				}
 			}
 			if (this.failures.getAndDecrement() > 0) {
 				throw new IllegalStateException("the database is away");
