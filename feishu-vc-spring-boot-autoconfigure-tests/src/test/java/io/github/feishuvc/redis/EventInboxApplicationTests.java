@@ -74,6 +74,8 @@ class EventInboxApplicationTests {
 
 	private static final String EVENT = "{\"meeting\": {\"id\": \"6911188411934433028\", \"topic\": \"inbox\"}}";
 
+	private static final String STREAM = "feishu:vc:{" + FeishuVcEmulator.DEFAULT_APP_ID + "}:events:inbox";
+
 	private final MutableClock clock = new MutableClock(Instant.now());
 
 	private final FeishuVcEmulator emulator = FeishuVcEmulator.builder()
@@ -198,6 +200,8 @@ class EventInboxApplicationTests {
 		await().atMost(Duration.ofSeconds(20)).until(() -> Set.copyOf(taker.succeeded).equals(Set.copyOf(ids)));
 		held.hold.countDown();
 		assertThat(held.succeeded).isEmpty();
+		await().alias("the stopped instance's consumer, holding nothing any more, removed from the group")
+			.until(() -> this.redis.command("XINFO", "CONSUMERS", STREAM, "feishu-vc").equals("*1"));
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package io.github.feishuvc.redis;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +31,7 @@ import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * Reads the {@link RedisEventInbox} in its consumer group, as one consumer of a name of its own, and hands each event
@@ -37,7 +39,9 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
  * event again after a backoff, doubled each time, up to the attempts allowed; after the last, the event becomes a dead
  * letter (with the failure's class and message; the log names only the class, never the content). An entry another
  * consumer has held unacknowledged for {@code claim-after} (its instance stopped or died) is claimed ({@code XPENDING},
- * then {@code XCLAIM} with that idle time, which only one claimer wins) and handled here.
+ * then {@code XCLAIM} with that idle time, which only one claimer wins) and handled here; a consumer that holds no
+ * entry any more and was idle that long is removed from the group, so that the instances started over time do not
+ * pile up in it.
  *
  * <p>Short polls, not a blocking read: {@code XREADGROUP} without {@code BLOCK}, every {@value #POLL_MILLIS} ms while
  * the inbox is empty and at once while it is not. A blocking read would hold the application's shared Lettuce
@@ -62,6 +66,9 @@ public final class RedisEventInboxReader implements SmartLifecycle {
 	private static final Duration STATISTICS_INTERVAL = Duration.ofSeconds(1);
 
 	private static final Log logger = LogFactory.getLog(RedisEventInboxReader.class);
+
+	private static final RedisScript<Long> FORGET_CONSUMERS = LuaScripts.load("inbox-forget-consumers.lua",
+			Long.class);
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -195,10 +202,14 @@ public final class RedisEventInboxReader implements SmartLifecycle {
 		}
 		this.lastClaim = now;
 		int free = this.settings.inHand() - this.inHand.get();
+		Mono<Void> forget = this.redis
+			.execute(FORGET_CONSUMERS, List.of(this.inbox.stream()),
+					List.of(RedisEventInbox.GROUP, this.consumer.getName(), Long.toString(claimAfter.toMillis())))
+			.then();
 		if (free <= 0) {
-			return Mono.empty();
+			return forget;
 		}
-		return this.redis.opsForStream()
+		return forget.thenMany(this.redis.opsForStream()
 			.pending(this.inbox.stream(), RedisEventInbox.GROUP, Range.unbounded(), 100)
 			.flatMapMany(Flux::fromIterable)
 			.filter((entry) -> !entry.getConsumerName().equals(this.consumer.getName())
@@ -215,7 +226,7 @@ public final class RedisEventInboxReader implements SmartLifecycle {
 							+ "held it unacknowledged for " + claimAfter.toMillis() + "ms, after " + attempted
 							+ " attempt(s)");
 					handle(entry, (int) Math.min(attempted, this.settings.maxAttempts()));
-				}))
+				})))
 			.then();
 	}
 
