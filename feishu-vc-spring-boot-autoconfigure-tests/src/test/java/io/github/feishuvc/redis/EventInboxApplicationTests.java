@@ -226,6 +226,23 @@ class EventInboxApplicationTests {
 	}
 
 	@Test
+	void shouldHandleAgainAnEventWhoseAcknowledgementWasLostOnTheOnlyInstance() {
+		this.redis = RedisServer.start();
+		ConfigurableApplicationContext context = webhookApplication("feishu.vc.events.inbox.claim-after=1s");
+		FailingListener listener = context.getBean(FailingListener.class);
+		FeishuEventInbox inbox = context.getBean(FeishuEventInbox.class);
+		this.redis.command("ACL", "SETUSER", "default", "-xack");
+
+		assertThat(push().accepted()).isTrue();
+
+		await().until(() -> listener.succeeded.size() == 1);
+		this.redis.command("ACL", "SETUSER", "default", "+xack");
+		await().until(() -> listener.succeeded.size() == 2);
+		await().until(() -> inbox.pending().block() == 0L);
+		assertThat(listener.succeeded).as("at least once").containsOnly(listener.succeeded.get(0));
+	}
+
+	@Test
 	void shouldSetAsideAnEventTakenOverAfterTheInstancesHandlingItStoppedOnEveryAttempt() {
 		this.redis = RedisServer.start();
 		ConfigurableApplicationContext first = webhookApplication("feishu.vc.events.inbox.claim-after=1s",

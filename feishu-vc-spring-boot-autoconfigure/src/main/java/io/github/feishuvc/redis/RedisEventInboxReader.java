@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,9 +39,10 @@ import org.springframework.data.redis.core.script.RedisScript;
  * Reads the {@link RedisEventInbox} in its consumer group, as one consumer of a name of its own, and hands each event
  * to the listeners; acknowledges it ({@code XACK}) only once every listener returned. A listener that throws gets the
  * event again after a backoff, doubled each time, up to the attempts allowed; after the last, the event becomes a dead
- * letter (with the failure's class and message; the log names only the class, never the content). An entry another
- * consumer has held unacknowledged for {@code claim-after} (its instance stopped or died) is claimed ({@code XPENDING},
- * then {@code XCLAIM} with that idle time, which only one claimer wins) and handled here; a consumer that holds no
+ * letter (with the failure's class and message; the log names only the class, never the content). An entry left
+ * unacknowledged for {@code claim-after} and not in hand here (its instance stopped or died, or its acknowledgement
+ * was lost, here or there) is claimed ({@code XPENDING}, then {@code XCLAIM} with that idle time, which only one
+ * claimer wins) and handled here; a consumer that holds no
  * entry any more and was idle that long is removed from the group, so that the instances started over time do not
  * pile up in it.
  *
@@ -86,7 +89,8 @@ public final class RedisEventInboxReader implements SmartLifecycle {
 
 	private final Consumer consumer;
 
-	private final AtomicInteger inHand = new AtomicInteger();
+	/** The entries being handled here: never taken over by this reader itself. */
+	private final Set<RecordId> inHand = ConcurrentHashMap.newKeySet();
 
 	private final AtomicLong retries = new AtomicLong();
 
@@ -161,7 +165,7 @@ public final class RedisEventInboxReader implements SmartLifecycle {
 
 	/** {@return whether a poll should follow at once: it read as many entries as it asked for} */
 	private Mono<Boolean> poll() {
-		int free = this.settings.inHand() - this.inHand.get();
+		int free = this.settings.inHand() - this.inHand.size();
 		Mono<Void> group = this.groupReady ? Mono.empty() : createGroup();
 		Mono<Boolean> read = (free <= 0) ? Mono.just(false)
 				: this.redis.opsForStream()
@@ -201,7 +205,7 @@ public final class RedisEventInboxReader implements SmartLifecycle {
 			return Mono.empty();
 		}
 		this.lastClaim = now;
-		int free = this.settings.inHand() - this.inHand.get();
+		int free = this.settings.inHand() - this.inHand.size();
 		Mono<Void> forget = this.redis
 			.execute(FORGET_CONSUMERS, List.of(this.inbox.stream()),
 					List.of(RedisEventInbox.GROUP, this.consumer.getName(), Long.toString(claimAfter.toMillis())))
@@ -212,7 +216,7 @@ public final class RedisEventInboxReader implements SmartLifecycle {
 		return forget.thenMany(this.redis.opsForStream()
 			.pending(this.inbox.stream(), RedisEventInbox.GROUP, Range.unbounded(), 100)
 			.flatMapMany(Flux::fromIterable)
-			.filter((entry) -> !entry.getConsumerName().equals(this.consumer.getName())
+			.filter((entry) -> !this.inHand.contains(entry.getId())
 					&& entry.getElapsedTimeSinceLastDelivery().compareTo(claimAfter) >= 0)
 			.take(free)
 			.collectMap(PendingMessage::getId, PendingMessage::getTotalDeliveryCount)
@@ -222,9 +226,8 @@ public final class RedisEventInboxReader implements SmartLifecycle {
 						XClaimOptions.minIdle(claimAfter).ids(deliveries.keySet().toArray(RecordId[]::new)))
 				.doOnNext((entry) -> {
 					long attempted = deliveries.getOrDefault(entry.getId(), 0L);
-					logger.info("Took over " + RedisEventInbox.eventOf(entry.getValue()) + " from an instance that "
-							+ "held it unacknowledged for " + claimAfter.toMillis() + "ms, after " + attempted
-							+ " attempt(s)");
+					logger.info("Took over " + RedisEventInbox.eventOf(entry.getValue()) + ", unacknowledged for "
+							+ claimAfter.toMillis() + "ms after " + attempted + " attempt(s)");
 					handle(entry, (int) Math.min(attempted, this.settings.maxAttempts()));
 				})))
 			.then();
@@ -249,9 +252,11 @@ public final class RedisEventInboxReader implements SmartLifecycle {
 	 * ends as a dead letter rather than going round the fleet for good
 	 */
 	private void handle(MapRecord<String, Object, Object> entry, int attempted) {
-		this.inHand.incrementAndGet();
-		FeishuEvent event = RedisEventInbox.eventOf(entry.getValue());
 		RecordId id = entry.getId();
+		if (!this.inHand.add(id)) {
+			return;
+		}
+		FeishuEvent event = RedisEventInbox.eventOf(entry.getValue());
 		AtomicInteger attempts = new AtomicInteger(attempted);
 		Mono<Void> handled = (attempted >= this.settings.maxAttempts())
 				? Mono.error(new IllegalStateException("the instances handling it stopped or died on each of "
@@ -271,7 +276,7 @@ public final class RedisEventInboxReader implements SmartLifecycle {
 			.onErrorResume((ex) -> Mono.just(Optional.of(ex)))
 			.flatMap((failure) -> failure.isEmpty() ? this.inbox.acknowledge(id)
 					: failed(id, event, failure.get(), attempts.get()))
-			.doFinally((signal) -> this.inHand.decrementAndGet())
+			.doFinally((signal) -> this.inHand.remove(id))
 			.subscribe(null, (ex) -> logger.warn("Could not acknowledge " + event + " in the Feishu event inbox ("
 					+ ex.getClass().getSimpleName() + "); another instance takes it over after "
 					+ this.settings.claimAfter().toMillis() + "ms"));
@@ -331,7 +336,7 @@ public final class RedisEventInboxReader implements SmartLifecycle {
 
 	@Override
 	public String toString() {
-		return "RedisEventInboxReader[" + this.consumer.getName() + ", inHand=" + this.inHand.get() + "]";
+		return "RedisEventInboxReader[" + this.consumer.getName() + ", inHand=" + this.inHand.size() + "]";
 	}
 
 	/**
