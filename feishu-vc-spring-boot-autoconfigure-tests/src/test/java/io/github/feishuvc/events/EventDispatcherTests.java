@@ -88,7 +88,8 @@ class EventDispatcherTests {
 
 		assertThat(dispatcher.dispatch(EVENT).block()).isEqualTo(EventDispatcher.Outcome.NOT_STORED);
 		failing.set(false);
-		assertThat(dispatcher.dispatch(EVENT).block()).as("its claim released").isEqualTo(EventDispatcher.Outcome.STORED);
+		assertThat(dispatcher.dispatch(EVENT).block()).as("its claim released")
+			.isEqualTo(EventDispatcher.Outcome.STORED);
 		assertThat(dispatcher.dispatch(EVENT).block()).isEqualTo(EventDispatcher.Outcome.DUPLICATE);
 
 		assertThat(appended).containsExactly(EVENT);

@@ -220,7 +220,8 @@ public final class FeishuVcEventsProperties {
 				+ ", verificationToken="
 				+ ((this.verificationToken != null) ? "[masked]" : null) + ", encryptKey="
 				+ ((this.encryptKey != null) ? "[masked]" : null) + ", maxClockSkew=" + this.maxClockSkew
-				+ ", dedupeWindow=" + this.dedupeWindow + ", acknowledge=" + this.acknowledge + ", " + this.listeners + ", " + this.longConnection + ", " + this.inbox + "]";
+				+ ", dedupeWindow=" + this.dedupeWindow + ", acknowledge=" + this.acknowledge + ", " + this.listeners
+				+ ", " + this.longConnection + ", " + this.inbox + "]";
 	}
 
 	/**
