@@ -34,9 +34,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * internals ({@code internal}) on those and on the families' models that the declarations name; each family on
  * {@code core}, {@code auth}, {@code events}' API and {@code internal}, on another family only through its models;
  * the leaf helpers ({@code internal.logging}) on nothing of ours, for every layer to use;
- * the adapters ({@code redis}, {@code security}, {@code health}) beside them; {@code autoconfigure} on top, and
- * nothing on it. And the public surface: no public or protected signature outside {@code internal} names one of its
- * types, and the templates behind the operations are final and not public.
+ * the adapters ({@code redis}, {@code security}, {@code health}, {@code actuate}) beside them; {@code autoconfigure} on
+ * top, and nothing on it. And the public surface: no public or protected signature outside {@code internal} names one
+ * of its types, and the templates behind the operations are final and not public.
  */
 class ArchitectureTests {
 
@@ -58,7 +58,7 @@ class ArchitectureTests {
 	private static final String AUTOCONFIGURE = "io.github.feishuvc.autoconfigure..";
 
 	private static final String[] ADAPTERS = { "io.github.feishuvc.redis..", "io.github.feishuvc.security..",
-			"io.github.feishuvc.health.." };
+			"io.github.feishuvc.health..", "io.github.feishuvc.actuate.." };
 
 	private static final String[] FAMILIES = { "io.github.feishuvc.reserve..", "io.github.feishuvc.meeting..",
 			"io.github.feishuvc.room..", "io.github.feishuvc.report..", "io.github.feishuvc.export..",

@@ -161,6 +161,13 @@ class TroubleshootingPageTests {
 			.bindOrCreate(FeishuVcSharedStateProperties.PREFIX, FeishuVcSharedStateProperties.class);
 		failures.put("a Redis timeout longer than an event's answer", described(
 				catchThrowable(() -> FeishuVcEventPublishingConfiguration.checkSharedStateTimeout(slowRedis))));
+		FeishuVcSharedStateProperties memory = new Binder(new MapConfigurationPropertySource(Map.of()))
+			.bindOrCreate(FeishuVcSharedStateProperties.PREFIX, FeishuVcSharedStateProperties.class);
+		FeishuVcEventsProperties inbox = new Binder(
+				new MapConfigurationPropertySource(Map.of("feishu.vc.events.inbox.enabled", "true")))
+			.bindOrCreate(FeishuVcEventsProperties.PREFIX, FeishuVcEventsProperties.class);
+		failures.put("the inbox without Redis", described(
+				catchThrowable(() -> FeishuVcEventPublishingConfiguration.checkInbox(memory, inbox))));
 		return failures;
 	}
 

@@ -6,11 +6,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.feishuvc.core.FeishuVcJson;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.node.ObjectNode;
@@ -73,6 +75,76 @@ class EventDispatcherTests {
 		finally {
 			executor.shutdownNow();
 		}
+	}
+
+	@Test
+	void shouldAcknowledgeOnlyWhatTheInboxAppendedAndAppendAgainWhatItCouldNot() {
+		List<FeishuEvent> appended = new CopyOnWriteArrayList<>();
+		AtomicBoolean failing = new AtomicBoolean(true);
+		FeishuEventInbox inbox = new ListInbox(appended, failing);
+		AtomicInteger calls = new AtomicInteger();
+		EventDispatcher dispatcher = new EventDispatcher(new InMemoryPublishedEventIds(),
+				(event) -> calls.incrementAndGet(), Runnable::run, List.of(), Acknowledgement.ON_RECEIPT, inbox);
+
+		assertThat(dispatcher.dispatch(EVENT).block()).isEqualTo(EventDispatcher.Outcome.NOT_STORED);
+		failing.set(false);
+		assertThat(dispatcher.dispatch(EVENT).block()).as("its claim released")
+			.isEqualTo(EventDispatcher.Outcome.STORED);
+		assertThat(dispatcher.dispatch(EVENT).block()).isEqualTo(EventDispatcher.Outcome.DUPLICATE);
+
+		assertThat(appended).containsExactly(EVENT);
+		assertThat(calls).as("the inbox hands events to the listeners, not the delivery").hasValue(0);
+		assertThat(EventDispatcher.Outcome.STORED.acknowledged()).isTrue();
+		assertThat(EventDispatcher.Outcome.NOT_STORED.acknowledged()).isFalse();
+		StepVerifier.create(dispatcher.publishStored(EVENT)).verifyComplete();
+		assertThat(calls).hasValue(1);
+	}
+
+	@Test
+	void shouldFailThePublicationOfAStoredEventWithTheListenersFailure() {
+		EventDispatcher dispatcher = new EventDispatcher(new InMemoryPublishedEventIds(), (event) -> {
+			throw new IllegalStateException("the database is away");
+		}, Runnable::run);
+
+		StepVerifier.create(dispatcher.publishStored(EVENT))
+			.verifyErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(IllegalStateException.class)
+				.hasMessage("the database is away"));
+	}
+
+	/** An inbox in a list, that fails to append while told to: the dispatcher's side of it only. */
+	private record ListInbox(List<FeishuEvent> appended, AtomicBoolean failing) implements FeishuEventInbox {
+
+		@Override
+		public Mono<Void> append(FeishuEvent event) {
+			return Mono.defer(() -> {
+				if (this.failing.get()) {
+					return Mono.error(new IllegalStateException("Redis did not answer"));
+				}
+				this.appended.add(event);
+				return Mono.empty();
+			});
+		}
+
+		@Override
+		public Mono<Long> pending() {
+			return Mono.just((long) this.appended.size());
+		}
+
+		@Override
+		public Flux<DeadLetter> deadLetters() {
+			return Flux.empty();
+		}
+
+		@Override
+		public Mono<Boolean> replay(String id) {
+			return Mono.just(false);
+		}
+
+		@Override
+		public Mono<Boolean> discard(String id) {
+			return Mono.just(false);
+		}
+
 	}
 
 	@Test

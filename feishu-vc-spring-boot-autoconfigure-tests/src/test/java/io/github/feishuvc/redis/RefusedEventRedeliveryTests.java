@@ -143,7 +143,7 @@ class RefusedEventRedeliveryTests {
 			.properties(this.server.springProperties().toArray(String[]::new))
 			.properties("feishu.vc.shared-state.type=redis", "feishu.vc.events.enabled=true",
 					"feishu.vc.events.listeners.threads=1", "feishu.vc.events.listeners.queue-capacity=0",
-					"feishu.vc.events.listeners.shutdown-timeout=1s")
+					"feishu.vc.events.listeners.shutdown-timeout=1s", "feishu.vc.events.inbox.enabled=false")
 			.run();
 		this.closeables.push(context);
 		Listeners listeners = context.getBean(Listeners.class);

@@ -2,12 +2,14 @@ package io.github.feishuvc.autoconfigure;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 
 import io.github.feishuvc.agent.event.AgentEventDecoder;
 import io.github.feishuvc.events.EventDispatcher;
 import io.github.feishuvc.events.EventListenerPool;
 import io.github.feishuvc.events.FeishuEventDecoder;
+import io.github.feishuvc.events.FeishuEventInbox;
 import io.github.feishuvc.events.InMemoryPublishedEventIds;
 import io.github.feishuvc.events.PublishedEventIds;
 import io.github.feishuvc.events.webhook.FeishuEventReceiver;
@@ -23,6 +25,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * How received events are published, whichever way they arrive (the webhook endpoint or the long connection): each
@@ -33,6 +36,7 @@ import org.springframework.context.annotation.Configuration;
  * {@code feishu.vc.shared-state.timeout} longer than the answer to an event can wait for stops the start-up.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(FeishuVcEventInboxConfiguration.class)
 class FeishuVcEventPublishingConfiguration {
 
 	/** Name of the {@link Executor} bean that listeners run on, if the application defines one. */
@@ -105,12 +109,26 @@ class FeishuVcEventPublishingConfiguration {
 	@ConditionalOnMissingBean
 	EventDispatcher feishuVcEventDispatcher(PublishedEventIds publishedEventIds, ApplicationEventPublisher publisher,
 			BeanFactory beanFactory, ObjectProvider<EventListenerPool> pool, ObjectProvider<FeishuEventDecoder> decoders,
-			FeishuVcSharedStateProperties sharedState, FeishuVcEventsProperties events) {
+			FeishuVcSharedStateProperties sharedState, FeishuVcEventsProperties events,
+			ObjectProvider<FeishuEventInbox> inbox) {
 		checkSharedStateTimeout(sharedState);
+		checkInbox(sharedState, events);
 		Executor listeners = (beanFactory.containsBean(EVENT_EXECUTOR))
 				? beanFactory.getBean(EVENT_EXECUTOR, Executor.class) : pool.getObject()::execute;
 		return new EventDispatcher(publishedEventIds, publisher::publishEvent, listeners,
-				decoders.orderedStream().toList(), events.getAcknowledge());
+				decoders.orderedStream().toList(), events.getAcknowledge(), inbox.getIfAvailable());
+	}
+
+	/** The inbox asked for where there is no Redis to keep it on. */
+	static void checkInbox(FeishuVcSharedStateProperties sharedState, FeishuVcEventsProperties events) {
+		if (Boolean.TRUE.equals(events.getInbox().getEnabled())
+				&& sharedState.getType() != FeishuVcProperties.SharedStateType.REDIS) {
+			throw new FeishuVcConfigurationException(FeishuVcEventsProperties.PREFIX + ".inbox.enabled is true, but "
+					+ "the inbox is a Redis stream and " + FeishuVcSharedStateProperties.PREFIX + ".type is "
+					+ sharedState.getType().name().toLowerCase(Locale.ROOT) + ".",
+					"Set " + FeishuVcSharedStateProperties.PREFIX + ".type=redis (the inbox is then on by default), or "
+							+ "remove " + FeishuVcEventsProperties.PREFIX + ".inbox.enabled.");
+		}
 	}
 
 	/**

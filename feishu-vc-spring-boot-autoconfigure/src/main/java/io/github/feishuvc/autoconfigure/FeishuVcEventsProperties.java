@@ -81,6 +81,11 @@ public final class FeishuVcEventsProperties {
 	private final LongConnection longConnection;
 
 	/**
+	 * The durable inbox on Redis Streams.
+	 */
+	private final Inbox inbox;
+
+	/**
 	 * Bind the properties; a default applies to each one that is not set.
 	 * @param mode how the platform's events arrive: at the event endpoint on the application's web server
 	 * (webhook), or over a WebSocket the application opens to the platform (long-connection; self-built apps only,
@@ -99,6 +104,7 @@ public final class FeishuVcEventsProperties {
 	 * @param acknowledge when the platform is told that an event arrived: on-receipt or after-listeners.
 	 * @param listeners where listeners run.
 	 * @param longConnection long connection settings.
+	 * @param inbox the durable inbox on Redis Streams.
 	 */
 	public FeishuVcEventsProperties(@DefaultValue("webhook") FeishuVcProperties.EventsMode mode,
 			@Nullable Boolean enabled,
@@ -106,7 +112,7 @@ public final class FeishuVcEventsProperties {
 			@Nullable String verificationToken, @Nullable String encryptKey,
 			@DefaultValue("5m") Duration maxClockSkew, @DefaultValue("12h") Duration dedupeWindow,
 			@DefaultValue("on-receipt") Acknowledgement acknowledge, @DefaultValue Listeners listeners,
-			@DefaultValue LongConnection longConnection) {
+			@DefaultValue LongConnection longConnection, @DefaultValue Inbox inbox) {
 		Assert.isTrue(path.startsWith("/"), "feishu.vc.events.path must start with /");
 		Assert.isTrue(maxClockSkew.toSeconds() >= 1,
 				() -> "feishu.vc.events.max-clock-skew must be at least 1s, was " + maxClockSkew);
@@ -122,6 +128,7 @@ public final class FeishuVcEventsProperties {
 		this.acknowledge = acknowledge;
 		this.listeners = listeners;
 		this.longConnection = longConnection;
+		this.inbox = inbox;
 	}
 
 	/**
@@ -199,6 +206,13 @@ public final class FeishuVcEventsProperties {
 		return this.longConnection;
 	}
 
+	/**
+	 * {@return the durable inbox on Redis Streams}
+	 */
+	public Inbox getInbox() {
+		return this.inbox;
+	}
+
 	/** Shows every setting but the secrets. */
 	@Override
 	public String toString() {
@@ -206,7 +220,8 @@ public final class FeishuVcEventsProperties {
 				+ ", verificationToken="
 				+ ((this.verificationToken != null) ? "[masked]" : null) + ", encryptKey="
 				+ ((this.encryptKey != null) ? "[masked]" : null) + ", maxClockSkew=" + this.maxClockSkew
-				+ ", dedupeWindow=" + this.dedupeWindow + ", acknowledge=" + this.acknowledge + ", " + this.listeners + ", " + this.longConnection + "]";
+				+ ", dedupeWindow=" + this.dedupeWindow + ", acknowledge=" + this.acknowledge + ", " + this.listeners
+				+ ", " + this.longConnection + ", " + this.inbox + "]";
 	}
 
 	/**
@@ -383,6 +398,107 @@ public final class FeishuVcEventsProperties {
 			return "LongConnection[maxMessageSize=" + this.maxMessageSize + ", idleTimeout=" + this.idleTimeout
 					+ ", handshakeTimeout=" + this.handshakeTimeout + ", minReconnectDelay="
 					+ this.minReconnectDelay + ", downAfter=" + this.downAfter + "]";
+		}
+
+	}
+
+	/**
+	 * The durable inbox on Redis Streams ({@code feishu.vc.events.inbox.*}): an event is acknowledged to the platform
+	 * only once appended to a stream, which every instance of the app reads in one consumer group.
+	 */
+	public static final class Inbox {
+
+		/**
+		 * Whether events go through the inbox. On by default with feishu.vc.shared-state.type=redis, which it needs;
+		 * off otherwise.
+		 */
+		private final @Nullable Boolean enabled;
+
+		/**
+		 * About how many events the inbox stream, and the dead-letter stream, keep (XADD MAXLEN ~): the oldest,
+		 * handled long ago, are trimmed first.
+		 */
+		private final long maxLength;
+
+		/**
+		 * How many times the listeners are given an event before it becomes a dead letter.
+		 */
+		private final int maxAttempts;
+
+		/**
+		 * Wait before the second attempt, doubled before each further one.
+		 */
+		private final Duration backoff;
+
+		/**
+		 * How long an event read by an instance may stay unacknowledged before another instance takes it over (the
+		 * first one stopped, or died). Longer than a listener's longest run, with its retries.
+		 */
+		private final Duration claimAfter;
+
+		/**
+		 * Bind the properties; a default applies to each one that is not set.
+		 * @param enabled whether events go through the inbox.
+		 * @param maxLength about how many events the inbox stream, and the dead-letter stream, keep.
+		 * @param maxAttempts how many times the listeners are given an event before it becomes a dead letter.
+		 * @param backoff wait before the second attempt, doubled before each further one.
+		 * @param claimAfter how long an event read by an instance may stay unacknowledged before another instance
+		 * takes it over.
+		 */
+		public Inbox(@Nullable Boolean enabled, @DefaultValue("100000") long maxLength,
+				@DefaultValue("3") int maxAttempts, @DefaultValue("1s") Duration backoff,
+				@DefaultValue("1m") Duration claimAfter) {
+			Assert.isTrue(maxLength > 0, "feishu.vc.events.inbox.max-length must be positive");
+			Assert.isTrue(maxAttempts > 0, "feishu.vc.events.inbox.max-attempts must be positive");
+			FeishuVcProperties.positive(backoff, "events.inbox.backoff");
+			FeishuVcProperties.positive(claimAfter, "events.inbox.claim-after");
+			this.enabled = enabled;
+			this.maxLength = maxLength;
+			this.maxAttempts = maxAttempts;
+			this.backoff = backoff;
+			this.claimAfter = claimAfter;
+		}
+
+		/**
+		 * {@return whether events go through the inbox; unset, whether the shared state is on Redis}
+		 */
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		/**
+		 * {@return about how many events the inbox stream, and the dead-letter stream, keep}
+		 */
+		public long getMaxLength() {
+			return this.maxLength;
+		}
+
+		/**
+		 * {@return how many times the listeners are given an event before it becomes a dead letter}
+		 */
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		/**
+		 * {@return wait before the second attempt, doubled before each further one}
+		 */
+		public Duration getBackoff() {
+			return this.backoff;
+		}
+
+		/**
+		 * {@return how long an event read by an instance may stay unacknowledged before another instance takes it
+		 * over}
+		 */
+		public Duration getClaimAfter() {
+			return this.claimAfter;
+		}
+
+		@Override
+		public String toString() {
+			return "Inbox[enabled=" + this.enabled + ", maxLength=" + this.maxLength + ", maxAttempts="
+					+ this.maxAttempts + ", backoff=" + this.backoff + ", claimAfter=" + this.claimAfter + "]";
 		}
 
 	}

@@ -203,7 +203,7 @@ public final class FeishuVcRedisAutoConfiguration {
 	}
 
 	/** The application's reactive Redis connection, with plain string keys and values. */
-	private static ReactiveStringRedisTemplate redis(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory) {
+	static ReactiveStringRedisTemplate redis(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory) {
 		ReactiveRedisConnectionFactory factory = connectionFactory.getIfAvailable();
 		if (factory == null) {
 			throw new FeishuVcConfigurationException(

@@ -32,6 +32,10 @@ import reactor.core.publisher.Sinks;
  * (within {@link #ANSWER_DEADLINE}); the id is confirmed once they all returned, and released when one threw, so that
  * the platform's next delivery is published again. Events may reach listeners concurrently and in another order than
  * they were sent.
+ *
+ * <p>With a {@link FeishuEventInbox} ({@code feishu.vc.events.inbox.enabled}), a delivery whose claim was granted
+ * appends its event to the inbox instead, and the platform is told once it is appended ({@link Outcome#STORED}); the
+ * inbox hands the events it holds to the listeners through {@link #publishStored}.
  */
 public final class EventDispatcher {
 
@@ -52,6 +56,8 @@ public final class EventDispatcher {
 	private final List<FeishuEventDecoder> decoders;
 
 	private final Acknowledgement acknowledgement;
+
+	private final @Nullable FeishuEventInbox inbox;
 
 	/**
 	 * The ids of the events whose listeners run on this instance ({@link Acknowledgement#AFTER_LISTENERS}): a delivery
@@ -92,6 +98,22 @@ public final class EventDispatcher {
 	 */
 	public EventDispatcher(PublishedEventIds publishedIds, Consumer<Object> publisher, Executor listenerExecutor,
 			List<FeishuEventDecoder> decoders, Acknowledgement acknowledgement) {
+		this(publishedIds, publisher, listenerExecutor, decoders, acknowledgement, null);
+	}
+
+	/**
+	 * Create a dispatcher.
+	 * @param publishedIds the ids of the events published (or appended to the inbox) already
+	 * @param publisher publishes an event to the listeners, such as {@code ApplicationEventPublisher::publishEvent}
+	 * @param listenerExecutor where the publisher is called
+	 * @param decoders turn events into their typed forms
+	 * @param acknowledgement when the platform is told that an event arrived, without an inbox
+	 * @param inbox where events are appended before the platform is told, or {@code null} to hand them to the
+	 * listeners directly
+	 */
+	public EventDispatcher(PublishedEventIds publishedIds, Consumer<Object> publisher, Executor listenerExecutor,
+			List<FeishuEventDecoder> decoders, Acknowledgement acknowledgement, @Nullable FeishuEventInbox inbox) {
+		this.inbox = inbox;
 		this.publishedIds = publishedIds;
 		this.publisher = publisher;
 		this.listenerExecutor = listenerExecutor;
@@ -107,9 +129,11 @@ public final class EventDispatcher {
 	 */
 	public Mono<Outcome> dispatch(FeishuEvent event) {
 		String eventId = event.eventId();
+		FeishuEventInbox inbox = this.inbox;
 		if (eventId == null) {
-			return Mono.defer(() -> handOver(event, (handled) -> {
-			}));
+			return (inbox != null) ? Mono.defer(() -> append(inbox, event, null))
+					: Mono.defer(() -> handOver(event, (handled) -> {
+					}));
 		}
 		return Mono.defer(() -> {
 			if (this.running.contains(eventId)) {
@@ -118,7 +142,7 @@ public final class EventDispatcher {
 			Delivery delivery = new Delivery(eventId, deliveryToken());
 			return this.publishedIds.claim(eventId, delivery.token)
 				.flatMap((claim) -> switch (claim) {
-					case GRANTED -> handOver(event, delivery);
+					case GRANTED -> (inbox != null) ? append(inbox, event, delivery) : handOver(event, delivery);
 					case PUBLISHED -> Mono.just(duplicate(event, delivery));
 					case PENDING -> {
 						delivery.settle();
@@ -127,6 +151,69 @@ public final class EventDispatcher {
 				})
 				.doOnError((ex) -> delivery.release())
 				.doOnCancel(delivery::release);
+		});
+	}
+
+	/**
+	 * Append an event to the inbox: its id confirmed once appended, so that the platform's next delivery is a
+	 * duplicate; released if it could not be, so that the next delivery is appended. Cancelled (the answer's deadline
+	 * passed) while the append is under way, the claim is released too: the append may still land, and the event be
+	 * appended twice, which listeners, seeing each event at least once, tell by its id.
+	 */
+	private Mono<Outcome> append(FeishuEventInbox inbox, FeishuEvent event, @Nullable Delivery delivery) {
+		if (delivery != null && !delivery.settle()) {
+			return Mono.just(Outcome.REJECTED);
+		}
+		return inbox.append(event).then(Mono.fromSupplier(() -> {
+			if (delivery != null) {
+				confirm(delivery);
+			}
+			return Outcome.STORED;
+		})).onErrorResume((ex) -> {
+			if (delivery != null) {
+				delivery.giveUp();
+			}
+			logger.warn("The Feishu event inbox could not append " + event + " (" + ex.getClass().getSimpleName()
+					+ "); answering so that the platform delivers it again");
+			return Mono.just(Outcome.NOT_STORED);
+		}).doOnCancel(() -> {
+			if (delivery != null) {
+				delivery.giveUp();
+			}
+		});
+	}
+
+	/**
+	 * Hand an event the inbox holds to the listeners, on the listener executor, whatever its id: raw, then typed, as
+	 * {@link #dispatch} does. A listener's failure is not logged here: the inbox retries it, and logs what it does.
+	 * @param event the event
+	 * @return completes once every listener returned; an error, the first listener's failure, if one threw, or the
+	 * executor's refusal
+	 */
+	public Mono<Void> publishStored(FeishuEvent event) {
+		return Mono.create((sink) -> {
+			try {
+				this.listenerExecutor.execute(() -> {
+					RuntimeException failure;
+					try {
+						failure = publish(event, false);
+					}
+					catch (Error ex) {
+						// The entry must not stay in hand for ever: the inbox retries it, then the Error goes on.
+						sink.error(ex);
+						throw ex;
+					}
+					if (failure != null) {
+						sink.error(failure);
+					}
+					else {
+						sink.success();
+					}
+				});
+			}
+			catch (RejectedExecutionException ex) {
+				sink.error(ex);
+			}
 		});
 	}
 
@@ -144,7 +231,7 @@ public final class EventDispatcher {
 			this.listenerExecutor.execute(() -> {
 				boolean succeeded = false;
 				try {
-					succeeded = publish(event);
+					succeeded = publish(event, true) == null;
 				}
 				finally {
 					// A listener's Error (an assertion, a class not found) still ends the claim and the answer, then
@@ -225,31 +312,39 @@ public final class EventDispatcher {
 				+ "); answering so that the platform delivers it again");
 	}
 
-	/** {@return whether every listener of the event, raw and typed, returned without throwing} */
-	private boolean publish(FeishuEvent event) {
-		boolean succeeded = deliver(event, event);
+	/**
+	 * Publish an event raw, then typed, to every listener, whichever fails.
+	 * @param log whether to log a listener's failure here
+	 * @return the first listener's failure, or {@code null} if every one returned without throwing
+	 */
+	private @Nullable RuntimeException publish(FeishuEvent event, boolean log) {
+		RuntimeException failure = deliver(event, event, log);
 		for (FeishuEventDecoder decoder : this.decoders) {
 			Object typed = decode(decoder, event);
 			if (typed != null) {
-				succeeded &= deliver(typed, event);
+				RuntimeException typedFailure = deliver(typed, event, log);
+				failure = (failure != null) ? failure : typedFailure;
 			}
 		}
-		return succeeded;
+		return failure;
 	}
 
-	private boolean deliver(Object published, FeishuEvent event) {
+	private @Nullable RuntimeException deliver(Object published, FeishuEvent event, boolean log) {
 		try {
 			this.publisher.accept(published);
-			return true;
+			return null;
 		}
 		catch (RuntimeException ex) {
+			if (!log) {
+				return ex;
+			}
 			String what = (published == event) ? event.toString()
 					: published.getClass().getSimpleName() + " of " + event;
 			logger.warn("A listener failed on " + what
 					+ ((this.acknowledgement == Acknowledgement.AFTER_LISTENERS)
 							? "; answering so that the platform delivers it again" : ""),
 					ex);
-			return false;
+			return ex;
 		}
 	}
 
@@ -296,6 +391,12 @@ public final class EventDispatcher {
 		/** Its id was published already: not published again, and the platform is told it arrived. */
 		DUPLICATE,
 
+		/** Appended to the inbox, its id confirmed: the platform is told; the inbox hands it to the listeners. */
+		STORED,
+
+		/** The inbox could not append it: its claim released, the platform asked for it again. */
+		NOT_STORED,
+
 		/** The listener executor refused it: not published, its claim released, the platform asked for it again. */
 		REJECTED,
 
@@ -310,7 +411,7 @@ public final class EventDispatcher {
 		 * otherwise it is asked to deliver the event again}
 		 */
 		public boolean acknowledged() {
-			return this == PUBLISHING || this == HANDLED || this == DUPLICATE;
+			return this == PUBLISHING || this == HANDLED || this == DUPLICATE || this == STORED;
 		}
 
 	}

@@ -1,0 +1,236 @@
+package io.github.feishuvc.redis;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.feishuvc.events.FeishuEvent;
+import io.github.feishuvc.events.FeishuEventInbox;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.RecordId;
+import org.springframework.data.redis.connection.stream.StreamInfo.XInfoGroup;
+import org.springframework.data.redis.connection.stream.StreamRecords;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * The {@link FeishuEventInbox} on Redis Streams: one stream of the app's events ({@code <prefix>{<app>}:events:inbox},
+ * trimmed with {@code XADD MAXLEN ~}), read by every instance in the consumer group {@value #GROUP}
+ * ({@link RedisEventInboxReader}), and one stream of dead letters ({@code <prefix>{<app>}:events:dead}, trimmed the same
+ * way). Both are tagged by the app, so that the replay script, which takes both, runs on Redis Cluster. An entry holds
+ * the event's type, id, tenant, app and JSON (without its verification token); a dead letter adds the failure's class
+ * and message, the attempts, when the last failed, and the id the entry had in the inbox.
+ *
+ * <p>An append is never served from this instance's memory, as the other operations on Redis are when it is
+ * unavailable: it fails, so that the platform is not told of the event and delivers it again.
+ */
+public final class RedisEventInbox implements FeishuEventInbox {
+
+	/** The consumer group every instance reads the inbox in. */
+	public static final String GROUP = "feishu-vc";
+
+	private static final RedisScript<Long> REPLAY = LuaScripts.load("inbox-replay.lua", Long.class);
+
+	private final ReactiveStringRedisTemplate redis;
+
+	private final RedisAvailability availability;
+
+	private final String stream;
+
+	private final String deadLetterStream;
+
+	private final long maxLength;
+
+	private volatile @Nullable String appendFailure;
+
+	/**
+	 * Create the inbox.
+	 * @param redis the Redis connection
+	 * @param availability whether Redis answers
+	 * @param keyPrefix the prefix of every key the starter writes, such as {@code feishu:vc:}
+	 * @param appId the app whose events these are
+	 * @param maxLength about how many entries each stream keeps
+	 */
+	public RedisEventInbox(ReactiveStringRedisTemplate redis, RedisAvailability availability, String keyPrefix,
+			String appId, long maxLength) {
+		this.redis = redis;
+		this.availability = availability;
+		String app = RedisKeys.app(keyPrefix, appId);
+		this.stream = app + "events:inbox";
+		this.deadLetterStream = app + "events:dead";
+		this.maxLength = maxLength;
+	}
+
+	@Override
+	public Mono<Void> append(FeishuEvent event) {
+		return this.availability
+			.call(this.redis.opsForStream()
+				.add(StreamRecords.newRecord().in(this.stream).ofMap(fields(event)), trimmed())
+				.doOnSuccess((id) -> this.appendFailure = null), () -> Mono.error(new IllegalStateException(
+						"Redis did not answer (" + this.availability.lastFailure() + ")")))
+			.doOnError((ex) -> this.appendFailure = ex.getMessage())
+			.then();
+	}
+
+	@Override
+	public Mono<Long> pending() {
+		return group().map((group) -> group.pendingCount() + lagOf(group)).defaultIfEmpty(0L);
+	}
+
+	/** {@return the inbox's consumer group, if the stream exists} */
+	Mono<XInfoGroup> group() {
+		return this.redis.opsForStream()
+			.groups(this.stream)
+			.filter((group) -> GROUP.equals(group.groupName()))
+			.next()
+			.onErrorResume((ex) -> says(ex, "no such key"), (ex) -> Mono.empty());
+	}
+
+	/**
+	 * Whether Redis answered an error that says this: Spring Data wraps it ({@code Error in execution}).
+	 * @param failure the failure
+	 * @param words what Redis's error says, such as {@code BUSYGROUP}
+	 * @return whether the failure, or one of its causes, says it
+	 */
+	static boolean says(Throwable failure, String words) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (String.valueOf(cause.getMessage()).contains(words)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Entries appended and not read yet; Redis reports it from 7.0 on, none before. */
+	static long lagOf(XInfoGroup group) {
+		return (group.getRaw().get("lag") instanceof Number lag) ? lag.longValue() : 0L;
+	}
+
+	@Override
+	public Flux<DeadLetter> deadLetters() {
+		return this.redis.opsForStream()
+			.range(this.deadLetterStream, Range.unbounded())
+			.map(RedisEventInbox::deadLetterOf);
+	}
+
+	@Override
+	public Mono<Boolean> replay(String id) {
+		return this.redis
+			.execute(REPLAY, List.of(this.stream, this.deadLetterStream), List.of(id, Long.toString(this.maxLength)))
+			.next()
+			.map((replayed) -> replayed == 1L);
+	}
+
+	@Override
+	public Mono<Boolean> discard(String id) {
+		return this.redis.opsForStream().delete(this.deadLetterStream, id).map((deleted) -> deleted > 0);
+	}
+
+	/**
+	 * Set an event aside whose listeners failed on every attempt, and acknowledge its inbox entry.
+	 * @param entry the inbox entry's id
+	 * @param event the event
+	 * @param failure the last attempt's failure
+	 * @param attempts how many attempts were made
+	 * @param failedAt when the last attempt failed
+	 * @return completes when done
+	 */
+	Mono<Void> deadLetter(RecordId entry, FeishuEvent event, Throwable failure, int attempts, Instant failedAt) {
+		Map<String, String> fields = fields(event);
+		fields.put("error", failure.getClass().getName());
+		fields.put("message", String.valueOf(failure.getMessage()));
+		fields.put("attempts", Integer.toString(attempts));
+		fields.put("failedAt", Long.toString(failedAt.toEpochMilli()));
+		fields.put("entry", entry.getValue());
+		return this.redis.opsForStream()
+			.add(StreamRecords.newRecord().in(this.deadLetterStream).ofMap(fields), trimmed())
+			.then(acknowledge(entry));
+	}
+
+	/**
+	 * Acknowledge an inbox entry, handled.
+	 * @param entry the entry's id
+	 * @return completes when done
+	 */
+	Mono<Void> acknowledge(RecordId entry) {
+		return this.redis.opsForStream().acknowledge(this.stream, GROUP, entry).then();
+	}
+
+	/** {@return the inbox stream's key} */
+	String stream() {
+		return this.stream;
+	}
+
+	/** {@return why the last append failed, or {@code null} if it succeeded (or none was tried)} */
+	public @Nullable String appendFailure() {
+		return this.appendFailure;
+	}
+
+	/**
+	 * Whether the inbox can append, as the instance's reads of it found: they run several times a second, so an
+	 * outage shows without an event having to arrive during it.
+	 * @param failure why a read failed, or {@code null} after one that succeeded
+	 */
+	void readResult(@Nullable String failure) {
+		this.appendFailure = failure;
+	}
+
+	private XAddOptions trimmed() {
+		return XAddOptions.maxlen(this.maxLength).approximateTrimming(true);
+	}
+
+	private static Map<String, String> fields(FeishuEvent event) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("type", event.type());
+		fields.put("id", orEmpty(event.eventId()));
+		fields.put("tenant", orEmpty(event.tenantKey()));
+		fields.put("app", orEmpty(event.appId()));
+		fields.put("json", event.json());
+		return fields;
+	}
+
+	/**
+	 * The event an entry holds.
+	 * @param fields the entry's fields
+	 * @return the event
+	 */
+	static FeishuEvent eventOf(Map<?, ?> fields) {
+		return new FeishuEvent(text(fields, "type"), orNull(text(fields, "id")), orNull(text(fields, "tenant")),
+				orNull(text(fields, "app")), text(fields, "json"));
+	}
+
+	private static DeadLetter deadLetterOf(MapRecord<String, Object, Object> entry) {
+		Map<Object, Object> fields = entry.getValue();
+		String attempts = text(fields, "attempts");
+		String failedAt = text(fields, "failedAt");
+		return new DeadLetter(entry.getId().getValue(), orNull(text(fields, "id")), text(fields, "type"),
+				text(fields, "error"), orNull(text(fields, "message")), attempts.isEmpty() ? 0 : Integer.parseInt(attempts),
+				Instant.ofEpochMilli(failedAt.isEmpty() ? entry.getId().getTimestamp() : Long.parseLong(failedAt)));
+	}
+
+	private static String text(Map<?, ?> fields, String name) {
+		Object value = fields.get(name);
+		return (value != null) ? value.toString() : "";
+	}
+
+	private static String orEmpty(@Nullable String value) {
+		return (value != null) ? value : "";
+	}
+
+	private static @Nullable String orNull(String value) {
+		return value.isEmpty() ? null : value;
+	}
+
+	@Override
+	public String toString() {
+		return "RedisEventInbox[" + this.stream + "]";
+	}
+
+}
