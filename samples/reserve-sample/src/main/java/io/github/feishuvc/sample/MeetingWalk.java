@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.github.feishuvc.events.FeishuEventInbox;
 import io.github.feishuvc.events.longconnection.FeishuLongConnection;
 import io.github.feishuvc.events.longconnection.LongConnectionState;
 import io.github.feishuvc.meeting.Meeting;
@@ -61,11 +62,14 @@ class MeetingWalk implements ApplicationRunner {
 
 	private final ObjectProvider<FeishuLongConnection> longConnection;
 
+	private final ObjectProvider<FeishuEventInbox> inbox;
+
 	private final String ownerId;
 
 	MeetingWalk(ReserveOperations reserves, MeetingOperations meetings, RecordingOperations recordings,
 			MinuteOperations minutes, MeetingEventPrinter events, ObjectProvider<FeishuVcEmulator> emulator,
-			ObjectProvider<FeishuLongConnection> longConnection, @Value("${sample.owner-id:}") String ownerId) {
+			ObjectProvider<FeishuLongConnection> longConnection, ObjectProvider<FeishuEventInbox> inbox,
+			@Value("${sample.owner-id:}") String ownerId) {
 		this.reserves = reserves;
 		this.meetings = meetings;
 		this.recordings = recordings;
@@ -73,6 +77,7 @@ class MeetingWalk implements ApplicationRunner {
 		this.events = events;
 		this.emulator = emulator;
 		this.longConnection = longConnection;
+		this.inbox = inbox;
 		this.ownerId = ownerId;
 	}
 
@@ -112,6 +117,12 @@ class MeetingWalk implements ApplicationRunner {
 		emulator.meetings().leave(meetingId, "ou_sample_bob");
 		emulator.meetings().end(reserve.id());
 		this.events.recordingReady(meetingId).get(30, TimeUnit.SECONDS);
+		FeishuEventInbox inbox = this.inbox.getIfAvailable();
+		if (inbox != null) {
+			// With the inbox profile each event went through a Redis stream before the sample's endpoint answered.
+			System.out.println("  inbox on Redis: " + inbox.pending().block() + " event(s) pending, "
+					+ inbox.deadLetters().count().block() + " dead letter(s)");
+		}
 
 		Meeting meeting = this.meetings.get(meetingId, MeetingQuery.participants()).block();
 		System.out.println("  meeting " + meeting.id() + " '" + meeting.topic() + "': " + meeting.status() + ", "

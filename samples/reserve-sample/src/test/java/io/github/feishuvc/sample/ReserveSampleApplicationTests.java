@@ -74,6 +74,20 @@ class ReserveSampleApplicationTests {
 	}
 
 	@Test
+	void shouldTakeTheMeetingsEventsThroughTheInboxOnRedis(CapturedOutput output) throws Exception {
+		try (LocalRedis redis = LocalRedis.start();
+				ConfigurableApplicationContext context = ReserveSampleApplication.application()
+					.run(OFFLINE, "--spring.profiles.active=inbox", "--spring.data.redis.port=" + redis.port())) {
+			assertThat(context.isActive()).isTrue();
+		}
+
+		assertThat(output).containsPattern("event: MeetingStartedEvent of meeting \\d{9}, by ou_sample_owner")
+			.contains("event: AllMeetingEndedEvent")
+			.containsPattern("event: RecordingReadyEvent of meeting \\d{9}, PT[0-9.]+S at https://meetings.feishu.cn/minutes/")
+			.contains("inbox on Redis: 0 event(s) pending, 0 dead letter(s)");
+	}
+
+	@Test
 	void shouldPrintTheSameMeetingEventsOverTheLongConnection(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = ReserveSampleApplication.application()
 			.run(OFFLINE, "--feishu.vc.events.mode=long-connection")) {
