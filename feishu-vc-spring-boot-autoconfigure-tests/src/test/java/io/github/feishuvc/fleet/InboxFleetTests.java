@@ -128,11 +128,13 @@ class InboxFleetTests {
 					.collect(Collectors.toMap((entry) -> entry[0], (entry) -> entry[1]));
 				assertThat(meetingsById).as("1,000 distinct event ids").hasSize(EVENTS);
 				assertThat(Set.copyOf(meetingsById.values())).as("none missing")
-					.isEqualTo(IntStream.range(0, EVENTS).mapToObj(InboxFleetTests::meetingId).collect(
-							Collectors.toSet()));
+					.isEqualTo(IntStream.range(0, EVENTS)
+						.mapToObj(InboxFleetTests::meetingId)
+						.collect(Collectors.toSet()));
 				assertThat(heldEvents).as("the events the killed instance held, taken over").isNotEmpty()
 					.allSatisfy((eventId) -> assertThat(meetingsById).containsKey(eventId));
-				assertThat(handlings(template)).as("events handled by each instance, the killed one's before its listener held")
+				assertThat(handlings(template))
+					.as("events handled by each instance, the killed one's before its listener held")
 					.containsEntry(Long.toString(killed.pid()), Integer.toString(HOLD_AFTER))
 					.hasSize(3);
 			}
