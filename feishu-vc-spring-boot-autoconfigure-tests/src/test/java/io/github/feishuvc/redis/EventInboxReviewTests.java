@@ -1,0 +1,107 @@
+package io.github.feishuvc.redis;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+import io.github.feishuvc.health.FeishuVcInboxHealthIndicator;
+import io.github.feishuvc.meeting.event.MeetingStartedEvent;
+import io.github.feishuvc.support.MutableClock;
+import io.github.feishuvc.support.RedisServer;
+import io.github.feishuvc.support.TestFeishu;
+import io.github.feishuvc.test.EventDelivery;
+import io.github.feishuvc.test.FeishuVcEmulator;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Review 42b of the durable inbox: defects reproduced over real HTTP and a real {@code redis-server}. Each test shows
+ * what the inbox should do and, at the reviewed commit, does not.
+ */
+class EventInboxReviewTests {
+
+	private static final String EVENT = "{\"meeting\": {\"id\": \"6911188411934433028\", \"topic\": \"inbox\"}}";
+
+	private final MutableClock clock = new MutableClock(Instant.now());
+
+	private final FeishuVcEmulator emulator = FeishuVcEmulator.builder()
+		.clock(this.clock)
+		.longConnectionPingInterval(Duration.ofSeconds(1))
+		.start();
+
+	private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
+
+	private RedisServer redis;
+
+	@AfterEach
+	void stop() throws Exception {
+		while (!this.closeables.isEmpty()) {
+			this.closeables.pop().close();
+		}
+		if (this.redis != null) {
+			this.redis.close();
+		}
+		this.emulator.close();
+	}
+
+	/**
+	 * Redis at its {@code maxmemory} ({@code noeviction}) refuses {@code XADD} (a {@code denyoom} command) but still
+	 * serves {@code XREADGROUP}, {@code XPENDING} and {@code XACK}: every push is refused, yet the reader's next poll
+	 * (100 ms on) calls {@code readResult(null)}, which overwrites the append's failure, and the indicator says
+	 * {@code UP} while the inbox cannot append.
+	 */
+	@Test
+	void shouldStayDownWhileRedisRefusesEveryAppendButStillServesTheReads() {
+		this.redis = RedisServer.start();
+		ConfigurableApplicationContext context = webhookApplication();
+		FeishuVcInboxHealthIndicator health = context.getBean(FeishuVcInboxHealthIndicator.class);
+		await().until(() -> health.health().getStatus().equals(Status.UP));
+		this.redis.command("CONFIG", "SET", "maxmemory-policy", "noeviction");
+		this.redis.command("CONFIG", "SET", "maxmemory", "1");
+
+		EventDelivery refused = push();
+
+		assertThat(refused.accepted()).as("XADD refused: OOM command not allowed").isFalse();
+		await().atMost(Duration.ofSeconds(5))
+			.during(Duration.ofSeconds(1))
+			.alias("DOWN while every append is refused")
+			.until(() -> health.health().getStatus().equals(Status.DOWN));
+		assertThat(push().accepted()).as("still refused").isFalse();
+	}
+
+	private EventDelivery push() {
+		return this.emulator.pushEvent(MeetingStartedEvent.TYPE, FeishuVcEmulator.DEFAULT_TENANT_KEY, EVENT);
+	}
+
+	/** An application on the webhook, its events delivered by the emulator to the last one started. */
+	private ConfigurableApplicationContext webhookApplication(String... properties) {
+		ConfigurableApplicationContext context = TestFeishu
+			.webApplication(EventInboxApplicationTests.InboxApplication.class, WebApplicationType.REACTIVE,
+					this.emulator)
+			.properties(this.redis.springProperties().toArray(String[]::new))
+			.properties("feishu.vc.shared-state.type=redis", "feishu.vc.events.enabled=true",
+					"feishu.vc.events.inbox.backoff=10ms")
+			.properties(properties)
+			.run();
+		this.closeables.push(context);
+		this.emulator.deliverEventsTo(TestFeishu.url(context, "/feishu/events"));
+		return context;
+	}
+
+	private static ConditionFactory await() {
+		return Awaitility.await()
+			.atMost(Duration.ofSeconds(15))
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(20));
+	}
+
+}
