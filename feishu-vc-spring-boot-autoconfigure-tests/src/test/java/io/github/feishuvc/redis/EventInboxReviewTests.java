@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
+import io.github.feishuvc.events.FeishuEventInbox;
 import io.github.feishuvc.health.FeishuVcInboxHealthIndicator;
 import io.github.feishuvc.meeting.event.MeetingStartedEvent;
+import io.github.feishuvc.support.LogCapture;
 import io.github.feishuvc.support.MutableClock;
 import io.github.feishuvc.support.RedisServer;
 import io.github.feishuvc.support.TestFeishu;
@@ -76,6 +78,37 @@ class EventInboxReviewTests {
 			.alias("DOWN while every append is refused")
 			.until(() -> health.health().getStatus().equals(Status.DOWN));
 		assertThat(push().accepted()).as("still refused").isFalse();
+	}
+
+	/**
+	 * {@code deadLetter()} appends to the dead-letter stream, then acknowledges the inbox entry: two commands. When
+	 * the second is lost (a Redis blip, a client timeout, the instance killed between them), the entry stays pending,
+	 * is taken over after {@code claim-after} with its deliveries counted as attempts, and is set aside again: one
+	 * event, two dead letters, which an operator replays twice, so that the listeners see it twice.
+	 */
+	@Test
+	void shouldSetAsideAnEventOnceWhenItsAcknowledgementAfterTheDeadLetterWasLost() {
+		this.redis = RedisServer.start();
+		ConfigurableApplicationContext context = webhookApplication("feishu.vc.events.inbox.claim-after=1s",
+				"feishu.vc.events.inbox.max-attempts=2");
+		EventInboxApplicationTests.FailingListener listener = context
+			.getBean(EventInboxApplicationTests.FailingListener.class);
+		listener.failures.set(Integer.MAX_VALUE);
+		FeishuEventInbox inbox = context.getBean(FeishuEventInbox.class);
+		LogCapture logs = LogCapture.everything();
+		this.closeables.push(logs);
+		this.redis.command("ACL", "SETUSER", "default", "-xack");
+
+		assertThat(push().accepted()).isTrue();
+		await().until(() -> inbox.deadLetters().count().block() >= 1L);
+		await().alias("the entry, its acknowledgement lost, taken over")
+			.until(() -> logs.lines().stream().anyMatch((line) -> line.contains("Took over")));
+		this.redis.command("ACL", "SETUSER", "default", "+xack");
+		await().until(() -> inbox.pending().block() == 0L);
+
+		assertThat(inbox.deadLetters().map(FeishuEventInbox.DeadLetter::eventId).collectList().block())
+			.as("one dead letter per event")
+			.hasSize(1);
 	}
 
 	private EventDelivery push() {
