@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 import io.github.feishuvc.events.FeishuEventInbox;
 import io.github.feishuvc.health.FeishuVcInboxHealthIndicator;
@@ -109,6 +111,47 @@ class EventInboxReviewTests {
 		assertThat(inbox.deadLetters().map(FeishuEventInbox.DeadLetter::eventId).collectList().block())
 			.as("one dead letter per event")
 			.hasSize(1);
+	}
+
+	/**
+	 * {@code XADD MAXLEN ~} trims by position, whatever the group holds: an entry read by an instance that then
+	 * stopped, still pending in the group, is trimmed by later appends; the {@code XCLAIM} of the instance taking
+	 * over finds no entry (Redis 7 drops it from the pending list) and the acknowledged event is gone, with no log,
+	 * no dead letter and no meter. docs/configuration.md says the trimmed ones are "handled long ago", and the table
+	 * of guarantees that an instance's pending events "stay in the stream". {@code stream-node-max-entries 1} only
+	 * makes the approximate trimming exact at this scale: with the defaults the same happens to a backlog of about
+	 * {@code max-length} events.
+	 */
+	@Test
+	void shouldHandOverAPendingEntryOfAStoppedInstanceEvenWhenLaterAppendsTrimTheStream() {
+		this.redis = RedisServer.start(List.of("--stream-node-max-entries", "1"));
+		ConfigurableApplicationContext first = webhookApplication("feishu.vc.events.inbox.claim-after=1s",
+				"feishu.vc.events.inbox.max-length=2", "feishu.vc.events.listeners.shutdown-timeout=0s");
+		EventInboxApplicationTests.FailingListener held = first
+			.getBean(EventInboxApplicationTests.FailingListener.class);
+		held.hold = new CountDownLatch(1);
+		assertThat(push().accepted()).isTrue();
+		await().until(() -> held.seen.size() == 1);
+		String pendingId = held.seen.get(0);
+		first.close();
+		// Taken over only once the appends below trimmed it: the stream's backlog of unhandled events is never more
+		// than this one entry and the event in hand.
+		ConfigurableApplicationContext second = webhookApplication("feishu.vc.events.inbox.claim-after=6s",
+				"feishu.vc.events.inbox.max-length=2");
+		EventInboxApplicationTests.FailingListener taker = second
+			.getBean(EventInboxApplicationTests.FailingListener.class);
+
+		for (int i = 1; i <= 3; i++) {
+			assertThat(push().accepted()).isTrue();
+			int handled = i;
+			// Each handled before the next is appended: nothing unread is ever trimmed.
+			await().until(() -> taker.succeeded.size() == handled);
+		}
+
+		held.hold.countDown();
+		await().atMost(Duration.ofSeconds(20))
+			.alias("the acknowledged event the stopped instance held, taken over")
+			.until(() -> taker.succeeded.contains(pendingId));
 	}
 
 	private EventDelivery push() {
