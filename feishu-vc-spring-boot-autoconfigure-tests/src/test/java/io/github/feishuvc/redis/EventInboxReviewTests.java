@@ -154,6 +154,35 @@ class EventInboxReviewTests {
 			.until(() -> taker.succeeded.contains(pendingId));
 	}
 
+	/**
+	 * The reader claims an entry again before each retry ({@code keep}), not during the backoff: a backoff longer
+	 * than {@code claim-after} (nothing bounds one by the other; {@code max-attempts=8} with the default {@code 1s}
+	 * doubles to 64 s, over the default {@code 1m}) leaves the entry idle long enough for another instance to take it
+	 * over while this one still means to retry it; both then hand it to their listeners. docs/events.md says "An
+	 * instance retrying an event claims it again before each attempt, so that it is not taken over meanwhile".
+	 */
+	@Test
+	void shouldNotHaveAnEventTakenOverByAnotherInstanceWhileItsRetryWaitsOutABackoffLongerThanClaimAfter() {
+		this.redis = RedisServer.start();
+		ConfigurableApplicationContext first = webhookApplication("feishu.vc.events.inbox.claim-after=1s",
+				"feishu.vc.events.inbox.backoff=10s", "feishu.vc.events.inbox.max-attempts=2");
+		EventInboxApplicationTests.FailingListener retrying = first
+			.getBean(EventInboxApplicationTests.FailingListener.class);
+		retrying.failures.set(1);
+		assertThat(push().accepted()).isTrue();
+		await().until(() -> retrying.seen.size() == 1);
+
+		ConfigurableApplicationContext second = webhookApplication("feishu.vc.events.inbox.claim-after=1s");
+		EventInboxApplicationTests.FailingListener other = second
+			.getBean(EventInboxApplicationTests.FailingListener.class);
+
+		await().alias("taken over during the first instance's backoff").until(() -> other.succeeded.size() == 1);
+		await().atMost(Duration.ofSeconds(18))
+			.during(Duration.ofSeconds(16))
+			.alias("handled once: the first instance does not retry an entry taken over")
+			.until(() -> retrying.succeeded.size() + other.succeeded.size() == 1);
+	}
+
 	private EventDelivery push() {
 		return this.emulator.pushEvent(MeetingStartedEvent.TYPE, FeishuVcEmulator.DEFAULT_TENANT_KEY, EVENT);
 	}
