@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import io.github.feishuvc.actuate.FeishuVcInboxEndpoint;
 import io.github.feishuvc.events.FeishuEventInbox;
 import io.github.feishuvc.health.FeishuVcInboxHealthIndicator;
 import io.github.feishuvc.meeting.event.MeetingStartedEvent;
@@ -181,6 +182,29 @@ class EventInboxReviewTests {
 			.during(Duration.ofSeconds(16))
 			.alias("handled once: the first instance does not retry an entry taken over")
 			.until(() -> retrying.succeeded.size() + other.succeeded.size() == 1);
+	}
+
+	/**
+	 * {@code GET /actuator/feishuvcinbox} reads the whole dead-letter stream ({@code XRANGE - +}, no {@code COUNT}),
+	 * every entry with its event's JSON, and answers every dead letter in one body: up to {@code max-length}
+	 * ({@code 100000}) entries, in memory at once, for each request. A listener failing on every event for an hour
+	 * fills it; each look at the endpoint then loads the whole of it.
+	 */
+	@Test
+	void shouldShowABoundedPageOfDeadLettersWhenThereAreManyOfThem() {
+		this.redis = RedisServer.start();
+		ConfigurableApplicationContext context = webhookApplication();
+		FeishuVcInboxEndpoint endpoint = context.getBean(FeishuVcInboxEndpoint.class);
+		String deadLetters = "feishu:vc:{" + FeishuVcEmulator.DEFAULT_APP_ID + "}:events:dead";
+		this.redis.command("EVAL", "for i = 1, tonumber(ARGV[1]) do redis.call('XADD', KEYS[1], '*', 'type', "
+				+ "'vc.meeting.meeting_started_v1', 'id', 'event-' .. i, 'json', ARGV[2], 'error', "
+				+ "'java.lang.IllegalStateException', 'attempts', '3') end return 1", "1", deadLetters, "5000",
+				"{\"padding\": \"" + "x".repeat(1000) + "\"}");
+
+		List<?> shown = (List<?>) endpoint.inbox().block().get("deadLetters");
+
+		assertThat(shown).as("a page of the dead letters, not all 5000 read into memory at once")
+			.hasSizeLessThanOrEqualTo(1000);
 	}
 
 	private EventDelivery push() {
