@@ -136,6 +136,11 @@ class EventDispatcherTests {
 		}
 
 		@Override
+		public Mono<Long> deadLetterCount() {
+			return Mono.just(0L);
+		}
+
+		@Override
 		public Mono<Boolean> replay(String id) {
 			return Mono.just(false);
 		}

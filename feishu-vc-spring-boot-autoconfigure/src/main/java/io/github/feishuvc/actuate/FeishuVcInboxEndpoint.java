@@ -21,6 +21,9 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 @Endpoint(id = "feishuvcinbox")
 public class FeishuVcInboxEndpoint {
 
+	/** How many dead letters a read shows, the oldest: replaying or discarding them shows the next. */
+	static final int SHOWN = 100;
+
 	private final FeishuEventInbox inbox;
 
 	/**
@@ -32,16 +35,21 @@ public class FeishuVcInboxEndpoint {
 	}
 
 	/**
-	 * {@return the events appended and not handled yet ({@code pending}), and the dead letters}
+	 * {@return the events appended and not handled yet ({@code pending}), how many dead letters there are
+	 * ({@code deadLetterCount}), and the oldest {@value #SHOWN} of them ({@code deadLetters}): never the whole stream
+	 * at once}
 	 */
 	@ReadOperation
 	public Mono<Map<String, Object>> inbox() {
-		return this.inbox.pending().zipWith(this.inbox.deadLetters().collectList(), (pending, deadLetters) -> {
-			Map<String, Object> inbox = new LinkedHashMap<>();
-			inbox.put("pending", pending);
-			inbox.put("deadLetters", deadLetters);
-			return inbox;
-		});
+		return Mono.zip(this.inbox.pending(), this.inbox.deadLetterCount(),
+				this.inbox.deadLetters().take(SHOWN).collectList())
+			.map((read) -> {
+				Map<String, Object> inbox = new LinkedHashMap<>();
+				inbox.put("pending", read.getT1());
+				inbox.put("deadLetterCount", read.getT2());
+				inbox.put("deadLetters", read.getT3());
+				return inbox;
+			});
 	}
 
 	/**

@@ -32,9 +32,15 @@ public interface FeishuEventInbox {
 	Mono<Long> pending();
 
 	/**
-	 * {@return the events whose listeners failed on every attempt, oldest first}
+	 * {@return the events whose listeners failed on every attempt, oldest first, read a page at a time as they are
+	 * asked for}
 	 */
 	Flux<DeadLetter> deadLetters();
+
+	/**
+	 * {@return how many dead letters there are}
+	 */
+	Mono<Long> deadLetterCount();
 
 	/**
 	 * Append a dead letter to the inbox again, for the listeners to handle once more, and remove it from the dead

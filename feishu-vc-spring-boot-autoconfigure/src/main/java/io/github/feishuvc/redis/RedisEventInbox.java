@@ -1,6 +1,8 @@
 package io.github.feishuvc.redis;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.RecordId;
@@ -38,6 +41,11 @@ public final class RedisEventInbox implements FeishuEventInbox {
 
 	private static final RedisScript<Long> REPLAY = LuaScripts.load("inbox-replay.lua", Long.class);
 
+	private static final RedisScript<Long> DEAD_LETTER = LuaScripts.load("inbox-dead-letter.lua", Long.class);
+
+	/** How many dead letters each read of them asks Redis for. */
+	private static final long DEAD_LETTER_PAGE = 100;
+
 	private final ReactiveStringRedisTemplate redis;
 
 	private final RedisAvailability availability;
@@ -49,6 +57,8 @@ public final class RedisEventInbox implements FeishuEventInbox {
 	private final long maxLength;
 
 	private volatile @Nullable String appendFailure;
+
+	private volatile @Nullable String readFailure;
 
 	/**
 	 * Create the inbox.
@@ -113,11 +123,27 @@ public final class RedisEventInbox implements FeishuEventInbox {
 		return (group.getRaw().get("lag") instanceof Number lag) ? lag.longValue() : 0L;
 	}
 
+	/** Read a page at a time, as the subscriber asks for them: never the whole stream at once. */
 	@Override
 	public Flux<DeadLetter> deadLetters() {
+		return deadLetterPage(Range.unbounded()).expand((page) -> (page.size() < DEAD_LETTER_PAGE) ? Flux.empty()
+				: deadLetterPage(Range.rightUnbounded(Range.Bound.exclusive(page.get(page.size() - 1).id()))))
+			.concatMapIterable((page) -> page);
+	}
+
+	private Flux<List<DeadLetter>> deadLetterPage(Range<String> range) {
 		return this.redis.opsForStream()
-			.range(this.deadLetterStream, Range.unbounded())
-			.map(RedisEventInbox::deadLetterOf);
+			.range(this.deadLetterStream, range, Limit.limit().count((int) DEAD_LETTER_PAGE))
+			.map(RedisEventInbox::deadLetterOf)
+			.collectList()
+			.filter((page) -> !page.isEmpty())
+			.flux();
+	}
+
+	/** {@return how many dead letters there are} */
+	@Override
+	public Mono<Long> deadLetterCount() {
+		return this.redis.opsForStream().size(this.deadLetterStream);
 	}
 
 	@Override
@@ -134,7 +160,8 @@ public final class RedisEventInbox implements FeishuEventInbox {
 	}
 
 	/**
-	 * Set an event aside whose listeners failed on every attempt, and acknowledge its inbox entry.
+	 * Set an event aside whose listeners failed on every attempt, and acknowledge its inbox entry: both at once, and
+	 * only while the entry is pending, so that an event is one dead letter however often this is asked.
 	 * @param entry the inbox entry's id
 	 * @param event the event
 	 * @param failure the last attempt's failure
@@ -149,9 +176,12 @@ public final class RedisEventInbox implements FeishuEventInbox {
 		fields.put("attempts", Integer.toString(attempts));
 		fields.put("failedAt", Long.toString(failedAt.toEpochMilli()));
 		fields.put("entry", entry.getValue());
-		return this.redis.opsForStream()
-			.add(StreamRecords.newRecord().in(this.deadLetterStream).ofMap(fields), trimmed())
-			.then(acknowledge(entry));
+		List<String> args = new ArrayList<>(List.of(GROUP, entry.getValue(), Long.toString(this.maxLength)));
+		fields.forEach((name, value) -> {
+			args.add(name);
+			args.add(value);
+		});
+		return this.redis.execute(DEAD_LETTER, List.of(this.stream, this.deadLetterStream), args).then();
 	}
 
 	/**
@@ -168,18 +198,42 @@ public final class RedisEventInbox implements FeishuEventInbox {
 		return this.stream;
 	}
 
-	/** {@return why the last append failed, or {@code null} if it succeeded (or none was tried)} */
+	/**
+	 * {@return why the inbox cannot append, or {@code null} if it can: the last append (or write probe) failed, or
+	 * the last read did}
+	 */
 	public @Nullable String appendFailure() {
-		return this.appendFailure;
+		String failure = this.appendFailure;
+		return (failure != null) ? failure : this.readFailure;
 	}
 
 	/**
-	 * Whether the inbox can append, as the instance's reads of it found: they run several times a second, so an
-	 * outage shows without an event having to arrive during it.
+	 * Whether the inbox can be read, as the instance's reads of it found: they run several times a second, so an
+	 * outage shows without an event having to arrive during it. A read that succeeds does not say that an append
+	 * would: a Redis out of memory refuses writes and serves reads.
 	 * @param failure why a read failed, or {@code null} after one that succeeded
 	 */
 	void readResult(@Nullable String failure) {
-		this.appendFailure = failure;
+		this.readFailure = failure;
+	}
+
+	/**
+	 * After a failed append, whether Redis takes a write again, without waiting for an event: a short-lived key of the
+	 * app's, set, which a Redis refusing writes refuses too.
+	 * @return completes when the probe's answer is known
+	 */
+	Mono<Void> probeWrite() {
+		if (this.appendFailure == null) {
+			return Mono.empty();
+		}
+		return this.redis.opsForValue()
+			.set(this.stream + ":probe", "1", Duration.ofSeconds(1))
+			.doOnSuccess((set) -> this.appendFailure = null)
+			.onErrorResume((ex) -> {
+				this.appendFailure = ex.getMessage();
+				return Mono.empty();
+			})
+			.then();
 	}
 
 	private XAddOptions trimmed() {

@@ -175,7 +175,7 @@ public final class RedisEventInboxReader implements SmartLifecycle {
 					.count()
 					.map((count) -> count == free);
 		Mono<Boolean> work = group.then(read)
-			.flatMap((more) -> claimIfDue().then(statisticsIfDue()).thenReturn(more))
+			.flatMap((more) -> claimIfDue().then(statisticsIfDue()).then(this.inbox.probeWrite()).thenReturn(more))
 			.doOnSuccess((more) -> this.inbox.readResult(null));
 		return this.availability.call(work, () -> {
 			// The stream may be gone with its group: a Redis restarted without persistence.
@@ -267,7 +267,10 @@ public final class RedisEventInboxReader implements SmartLifecycle {
 					return hold.then(this.listeners.apply(event));
 				});
 		handled
-			.retryWhen(Retry.backoff(Math.max(0, this.settings.maxAttempts() - 1 - attempted), this.settings.backoff())
+			// Each wait shorter than claim-after, which the claim before the next attempt restarts: never taken over
+			// while it waits.
+			.retryWhen(Retry.backoff(Math.max(0, this.settings.maxAttempts() - 1 - attempted), firstWait())
+				.maxBackoff(longestWait())
 				.scheduler(this.scheduler)
 				.filter((ex) -> isRunning())
 				.doBeforeRetry((signal) -> retried(event, signal.failure(), attempts.get()))
@@ -280,6 +283,17 @@ public final class RedisEventInboxReader implements SmartLifecycle {
 			.subscribe(null, (ex) -> logger.warn("Could not acknowledge " + event + " in the Feishu event inbox ("
 					+ ex.getClass().getSimpleName() + "); another instance takes it over after "
 					+ this.settings.claimAfter().toMillis() + "ms"));
+	}
+
+	/** The longest wait between attempts: half of claim-after. */
+	private Duration longestWait() {
+		return this.settings.claimAfter().dividedBy(2);
+	}
+
+	/** The backoff, unless it is longer than {@link #longestWait()}. */
+	private Duration firstWait() {
+		Duration longest = longestWait();
+		return (this.settings.backoff().compareTo(longest) > 0) ? longest : this.settings.backoff();
 	}
 
 	private Mono<Void> keep(RecordId id) {
