@@ -153,6 +153,26 @@ class EventDispatcherTests {
 	}
 
 	@Test
+	void shouldHandTheNextDeliveryOverWhenTheExecutorFailedOtherwiseThanByRefusing() {
+		AtomicBoolean broken = new AtomicBoolean(true);
+		AtomicInteger calls = new AtomicInteger();
+		EventDispatcher dispatcher = new EventDispatcher(new InMemoryPublishedEventIds(), (event) -> calls.incrementAndGet(),
+				(task) -> {
+					if (broken.get()) {
+						throw new IllegalStateException("the executor is broken");
+					}
+					task.run();
+				}, List.of(), Acknowledgement.AFTER_LISTENERS);
+
+		StepVerifier.create(dispatcher.dispatch(EVENT)).verifyError(IllegalStateException.class);
+		broken.set(false);
+
+		assertThat(dispatcher.dispatch(EVENT).block()).as("neither held as running nor claimed any more")
+			.isEqualTo(EventDispatcher.Outcome.HANDLED);
+		assertThat(calls).hasValue(1);
+	}
+
+	@Test
 	void shouldAcknowledgeOnReceiptWhateverTheListenersDoByDefault() {
 		AtomicInteger calls = new AtomicInteger();
 		EventDispatcher dispatcher = new EventDispatcher(new InMemoryPublishedEventIds(), (event) -> {

@@ -263,12 +263,21 @@ public final class EventDispatcher {
 		if (afterListeners) {
 			this.running.add(delivery.eventId);
 		}
-		Mono<Outcome> outcome = handOver(event, (succeeded) -> {
-			if (afterListeners) {
-				settle(delivery, succeeded);
-				this.running.remove(delivery.eventId);
-			}
-		});
+		Mono<Outcome> outcome;
+		try {
+			outcome = handOver(event, (succeeded) -> {
+				if (afterListeners) {
+					settle(delivery, succeeded);
+					this.running.remove(delivery.eventId);
+				}
+			});
+		}
+		catch (RuntimeException ex) {
+			// An executor that fails otherwise than by refusing: the event was not handed over.
+			this.running.remove(delivery.eventId);
+			delivery.giveUp();
+			throw ex;
+		}
 		return outcome.doOnNext((handedOver) -> {
 			if (handedOver == Outcome.REJECTED) {
 				this.running.remove(delivery.eventId);
