@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.lark.oapi.core.request.EventReq;
 import com.lark.oapi.event.CustomEventHandler;
+import io.github.feishuvc.events.longconnection.FeishuLongConnection;
 import io.github.feishuvc.events.webhook.FeishuEventReceiver;
 import io.github.feishuvc.test.FeishuVcEmulator;
 import io.lettuce.core.RedisClient;
@@ -38,7 +39,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * thread hands the event to the emulator (its frame is then written on loopback in this JVM), so those latencies
  * include the emulator's frame encoding and the hop. An event is handled when the listener, one per instance, first
  * sees it (the inbox may hand an event over twice). Events per second count from the first measured receipt to the
- * last measured event handled.
+ * last measured event handled. Those runs send as fast as their senders can; a paced run of each transport (one
+ * instance, {@value #PACED_PER_SECOND} events a second, below what any mode drains) shows the latency of an event that
+ * meets no queue, on receipt and through the inbox.
  */
 final class EventsBenchmark {
 
@@ -179,6 +182,11 @@ final class EventsBenchmark {
 			}
 			finally {
 				long closing = System.nanoTime();
+				// The instances share Reactor Netty's global event loops, which the first context closed disposes:
+				// every long connection ends first, so that none reconnects on loops being disposed (which then wait
+				// out their 15 s timeout).
+				instances.forEach((instance) -> instance.getBeanProvider(FeishuLongConnection.class)
+					.ifAvailable(FeishuLongConnection::stop));
 				instances.forEach(ConfigurableApplicationContext::close);
 				System.err.printf(Locale.ROOT, "events: closed in %d ms%n", (System.nanoTime() - closing) / 1_000_000);
 			}
@@ -187,7 +195,9 @@ final class EventsBenchmark {
 
 	private static ConfigurableApplicationContext start(FeishuVcEmulator emulator, Transport transport, Mode mode,
 			int redisPort, EventRecorder recorder) {
-		List<String> properties = new ArrayList<>(List.of("spring.main.banner-mode=off", "logging.level.root=warn",
+		// ERROR only: the log goes to stdout, which is the report, and what the WARNs would say (an event refused by
+		// a full listener pool, a connection ended as its instance closes) the table counts.
+		List<String> properties = new ArrayList<>(List.of("spring.main.banner-mode=off", "logging.level.root=error",
 				"feishu.vc.events.acknowledge=" + mode.acknowledge));
 		if (transport == Transport.WEBHOOK) {
 			properties.addAll(List.of("feishu.vc.events.enabled=true", "server.port=0", "server.address=127.0.0.1"));
