@@ -22,6 +22,8 @@ REPORT=$(mktemp)
   java -Xmx2g -jar "$JAR" --suite=tenants
   java -jar "$JAR" --suite=rate-limits
   java -jar "$JAR" --suite=exports
+  # Starts its own redis-server (Debian's) on a free port for the inbox runs; skips them without one.
+  java -jar "$JAR" --suite=events
   # JMH forks JVMs on the launching JVM's classpath, so this suite runs from the classes, not the repackaged jar.
   java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath)" io.github.feishuvc.benchmarks.BenchmarkMain \
     --suite=operators

@@ -28,8 +28,12 @@ import reactor.core.publisher.Flux;
  * latency), {@code rate-limits} (three instances under the platform's limits, and one alone, with the jitter of the
  * calls' arrivals; {@code --set=feishu.vc.rate-limit.margin=20ms,...} tries other settings), {@code exports} (a
  * {@code --export-size} export, 256 MB, downloaded to disk {@code --export-runs} times by each client: heap growth and
- * throughput), {@code operators} (the hand-written reactive operators against Reactor's under JMH, from the module's
- * classpath rather than this jar: see {@code benchmarks/run.sh}) and {@code all} (the six before it; the default).
+ * throughput), {@code events} (events per second and the time from receipt to listener, acknowledged on receipt, after
+ * the listeners and through the inbox on a real {@code redis-server}, one instance and three, webhook and long
+ * connection, and the official SDK's event dispatcher in process; {@code --events=5000} measured per run after
+ * {@code --event-warmup=2000}, at most {@code --inbox-events=500} through the inbox), {@code operators} (the hand-written reactive operators against Reactor's under JMH,
+ * from the module's classpath rather than this jar: see {@code benchmarks/run.sh}) and {@code all} (the six before
+ * {@code events}; the default).
  * {@code --output=BENCHMARKS.md} also writes the report to a file. Each contender first runs
  * {@code --jit-warmup=10s} at concurrency 64, then every measurement has {@code --warmup=2s} and
  * {@code --measure=5s}; {@code --only=starter} and {@code --concurrency=1,64} narrow a run down.
@@ -81,6 +85,16 @@ public final class BenchmarkMain {
 			long size = Long.parseLong(option(args, "export-size", Long.toString(256L * 1024 * 1024)));
 			int runs = Integer.parseInt(option(args, "export-runs", "3"));
 			report.append(Report.exports(ExportsBenchmark.run(size, runs), machine()));
+		}
+		if (suite.equals("events")) {
+			int events = Integer.parseInt(option(args, "events", "5000"));
+			int eventWarmup = Integer.parseInt(option(args, "event-warmup", "2000"));
+			String started = java.time.Instant.now().toString();
+			String loadBefore = loadAverage();
+			int inboxEvents = Integer.parseInt(option(args, "inbox-events", "500"));
+			List<EventsBenchmark.Result> results = EventsBenchmark.run(events, eventWarmup, inboxEvents);
+			report.append(Report.events(results, events, eventWarmup, inboxEvents, machine(), started, loadBefore,
+					loadAverage()));
 		}
 		if (suite.equals("operators")) {
 			report.append(Operators.run(only, machine()));
@@ -206,6 +220,17 @@ public final class BenchmarkMain {
 		return String.format(Locale.ROOT, "%d cores (%s), %d GiB, %s %s, %s %s", Runtime.getRuntime().availableProcessors(),
 				cpu, memory >> 30, System.getProperty("os.name"), System.getProperty("os.arch"),
 				System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"));
+	}
+
+	/** The 1-, 5- and 15-minute load averages, as {@code uptime} shows them. */
+	private static String loadAverage() {
+		try {
+			String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+			return fields[0] + " / " + fields[1] + " / " + fields[2];
+		}
+		catch (IOException ex) {
+			return "unknown";
+		}
 	}
 
 	private static String option(String[] args, String name, String fallback) {

@@ -311,7 +311,7 @@ final class RateLimitBenchmark {
 		}
 	}
 
-	private static String redisServer() {
+	static @Nullable String redisServer() {
 		for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
 			File candidate = new File(dir, "redis-server");
 			if (candidate.canExecute()) {
@@ -321,13 +321,13 @@ final class RateLimitBenchmark {
 		return null;
 	}
 
-	private static int freePort() throws IOException {
+	static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
 	}
 
-	private static void awaitPort(int port) throws InterruptedException {
+	static void awaitPort(int port) throws InterruptedException {
 		for (int i = 0; i < 500; i++) {
 			try (Socket socket = new Socket("127.0.0.1", port)) {
 				return;

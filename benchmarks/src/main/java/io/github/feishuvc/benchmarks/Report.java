@@ -196,4 +196,52 @@ final class Report {
 		return report.toString();
 	}
 
+	/** The events suite: one row per run, then the in-process comparison. */
+	static String events(List<EventsBenchmark.Result> results, int events, int warmup, int inboxEvents, String machine,
+			String started, String loadBefore, String loadAfter) {
+		StringBuilder report = new StringBuilder();
+		report.append("\n## Events from the platform to the listeners\n\n");
+		report.append("Events per second and the time from an event's receipt to its listener, for each way the platform ")
+			.append("is answered: `feishu.vc.events.acknowledge=on-receipt` and `after-listeners` (in memory), and the ")
+			.append("inbox on a real `redis-server` (append-only file on, fsync every second; the inbox acknowledges once ")
+			.append("`XADD` returned, and the instances read the stream in one consumer group, polling every 100 ms ")
+			.append("while it is empty). One instance and three, each a Spring context of this JVM (the three share the ")
+			.append("Redis; in memory each keeps its own ids); one listener per instance, which notes the time and ")
+			.append("returns. Each run handles ").append(String.format(Locale.ROOT, "%,d", warmup))
+			.append(" events unmeasured (five times as many in the first run of each transport), then ")
+			.append(String.format(Locale.ROOT, "%,d", events)).append(" measured; through the inbox, which drains ")
+			.append("far slower, ").append(String.format(Locale.ROOT, "%,d", Math.min(events, inboxEvents)))
+			.append(" measured after ").append(Math.min(warmup, inboxEvents / 5)).append(". The runs marked *paced* ")
+			.append("send one event every 25 ms from one sender for 5 s, one instance, below what any mode drains: the ")
+			.append("latency of an event that meets no queue. The others send as fast as their senders can, so their ")
+			.append("latency is mostly the time an event waits behind the others.\n\n");
+		report.append("- **webhook**: prepared pushes (plain JSON with the verification token, a unique event id each) ")
+			.append("posted by a Reactor Netty client, ").append(EventsBenchmark.WEBHOOK_IN_FLIGHT)
+			.append(" in flight, round robin over the instances' endpoints (WebFlux on Reactor Netty); receipt is when ")
+			.append("a `WebFilter` of the application sees the request.\n");
+		report.append("- **long connection**: the emulator's `pushEvent` from ").append(EventsBenchmark.PUSHING_THREADS)
+			.append(" threads, since each push waits for its acknowledgement (so at most that many events are in ")
+			.append("flight, and the platform's side, the emulator, is part of the cost); each event goes down one of ")
+			.append("the open connections chosen at random. Receipt is when the pushing thread hands the event to the ")
+			.append("emulator: the frame's encoding, the loopback hop and its decoding are in the latency.\n");
+		report.append("- **in process, no HTTP**: the same pushes handed on ").append(EventsBenchmark.PUSHING_THREADS)
+			.append(" threads to the official SDK's `com.lark.oapi.event.EventDispatcher.handle` (")
+			.append(com.lark.oapi.Client.class.getPackage().getImplementationVersion())
+			.append("; verify the token, parse, dispatch to a handler on the calling thread; nothing to decrypt, ")
+			.append("the pushes are plain) and to the starter's `FeishuEventReceiver.receive` (verify, parse, claim the ")
+			.append("id, hand over to the listener pool; on receipt, in memory). Receipt is the call.\n\n");
+		report.append("Events/s count from the first measured receipt to the last measured event handled. *Not 200* is ")
+			.append("the answers other than 200 (or pushes the emulator saw fail), warm-up included; *seen again* the ")
+			.append("events a listener got a second time. ").append(machine).append(". Started ").append(started)
+			.append(", load average before ").append(loadBefore).append(", after ").append(loadAfter)
+			.append(": the load generator, the emulator, the instances and Redis share the machine's cores, so the ")
+			.append("figures are those of a loaded 2-core box, not of a server. Command: ")
+			.append("`java -jar benchmarks/target/benchmarks.jar --suite=events`.\n\n");
+		report.append("| transport | acknowledged | instances | sent | events handled | events/s | p50 ms | p99 ms ")
+			.append("| max ms | not 200 | seen again |\n");
+		report.append("| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+		results.forEach((result) -> report.append(result.row()).append('\n'));
+		return report.toString();
+	}
+
 }
