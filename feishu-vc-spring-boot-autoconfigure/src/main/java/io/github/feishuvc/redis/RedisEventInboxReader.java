@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 import reactor.util.retry.Retry;
 
@@ -108,6 +109,9 @@ public final class RedisEventInboxReader implements SmartLifecycle {
 
 	private volatile @Nullable Disposable loop;
 
+	/** Ends the wait between two polls when an event in hand is done. */
+	private volatile Sinks.Empty<Void> wake = Sinks.empty();
+
 	/**
 	 * Create a reader.
 	 * @param redis the Redis connection
@@ -138,8 +142,13 @@ public final class RedisEventInboxReader implements SmartLifecycle {
 		if (this.loop != null) {
 			return;
 		}
-		this.loop = Mono.defer(this::poll)
-			.flatMap((more) -> more ? Mono.<Void>empty() : Mono.delay(POLL_INTERVAL, this.scheduler).then())
+		this.loop = Mono.defer(() -> {
+			// Set before the poll counts its free places: an event handled from then on ends the wait after it.
+			Sinks.Empty<Void> woken = Sinks.empty();
+			this.wake = woken;
+			return poll().flatMap((more) -> more ? Mono.<Void>empty()
+					: Mono.firstWithSignal(Mono.delay(POLL_INTERVAL, this.scheduler).then(), woken.asMono()));
+		})
 			.repeat()
 			.subscribe(null, (ex) -> logger.error("The Feishu event inbox reader stopped", ex));
 	}
@@ -279,7 +288,11 @@ public final class RedisEventInboxReader implements SmartLifecycle {
 			.onErrorResume((ex) -> Mono.just(Optional.of(ex)))
 			.flatMap((failure) -> failure.isEmpty() ? this.inbox.acknowledge(id)
 					: failed(id, event, failure.get(), attempts.get()))
-			.doFinally((signal) -> this.inHand.remove(id))
+			.doFinally((signal) -> {
+				this.inHand.remove(id);
+				// A place free: read the next entry now rather than at the next poll, 100 ms on.
+				this.wake.tryEmitEmpty();
+			})
 			.subscribe(null, (ex) -> logger.warn("Could not acknowledge " + event + " in the Feishu event inbox ("
 					+ ex.getClass().getSimpleName() + "); another instance takes it over after "
 					+ this.settings.claimAfter().toMillis() + "ms"));
