@@ -32,10 +32,12 @@ import org.springframework.data.redis.core.script.RedisScript;
  * that then stopped, still pending in the group, with the rest: an acknowledged event lost. An append that finds the
  * stream holding {@code max-length} entries first trims those the group handled (before its oldest pending entry, or,
  * none pending, its last read one), and is refused if {@code max-length} are still unhandled (pending or unread): the
- * platform, not told of the event, pushes it again. The same script appends the event and remembers its id as published, so that an instance killed between
- * the two cannot leave the event appended and its id free for the platform's next push to append again. An entry holds
- * the event's type, id, tenant, app and JSON (without its verification token); a dead letter adds the failure's class
- * and message, the attempts, when the last failed, and the id the entry had in the inbox.
+ * platform, not told of the event, pushes it again. The same script appends the event and remembers its id as
+ * published, so that an instance killed between the two cannot leave the event appended and its id free for the
+ * platform's next push to append again.
+ *
+ * <p>An entry holds the event's type, id, tenant, app and JSON (without its verification token); a dead letter adds
+ * the failure's class and message, the attempts, when the last failed, and the id the entry had in the inbox.
  *
  * <p>An append is never served from this instance's memory, as the other operations on Redis are when it is
  * unavailable: it fails, so that the platform is not told of the event and delivers it again.
