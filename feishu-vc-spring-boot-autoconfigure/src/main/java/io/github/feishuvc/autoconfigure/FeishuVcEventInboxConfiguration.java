@@ -9,6 +9,7 @@ import io.github.feishuvc.health.FeishuVcInboxHealthIndicator;
 import io.github.feishuvc.redis.RedisAvailability;
 import io.github.feishuvc.redis.RedisEventInbox;
 import io.github.feishuvc.redis.RedisEventInboxReader;
+import io.github.feishuvc.redis.RedisPublishedEventIds;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -42,9 +43,11 @@ class FeishuVcEventInboxConfiguration {
 	@ConditionalOnMissingBean(FeishuEventInbox.class)
 	RedisEventInbox feishuVcEventInbox(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory,
 			RedisAvailability availability, FeishuVcProperties properties, FeishuVcSharedStateProperties sharedState,
-			FeishuVcEventsProperties events) {
+			FeishuVcEventsProperties events, ObjectProvider<RedisPublishedEventIds> publishedIds) {
+		// The ids' own store when it is Redis's: the append confirms its event's id there, in the same script.
 		return new RedisEventInbox(FeishuVcRedisAutoConfiguration.redis(connectionFactory), availability,
-				sharedState.getKeyPrefix(), properties.getAppId(), events.getInbox().getMaxLength());
+				sharedState.getKeyPrefix(), properties.getAppId(), events.getInbox().getMaxLength(),
+				publishedIds.getIfAvailable());
 	}
 
 	@Bean

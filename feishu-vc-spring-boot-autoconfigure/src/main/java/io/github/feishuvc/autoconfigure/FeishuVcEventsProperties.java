@@ -415,8 +415,10 @@ public final class FeishuVcEventsProperties {
 		private final @Nullable Boolean enabled;
 
 		/**
-		 * About how many events the inbox stream, and the dead-letter stream, keep (XADD MAXLEN ~): the oldest,
-		 * handled long ago, are trimmed first.
+		 * The most events the inbox holds not handled yet (read and unacknowledged, or unread): an event pushed
+		 * beyond is refused, for the platform to push again, and none is ever dropped; handled events are trimmed
+		 * once the stream holds as many entries. Also about how many dead letters are kept (XADD MAXLEN ~), the
+		 * oldest trimmed first.
 		 */
 		private final long maxLength;
 
@@ -439,7 +441,8 @@ public final class FeishuVcEventsProperties {
 		/**
 		 * Bind the properties; a default applies to each one that is not set.
 		 * @param enabled whether events go through the inbox.
-		 * @param maxLength about how many events the inbox stream, and the dead-letter stream, keep.
+		 * @param maxLength the most events the inbox holds not handled yet, and about how many dead letters are
+		 * kept.
 		 * @param maxAttempts how many times the listeners are given an event before it becomes a dead letter.
 		 * @param backoff wait before the second attempt, doubled before each further one.
 		 * @param claimAfter how long an event read by an instance may stay unacknowledged before another instance

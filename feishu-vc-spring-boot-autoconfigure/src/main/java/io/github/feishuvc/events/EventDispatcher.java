@@ -156,9 +156,12 @@ public final class EventDispatcher {
 
 	/**
 	 * Append an event to the inbox: its id confirmed once appended, so that the platform's next delivery is a
-	 * duplicate; released if it could not be, so that the next delivery is appended. Cancelled (the answer's deadline
-	 * passed) while the append is under way, the claim is released too: the append may still land, and the event be
-	 * appended twice, which listeners, seeing each event at least once, tell by its id.
+	 * duplicate; released if it could not be, so that the next delivery is appended. An inbox on Redis confirms the id
+	 * on Redis in the append's own script, so that an instance killed before the confirmation here does not leave the
+	 * event appended and its id free for the next delivery to append again; the confirmation here still remembers it
+	 * in this instance's memory. Cancelled (the answer's deadline passed) while the append is under way, the claim is
+	 * released too: the append may still land, and the event be appended twice by an inbox that does not confirm the
+	 * id itself, which listeners, seeing each event at least once, tell by its id.
 	 */
 	private Mono<Outcome> append(FeishuEventInbox inbox, FeishuEvent event, @Nullable Delivery delivery) {
 		if (delivery != null && !delivery.settle()) {

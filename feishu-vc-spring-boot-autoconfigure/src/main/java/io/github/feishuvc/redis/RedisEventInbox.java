@@ -24,12 +24,22 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * The {@link FeishuEventInbox} on Redis Streams: one stream of the app's events ({@code <prefix>{<app>}:events:inbox},
- * trimmed with {@code XADD MAXLEN ~}), read by every instance in the consumer group {@value #GROUP}
- * ({@link RedisEventInboxReader}), and one stream of dead letters ({@code <prefix>{<app>}:events:dead}, trimmed the same
- * way). Both are tagged by the app, so that the replay script, which takes both, runs on Redis Cluster. An entry holds
- * the event's type, id, tenant, app and JSON (without its verification token); a dead letter adds the failure's class
- * and message, the attempts, when the last failed, and the id the entry had in the inbox.
+ * The {@link FeishuEventInbox} on Redis Streams: one stream of the app's events ({@code <prefix>{<app>}:events:inbox}),
+ * read by every instance in the consumer group {@value #GROUP} ({@link RedisEventInboxReader}), and one stream of dead
+ * letters ({@code <prefix>{<app>}:events:dead}, trimmed with {@code XADD MAXLEN ~}). Both are tagged by the app, so
+ * that the replay script, which takes both, runs on Redis Cluster, as are the event ids' claims and sets
+ * ({@link RedisPublishedEventIds}), which the append script takes with the stream.
+ *
+ * <p>The inbox stream is never trimmed by length, which goes by position and would drop an entry read by an instance
+ * that then stopped, still pending in the group, with the rest: an acknowledged event lost. An append that finds the
+ * stream holding {@code max-length} entries first trims those the group handled (before its oldest pending entry, or,
+ * none pending, its last read one), and is refused if {@code max-length} are still unhandled (pending or unread): the
+ * platform, not told of the event, pushes it again. The same script appends the event and remembers its id as
+ * published, so that an instance killed between the two cannot leave the event appended and its id free for the
+ * platform's next push to append again.
+ *
+ * <p>An entry holds the event's type, id, tenant, app and JSON (without its verification token); a dead letter adds
+ * the failure's class and message, the attempts, when the last failed, and the id the entry had in the inbox.
  *
  * <p>An append is never served from this instance's memory, as the other operations on Redis are when it is
  * unavailable: it fails, so that the platform is not told of the event and delivers it again.
@@ -46,6 +56,11 @@ public final class RedisEventInbox implements FeishuEventInbox {
 	/** How many dead letters each read of them asks Redis for. */
 	private static final long DEAD_LETTER_PAGE = 100;
 
+	private static final RedisScript<Long> APPEND = LuaScripts.load("inbox-append.lua", Long.class);
+
+	/** What the append script answers when the inbox is full. */
+	private static final long FULL = -1;
+
 	private final ReactiveStringRedisTemplate redis;
 
 	private final RedisAvailability availability;
@@ -56,9 +71,14 @@ public final class RedisEventInbox implements FeishuEventInbox {
 
 	private final long maxLength;
 
+	private final @Nullable RedisPublishedEventIds publishedIds;
+
 	private volatile @Nullable String appendFailure;
 
 	private volatile @Nullable String readFailure;
+
+	/** Whether the last append was refused for a full inbox, which a write probe does not tell. */
+	private volatile boolean full;
 
 	/**
 	 * Create the inbox.
@@ -66,27 +86,72 @@ public final class RedisEventInbox implements FeishuEventInbox {
 	 * @param availability whether Redis answers
 	 * @param keyPrefix the prefix of every key the starter writes, such as {@code feishu:vc:}
 	 * @param appId the app whose events these are
-	 * @param maxLength about how many entries each stream keeps
+	 * @param maxLength the most entries the inbox stream holds unhandled (an append beyond is refused), and about how
+	 * many the dead-letter stream keeps
+	 * @param publishedIds the ids of the events published, on the same Redis, which an append confirms its event's id
+	 * in; {@code null} when the ids are kept elsewhere
 	 */
 	public RedisEventInbox(ReactiveStringRedisTemplate redis, RedisAvailability availability, String keyPrefix,
-			String appId, long maxLength) {
+			String appId, long maxLength, @Nullable RedisPublishedEventIds publishedIds) {
 		this.redis = redis;
 		this.availability = availability;
 		String app = RedisKeys.app(keyPrefix, appId);
 		this.stream = app + "events:inbox";
 		this.deadLetterStream = app + "events:dead";
 		this.maxLength = maxLength;
+		this.publishedIds = publishedIds;
 	}
 
 	@Override
 	public Mono<Void> append(FeishuEvent event) {
 		return this.availability
-			.call(this.redis.opsForStream()
-				.add(StreamRecords.newRecord().in(this.stream).ofMap(fields(event)), trimmed())
-				.doOnSuccess((id) -> this.appendFailure = null), () -> Mono.error(new IllegalStateException(
-						"Redis did not answer (" + this.availability.lastFailure() + ")")))
+			.call(appendScript(event).doOnSuccess((appended) -> this.appendFailure = null),
+					() -> Mono.error(new IllegalStateException(
+							"Redis did not answer (" + this.availability.lastFailure() + ")")))
+			.flatMap(this::refusedIfFull)
 			.doOnError((ex) -> this.appendFailure = ex.getMessage())
 			.then();
+	}
+
+	/**
+	 * A full inbox, an error of the append, not of Redis, which answered: told apart from an outage, so that the
+	 * other operations on Redis are not handed to this instance's memory.
+	 */
+	private Mono<Long> refusedIfFull(Long appended) {
+		this.full = appended == FULL;
+		return (appended != FULL) ? Mono.just(appended)
+				: Mono.error(new IllegalStateException("the inbox holds " + this.maxLength
+						+ " events not handled yet (feishu.vc.events.inbox.max-length)"));
+	}
+
+	/**
+	 * The append and, for an event with an id, its confirmation: one script, which takes the id's keys.
+	 * @return 1 when appended, 0 when the event's id was published already, {@link #FULL} when refused
+	 */
+	private Mono<Long> appendScript(FeishuEvent event) {
+		List<String> keys = new ArrayList<>();
+		keys.add(this.stream);
+		List<String> args = new ArrayList<>();
+		args.add(Long.toString(this.maxLength));
+		args.add(GROUP);
+		String eventId = event.eventId();
+		RedisPublishedEventIds ids = this.publishedIds;
+		if (eventId != null && ids != null) {
+			keys.add(ids.claimKey(eventId));
+			keys.add(ids.currentBucket());
+			keys.addAll(ids.windowBuckets());
+			args.add(eventId);
+			args.add(Long.toString(ids.bucketExpiryMillis()));
+		}
+		else {
+			args.add("");
+			args.add("0");
+		}
+		fields(event).forEach((name, value) -> {
+			args.add(name);
+			args.add(value);
+		});
+		return this.redis.execute(APPEND, keys, args).next();
 	}
 
 	@Override
@@ -149,7 +214,7 @@ public final class RedisEventInbox implements FeishuEventInbox {
 	@Override
 	public Mono<Boolean> replay(String id) {
 		return this.redis
-			.execute(REPLAY, List.of(this.stream, this.deadLetterStream), List.of(id, Long.toString(this.maxLength)))
+			.execute(REPLAY, List.of(this.stream, this.deadLetterStream), List.of(id))
 			.next()
 			.map((replayed) -> replayed == 1L);
 	}
@@ -223,7 +288,8 @@ public final class RedisEventInbox implements FeishuEventInbox {
 	 * @return completes when the probe's answer is known
 	 */
 	Mono<Void> probeWrite() {
-		if (this.appendFailure == null) {
+		if (this.appendFailure == null || this.full) {
+			// A full inbox takes writes: only an append that succeeds says it has room again.
 			return Mono.empty();
 		}
 		return this.redis.opsForValue()

@@ -79,12 +79,9 @@ public final class RedisPublishedEventIds implements PublishedEventIds {
 			if (local != Claim.GRANTED) {
 				return Mono.just(local);
 			}
-			long current = this.clock.millis() / this.bucketMillis;
 			List<String> keys = new ArrayList<>(InMemoryPublishedEventIds.BUCKETS + 4);
-			keys.add(this.keyPrefix + eventId);
-			for (long index = current - InMemoryPublishedEventIds.BUCKETS - 1; index <= current + 1; index++) {
-				keys.add(bucket(index));
-			}
+			keys.add(claimKey(eventId));
+			keys.addAll(windowBuckets());
 			// Redis unavailable, this instance's memory decides alone: it granted the claim.
 			return this.availability.call(this.redis
 				.execute(CLAIM, keys, List.of(eventId, token, Long.toString(CLAIM_TTL.toMillis())))
@@ -98,10 +95,8 @@ public final class RedisPublishedEventIds implements PublishedEventIds {
 	public Mono<Void> confirm(String eventId, String token) {
 		return Mono.defer(() -> {
 			this.local.confirmNow(eventId, token);
-			long current = this.clock.millis() / this.bucketMillis;
-			long expiry = this.bucketMillis * (InMemoryPublishedEventIds.BUCKETS + 2);
-			return this.availability.call(evalWhole(CONFIRM, List.of(this.keyPrefix + eventId, bucket(current)),
-					List.of(eventId, Long.toString(expiry), token)), () -> Mono.just(0L)).then();
+			return this.availability.call(evalWhole(CONFIRM, List.of(claimKey(eventId), currentBucket()),
+					List.of(eventId, Long.toString(bucketExpiryMillis()), token)), () -> Mono.just(0L)).then();
 		});
 	}
 
@@ -110,7 +105,7 @@ public final class RedisPublishedEventIds implements PublishedEventIds {
 		return Mono.defer(() -> {
 			this.local.releaseNow(eventId, token);
 			return this.availability
-				.call(evalWhole(RELEASE, List.of(this.keyPrefix + eventId), List.of(token)), () -> Mono.just(0L))
+				.call(evalWhole(RELEASE, List.of(claimKey(eventId)), List.of(token)), () -> Mono.just(0L))
 				.then();
 		});
 	}
@@ -147,6 +142,36 @@ public final class RedisPublishedEventIds implements PublishedEventIds {
 
 	private static Claim claimOf(long answer) {
 		return (answer == 1) ? Claim.GRANTED : (answer == 0) ? Claim.PUBLISHED : Claim.PENDING;
+	}
+
+	/**
+	 * The key of an id's claim, tagged by the app as the inbox's stream is, so that the inbox's append confirms the id
+	 * in the same script on Redis Cluster.
+	 * @param eventId the event's id
+	 * @return the key
+	 */
+	String claimKey(String eventId) {
+		return this.keyPrefix + eventId;
+	}
+
+	/** {@return the set of the ids published in the current time bucket} */
+	String currentBucket() {
+		return bucket(this.clock.millis() / this.bucketMillis);
+	}
+
+	/** {@return the sets a claim reads: the whole window's, and a bucket either side for the instances' clocks} */
+	List<String> windowBuckets() {
+		long current = this.clock.millis() / this.bucketMillis;
+		List<String> buckets = new ArrayList<>(InMemoryPublishedEventIds.BUCKETS + 3);
+		for (long index = current - InMemoryPublishedEventIds.BUCKETS - 1; index <= current + 1; index++) {
+			buckets.add(bucket(index));
+		}
+		return buckets;
+	}
+
+	/** {@return how long a bucket's set is kept (ms): the window, and a bucket either side} */
+	long bucketExpiryMillis() {
+		return this.bucketMillis * (InMemoryPublishedEventIds.BUCKETS + 2);
 	}
 
 	private String bucket(long index) {
