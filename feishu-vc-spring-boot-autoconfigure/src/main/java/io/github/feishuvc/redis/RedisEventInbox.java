@@ -77,6 +77,10 @@ public final class RedisEventInbox implements FeishuEventInbox {
 
 	private volatile @Nullable String readFailure;
 
+	/** Told of each append that succeeded: this instance's reader, which then reads at once rather than at its poll. */
+	private volatile Runnable appended = () -> {
+	};
+
 	/** Whether the last append was refused for a full inbox, which a write probe does not tell. */
 	private volatile boolean full;
 
@@ -109,8 +113,17 @@ public final class RedisEventInbox implements FeishuEventInbox {
 					() -> Mono.error(new IllegalStateException(
 							"Redis did not answer (" + this.availability.lastFailure() + ")")))
 			.flatMap(this::refusedIfFull)
+			.doOnSuccess((appended) -> this.appended.run())
 			.doOnError((ex) -> this.appendFailure = ex.getMessage())
 			.then();
+	}
+
+	/**
+	 * Be told of each append that succeeds.
+	 * @param appended what to run, on the thread that got Redis's answer: quick, never blocking
+	 */
+	void whenAppended(Runnable appended) {
+		this.appended = appended;
 	}
 
 	/**

@@ -133,6 +133,8 @@ public final class RedisEventInboxReader implements SmartLifecycle {
 		this.scheduler = scheduler;
 		this.clock = clock;
 		ThreadLocalRandom random = ThreadLocalRandom.current();
+		// An event this instance appended is read at once: its wait is the poll's only while the stream was empty.
+		inbox.whenAppended(() -> this.wake.tryEmitEmpty());
 		this.consumer = Consumer.from(RedisEventInbox.GROUP,
 				"instance-" + ProcessHandle.current().pid() + "-" + Long.toHexString(random.nextLong()));
 	}
