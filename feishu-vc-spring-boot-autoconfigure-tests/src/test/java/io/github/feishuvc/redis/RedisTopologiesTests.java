@@ -181,7 +181,7 @@ class RedisTopologiesTests {
 		assertThat(PlainEvents.push(eventUrl(this.instances.get(0)), "ev-shared")).isEqualTo(200);
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(5))
-			.until(() -> received(this.instances.get(0)).contains("ev-shared"));
+			.until(() -> receivedByTheFleet().contains("ev-shared"));
 		assertDuplicate(this.instances.get(1), "ev-shared", "ev-after");
 	}
 
@@ -192,16 +192,21 @@ class RedisTopologiesTests {
 	private void assertDuplicate(ConfigurableApplicationContext instance, String duplicate, String later) {
 		assertThat(PlainEvents.push(eventUrl(instance), duplicate)).as("answered as received").isEqualTo(200);
 		assertThat(PlainEvents.push(eventUrl(instance), later)).isEqualTo(200);
-		Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> received(instance).contains(later));
-		assertThat(received(instance)).as("published there").doesNotContain(duplicate);
+		// Through the inbox (on by default with Redis) any instance's reader may hand an event to its listeners.
+		Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> receivedByTheFleet().contains(later));
+		assertThat(receivedByTheFleet()).as("published once by the fleet").containsOnlyOnce(duplicate);
 	}
 
 	private static long permits(RedisSentinel sentinel, String window) {
 		return Long.parseLong(sentinel.primary().command("ZCARD", window).substring(1));
 	}
 
-	private static List<String> received(ConfigurableApplicationContext instance) {
-		return instance.getBean(ReceivedEvents.class).received().stream().map(FeishuEvent::eventId).toList();
+	/** The ids of the events every instance's listeners received, an id as often as it was received. */
+	private List<String> receivedByTheFleet() {
+		return this.instances.stream()
+			.flatMap((instance) -> instance.getBean(ReceivedEvents.class).received().stream())
+			.map(FeishuEvent::eventId)
+			.toList();
 	}
 
 	private List<ReserveOperations> instances() {
