@@ -1,0 +1,78 @@
+package io.github.feishuvc.redis;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.github.feishuvc.events.FeishuEvent;
+import io.github.feishuvc.support.RedisServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * Review 42c: the inbox's health after a full inbox, against a real {@code redis-server}.
+ */
+class InboxReview42cTests {
+
+	private static final String STREAM = "test:{cli_app}:events:inbox";
+
+	private static RedisServer server;
+
+	private final RedisAvailability availability = new RedisAvailability(Duration.ofSeconds(2), Clock.systemUTC());
+
+	private ReactiveStringRedisTemplate redis;
+
+	@BeforeAll
+	static void startServer() {
+		server = RedisServer.start();
+	}
+
+	@AfterAll
+	static void stopServer() {
+		if (server != null) {
+			server.close();
+		}
+	}
+
+	@BeforeEach
+	void start() {
+		server.reset();
+		this.redis = server.connect();
+	}
+
+	@AfterEach
+	void stop() {
+		server.disconnect();
+	}
+
+	@Test
+	void shouldKeepTheHealthDownWhenAnEventPushedAgainIsADuplicateWhileTheInboxIsStillFull() {
+		RedisEventInbox inbox = new RedisEventInbox(this.redis, this.availability, "test:", "cli_app", 2,
+				new RedisPublishedEventIds(this.redis, this.availability, "test:", "cli_app", Duration.ofHours(12),
+						Clock.systemUTC()));
+		inbox.append(event("ev-1")).block();
+		inbox.append(event("ev-2")).block();
+		server.command("XGROUP", "CREATE", STREAM, RedisEventInbox.GROUP, "0");
+		assertThatException().isThrownBy(() -> inbox.append(event("ev-3")).block());
+		assertThat(inbox.appendFailure()).contains("max-length");
+
+		// The platform pushes ev-1 again (its answer was lost): a duplicate, answered without any room being made.
+		inbox.append(event("ev-1")).block();
+
+		assertThatException().as("the inbox is still full").isThrownBy(() -> inbox.append(event("ev-3")).block());
+		inbox.append(event("ev-1")).block();
+		assertThat(inbox.appendFailure()).as("health DOWN while every new event is refused").isNotNull();
+	}
+
+	private static FeishuEvent event(String id) {
+		return new FeishuEvent("vc.meeting.meeting_ended_v1", id, "t1", "cli_app", "{}");
+	}
+
+}
