@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import io.github.feishuvc.events.FeishuEvent;
 import io.github.feishuvc.support.RedisServer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,7 +72,30 @@ class InboxReview42cTests {
 		assertThat(inbox.appendFailure()).as("health DOWN while every new event is refused").isNotNull();
 	}
 
-	private static FeishuEvent event(String id) {
+	@Test
+	void shouldRefuseAnAppendToAFullInboxWithoutReadingItsWholeBacklogWhenRedisDoesNotReportTheGroupsLag() {
+		// The default max-length and shared-state timeout; events of about 1 KB.
+		RedisAvailability defaults = new RedisAvailability(Duration.ofMillis(500), Clock.systemUTC());
+		RedisEventInbox inbox = new RedisEventInbox(this.redis, defaults, "test:", "cli_app", 100_000, null);
+		server.command("XGROUP", "CREATE", STREAM, RedisEventInbox.GROUP, "0", "MKSTREAM");
+		for (int i = 0; i < 10; i++) {
+			server.command("EVAL", "local json = string.rep('a', 1000) for i = 1, 10000 do redis.call('XADD', KEYS[1], "
+					+ "'*', 'type', 't', 'id', '', 'tenant', 't', 'app', 'cli_app', 'json', json) end return 1", "1",
+					STREAM);
+		}
+		server.command("XREADGROUP", "GROUP", RedisEventInbox.GROUP, "stopped", "COUNT", "1", "STREAMS", STREAM, ">");
+		// An unread entry deleted: Redis 7 then reports no lag, as Redis before 7 never does.
+		server.command("XADD", STREAM, "9999999999999-0", "type", "t");
+		server.command("XDEL", STREAM, "9999999999999-0");
+
+		for (int i = 0; i < 3; i++) {
+			assertThatException().isThrownBy(() -> inbox.append(event(null)).block())
+				.withMessageContaining("max-length");
+		}
+		assertThat(defaults.isAvailable()).as("a full inbox is no Redis outage").isTrue();
+	}
+
+	private static FeishuEvent event(@Nullable String id) {
 		return new FeishuEvent("vc.meeting.meeting_ended_v1", id, "t1", "cli_app", "{}");
 	}
 
