@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.data.domain.Range;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,6 +94,31 @@ class InboxReview42cTests {
 				.withMessageContaining("max-length");
 		}
 		assertThat(defaults.isAvailable()).as("a full inbox is no Redis outage").isTrue();
+	}
+
+	@Test
+	void shouldTurnTheHealthUpWhenTheReadersDrainedAFullInboxWithoutWaitingForAnotherPush() {
+		RedisEventInbox inbox = new RedisEventInbox(this.redis, this.availability, "test:", "cli_app", 2, null);
+		inbox.append(event("ev-1")).block();
+		inbox.append(event("ev-2")).block();
+		server.command("XGROUP", "CREATE", STREAM, RedisEventInbox.GROUP, "0");
+		assertThatException().isThrownBy(() -> inbox.append(event("ev-3")).block());
+		// The readers handle both: the inbox has room again. Behind a load balancer that reads the health, DOWN
+		// means no push reaches this instance, so an append that succeeds may never come.
+		server.command("XREADGROUP", "GROUP", RedisEventInbox.GROUP, "reader", "COUNT", "2", "STREAMS", STREAM, ">");
+		for (String id : this.redis.opsForStream()
+			.range(STREAM, Range.unbounded())
+			.map((entry) -> entry.getId().getValue())
+			.collectList()
+			.block()) {
+			server.command("XACK", STREAM, RedisEventInbox.GROUP, id);
+		}
+
+		// What each of the reader's polls does about the inbox's health.
+		inbox.readResult(null);
+		inbox.probeWrite().block();
+
+		assertThat(inbox.appendFailure()).as("health UP: an append would succeed").isNull();
 	}
 
 	private static FeishuEvent event(@Nullable String id) {
