@@ -15,7 +15,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
-import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.connection.stream.StreamInfo.XInfoGroup;
@@ -109,7 +108,7 @@ public final class RedisEventInbox implements FeishuEventInbox {
 	@Override
 	public Mono<Void> append(FeishuEvent event) {
 		return this.availability
-			.call(appendScript(event).doOnSuccess((appended) -> this.appendFailure = null),
+			.call(appendScript(event),
 					() -> Mono.error(new IllegalStateException(
 							"Redis did not answer (" + this.availability.lastFailure() + ")")))
 			.flatMap(this::refusedIfFull)
@@ -131,7 +130,14 @@ public final class RedisEventInbox implements FeishuEventInbox {
 	 * other operations on Redis are not handed to this instance's memory.
 	 */
 	private Mono<Long> refusedIfFull(Long appended) {
-		this.full = appended == FULL;
+		// A duplicate (0) says nothing of the room left: only an append or a refusal does.
+		if (appended == FULL) {
+			this.full = true;
+		}
+		else if (appended == 1L) {
+			this.full = false;
+			this.appendFailure = null;
+		}
 		return (appended != FULL) ? Mono.just(appended)
 				: Mono.error(new IllegalStateException("the inbox holds " + this.maxLength
 						+ " events not handled yet (feishu.vc.events.inbox.max-length)"));
@@ -301,22 +307,31 @@ public final class RedisEventInbox implements FeishuEventInbox {
 	 * @return completes when the probe's answer is known
 	 */
 	Mono<Void> probeWrite() {
-		if (this.appendFailure == null || this.full) {
-			// A full inbox takes writes: only an append that succeeds says it has room again.
+		if (this.appendFailure == null) {
 			return Mono.empty();
+		}
+		if (this.full) {
+			// A full inbox takes writes: it has room again once the readers handled enough of it.
+			return pending().doOnNext((unhandled) -> {
+				if (unhandled < this.maxLength) {
+					this.full = false;
+					this.appendFailure = null;
+				}
+			}).onErrorComplete().then();
 		}
 		return this.redis.opsForValue()
 			.set(this.stream + ":probe", "1", Duration.ofSeconds(1))
-			.doOnSuccess((set) -> this.appendFailure = null)
+			.doOnSuccess((set) -> {
+				// A refusal for a full inbox that came while the probe was under way stands.
+				if (!this.full) {
+					this.appendFailure = null;
+				}
+			})
 			.onErrorResume((ex) -> {
 				this.appendFailure = ex.getMessage();
 				return Mono.empty();
 			})
 			.then();
-	}
-
-	private XAddOptions trimmed() {
-		return XAddOptions.maxlen(this.maxLength).approximateTrimming(true);
 	}
 
 	private static Map<String, String> fields(FeishuEvent event) {

@@ -29,7 +29,7 @@ end
 
 -- The group's last read entry, how many entries it has read and not acknowledged, the oldest of them, and how many
 -- it has not read; nil without a group, which has handled nothing.
-local function progress(stream, group, limit)
+local function progress(stream, group)
   for _, info in ipairs(redis.call('XINFO', 'GROUPS', stream)) do
     local fields = {}
     for i = 1, #info, 2 do
@@ -37,15 +37,11 @@ local function progress(stream, group, limit)
     end
     if fields['name'] == group then
       local summary = redis.call('XPENDING', stream, group)
+      -- nil where Redis does not know (before 7.0, or after some deletions): the caller counts otherwise, never by
+      -- reading the entries, which would cost a read of the whole backlog on every refused append.
       local unread = fields['lag']
       if type(unread) ~= 'number' then
-        -- Redis before 7.0 does not know, nor a later one after some deletions: counted, up to what matters.
-        unread = 0
-        for _, entry in ipairs(redis.call('XRANGE', stream, fields['last-delivered-id'], '+', 'COUNT', limit + 1)) do
-          if entry[1] ~= fields['last-delivered-id'] then
-            unread = unread + 1
-          end
-        end
+        unread = nil
       end
       return fields['last-delivered-id'], summary[1], summary[2], unread
     end
@@ -57,8 +53,9 @@ end
 local function trimBefore(stream, oldest)
   local trimmed = redis.pcall('XTRIM', stream, 'MINID', oldest)
   if type(trimmed) == 'table' and trimmed.err then
-    -- Redis before 6.2 has no MINID: the handled entries are deleted a batch at a time.
-    while true do
+    -- Redis before 6.2 has no MINID: the handled entries are deleted a batch at a time, ten batches at most in one
+    -- call (a backlog of them is deleted over the next appends), so that no append holds Redis for long.
+    for _ = 1, 10 do
       local ids = {}
       for _, entry in ipairs(redis.call('XRANGE', stream, '-', oldest, 'COUNT', 1000)) do
         if entry[1] ~= oldest then
@@ -76,13 +73,16 @@ end
 -- Below the limit the stream holds fewer unhandled entries still, and nothing need be asked.
 local maxLength = tonumber(ARGV[1])
 if redis.call('XLEN', KEYS[1]) >= maxLength then
-  local lastRead, pending, oldestPending, unread = progress(KEYS[1], ARGV[2], maxLength)
+  local lastRead, pending, oldestPending, unread = progress(KEYS[1], ARGV[2])
   if not lastRead then
     return -1
   end
   -- Handled: every entry before the oldest pending one, or, none pending, before the last read (handled too, kept).
   trimBefore(KEYS[1], (pending > 0) and oldestPending or lastRead)
-  if pending + unread >= maxLength then
+  -- Without the group's lag, what the trim left: the unhandled entries and the handled ones among them (counted
+  -- against the limit too, so that such a Redis refuses a little sooner, never later).
+  local unhandled = unread and (pending + unread) or redis.call('XLEN', KEYS[1])
+  if unhandled >= maxLength then
     return -1
   end
 end

@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * Review 42c: the inbox's health after a full inbox, against a real {@code redis-server}.
+ * The inbox once full, against a real {@code redis-server}: its refusal cheap, its health DOWN until the readers made
+ * room, whatever a duplicate push says (regressions of the review of 2026-12-06).
  */
-class InboxReview42cTests {
+class FullInboxTests {
 
 	private static final String STREAM = "test:{cli_app}:events:inbox";
 

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * acknowledgement, a trimmed stream, a retry's long backoff, many dead letters (regressions of the review of
  * 2026-12-06).
  */
-class EventInboxReviewTests {
+class EventInboxEdgeTests {
 
 	private static final String EVENT = "{\"meeting\": {\"id\": \"6911188411934433028\", \"topic\": \"inbox\"}}";
 
