@@ -84,7 +84,8 @@ class ReserveSampleApplicationTests {
 		assertThat(output).containsPattern("event: MeetingStartedEvent of meeting \\d{9}, by ou_sample_owner")
 			.contains("event: AllMeetingEndedEvent")
 			.containsPattern("event: RecordingReadyEvent of meeting \\d{9}, PT[0-9.]+S at https://meetings.feishu.cn/minutes/")
-			.contains("inbox on Redis: 0 event(s) pending, 0 dead letter(s)");
+			// The last event's acknowledgement may still be on its way as the sample reads the count.
+			.containsPattern("inbox on Redis: [01] event\\(s\\) pending, 0 dead letter\\(s\\)");
 	}
 
 	@Test
