@@ -72,25 +72,13 @@ final class EmulatedMeetingEndpoints implements VcRoutes.Endpoints {
 		Instant end = seconds(first(query, "end_time"));
 		String status = first(query, "status");
 		String roomId = first(query, "room_id");
-		int pageSize;
-		int offset;
-		try {
-			pageSize = (first(query, "page_size") != null) ? Integer.parseInt(first(query, "page_size")) : 20;
-			offset = (first(query, "page_token") != null) ? Integer.parseInt(first(query, "page_token")) : 0;
-		}
-		catch (NumberFormatException ex) {
-			return this.replies.paramError();
-		}
 		if (start == null || end == null || !start.isBefore(end) || status == null
-				|| !List.of("1", "2", "3").contains(status) || pageSize < 1 || pageSize > MAX_PAGE_SIZE
-				|| offset < 0) {
+				|| !List.of("1", "2", "3").contains(status)) {
 			return this.replies.paramError();
 		}
-		ObjectNode data = this.replies.object();
-		ArrayNode listed = data.putArray("meetings");
-		boolean more;
+		List<ObjectNode> views;
 		synchronized (this.meetings) {
-			List<StoredMeeting> found = this.meetings.all()
+			views = this.meetings.all()
 				.stream()
 				.filter((meeting) -> meeting.tenantKey.equals(caller.tenantKey()) && roomId == null
 						&& meeting.status == Integer.parseInt(status) && !meeting.startTime.isBefore(start)
@@ -99,21 +87,16 @@ final class EmulatedMeetingEndpoints implements VcRoutes.Endpoints {
 								|| meeting.participants.containsKey(caller.userId())))
 				.sorted(Comparator.comparing((StoredMeeting meeting) -> meeting.startTime)
 					.thenComparing((meeting) -> meeting.id))
+				.map((meeting) -> {
+					ObjectNode view = meeting.view(this.clock, false, false);
+					view.retain("id", "topic", "meeting_no", "password", "start_time", "end_time", "meeting_connect",
+							"status", "participant_count_accumulated", "note_id");
+					return view;
+				})
 				.toList();
-			for (StoredMeeting meeting : found.subList(Math.min(offset, found.size()),
-					Math.min(offset + pageSize, found.size()))) {
-				ObjectNode view = meeting.view(this.clock, false, false);
-				view.retain("id", "topic", "meeting_no", "password", "start_time", "end_time", "meeting_connect",
-						"status", "participant_count_accumulated", "note_id");
-				listed.add(view);
-			}
-			more = offset + pageSize < found.size();
 		}
-		data.put("has_more", more);
-		if (more) {
-			data.put("page_token", Integer.toString(offset + pageSize));
-		}
-		return this.replies.success(data);
+		return this.replies.paged(views, "meetings", first(query, "page_size"), first(query, "page_token"), 20, 1,
+				MAX_PAGE_SIZE);
 	}
 
 	/**

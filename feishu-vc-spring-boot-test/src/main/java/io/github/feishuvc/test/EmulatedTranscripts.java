@@ -1,5 +1,6 @@
 package io.github.feishuvc.test;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,6 @@ import io.github.feishuvc.test.EmulatedNotes.StoredNote;
 import io.github.feishuvc.test.Replies.Reply;
 import io.github.feishuvc.test.StoredMeeting.Participant;
 import io.github.feishuvc.test.StoredMeeting.Utterance;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -61,8 +61,7 @@ final class EmulatedTranscripts implements VcRoutes.Endpoints {
 	private Reply subtitles(Caller caller, String meetingId, Map<String, List<String>> query) {
 		String uid = first(query, "uid");
 		String did = first(query, "did");
-		int[] page = page(first(query, "page_size"), first(query, "page_token"), 20, MAX_SUBTITLE_PAGE);
-		if (uid == null || uid.isBlank() || did == null || did.isBlank() || page == null) {
+		if (uid == null || uid.isBlank() || did == null || did.isBlank()) {
 			return this.replies.paramError();
 		}
 		List<Utterance> said;
@@ -79,15 +78,13 @@ final class EmulatedTranscripts implements VcRoutes.Endpoints {
 			}
 			said = List.copyOf(meeting.said);
 		}
-		ObjectNode data = this.replies.object();
-		ArrayNode subtitles = data.putArray("meeting_subtitles");
+		List<ObjectNode> subtitles = new ArrayList<>();
 		for (int i = 0; i < said.size(); i++) {
 			Utterance utterance = said.get(i);
+			// Speakers numbered in the order they first spoke in the whole meeting, whatever the page.
 			int speaker = speakers.computeIfAbsent(utterance.speakerId(), (id) -> speakers.size() + 1);
-			if (i < page[1] || i >= page[1] + page[0]) {
-				continue;
-			}
-			ObjectNode subtitle = subtitles.addObject().put("seg_id", i + 1L).putObject("subtitle");
+			ObjectNode segment = this.replies.object().put("seg_id", i + 1L);
+			ObjectNode subtitle = segment.putObject("subtitle");
 			subtitle.put("content", utterance.text())
 				.put("language", "zh_cn")
 				.put("speaker_user_id", numericId(utterance.speakerId()))
@@ -96,13 +93,10 @@ final class EmulatedTranscripts implements VcRoutes.Endpoints {
 				.put("user_id", utterance.speakerId())
 				.put("speaker_id", speaker)
 				.put("speaker_id_type", 1);
+			subtitles.add(segment);
 		}
-		boolean more = page[1] + page[0] < said.size();
-		data.put("has_more", more);
-		if (more) {
-			data.put("page_token", Integer.toString(page[1] + page[0]));
-		}
-		return this.replies.success(data);
+		return this.replies.paged(subtitles, "meeting_subtitles", first(query, "page_size"),
+				first(query, "page_token"), 20, 1, MAX_SUBTITLE_PAGE);
 	}
 
 	/** {@code GET /notes/:note_id/unified_note_transcript}: each thing said is one paragraph of one sentence. */
@@ -175,18 +169,6 @@ final class EmulatedTranscripts implements VcRoutes.Endpoints {
 			data.put("next_cursor_id", Long.toString(CURSOR_BASE + end));
 		}
 		return this.replies.success(data);
-	}
-
-	/** The page size and offset asked for, or {@code null} if either is not a number in range. */
-	private static int @Nullable [] page(@Nullable String size, @Nullable String token, int otherwise, int max) {
-		try {
-			int pageSize = (size != null) ? Integer.parseInt(size) : otherwise;
-			int offset = (token != null) ? Integer.parseInt(token) : 0;
-			return (pageSize < 1 || pageSize > max || offset < 0) ? null : new int[] { pageSize, offset };
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
 	}
 
 	/**
