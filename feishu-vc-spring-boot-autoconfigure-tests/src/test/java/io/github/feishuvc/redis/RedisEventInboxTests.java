@@ -9,6 +9,7 @@ import io.github.feishuvc.events.EventDispatcher;
 import io.github.feishuvc.events.FeishuEvent;
 import io.github.feishuvc.events.PublishedEventIds;
 import io.github.feishuvc.support.RedisServer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * The inbox's append script against a real {@code redis-server}: bounded by refusing, never by dropping an entry the
- * group has not handled, and one step with the confirmation of its event's id.
+ * group has not handled, and one step with the confirmation of its event's id; once full, its refusal cheap and its
+ * health DOWN until the readers made room, whatever a duplicate push says.
  */
 class RedisEventInboxTests {
 
@@ -124,11 +126,76 @@ class RedisEventInboxTests {
 		assertThat(this.availability.isAvailable()).as("a full inbox is no Redis outage").isTrue();
 	}
 
-	private static FeishuEvent event(String id) {
+	@Test
+	void shouldKeepTheHealthDownWhenAnEventPushedAgainIsADuplicateWhileTheInboxIsStillFull() {
+		RedisEventInbox inbox = inbox(2, ids());
+		inbox.append(event("ev-1")).block();
+		inbox.append(event("ev-2")).block();
+		server.command("XGROUP", "CREATE", STREAM, RedisEventInbox.GROUP, "0");
+		assertThatException().isThrownBy(() -> inbox.append(event("ev-3")).block());
+		assertThat(inbox.appendFailure()).contains("max-length");
+
+		// The platform pushes ev-1 again (its answer was lost): a duplicate, answered without any room being made.
+		inbox.append(event("ev-1")).block();
+
+		assertThatException().as("the inbox is still full").isThrownBy(() -> inbox.append(event("ev-3")).block());
+		inbox.append(event("ev-1")).block();
+		assertThat(inbox.appendFailure()).as("health DOWN while every new event is refused").isNotNull();
+	}
+
+	@Test
+	void shouldRefuseAnAppendToAFullInboxWithoutReadingItsWholeBacklogWhenRedisDoesNotReportTheGroupsLag() {
+		// The default max-length and shared-state timeout; events of about 1 KB.
+		RedisAvailability defaults = new RedisAvailability(Duration.ofMillis(500), Clock.systemUTC());
+		RedisEventInbox inbox = new RedisEventInbox(this.redis, defaults, "test:", "cli_app", 100_000, null);
+		server.command("XGROUP", "CREATE", STREAM, RedisEventInbox.GROUP, "0", "MKSTREAM");
+		for (int i = 0; i < 10; i++) {
+			server.command("EVAL", "local json = string.rep('a', 1000) for i = 1, 10000 do redis.call('XADD', KEYS[1], "
+					+ "'*', 'type', 't', 'id', '', 'tenant', 't', 'app', 'cli_app', 'json', json) end return 1", "1",
+					STREAM);
+		}
+		server.command("XREADGROUP", "GROUP", RedisEventInbox.GROUP, "stopped", "COUNT", "1", "STREAMS", STREAM, ">");
+		// An unread entry deleted: Redis 7 then reports no lag, as Redis before 7 never does.
+		server.command("XADD", STREAM, "9999999999999-0", "type", "t");
+		server.command("XDEL", STREAM, "9999999999999-0");
+
+		for (int i = 0; i < 3; i++) {
+			assertThatException().isThrownBy(() -> inbox.append(event(null)).block())
+				.withMessageContaining("max-length");
+		}
+		assertThat(defaults.isAvailable()).as("a full inbox is no Redis outage").isTrue();
+	}
+
+	@Test
+	void shouldTurnTheHealthUpWhenTheReadersDrainedAFullInboxWithoutWaitingForAnotherPush() {
+		RedisEventInbox inbox = inbox(2, null);
+		inbox.append(event("ev-1")).block();
+		inbox.append(event("ev-2")).block();
+		server.command("XGROUP", "CREATE", STREAM, RedisEventInbox.GROUP, "0");
+		assertThatException().isThrownBy(() -> inbox.append(event("ev-3")).block());
+		// The readers handle both: the inbox has room again. Behind a load balancer that reads the health, DOWN
+		// means no push reaches this instance, so an append that succeeds may never come.
+		server.command("XREADGROUP", "GROUP", RedisEventInbox.GROUP, "reader", "COUNT", "2", "STREAMS", STREAM, ">");
+		for (String id : this.redis.opsForStream()
+			.range(STREAM, Range.unbounded())
+			.map((entry) -> entry.getId().getValue())
+			.collectList()
+			.block()) {
+			server.command("XACK", STREAM, RedisEventInbox.GROUP, id);
+		}
+
+		// What each of the reader's polls does about the inbox's health.
+		inbox.readResult(null);
+		inbox.probeWrite().block();
+
+		assertThat(inbox.appendFailure()).as("health UP: an append would succeed").isNull();
+	}
+
+	private static FeishuEvent event(@Nullable String id) {
 		return new FeishuEvent("vc.meeting.meeting_ended_v1", id, "t1", "cli_app", "{}");
 	}
 
-	private RedisEventInbox inbox(long maxLength, RedisPublishedEventIds ids) {
+	private RedisEventInbox inbox(long maxLength, @Nullable RedisPublishedEventIds ids) {
 		return new RedisEventInbox(this.redis, this.availability, "test:", "cli_app", maxLength, ids);
 	}
 
@@ -141,6 +208,5 @@ class RedisEventInboxTests {
 		return new EventDispatcher(ids, (event) -> {
 		}, Runnable::run, List.of(), Acknowledgement.ON_RECEIPT, inbox);
 	}
-
 
 }
