@@ -1,28 +1,18 @@
 package io.github.feishuvc.redis;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import io.github.feishuvc.actuate.FeishuVcInboxEndpoint;
 import io.github.feishuvc.events.FeishuEventInbox;
 import io.github.feishuvc.health.FeishuVcInboxHealthIndicator;
-import io.github.feishuvc.meeting.event.MeetingStartedEvent;
 import io.github.feishuvc.support.LogCapture;
-import io.github.feishuvc.support.MutableClock;
 import io.github.feishuvc.support.RedisServer;
-import io.github.feishuvc.support.TestFeishu;
 import io.github.feishuvc.test.EventDelivery;
 import io.github.feishuvc.test.FeishuVcEmulator;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -33,31 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * acknowledgement, a trimmed stream, a retry's long backoff, many dead letters (regressions of the review of
  * 2026-12-06).
  */
-class EventInboxEdgeTests {
-
-	private static final String EVENT = "{\"meeting\": {\"id\": \"6911188411934433028\", \"topic\": \"inbox\"}}";
-
-	private final MutableClock clock = new MutableClock(Instant.now());
-
-	private final FeishuVcEmulator emulator = FeishuVcEmulator.builder()
-		.clock(this.clock)
-		.longConnectionPingInterval(Duration.ofSeconds(1))
-		.start();
-
-	private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
-
-	private RedisServer redis;
-
-	@AfterEach
-	void stop() throws Exception {
-		while (!this.closeables.isEmpty()) {
-			this.closeables.pop().close();
-		}
-		if (this.redis != null) {
-			this.redis.close();
-		}
-		this.emulator.close();
-	}
+class EventInboxEdgeTests extends InboxApplicationTestSupport {
 
 	/**
 	 * Redis at its {@code maxmemory} ({@code noeviction}) refuses {@code XADD} (a {@code denyoom} command) but still
@@ -95,8 +61,8 @@ class EventInboxEdgeTests {
 		this.redis = RedisServer.start();
 		ConfigurableApplicationContext context = webhookApplication("feishu.vc.events.inbox.claim-after=1s",
 				"feishu.vc.events.inbox.max-attempts=2");
-		EventInboxApplicationTests.FailingListener listener = context
-			.getBean(EventInboxApplicationTests.FailingListener.class);
+		FailingListener listener = context
+			.getBean(FailingListener.class);
 		listener.failures.set(Integer.MAX_VALUE);
 		FeishuEventInbox inbox = context.getBean(FeishuEventInbox.class);
 		LogCapture logs = LogCapture.everything();
@@ -129,8 +95,8 @@ class EventInboxEdgeTests {
 		this.redis = RedisServer.start(List.of("--stream-node-max-entries", "1"));
 		ConfigurableApplicationContext first = webhookApplication("feishu.vc.events.inbox.claim-after=1s",
 				"feishu.vc.events.inbox.max-length=2", "feishu.vc.events.listeners.shutdown-timeout=0s");
-		EventInboxApplicationTests.FailingListener held = first
-			.getBean(EventInboxApplicationTests.FailingListener.class);
+		FailingListener held = first
+			.getBean(FailingListener.class);
 		held.hold = new CountDownLatch(1);
 		assertThat(push().accepted()).isTrue();
 		await().until(() -> held.seen.size() == 1);
@@ -140,8 +106,8 @@ class EventInboxEdgeTests {
 		// than this one entry and the event in hand.
 		ConfigurableApplicationContext second = webhookApplication("feishu.vc.events.inbox.claim-after=6s",
 				"feishu.vc.events.inbox.max-length=2");
-		EventInboxApplicationTests.FailingListener taker = second
-			.getBean(EventInboxApplicationTests.FailingListener.class);
+		FailingListener taker = second
+			.getBean(FailingListener.class);
 
 		for (int i = 1; i <= 3; i++) {
 			assertThat(push().accepted()).isTrue();
@@ -168,15 +134,15 @@ class EventInboxEdgeTests {
 		this.redis = RedisServer.start();
 		ConfigurableApplicationContext first = webhookApplication("feishu.vc.events.inbox.claim-after=1s",
 				"feishu.vc.events.inbox.backoff=10s", "feishu.vc.events.inbox.max-attempts=2");
-		EventInboxApplicationTests.FailingListener retrying = first
-			.getBean(EventInboxApplicationTests.FailingListener.class);
+		FailingListener retrying = first
+			.getBean(FailingListener.class);
 		retrying.failures.set(1);
 		assertThat(push().accepted()).isTrue();
 		await().until(() -> retrying.seen.size() == 1);
 
 		ConfigurableApplicationContext second = webhookApplication("feishu.vc.events.inbox.claim-after=1s");
-		EventInboxApplicationTests.FailingListener other = second
-			.getBean(EventInboxApplicationTests.FailingListener.class);
+		FailingListener other = second
+			.getBean(FailingListener.class);
 
 		await().alias("handled").until(() -> retrying.succeeded.size() + other.succeeded.size() >= 1);
 		await().atMost(Duration.ofSeconds(5))
@@ -206,32 +172,6 @@ class EventInboxEdgeTests {
 
 		assertThat(shown).as("a page of the dead letters, not all 5000 read into memory at once")
 			.hasSizeLessThanOrEqualTo(1000);
-	}
-
-	private EventDelivery push() {
-		return this.emulator.pushEvent(MeetingStartedEvent.TYPE, FeishuVcEmulator.DEFAULT_TENANT_KEY, EVENT);
-	}
-
-	/** An application on the webhook, its events delivered by the emulator to the last one started. */
-	private ConfigurableApplicationContext webhookApplication(String... properties) {
-		ConfigurableApplicationContext context = TestFeishu
-			.webApplication(EventInboxApplicationTests.InboxApplication.class, WebApplicationType.REACTIVE,
-					this.emulator)
-			.properties(this.redis.springProperties().toArray(String[]::new))
-			.properties("feishu.vc.shared-state.type=redis", "feishu.vc.events.enabled=true",
-					"feishu.vc.events.inbox.backoff=10ms")
-			.properties(properties)
-			.run();
-		this.closeables.push(context);
-		this.emulator.deliverEventsTo(TestFeishu.url(context, "/feishu/events"));
-		return context;
-	}
-
-	private static ConditionFactory await() {
-		return Awaitility.await()
-			.atMost(Duration.ofSeconds(15))
-			.pollDelay(Duration.ZERO)
-			.pollInterval(Duration.ofMillis(20));
 	}
 
 }
