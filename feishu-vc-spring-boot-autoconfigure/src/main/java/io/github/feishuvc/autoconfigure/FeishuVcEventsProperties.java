@@ -428,13 +428,14 @@ public final class FeishuVcEventsProperties {
 		private final int maxAttempts;
 
 		/**
-		 * Wait before the second attempt, doubled before each further one.
+		 * Wait before the second attempt, doubled before each further one, never more than half of claim-after.
 		 */
 		private final Duration backoff;
 
 		/**
 		 * How long an event read by an instance may stay unacknowledged before another instance takes it over (the
-		 * first one stopped, or died). Longer than a listener's longest run, with its retries.
+		 * first one stopped, or died). At least twice a listener's longest run: an instance retrying an event claims it
+		 * again before each attempt and waits at most half of this before it.
 		 */
 		private final Duration claimAfter;
 
