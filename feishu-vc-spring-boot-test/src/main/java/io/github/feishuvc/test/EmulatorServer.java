@@ -21,7 +21,7 @@ import reactor.netty.resources.LoopResources;
 
 /**
  * The emulator's life: the event loops and the pool of pushes it runs on, the platform it serves, and the HTTP server
- * on a random loopback port that hands each request to the platform and writes its reply, with the fault the platform
+ * on a loopback port (a free one unless asked for one) that hands each request to the platform and writes its reply, with the fault the platform
  * chose for it (a dropped connection, a half body, a stall, a delay). Closed once, in order: the platform, the server,
  * the pool, the loops.
  */
@@ -48,7 +48,7 @@ final class EmulatorServer implements AutoCloseable {
 		this.server = HttpServer.create()
 			.runOn(this.loops)
 			.host("127.0.0.1")
-			.port(0)
+			.port(settings.port())
 			.handle((request, response) -> request.uri().startsWith(EmulatedLongConnections.CONNECT_PATH)
 					? this.platform.longConnections().connect(request, response)
 					: request.receive()

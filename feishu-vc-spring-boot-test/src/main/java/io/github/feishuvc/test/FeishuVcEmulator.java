@@ -142,6 +142,15 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Where the control API answers: {@link #baseUrl()} and {@code /_emulator}, the same test hooks as this class's
+	 * over HTTP (described at {@code /_emulator/openapi.json}), for tests in another process or language.
+	 * @return the control API's URL
+	 */
+	public String controlUrl() {
+		return baseUrl() + "/_emulator";
+	}
+
+	/**
 	 * The port the emulator listens on.
 	 * @return the port
 	 */
@@ -642,6 +651,8 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		/** How long an event with nowhere to go yet waits for an application to ask for a connection or give a URL. */
 		Duration destinationWait = Duration.ofSeconds(5);
 
+		int port;
+
 		private Builder() {
 		}
 
@@ -815,6 +826,20 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		}
 
 		/**
+		 * The loopback port to listen on ({@code 0}, the default: a free one, which {@link FeishuVcEmulator#port()}
+		 * tells), as a standalone emulator takes a port its clients know in advance.
+		 * @param port the port, from 0 to 65535
+		 * @return this builder
+		 */
+		public Builder port(int port) {
+			if (port < 0 || port > 65535) {
+				throw new IllegalArgumentException("A port is from 0 to 65535, not " + port);
+			}
+			this.port = port;
+			return this;
+		}
+
+		/**
 		 * The app id the token endpoint accepts.
 		 * @param appId the app id
 		 * @return this builder
@@ -882,7 +907,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 					this.slowResponseDelay, this.rateLimitReset, this.enforcedRateLimits, this.tokenEndpointLimits,
 					this.recordingProcessingTime, this.exportProcessingTime, this.noteGenerationTime,
 					this.noteDetailLag, this.longConnectionPingInterval, this.longConnectionReconnectInterval,
-					this.longConnectionReconnectCount, this.destinationWait);
+					this.longConnectionReconnectCount, this.destinationWait, this.port);
 		}
 
 	}
