@@ -1,5 +1,6 @@
 package io.github.feishuvc.test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import static io.github.feishuvc.test.ControlOperation.Type.BOOLEAN;
+import static io.github.feishuvc.test.ControlOperation.Type.DURATION;
 import static io.github.feishuvc.test.ControlOperation.Type.INTEGER;
 import static io.github.feishuvc.test.ControlOperation.Type.NUMBER;
 import static io.github.feishuvc.test.ControlOperation.Type.OBJECT;
@@ -80,6 +82,22 @@ final class ControlPlatformOperations {
 					.does((request) -> {
 						emulator.loadState(request.body().toString());
 						return ControlAnswer.done();
+					}),
+				of("GET", "/clock", "getClock", "What time it is on the emulator's clock")
+					.answers("The clock", "now", STRING, "The emulator's now, ISO-8601")
+					.serves("FeishuVcEmulator.now")
+					.does((request) -> ControlAnswer.json(mapper.createObjectNode().put("now", emulator.now().toString()))),
+				of("POST", "/clock/advance", "advanceClock",
+						"Move the emulator's clock on: tokens expire, events not acknowledged are pushed again")
+					.field("by", DURATION, "How far, such as 5m or PT1H")
+					.answers("The clock", "now", STRING, "The emulator's now, ISO-8601", "advanced", STRING,
+							"How far it was moved on since start, ISO-8601")
+					.serves("FeishuVcEmulator.advanceClock")
+					.does((request) -> {
+						Duration advanced = emulator.advanceClock(request.duration("by"));
+						return ControlAnswer.json(mapper.createObjectNode()
+							.put("now", emulator.now().toString())
+							.put("advanced", advanced.toString()));
 					}),
 				// Events
 				of("PUT", "/events/destination", "deliverEventsTo", "Where the app's events go: its event URL")
