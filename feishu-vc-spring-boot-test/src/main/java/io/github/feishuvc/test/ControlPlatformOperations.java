@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,6 +38,8 @@ final class ControlPlatformOperations {
 							"controlUrl", STRING, "This API's URL", "appId", STRING, "The app id it accepts",
 							"appSecret", STRING, "The app secret it accepts", "appType", STRING,
 							"self-built or store", "tenants", STRINGS, "The tenants that installed the app",
+							"verificationToken", STRING, "The verification token its events carry", "encryptKey",
+							STRING, "The key its events are encrypted and signed with, null for plain events",
 							"springProperties", OBJECT, "The Spring properties that point the starter at it")
 					.serves("FeishuVcEmulator.baseUrl", "FeishuVcEmulator.controlUrl", "FeishuVcEmulator.port",
 							"FeishuVcEmulator.appId", "FeishuVcEmulator.appSecret", "FeishuVcEmulator.tenants",
@@ -50,6 +53,9 @@ final class ControlPlatformOperations {
 							.put("appType", emulator.springProperties().containsKey("feishu.vc.app-type") ? "store"
 									: "self-built");
 						answer.set("tenants", ControlApi.strings(mapper, emulator.tenants()));
+						Map<String, String> properties = emulator.springProperties();
+						answer.put("verificationToken", properties.get("feishu.vc.events.verification-token"));
+						answer.put("encryptKey", properties.get("feishu.vc.events.encrypt-key"));
 						answer.set("springProperties", mapper.valueToTree(emulator.springProperties()));
 						return ControlAnswer.json(answer);
 					}),

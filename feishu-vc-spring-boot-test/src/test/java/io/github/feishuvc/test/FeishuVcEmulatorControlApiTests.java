@@ -53,6 +53,9 @@ class FeishuVcEmulatorControlApiTests {
 		assertThat(settings.path("appId").asString()).isEqualTo(FeishuVcEmulator.DEFAULT_APP_ID);
 		assertThat(settings.path("appSecret").asString()).isEqualTo(FeishuVcEmulator.DEFAULT_APP_SECRET);
 		assertThat(settings.path("appType").asString()).isEqualTo("self-built");
+		assertThat(settings.path("verificationToken").asString())
+			.isEqualTo(FeishuVcEmulator.DEFAULT_VERIFICATION_TOKEN);
+		assertThat(settings.path("encryptKey").isNull()).isTrue();
 		assertThat(settings.path("tenants").get(0).asString()).isEqualTo(FeishuVcEmulator.DEFAULT_TENANT_KEY);
 		assertThat(settings.path("springProperties").path("feishu.vc.base-url").asString())
 			.isEqualTo(this.emulator.baseUrl());
