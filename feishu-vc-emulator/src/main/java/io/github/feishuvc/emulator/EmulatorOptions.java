@@ -178,7 +178,8 @@ final class EmulatorOptions {
 		return usage.toString();
 	}
 
-	private static String synopsis(Option option) {
+	/** The option as the help and docs/emulator.md write it: {@code --port=N}, {@code --help}. */
+	static String synopsis(Option option) {
 		return option.isFlag() ? option.flag() : option.flag() + "=" + option.value();
 	}
 

@@ -1,16 +1,22 @@
 package io.github.feishuvc.emulator;
 
+import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -33,6 +39,8 @@ import static org.assertj.core.api.Assertions.entry;
  * builder's; and every public method of the builder has an option or a written reason.
  */
 class EmulatorOptionsTests {
+
+	private static final Pattern DOCUMENTED_OPTION = Pattern.compile("\\| `(--[^`]+)` \\|([^|]*)\\|.*");
 
 	/** Every option but --help, with a value other than its default, and the builder field it sets to what. */
 	private static final List<Given> EVERY_OPTION = List.of(new Given("port", "8123", "port", 8123),
@@ -201,6 +209,22 @@ class EmulatorOptionsTests {
 				assertThat(line).endsWith("(default: " + option.defaultValue() + ")");
 			}
 		}
+	}
+
+	@Test
+	void shouldDocumentEveryOptionWithItsDefaultOnTheEmulatorPage() throws IOException {
+		// The table of docs/emulator.md, "Options": | `--name=VALUE` | `default` or none | meaning |
+		Map<String, String> documented = new LinkedHashMap<>();
+		for (String row : Files.readAllLines(Path.of("..", "docs", "emulator.md"))) {
+			Matcher option = DOCUMENTED_OPTION.matcher(row);
+			if (option.matches()) {
+				documented.put(option.group(1), option.group(2).replace("`", "").strip());
+			}
+		}
+
+		Map<String, String> options = new LinkedHashMap<>();
+		EmulatorOptions.OPTIONS.forEach((option) -> options.put(EmulatorOptions.synopsis(option), option.defaultValue()));
+		assertThat(documented).containsExactlyEntriesOf(options);
 	}
 
 	@Test
