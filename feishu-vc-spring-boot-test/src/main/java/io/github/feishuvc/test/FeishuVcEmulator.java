@@ -2,6 +2,7 @@ package io.github.feishuvc.test;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,8 +109,16 @@ public final class FeishuVcEmulator implements AutoCloseable {
 
 	private final ControlApi control;
 
+	private final Clock clock;
+
+	private final EmulatedState state;
+
+	/** What the emulator started from and goes back to on a reset, if a state was given. */
+	private final @Nullable String initialState;
+
 	private FeishuVcEmulator(EmulatorSettings settings) {
 		this.app = settings.app();
+		this.clock = settings.clock();
 		this.server = new EmulatorServer(settings);
 		this.platform = this.server.platform();
 		this.rooms = new EmulatorRooms(this.platform::rooms, this.platform::roomBookings, this.app);
@@ -118,6 +127,17 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		this.alerts = new EmulatorAlerts(this.platform::alerts, this.platform.replies(), this.app);
 		this.minutes = new EmulatorMinutes(this.platform::minutes, this.app.defaultTenant());
 		this.agents = new EmulatorAgents(this.platform::agents);
+		this.state = new EmulatedState(this.platform);
+		this.initialState = settings.initialState();
+		if (this.initialState != null) {
+			try {
+				this.state.load(this.initialState);
+			}
+			catch (RuntimeException ex) {
+				this.server.close();
+				throw ex;
+			}
+		}
 		List<ControlOperation> operations = new ArrayList<>(ControlPlatformOperations.operations(this, this.platform.replies().mapper()));
 		operations.addAll(ControlTenantOperations.operations(this, this.platform.replies().mapper()));
 		this.control = new ControlApi(this.platform.replies().mapper(), operations, controlUrl());
@@ -630,6 +650,53 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * The emulator's state as a JSON document, to read what a test made of the tenant or to start another emulator
+	 * from it ({@link Builder#state}, {@link #loadState}): the reservations (with the tenant and the user that made
+	 * each), the meetings in progress (host, topic, who is in them, whether they record, the reservation behind
+	 * each), every tenant's rooms, and the users' access tokens still valid.
+	 * @return the state document
+	 */
+	public String state() {
+		return this.state.export().toString();
+	}
+
+	/**
+	 * Add what a state document lists to the emulator, replacing what has the same id: reservations and rooms
+	 * replaced, meetings started (pushing their events, as starting them would; one already running under its id is
+	 * left as it is), participants joined, recordings started, users' access tokens issued with the values given.
+	 * Its shape is checked before anything changes.
+	 * @param stateJson the state document, as {@link #state()} writes it
+	 * @throws IllegalArgumentException if it is not of the state's shape, naming the section, entry and field
+	 */
+	public void loadState(String stateJson) {
+		this.state.load(stateJson);
+	}
+
+	/**
+	 * Move the emulator's clock on, as if that much time had passed: tokens issued expire on it, events not
+	 * acknowledged are pushed again on it (15 seconds, 5 minutes, 1 hour and 6 hours later), exports and reservations
+	 * expire on it. For an emulator not given a clock ({@link Builder#clock}): a test that gave one moves its own.
+	 * @param by how far, not negative
+	 * @return how far the clock was moved on since start, in all
+	 * @throws IllegalStateException if the emulator was given a clock
+	 * @throws IllegalArgumentException if {@code by} is negative
+	 */
+	public Duration advanceClock(Duration by) {
+		if (!(this.clock instanceof AdvancedClock advanced)) {
+			throw new IllegalStateException("This emulator runs on the clock it was given: move that one on");
+		}
+		return advanced.advance(by);
+	}
+
+	/**
+	 * What time it is on the emulator's clock.
+	 * @return the emulator's now
+	 */
+	public Instant now() {
+		return this.clock.instant();
+	}
+
+	/**
 	 * Go back to the tenant the emulator started with, for a test that shares one emulator with others: the
 	 * reservations, meetings, rooms, notes, exports, alerts, minutes and agents of start-up (and of
 	 * {@link Builder#state}), every scope granted, no fault queued or injected, the request log and counts empty, the
@@ -640,6 +707,9 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 */
 	public void reset() {
 		this.platform.reset();
+		if (this.initialState != null) {
+			this.state.load(this.initialState);
+		}
 	}
 
 	/**
@@ -663,7 +733,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 
 		Duration userTokenLifetime = Duration.ofHours(2);
 
-		Clock clock = Clock.systemUTC();
+		Clock clock = new AdvancedClock();
 
 		Duration slowResponseDelay = Duration.ofSeconds(30);
 
@@ -697,6 +767,8 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		Duration destinationWait = Duration.ofSeconds(5);
 
 		int port;
+
+		@Nullable String initialState;
 
 		private Builder() {
 		}
@@ -885,6 +957,18 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		}
 
 		/**
+		 * The state to start with, and to go back to on {@link FeishuVcEmulator#reset()}: the reservations, meetings in
+		 * progress, rooms and users' tokens of a document {@link FeishuVcEmulator#state()} wrote, or one written by
+		 * hand (its shape: docs/emulator.md), on top of the reference data. Checked when the emulator starts.
+		 * @param stateJson the state document
+		 * @return this builder
+		 */
+		public Builder state(String stateJson) {
+			this.initialState = stateJson;
+			return this;
+		}
+
+		/**
 		 * The app id the token endpoint accepts.
 		 * @param appId the app id
 		 * @return this builder
@@ -952,7 +1036,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 					this.slowResponseDelay, this.rateLimitReset, this.enforcedRateLimits, this.tokenEndpointLimits,
 					this.recordingProcessingTime, this.exportProcessingTime, this.noteGenerationTime,
 					this.noteDetailLag, this.longConnectionPingInterval, this.longConnectionReconnectInterval,
-					this.longConnectionReconnectCount, this.destinationWait, this.port);
+					this.longConnectionReconnectCount, this.destinationWait, this.port, this.initialState);
 		}
 
 	}
