@@ -19,8 +19,9 @@ import io.github.feishuvc.test.FeishuVcEmulator;
  * </pre>
  *
  * It runs until SIGTERM (or SIGINT), then closes the emulator, prints {@code stopped} and exits with status 0.
- * {@code --help} lists the options; a bad option or value is named on standard error, with status 2; an emulator
- * that cannot start (its port taken) exits with status 1. Nothing else is written to standard output.
+ * {@code --help} lists the options; a bad option or value (a state document of another shape among them) is named on
+ * standard error, with status 2; an emulator that cannot start (its port taken) exits with status 1. Nothing else is
+ * written to standard output.
  */
 public final class EmulatorCommand {
 
@@ -45,8 +46,7 @@ public final class EmulatorCommand {
 			options = EmulatorOptions.parse(args);
 		}
 		catch (BadOptionException ex) {
-			exit(BAD_OPTION, "feishu-vc-emulator: " + ex.getMessage() + "\n" + EmulatorOptions.USAGE
-					+ " (--help lists the options)");
+			refuse(ex.getMessage());
 			return;
 		}
 		if (options.help) {
@@ -59,7 +59,13 @@ public final class EmulatorCommand {
 			emulator = options.builder.start();
 		}
 		catch (RuntimeException ex) {
-			exit(FAILED, "feishu-vc-emulator: could not start: " + ex.getMessage());
+			if (ex instanceof IllegalArgumentException && options.stateFile != null) {
+				// The builder took every other value as it was read: what it refuses at start is the state document.
+				refuse("--state: " + options.stateFile + ": " + ex.getMessage());
+			}
+			else {
+				exit(FAILED, "feishu-vc-emulator: could not start: " + ex.getMessage());
+			}
 			return;
 		}
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(emulator, out), "feishu-vc-emulator-stop"));
@@ -81,6 +87,10 @@ public final class EmulatorCommand {
 		// A signal's exit status is 128 and its number: halting here says the emulator stopped as asked (0), once it
 		// is closed. Nothing else of this process has a shutdown hook to run.
 		Runtime.getRuntime().halt(0);
+	}
+
+	private static void refuse(String message) {
+		exit(BAD_OPTION, "feishu-vc-emulator: " + message + "\n" + EmulatorOptions.USAGE + " (--help lists the options)");
 	}
 
 	private static void exit(int status, String message) {

@@ -1,6 +1,9 @@
 package io.github.feishuvc.emulator;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -97,6 +100,12 @@ final class EmulatorOptions {
 					"how many attempts to connect again a dropped long connection is allowed, -1 for no end",
 					"longConnectionReconnectCount",
 					(options, value) -> options.builder.longConnectionReconnectCount(wholeNumber(value))),
+			new Option("state", "FILE", NONE,
+					"seed the tenant from a state document (as GET /_emulator/state answers); a reset goes back to it",
+					"state", (options, value) -> {
+						options.builder.state(read(value));
+						options.stateFile = value;
+					}),
 			new Option("help", "", "", "print this help and exit", null, (options, value) -> options.help = true));
 
 	/** The builder, set up with the options given. */
@@ -104,6 +113,12 @@ final class EmulatorOptions {
 
 	/** Whether the help was asked for: then nothing starts. */
 	boolean help;
+
+	/**
+	 * The state document given, whose content the emulator checks only when it starts: a refusal then is this
+	 * option's.
+	 */
+	@Nullable String stateFile;
 
 	private EmulatorOptions() {
 	}
@@ -205,6 +220,18 @@ final class EmulatorOptions {
 			throw new IllegalArgumentException("'" + value + "' is negative");
 		}
 		return duration;
+	}
+
+	private static String read(String file) {
+		try {
+			return Files.readString(Path.of(file));
+		}
+		catch (NoSuchFileException ex) {
+			throw new IllegalArgumentException("no such file '" + file + "'");
+		}
+		catch (IOException | InvalidPathException ex) {
+			throw new IllegalArgumentException("cannot read '" + file + "': " + ex.getMessage());
+		}
 	}
 
 	private static int wholeNumber(String value) {

@@ -96,6 +96,38 @@ class EmulatorCommandIT {
 	}
 
 	@Test
+	void shouldStartWithTheTenantOfItsStateFile() throws Exception {
+		Path state = Files.writeString(this.temp.resolve("tenant.json"), """
+				{"reserves": [{"reserve": {"id": "7100", "meeting_no": "100200300",
+				                           "url": "https://vc.feishu.cn/j/100200300", "reserve_user_id": "ou_owner",
+				                           "meeting_settings": {"topic": "Planning"}},
+				               "ownerId": "ou_owner"}]}""");
+		try (Emulator emulator = Emulator.start(this.temp, "--state", state.toString())) {
+			String controlUrl = emulator.linesUntilReady().get(3).substring("control-url: ".length());
+
+			HttpResponse<String> reserve = this.http.send(
+					HttpRequest.newBuilder(URI.create(controlUrl + "/reserves/7100")).timeout(Duration.ofSeconds(10)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(reserve.statusCode()).as(reserve.body()).isEqualTo(200);
+			JsonNode seeded = JsonMapper.builder().build().readTree(reserve.body()).path("reserve");
+			assertThat(seeded.path("meeting_no").asString()).isEqualTo("100200300");
+			assertThat(seeded.path("meeting_settings").path("topic").asString()).isEqualTo("Planning");
+		}
+	}
+
+	@Test
+	void shouldExitWithStatus2NamingTheStateFileWhenItIsNotAState() throws Exception {
+		Path state = Files.writeString(this.temp.resolve("tenant.json"), "{\"reserves\": {}}");
+		try (Emulator emulator = Emulator.start(this.temp, "--state=" + state)) {
+			assertThat(emulator.exitStatus()).isEqualTo(2);
+			assertThat(emulator.remainingLines()).isEmpty();
+			assertThat(emulator.standardError())
+				.contains("--state: " + state + ": Section 'reserves' of the state must be an array")
+				.contains(EmulatorOptions.USAGE + " (--help lists the options)");
+		}
+	}
+
+	@Test
 	void shouldExitWithStatus1WhenItsPortIsTaken() throws Exception {
 		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
 				Emulator emulator = Emulator.start(this.temp, "--port=" + taken.getLocalPort())) {

@@ -1,6 +1,7 @@
 package io.github.feishuvc.emulator;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -42,6 +43,11 @@ class EmulatorOptionsTests {
 
 	private static final Pattern DOCUMENTED_OPTION = Pattern.compile("\\| `(--[^`]+)` \\|([^|]*)\\|.*");
 
+	private static final String STATE_JSON = "{\"rooms\": []}";
+
+	/** A state document, read by --state when the options are (its content is checked when the emulator starts). */
+	private static final Path STATE = stateFile();
+
 	/** Every option but --help, with a value other than its default, and the builder field it sets to what. */
 	private static final List<Given> EVERY_OPTION = List.of(new Given("port", "8123", "port", 8123),
 			new Given("app-id", "cli_a1b2c3d4e5f60718", "appId", "cli_a1b2c3d4e5f60718"),
@@ -62,7 +68,8 @@ class EmulatorOptionsTests {
 			new Given("long-connection-ping-interval", "10s", "longConnectionPingInterval", Duration.ofSeconds(10)),
 			new Given("long-connection-reconnect-interval", "3s", "longConnectionReconnectInterval",
 					Duration.ofSeconds(3)),
-			new Given("long-connection-reconnect-count", "4", "longConnectionReconnectCount", 4));
+			new Given("long-connection-reconnect-count", "4", "longConnectionReconnectCount", 4),
+			new Given("state", STATE.toString(), "initialState", STATE_JSON));
 
 	@ParameterizedTest
 	@ValueSource(booleans = { true, false })
@@ -175,6 +182,23 @@ class EmulatorOptionsTests {
 	}
 
 	@Test
+	void shouldRefuseAStateFileItCannotReadNamingTheOption() {
+		Path missing = STATE.resolveSibling("missing.json");
+		assertThatExceptionOfType(BadOptionException.class)
+			.isThrownBy(() -> EmulatorOptions.parse("--state", missing.toString()))
+			.withMessage("--state: no such file '" + missing + "'");
+		assertThatExceptionOfType(BadOptionException.class)
+			.isThrownBy(() -> EmulatorOptions.parse("--state=" + STATE.getParent()))
+			.withMessageStartingWith("--state: cannot read '" + STATE.getParent() + "'");
+	}
+
+	@Test
+	void shouldKeepTheStateFileGivenForTheRefusalsOfItsContent() {
+		assertThat(EmulatorOptions.parse().stateFile).isNull();
+		assertThat(EmulatorOptions.parse("--state", STATE.toString()).stateFile).isEqualTo(STATE.toString());
+	}
+
+	@Test
 	void shouldRefuseAnOptionFollowedByAnotherInsteadOfItsValue() {
 		assertThatExceptionOfType(BadOptionException.class)
 			.isThrownBy(() -> EmulatorOptions.parse("--encrypt-key", "--port=0"))
@@ -254,6 +278,17 @@ class EmulatorOptionsTests {
 		Set<String> union = new TreeSet<>(first);
 		union.addAll(second);
 		return union;
+	}
+
+	private static Path stateFile() {
+		try {
+			Path file = Files.createTempFile("emulator-state", ".json");
+			file.toFile().deleteOnExit();
+			return Files.writeString(file, STATE_JSON);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** A setting the builder keeps to its package: read so that a test sees what an option really set. */
