@@ -36,8 +36,8 @@ final class EmulatorOptions {
 	 * table to the builder, so that an option added there is not forgotten here).
 	 */
 	static final Map<String, String> BUILDER_METHODS_WITHOUT_OPTION = Map.of("clock",
-			"a process runs on the system clock: a test that moves time runs the emulator in its own JVM", "start",
-			"the command starts the emulator itself once the options are read");
+			"a process runs on its own clock, which POST /_emulator/clock/advance moves on: no other can be handed in",
+			"start", "the command starts the emulator itself once the options are read");
 
 	/** The default of an option that is off unless given. */
 	static final String NONE = "none";

@@ -14,8 +14,9 @@ import org.jspecify.annotations.Nullable;
  * {@link EmulatorOptions#NONE} for an option that is off unless given; empty for a flag
  * @param description what it does, in one line
  * @param builderMethod the {@link FeishuVcEmulator.Builder} method it calls, or null if it calls none
- * @param setter reads the value and sets the options (the builder among them) with it; throws {@link IllegalArgumentException} for a value it
- * cannot take, with a message saying why (the option's name is added to it)
+ * @param setter reads the value and sets the options (the builder among them) with it; throws
+ * {@link IllegalArgumentException} for a value it cannot take, with a message saying why (the option's name is added
+ * to it)
  */
 record Option(String name, String value, String defaultValue, String description, @Nullable String builderMethod,
 		BiConsumer<EmulatorOptions, String> setter) {
