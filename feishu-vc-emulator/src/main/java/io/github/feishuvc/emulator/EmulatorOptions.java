@@ -44,6 +44,7 @@ final class EmulatorOptions {
 
 	private static final Pattern RATE = Pattern.compile("(\\d{1,9})/(s|min)");
 
+	/** Every option, in the order the help and docs/emulator.md list them. */
 	static final List<Option> OPTIONS = List.of(
 			new Option("port", "N", "0", "the loopback port to listen on, 0 for a free one", "port",
 					(options, value) -> options.builder.port(wholeNumber(value))),
