@@ -1,9 +1,11 @@
 package io.github.feishuvc.test;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,7 +38,10 @@ class FeishuVcEmulatorControlApiTests {
 
 	@BeforeEach
 	void start() {
-		this.emulator = FeishuVcEmulator.start();
+		FeishuVcEmulator.Builder builder = FeishuVcEmulator.builder();
+		// An event with nowhere to go is refused after this wait: the platform's own is not what these tests are about.
+		builder.destinationWait = Duration.ofMillis(200);
+		this.emulator = builder.start();
 	}
 
 	@AfterEach
@@ -211,9 +216,23 @@ class FeishuVcEmulatorControlApiTests {
 		assertRefused(call("POST", "/meetings/404/participants", "{\"userId\":\"ou_a\"}"), 400,
 				"No meeting 404 in progress");
 		assertRefused(call("GET", "/reserves/404", null), 404, "No reservation 404");
+		assertRefused(call("GET", "/reserves/a%2Fb+c", null), 404, "No reservation a/b+c");
 		assertRefused(call("POST", "/events", "{\"eventType\":\"x\",\"event\":{}}"), 409, "");
 		assertRefused(call("GET", "/nothing", null), 404, "No control operation at GET /_emulator/nothing");
 		assertRefused(call("PATCH", "/reset", null), 405, "PATCH /_emulator/reset is not an operation; POST are");
+	}
+
+	@Test
+	void shouldRefuseAPathWhosePercentEncodingIsBroken() throws Exception {
+		try (Socket socket = new Socket("127.0.0.1", this.emulator.port())) {
+			socket.getOutputStream()
+				.write("GET /_emulator/reserves/%ZZ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+					.getBytes(StandardCharsets.US_ASCII));
+			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+			assertThat(answer).startsWith("HTTP/1.1 400 ")
+				.contains("{\"error\":\"The path is not URL-encoded as it should be: /_emulator/reserves/%ZZ\"}");
+		}
 	}
 
 	@Test
