@@ -4,12 +4,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
@@ -46,24 +50,62 @@ final class EmulatorServer implements AutoCloseable {
 		// Event loops and a pool of its own: the emulator must outlive whatever the application under test shuts down.
 		this.loops = LoopResources.create("feishu-vc-emulator", 1, 2, true);
 		this.pushConnections = ConnectionProvider.create("feishu-vc-emulator-pushes", 50);
-		this.platform = new EmulatedPlatform(settings, HttpClient.create(this.pushConnections).runOn(this.loops));
 		this.slowResponseDelay = settings.slowResponseDelay();
-		this.server = HttpServer.create()
-			.runOn(this.loops)
-			.host("127.0.0.1")
-			.port(settings.port())
-			.handle((request, response) -> request.uri().startsWith(EmulatedLongConnections.CONNECT_PATH)
-					? this.platform.longConnections().connect(request, response)
-					: ControlApi.handles(request.uri()) ? control(request, response)
-					: request.receive()
-						.aggregate()
-						.asByteArray()
-						.defaultIfEmpty(new byte[0])
-						.flatMap((body) -> reply(response, this.platform.gateway()
-							.handle(request.method().name(), request.uri(),
-									request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION), body))))
-			.bindNow();
+		HttpClient pushClient = HttpClient.create(this.pushConnections).runOn(this.loops);
+		// The platform (the client's declarations, its JSON, its seeded random) is built while the server binds (the
+		// transport's own start): each takes about as long, and a standalone emulator starts in the longer of the two.
+		CompletableFuture<EmulatedPlatform> building = CompletableFuture
+			.supplyAsync(() -> new EmulatedPlatform(settings, pushClient), EmulatorServer::startThread);
+		DisposableServer bound = null;
+		try {
+			bound = HttpServer.create()
+				.runOn(this.loops)
+				.host("127.0.0.1")
+				.port(settings.port())
+				.handle(this::handle)
+				.bindNow();
+			this.platform = building.join();
+		}
+		catch (RuntimeException ex) {
+			if (bound != null) {
+				bound.disposeNow();
+			}
+			building.thenAccept(EmulatedPlatform::close);
+			this.pushConnections.dispose();
+			this.loops.dispose();
+			throw (ex instanceof CompletionException && ex.getCause() instanceof RuntimeException cause) ? cause : ex;
+		}
+		this.server = bound;
 		this.platform.baseUrl(baseUrl());
+	}
+
+	private static void startThread(Runnable task) {
+		Thread thread = new Thread(task, "feishu-vc-emulator-start");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	/**
+	 * A request, once the emulator is whole (its control API is the last part made); before, with a port the client
+	 * knew in advance, 503, as a server still starting answers.
+	 */
+	private Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {
+		if (this.control == null) {
+			return response.status(503).send();
+		}
+		if (request.uri().startsWith(EmulatedLongConnections.CONNECT_PATH)) {
+			return this.platform.longConnections().connect(request, response);
+		}
+		if (ControlApi.handles(request.uri())) {
+			return control(request, response);
+		}
+		return request.receive()
+			.aggregate()
+			.asByteArray()
+			.defaultIfEmpty(new byte[0])
+			.flatMap((body) -> reply(response, this.platform.gateway()
+				.handle(request.method().name(), request.uri(),
+						request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION), body)));
 	}
 
 	/** The control API this server answers under {@code /_emulator}, once the emulator made it. */
@@ -73,14 +115,11 @@ final class EmulatorServer implements AutoCloseable {
 
 	private Mono<Void> control(HttpServerRequest request, HttpServerResponse response) {
 		ControlApi control = this.control;
-		if (control == null) {
-			return response.status(503).send();
-		}
 		return request.receive()
 			.aggregate()
 			.asByteArray()
 			.defaultIfEmpty(new byte[0])
-			.flatMap((body) -> control.handle(request.method().name(), request.uri(), body))
+			.flatMap((body) -> Objects.requireNonNull(control).handle(request.method().name(), request.uri(), body))
 			.flatMap((answer) -> {
 				response.status(answer.status());
 				if (!answer.contentType().isEmpty()) {
