@@ -50,7 +50,8 @@ describe('a whole day on the emulator, its events at a webhook', () => {
     }
   });
 
-  it('prints its settings once listening, and the control API tells the same', async () => {
+  it('prints its settings once listening, and the control API tells the same', async (t) => {
+    t.diagnostic(`the emulator printed "ready" ${emulator.startupMs} ms after it was started`);
     assert.match(emulator.baseUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
     assert.equal(emulator.controlUrl, `${emulator.baseUrl}/_emulator`);
     assert.match(emulator.appId, /^cli_[0-9a-f]{16}$/);
