@@ -42,12 +42,6 @@ final class EmulatedEvents implements EventSink {
 	/** How long an event pushed before the application asked for a long connection or gave a URL waits for either. */
 	private final Duration destinationWait;
 
-	/**
-	 * Why no event URL will come, when it is known that none will (a Spring test's application without a web server):
-	 * an event pushed with nowhere to go then fails at once, saying so, rather than after {@link #destinationWait}.
-	 */
-	private volatile @Nullable String noDestination;
-
 	/** How many of the families' events had neither a long connection nor an event URL to go to. */
 	private final AtomicInteger dropped = new AtomicInteger();
 
@@ -83,14 +77,6 @@ final class EmulatedEvents implements EventSink {
 		return this.pusher.eventUrl() != null;
 	}
 
-	/**
-	 * Says that no event URL will come, and why; a long connection the application opens still takes the events.
-	 * @param reason what the test should change, named in the failure of each event a test pushes with nowhere to go
-	 */
-	void noDestination(String reason) {
-		this.noDestination = reason;
-	}
-
 	/** How many of the families' events were dropped for want of a destination. */
 	int dropped() {
 		return this.dropped.get();
@@ -98,7 +84,7 @@ final class EmulatedEvents implements EventSink {
 
 	/** Fails at once if an event has nowhere to go and none will come. */
 	private void checkDestination() {
-		String reason = this.noDestination;
+		String reason = this.pusher.noDestination();
 		if (reason != null && !this.longConnections.inUse() && this.pusher.eventUrl() == null) {
 			throw new IllegalStateException(reason);
 		}

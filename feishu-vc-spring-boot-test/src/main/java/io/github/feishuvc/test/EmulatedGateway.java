@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import io.github.feishuvc.internal.FeishuApi;
@@ -59,7 +60,11 @@ final class EmulatedGateway {
 	/** The limits the platform documents for its slower endpoints, enforced always (the rest only when asked). */
 	private final EmulatedRateLimits documentedLimits;
 
-	private final @Nullable EmulatedRateLimits rateLimits;
+	/** The limits asked for, at start or since: a change starts their windows afresh. */
+	private volatile @Nullable EmulatedRateLimits rateLimits;
+
+	/** What limits replaced since start refused, so that the count of refusals never goes back. */
+	private final AtomicInteger refusedByReplacedLimits = new AtomicInteger();
 
 	/** The token endpoints' limits, per app, when a test sets them. */
 	private final @Nullable EmulatedRateLimits tokenLimits;
@@ -151,8 +156,19 @@ final class EmulatedGateway {
 	}
 
 	/** How many requests the enforced and documented rate limits refused. */
+	/** Enforce these limits from now on, or only the documented ones. */
+	synchronized void rateLimits(EmulatorSettings.@Nullable Limits limits) {
+		EmulatedRateLimits replaced = this.rateLimits;
+		this.rateLimits = limits(limits);
+		if (replaced != null) {
+			this.refusedByReplacedLimits.addAndGet(replaced.refused());
+		}
+	}
+
 	int rateLimited() {
-		return this.documentedLimits.refused() + ((this.rateLimits != null) ? this.rateLimits.refused() : 0)
+		EmulatedRateLimits limits = this.rateLimits;
+		return this.refusedByReplacedLimits.get() + this.documentedLimits.refused()
+				+ ((limits != null) ? limits.refused() : 0)
 				+ ((this.tokenLimits != null) ? this.tokenLimits.refused() : 0);
 	}
 
@@ -196,7 +212,8 @@ final class EmulatedGateway {
 					&& (userIdType.size() != 1 || !USER_ID_TYPES.contains(userIdType.get(0)))) {
 				return this.replies.error(400, 99992402, "field validation failed");
 			}
-			EmulatedRateLimits limits = (this.rateLimits != null) ? this.rateLimits
+			EmulatedRateLimits asked = this.rateLimits;
+			EmulatedRateLimits limits = (asked != null) ? asked
 					: (api.limit() != null) ? this.documentedLimits : null;
 			Reply refusal = (limits != null) ? limits.admit(caller.tenantKey(), api.operation(), api.limit()) : null;
 			return (refusal != null) ? refusal

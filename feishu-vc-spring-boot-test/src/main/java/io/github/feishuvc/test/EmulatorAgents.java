@@ -2,6 +2,7 @@ package io.github.feishuvc.test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,9 +17,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EmulatorAgents {
 
-	private final EmulatedAgents agents;
+	/** The platform's agents, read at each call: a reset replaces them. */
+	private final Supplier<EmulatedAgents> agents;
 
-	EmulatorAgents(EmulatedAgents agents) {
+	EmulatorAgents(Supplier<EmulatedAgents> agents) {
 		this.agents = agents;
 	}
 
@@ -27,7 +29,7 @@ public final class EmulatorAgents {
 	 * @return the id
 	 */
 	public String agentId() {
-		return this.agents.agentId();
+		return this.agents.get().agentId();
 	}
 
 	/**
@@ -39,7 +41,7 @@ public final class EmulatorAgents {
 	 * @throws IllegalArgumentException if no such meeting is in progress
 	 */
 	public String invite(String meetingId, String inviterId) {
-		return this.agents.invite(meetingId, inviterId);
+		return this.agents.get().invite(meetingId, inviterId);
 	}
 
 	/**
@@ -50,7 +52,7 @@ public final class EmulatorAgents {
 	 * @throws IllegalArgumentException if no such meeting is in progress, or the user is not in it
 	 */
 	public void chat(String meetingId, String userId, String text) {
-		this.agents.chat(meetingId, userId, text);
+		this.agents.get().chat(meetingId, userId, text);
 	}
 
 	/**
@@ -59,7 +61,7 @@ public final class EmulatorAgents {
 	 * @param outside whether the tenant is outside
 	 */
 	public void outsideGrayRelease(boolean outside) {
-		this.agents.outsideGrayRelease(outside);
+		this.agents.get().outsideGrayRelease(outside);
 	}
 
 	/**
@@ -67,7 +69,7 @@ public final class EmulatorAgents {
 	 * @param ownerId the owner's open id
 	 */
 	public void ownerOutsideGrayRelease(String ownerId) {
-		this.agents.ownerOutsideGrayRelease(ownerId);
+		this.agents.get().ownerOutsideGrayRelease(ownerId);
 	}
 
 	/**
@@ -76,7 +78,7 @@ public final class EmulatorAgents {
 	 * @param announce whether to push it
 	 */
 	public void announceMeetingStarts(boolean announce) {
-		this.agents.announceStarts(announce);
+		this.agents.get().announceStarts(announce);
 	}
 
 	/**
@@ -85,7 +87,7 @@ public final class EmulatorAgents {
 	 * @return whether it joined and has not left, and the meeting has not ended
 	 */
 	public boolean isIn(String meetingId) {
-		return this.agents.isIn(meetingId);
+		return this.agents.get().isIn(meetingId);
 	}
 
 	/**
@@ -94,7 +96,7 @@ public final class EmulatorAgents {
 	 * @return the messages
 	 */
 	public List<SentMessage> messages(String meetingId) {
-		return this.agents.messages(meetingId);
+		return this.agents.get().messages(meetingId);
 	}
 
 	/**
@@ -103,7 +105,7 @@ public final class EmulatorAgents {
 	 * @return the operations
 	 */
 	public List<Countdown> countdowns(String meetingId) {
-		return this.agents.countdowns(meetingId);
+		return this.agents.get().countdowns(meetingId);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.github.feishuvc.test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 import tools.jackson.databind.node.ObjectNode;
 
@@ -10,13 +11,14 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class EmulatorAlerts {
 
-	private final EmulatedAlerts alerts;
+	/** The platform's alerts, read at each call: a reset replaces them. */
+	private final Supplier<EmulatedAlerts> alerts;
 
 	private final Replies replies;
 
 	private final EmulatedApp app;
 
-	EmulatorAlerts(EmulatedAlerts alerts, Replies replies, EmulatedApp app) {
+	EmulatorAlerts(Supplier<EmulatedAlerts> alerts, Replies replies, EmulatedApp app) {
 		this.alerts = alerts;
 		this.replies = replies;
 		this.app = app;
@@ -35,7 +37,7 @@ public final class EmulatorAlerts {
 		if (alert == null) {
 			throw new IllegalArgumentException("An alert is a JSON object");
 		}
-		return this.alerts.raise(this.app.defaultTenant(), alert);
+		return this.alerts.get().raise(this.app.defaultTenant(), alert);
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.github.feishuvc.test;
 
+import java.util.function.Supplier;
+
 /**
  * The export tasks of a {@link FeishuVcEmulator} ({@link FeishuVcEmulator#exports()}): what a test changes of the
  * next task or download. A task reads its rows when it is created (from the emulator's meetings, or the rooms'
@@ -8,9 +10,10 @@ package io.github.feishuvc.test;
  */
 public final class EmulatorExports {
 
-	private final EmulatedExports exports;
+	/** The platform's exports, read at each call: a reset replaces them. */
+	private final Supplier<EmulatedExports> exports;
 
-	EmulatorExports(EmulatedExports exports) {
+	EmulatorExports(Supplier<EmulatedExports> exports) {
 		this.exports = exports;
 	}
 
@@ -19,7 +22,7 @@ public final class EmulatorExports {
 	 * @param failMessage the reason ({@code fail_msg}), such as {@code no permission}
 	 */
 	public void failNext(String failMessage) {
-		this.exports.failNext(failMessage);
+		this.exports.get().failNext(failMessage);
 	}
 
 	/**
@@ -28,7 +31,7 @@ public final class EmulatorExports {
 	 * @param bytes the least size of the file
 	 */
 	public void padNextFile(long bytes) {
-		this.exports.padNext(bytes);
+		this.exports.get().padNext(bytes);
 	}
 
 	/**
@@ -39,7 +42,7 @@ public final class EmulatorExports {
 	 * @param msg the body's {@code msg}
 	 */
 	public void answerNextDownloadWithJson(int httpStatus, int code, String msg) {
-		this.exports.answerNextDownload(httpStatus, code, msg);
+		this.exports.get().answerNextDownload(httpStatus, code, msg);
 	}
 
 	/**
@@ -47,7 +50,7 @@ public final class EmulatorExports {
 	 * @return the number
 	 */
 	public int taskCount() {
-		return this.exports.taskCount();
+		return this.exports.get().taskCount();
 	}
 
 }

@@ -3,6 +3,7 @@ package io.github.feishuvc.test;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,11 +16,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EmulatorMinutes {
 
-	private final EmulatedMinutes minutes;
+	/** The platform's minutes, read at each call: a reset replaces them. */
+	private final Supplier<EmulatedMinutes> minutes;
 
 	private final String tenantKey;
 
-	EmulatorMinutes(EmulatedMinutes minutes, String tenantKey) {
+	EmulatorMinutes(Supplier<EmulatedMinutes> minutes, String tenantKey) {
 		this.minutes = minutes;
 		this.tenantKey = tenantKey;
 	}
@@ -30,7 +32,7 @@ public final class EmulatorMinutes {
 	 * @return the minute's token, empty until the meeting's recording is ready
 	 */
 	public Optional<String> ofMeeting(String meetingId) {
-		return this.minutes.ofMeeting(meetingId);
+		return this.minutes.get().ofMeeting(meetingId);
 	}
 
 	/**
@@ -42,7 +44,7 @@ public final class EmulatorMinutes {
 	 * @return the minute's token
 	 */
 	public String upload(String ownerId, String title, String... lines) {
-		return this.minutes.upload(this.tenantKey, ownerId, title, List.of(lines));
+		return this.minutes.get().upload(this.tenantKey, ownerId, title, List.of(lines));
 	}
 
 	/**
@@ -54,7 +56,7 @@ public final class EmulatorMinutes {
 	 * @return the text, or {@code null} for an unknown minute or format
 	 */
 	public @Nullable String transcript(String minuteToken, String format, boolean speakers, boolean timestamps) {
-		return this.minutes.transcript(minuteToken, format, speakers, timestamps);
+		return this.minutes.get().transcript(minuteToken, format, speakers, timestamps);
 	}
 
 	/**
@@ -64,7 +66,7 @@ public final class EmulatorMinutes {
 	 * @throws IllegalArgumentException if there is no such minute
 	 */
 	public Path mediaFile(String minuteToken) {
-		return this.minutes.media(minuteToken);
+		return this.minutes.get().media(minuteToken);
 	}
 
 	/**
@@ -73,7 +75,7 @@ public final class EmulatorMinutes {
 	 * @throws IllegalArgumentException if there is no such minute
 	 */
 	public void delete(String minuteToken) {
-		this.minutes.state(minuteToken, true, false);
+		this.minutes.get().state(minuteToken, true, false);
 	}
 
 	/**
@@ -83,7 +85,7 @@ public final class EmulatorMinutes {
 	 * @throws IllegalArgumentException if there is no such minute
 	 */
 	public void transcribing(String minuteToken, boolean transcribing) {
-		this.minutes.state(minuteToken, false, transcribing);
+		this.minutes.get().state(minuteToken, false, transcribing);
 	}
 
 }

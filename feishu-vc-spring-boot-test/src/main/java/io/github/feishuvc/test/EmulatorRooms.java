@@ -3,6 +3,7 @@ package io.github.feishuvc.test;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,13 +24,14 @@ public final class EmulatorRooms {
 	/** The rooms of the app's own tenant at start: {@code Everest} and {@code Kilimanjaro}. */
 	public static final List<String> REFERENCE_ROOM_IDS = RoomDirectory.REFERENCE_ROOM_IDS;
 
-	private final RoomDirectory rooms;
+	/** The platform's rooms and bookings, read at each call: a reset replaces them. */
+	private final Supplier<RoomDirectory> rooms;
 
-	private final EmulatedRoomBookings bookings;
+	private final Supplier<EmulatedRoomBookings> bookings;
 
 	private final EmulatedApp app;
 
-	EmulatorRooms(RoomDirectory rooms, EmulatedRoomBookings bookings, EmulatedApp app) {
+	EmulatorRooms(Supplier<RoomDirectory> rooms, Supplier<EmulatedRoomBookings> bookings, EmulatedApp app) {
 		this.rooms = rooms;
 		this.bookings = bookings;
 		this.app = app;
@@ -40,7 +42,7 @@ public final class EmulatorRooms {
 	 * @return its id
 	 */
 	public String rootLevelId() {
-		return this.rooms.rootLevelId(this.app.defaultTenant());
+		return this.rooms.get().rootLevelId(this.app.defaultTenant());
 	}
 
 	/**
@@ -57,7 +59,7 @@ public final class EmulatorRooms {
 	 * @return their ids
 	 */
 	public List<String> roomIds(String tenantKey) {
-		return this.rooms.roomIds(tenantKey);
+		return this.rooms.get().roomIds(tenantKey);
 	}
 
 	/**
@@ -65,7 +67,7 @@ public final class EmulatorRooms {
 	 * @return their ids
 	 */
 	public List<String> levelIds() {
-		return this.rooms.levelIds(this.app.defaultTenant());
+		return this.rooms.get().levelIds(this.app.defaultTenant());
 	}
 
 	/**
@@ -74,7 +76,7 @@ public final class EmulatorRooms {
 	 * @return the {@code room} JSON, empty if there is none
 	 */
 	public Optional<String> room(String roomId) {
-		ObjectNode room = this.rooms.room(this.app.defaultTenant(), roomId);
+		ObjectNode room = this.rooms.get().room(this.app.defaultTenant(), roomId);
 		return Optional.ofNullable(room).map(ObjectNode::toString);
 	}
 
@@ -89,7 +91,7 @@ public final class EmulatorRooms {
 	 * @throws IllegalArgumentException if there is no such room
 	 */
 	public void book(String roomId, Instant start, Instant end, String title, String reserverId) {
-		this.bookings.book(this.app.defaultTenant(), roomId, start, end, title, reserverId);
+		this.bookings.get().book(this.app.defaultTenant(), roomId, start, end, title, reserverId);
 	}
 
 }

@@ -15,6 +15,7 @@ import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
@@ -39,6 +40,8 @@ final class EmulatorServer implements AutoCloseable {
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
+	private volatile @Nullable ControlApi control;
+
 	EmulatorServer(EmulatorSettings settings) {
 		// Event loops and a pool of its own: the emulator must outlive whatever the application under test shuts down.
 		this.loops = LoopResources.create("feishu-vc-emulator", 1, 2, true);
@@ -51,6 +54,7 @@ final class EmulatorServer implements AutoCloseable {
 			.port(settings.port())
 			.handle((request, response) -> request.uri().startsWith(EmulatedLongConnections.CONNECT_PATH)
 					? this.platform.longConnections().connect(request, response)
+					: ControlApi.handles(request.uri()) ? control(request, response)
 					: request.receive()
 						.aggregate()
 						.asByteArray()
@@ -59,8 +63,31 @@ final class EmulatorServer implements AutoCloseable {
 							.handle(request.method().name(), request.uri(),
 									request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION), body))))
 			.bindNow();
-		this.platform.longConnections().baseUrl(baseUrl());
-		this.platform.minutes().baseUrl(baseUrl());
+		this.platform.baseUrl(baseUrl());
+	}
+
+	/** The control API this server answers under {@code /_emulator}, once the emulator made it. */
+	void control(ControlApi control) {
+		this.control = control;
+	}
+
+	private Mono<Void> control(HttpServerRequest request, HttpServerResponse response) {
+		ControlApi control = this.control;
+		if (control == null) {
+			return response.status(503).send();
+		}
+		return request.receive()
+			.aggregate()
+			.asByteArray()
+			.defaultIfEmpty(new byte[0])
+			.flatMap((body) -> control.handle(request.method().name(), request.uri(), body))
+			.flatMap((answer) -> {
+				response.status(answer.status());
+				if (!answer.contentType().isEmpty()) {
+					response.header(HttpHeaderNames.CONTENT_TYPE, answer.contentType());
+				}
+				return response.sendByteArray(Mono.just(answer.body())).then();
+			});
 	}
 
 	EmulatedPlatform platform() {

@@ -39,6 +39,12 @@ final class EventPusher {
 
 	private volatile @Nullable String eventUrl;
 
+	/**
+	 * Why no event URL will come, when it is known that none will (a Spring test's application without a web server):
+	 * an event pushed with nowhere to go then fails at once, saying so, rather than after waiting for a destination.
+	 */
+	private volatile @Nullable String noDestination;
+
 	EventPusher(EmulatedApp app, Replies replies, HttpClient client) {
 		this.client = client.responseTimeout(TIMEOUT);
 		this.app = app;
@@ -51,6 +57,18 @@ final class EventPusher {
 
 	@Nullable String eventUrl() {
 		return this.eventUrl;
+	}
+
+	/**
+	 * Says that no event URL will come, and why; a long connection the application opens still takes the events.
+	 * @param reason what the test should change, named in the failure of each event a test pushes with nowhere to go
+	 */
+	void noDestination(String reason) {
+		this.noDestination = reason;
+	}
+
+	@Nullable String noDestination() {
+		return this.noDestination;
 	}
 
 	/** Push an event and wait for the answer. */

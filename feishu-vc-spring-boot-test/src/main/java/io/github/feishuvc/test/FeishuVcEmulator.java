@@ -2,6 +2,7 @@ package io.github.feishuvc.test;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,16 +106,22 @@ public final class FeishuVcEmulator implements AutoCloseable {
 
 	private final EmulatorAgents agents;
 
+	private final ControlApi control;
+
 	private FeishuVcEmulator(EmulatorSettings settings) {
 		this.app = settings.app();
 		this.server = new EmulatorServer(settings);
 		this.platform = this.server.platform();
-		this.rooms = new EmulatorRooms(this.platform.rooms(), this.platform.roomBookings(), this.app);
+		this.rooms = new EmulatorRooms(this.platform::rooms, this.platform::roomBookings, this.app);
 		this.meetings = new EmulatorMeetings(this.platform);
-		this.exports = new EmulatorExports(this.platform.exports());
-		this.alerts = new EmulatorAlerts(this.platform.alerts(), this.platform.replies(), this.app);
-		this.minutes = new EmulatorMinutes(this.platform.minutes(), this.app.defaultTenant());
-		this.agents = new EmulatorAgents(this.platform.agents());
+		this.exports = new EmulatorExports(this.platform::exports);
+		this.alerts = new EmulatorAlerts(this.platform::alerts, this.platform.replies(), this.app);
+		this.minutes = new EmulatorMinutes(this.platform::minutes, this.app.defaultTenant());
+		this.agents = new EmulatorAgents(this.platform::agents);
+		List<ControlOperation> operations = new ArrayList<>(ControlPlatformOperations.operations(this, this.platform.replies().mapper()));
+		operations.addAll(ControlTenantOperations.operations(this, this.platform.replies().mapper()));
+		this.control = new ControlApi(this.platform.replies().mapper(), operations, controlUrl());
+		this.server.control(this.control);
 	}
 
 	/**
@@ -216,6 +223,11 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		this.platform.events().deliverTo(eventUrl);
 	}
 
+	/** The control API, its operations declared once. */
+	ControlApi control() {
+		return this.control;
+	}
+
 	/** Whether an event URL is set. */
 	boolean hasEventUrl() {
 		return this.platform.events().hasEventUrl();
@@ -227,7 +239,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 * @param reason what the test should change
 	 */
 	void noEventDestination(String reason) {
-		this.platform.events().noDestination(reason);
+		this.platform.pusher().noDestination(reason);
 	}
 
 	/**
@@ -503,6 +515,26 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Enforce the gateway's rate limits from now on, as {@link Builder#enforceRateLimits} does from start: per app,
+	 * tenant and VC endpoint, each endpoint held to the lower of these and the limit its page documents; the windows
+	 * start afresh.
+	 * @param perSecond most requests of one endpoint and tenant in any second
+	 * @param perMinute most requests of one endpoint and tenant in any minute
+	 * @throws IllegalArgumentException if a limit is not positive
+	 */
+	public void enforceRateLimits(int perSecond, int perMinute) {
+		this.platform.gateway().rateLimits(new EmulatorSettings.Limits(perSecond, perMinute));
+	}
+
+	/**
+	 * Enforce from now on only the limits the platform documents for its slower endpoints (rooms' writes: 20 a
+	 * minute), as an emulator started without {@link Builder#enforceRateLimits} does.
+	 */
+	public void liftRateLimits() {
+		this.platform.gateway().rateLimits(null);
+	}
+
+	/**
 	 * How many requests reached one of the platform's own endpoints since start or the last {@link #resetRequests()},
 	 * failed ones included.
 	 * @param endpoint the endpoint
@@ -595,6 +627,19 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 */
 	public void resetRequests() {
 		this.platform.gateway().requests().reset();
+	}
+
+	/**
+	 * Go back to the tenant the emulator started with, for a test that shares one emulator with others: the
+	 * reservations, meetings, rooms, notes, exports, alerts, minutes and agents of start-up (and of
+	 * {@link Builder#state}), every scope granted, no fault queued or injected, the request log and counts empty, the
+	 * rate limits of start-up, no event held for a push again (what was due of the old tenant goes nowhere), the long
+	 * connections' faults lifted. Kept, as they belong to the application's clients, which go on working: the tokens
+	 * and sign-ins issued, the event URL and the open long connections. Families taken before ({@link #meetings()},
+	 * {@link #rooms()}, ...) act on the new tenant.
+	 */
+	public void reset() {
+		this.platform.reset();
 	}
 
 	/**

@@ -1,0 +1,35 @@
+package io.github.feishuvc.test;
+
+import java.nio.charset.StandardCharsets;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a control operation answers: a status, a content type and a body.
+ *
+ * @param status the HTTP status
+ * @param contentType the content type, empty with no body
+ * @param body the body
+ */
+record ControlAnswer(int status, String contentType, byte[] body) {
+
+	private static final String JSON = "application/json";
+
+	/** Nothing to say: 204. */
+	static ControlAnswer done() {
+		return new ControlAnswer(204, "", new byte[0]);
+	}
+
+	static ControlAnswer json(JsonNode body) {
+		return json(200, body);
+	}
+
+	static ControlAnswer json(int status, JsonNode body) {
+		return new ControlAnswer(status, JSON, body.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	static ControlAnswer text(String contentType, String text) {
+		return new ControlAnswer(200, contentType, text.getBytes(StandardCharsets.UTF_8));
+	}
+
+}

@@ -1,0 +1,125 @@
+package io.github.feishuvc.test;
+
+import java.util.List;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The control API's OpenAPI 3.1 document, made from the operations' declarations (so it cannot tell another story
+ * than the router): each operation's path and query parameters, its body's schema (required fields, no others), its
+ * answer, the refusals it may give, and in {@code x-java-hooks} the Java methods it serves.
+ */
+final class ControlOpenApi {
+
+	private ControlOpenApi() {
+	}
+
+	static ObjectNode document(JsonMapper mapper, List<ControlOperation> operations, String serverUrl) {
+		ObjectNode document = mapper.createObjectNode().put("openapi", "3.1.0");
+		document.putObject("info")
+			.put("title", "Feishu VC emulator: control API")
+			.put("version", "1")
+			.put("description", "The emulator's test hooks over HTTP: drive meetings, push events, inject faults, "
+					+ "read what the application sent. The emulated platform itself answers the Feishu open "
+					+ "platform's own paths (/open-apis/...) on the same port.");
+		document.putArray("servers").addObject().put("url", serverUrl);
+		ObjectNode paths = document.putObject("paths");
+		for (ControlOperation operation : operations) {
+			ObjectNode path = paths.has(operation.path()) ? (ObjectNode) paths.get(operation.path())
+					: paths.putObject(operation.path());
+			path.set(operation.method().toLowerCase(java.util.Locale.ROOT), operation(mapper, operation));
+		}
+		ObjectNode error = document.putObject("components").putObject("schemas").putObject("Error");
+		error.put("type", "object").putArray("required").add("error");
+		error.putObject("properties").putObject("error").put("type", "string").put("description",
+				"What is wrong, naming the field or the id");
+		return document;
+	}
+
+	private static ObjectNode operation(JsonMapper mapper, ControlOperation operation) {
+		ObjectNode node = mapper.createObjectNode()
+			.put("operationId", operation.id())
+			.put("summary", operation.summary());
+		String[] segments = operation.path().split("/");
+		node.putArray("tags").add((segments.length > 1) ? segments[1] : "emulator");
+		ArrayNode parameters = mapper.createArrayNode();
+		for (String name : operation.pathParameters()) {
+			ObjectNode parameter = parameters.addObject().put("name", name).put("in", "path").put("required", true);
+			parameter.putObject("schema").put("type", "string");
+		}
+		for (ControlOperation.Field field : operation.query()) {
+			ObjectNode parameter = parameters.addObject()
+				.put("name", field.name())
+				.put("in", "query")
+				.put("required", false)
+				.put("description", field.description());
+			parameter.set("schema", schema(mapper, field.type()));
+		}
+		if (!parameters.isEmpty()) {
+			node.set("parameters", parameters);
+		}
+		if (!operation.body().isEmpty()) {
+			ObjectNode body = node.putObject("requestBody")
+				.put("required", operation.body().stream().anyMatch(ControlOperation.Field::required));
+			body.putObject("content").putObject("application/json").set("schema", object(mapper, operation.body()));
+		}
+		ObjectNode responses = node.putObject("responses");
+		ControlOperation.Answer answer = operation.answer();
+		ObjectNode success = responses.putObject(Integer.toString(answer.status()))
+			.put("description", answer.description());
+		if (answer.status() == 200) {
+			ObjectNode content = success.putObject("content").putObject(answer.contentType());
+			content.set("schema", answer.contentType().equals("application/json") ? object(mapper, answer.fields())
+					: mapper.createObjectNode().put("type", "string"));
+		}
+		refusal(responses, "400", "The request does not match this operation (the message names the field), or the "
+				+ "emulator refused its values");
+		refusal(responses, "404", "No such reservation, meeting, minute or other id");
+		refusal(responses, "409", "The emulator cannot do it now, such as pushing an event with nowhere to go");
+		ArrayNode hooks = node.putArray("x-java-hooks");
+		operation.hooks().forEach(hooks::add);
+		return node;
+	}
+
+	private static void refusal(ObjectNode responses, String status, String description) {
+		responses.putObject(status)
+			.put("description", description)
+			.putObject("content")
+			.putObject("application/json")
+			.putObject("schema")
+			.put("$ref", "#/components/schemas/Error");
+	}
+
+	private static ObjectNode object(JsonMapper mapper, List<ControlOperation.Field> fields) {
+		ObjectNode schema = mapper.createObjectNode().put("type", "object").put("additionalProperties", false);
+		ArrayNode required = mapper.createArrayNode();
+		ObjectNode properties = schema.putObject("properties");
+		for (ControlOperation.Field field : fields) {
+			ObjectNode property = schema(mapper, field.type()).put("description", field.description());
+			properties.set(field.name(), property);
+			if (field.required()) {
+				required.add(field.name());
+			}
+		}
+		if (!required.isEmpty()) {
+			schema.set("required", required);
+		}
+		return schema;
+	}
+
+	private static ObjectNode schema(JsonMapper mapper, ControlOperation.Type type) {
+		ObjectNode schema = mapper.createObjectNode().put("type", type.json);
+		switch (type) {
+			case STRINGS -> schema.putObject("items").put("type", "string");
+			case OBJECTS -> schema.putObject("items").put("type", "object");
+			case INSTANT -> schema.put("format", "date-time");
+			case DURATION -> schema.putArray("examples").add("500ms").add("PT1H");
+			default -> {
+			}
+		}
+		return schema;
+	}
+
+}
