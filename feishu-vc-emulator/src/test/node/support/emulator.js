@@ -96,10 +96,13 @@ function startEmulator(options = []) {
       printed,
       startupMs: Date.now() - started,
       pid: child.pid,
-      /** SIGTERM, then how it exited; SIGKILL if it does not within the bound. */
+      /**
+       * SIGTERM, then how it exited ({code, signal}, and running: whether it still ran when asked to stop); SIGKILL if
+       * it does not exit within the bound.
+       */
       async stop() {
         if (child.exitCode !== null || child.signalCode !== null) {
-          return exited;
+          return { ...(await exited), running: false };
         }
         child.kill('SIGTERM');
         let timer;
@@ -113,7 +116,7 @@ function startEmulator(options = []) {
           await exited;
           throw new Error(`The emulator did not exit within ${EXIT_TIMEOUT_MS} ms of SIGTERM; stderr: ${stderrTail}`);
         }
-        return outcome;
+        return { ...outcome, running: true };
       },
       /** Call the control API: {status, body} (body parsed when JSON, else text; null when empty). */
       control: (method, route, body) => control(printed['control-url'], method, route, body),

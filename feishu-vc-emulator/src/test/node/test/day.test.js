@@ -61,8 +61,11 @@ describe('a whole day on the emulator, its events at a webhook', () => {
     assert.equal(info.body.baseUrl, emulator.baseUrl);
     assert.equal(info.body.appId, emulator.appId);
     assert.equal(info.body.appSecret, emulator.appSecret);
-    assert.equal(info.body.verificationToken, VERIFICATION_TOKEN);
-    assert.equal(info.body.encryptKey, ENCRYPT_KEY);
+    assert.equal(info.body.appType, 'self-built');
+    assert.deepEqual(info.body.tenants, ['emulated_tenant']);
+    // The credentials of its pushes, as the Spring properties that point the starter at it name them.
+    assert.equal(info.body.springProperties['feishu.vc.events.verification-token'], VERIFICATION_TOKEN);
+    assert.equal(info.body.springProperties['feishu.vc.events.encrypt-key'], ENCRYPT_KEY);
   });
 
   it('1. the SDK applies a reservation with the tenant access token', async () => {

@@ -96,6 +96,6 @@ describe('the emulator as a server', () => {
   });
 
   it('exits 0 on SIGTERM', async () => {
-    assert.deepEqual(await emulator.stop(), { code: 0, signal: null });
+    assert.deepEqual(await emulator.stop(), { code: 0, signal: null, running: true });
   });
 });
