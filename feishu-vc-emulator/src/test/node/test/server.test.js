@@ -95,6 +95,22 @@ describe('the emulator as a server', () => {
     assert.equal(typeof unknown.body.error, 'string');
   });
 
+  it('7c. the OpenAPI document declares every control operation this suite drives', async () => {
+    const document = await emulator.control('GET', '/openapi.json');
+    assert.equal(document.status, 200);
+    assert.match(document.body.openapi, /^3\.1\./);
+    assert.equal(document.body.servers[0].url, emulator.controlUrl);
+    const driven = [['get', ''], ['post', '/reset'], ['put', '/events/destination'], ['get', '/events'],
+      ['get', '/long-connections'], ['post', '/users/{userId}/access-tokens'], ['get', '/requests'],
+      ['delete', '/requests'], ['post', '/faults/next'], ['put', '/rate-limits'], ['post', '/reserves'],
+      ['get', '/reserves/{reserveId}'], ['post', '/reserves/{reserveId}/meeting'],
+      ['delete', '/reserves/{reserveId}/meeting'], ['post', '/meetings'], ['post', '/meetings/{meetingId}/participants'],
+      ['post', '/meetings/{meetingId}/recording'], ['delete', '/meetings/{meetingId}/recording'],
+      ['get', '/meetings/{meetingId}/note']];
+    const undeclared = driven.filter(([method, route]) => !(document.body.paths[route] || {})[method]);
+    assert.deepEqual(undeclared, []);
+  });
+
   it('exits 0 on SIGTERM', async () => {
     assert.deepEqual(await emulator.stop(), { code: 0, signal: null, running: true });
   });
