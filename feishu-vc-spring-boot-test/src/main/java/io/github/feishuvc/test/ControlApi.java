@@ -42,6 +42,15 @@ final class ControlApi {
 
 	private static final String OPENAPI_PATH = PATH + "/openapi.json";
 
+	/**
+	 * The public Java hooks no operation serves, and why: the test that holds the control API to the Java hooks reads
+	 * this, and the OpenAPI document lists it ({@code x-java-hooks-not-served}).
+	 */
+	static final Map<String, String> NOT_SERVED = Map.of("FeishuVcEmulator.start",
+			"A process starts the emulator: java -jar feishu-vc-emulator.jar", "FeishuVcEmulator.builder",
+			"The command line's options set what the Builder does, one option per setting", "FeishuVcEmulator.close",
+			"SIGTERM stops the process, closing the emulator");
+
 	private final JsonMapper mapper;
 
 	private final List<ControlOperation> operations;
@@ -52,7 +61,7 @@ final class ControlApi {
 		this.mapper = mapper;
 		this.operations = List.copyOf(operations);
 		checkDeclarations(this.operations);
-		this.openApi = ControlOpenApi.document(mapper, this.operations, serverUrl).toString()
+		this.openApi = ControlOpenApi.document(mapper, this.operations, NOT_SERVED, serverUrl).toString()
 			.getBytes(StandardCharsets.UTF_8);
 	}
 

@@ -1,6 +1,8 @@
 package io.github.feishuvc.test;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -16,7 +18,8 @@ final class ControlOpenApi {
 	private ControlOpenApi() {
 	}
 
-	static ObjectNode document(JsonMapper mapper, List<ControlOperation> operations, String serverUrl) {
+	static ObjectNode document(JsonMapper mapper, List<ControlOperation> operations, Map<String, String> notServed,
+			String serverUrl) {
 		ObjectNode document = mapper.createObjectNode().put("openapi", "3.1.0");
 		document.putObject("info")
 			.put("title", "Feishu VC emulator: control API")
@@ -25,11 +28,16 @@ final class ControlOpenApi {
 					+ "read what the application sent. The emulated platform itself answers the Feishu open "
 					+ "platform's own paths (/open-apis/...) on the same port.");
 		document.putArray("servers").addObject().put("url", serverUrl);
+		ObjectNode reasons = document.putObject("x-java-hooks-not-served");
+		notServed.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.forEach((entry) -> reasons.put(entry.getKey(), entry.getValue()));
 		ObjectNode paths = document.putObject("paths");
 		for (ControlOperation operation : operations) {
 			ObjectNode path = paths.has(operation.path()) ? (ObjectNode) paths.get(operation.path())
 					: paths.putObject(operation.path());
-			path.set(operation.method().toLowerCase(java.util.Locale.ROOT), operation(mapper, operation));
+			path.set(operation.method().toLowerCase(Locale.ROOT), operation(mapper, operation));
 		}
 		ObjectNode error = document.putObject("components").putObject("schemas").putObject("Error");
 		error.put("type", "object").putArray("required").add("error");

@@ -58,6 +58,29 @@ final class ControlPlatformOperations {
 						emulator.reset();
 						return ControlAnswer.done();
 					}),
+				of("GET", "/state", "getState", "The emulator's state: reservations, meetings in progress, rooms, users")
+					.answers("The state, as POST /state and --state read it", "reserves", OBJECTS,
+							"Each: reserve (the platform's object), tenantKey, ownerId (a user's), meetingId (the "
+									+ "latest started behind it)",
+							"meetings", OBJECTS, "The meetings in progress, each: meetingId, tenantKey, reserveId "
+									+ "(if reserved), hostId, topic, participants (in it now), recording",
+							"rooms", OBJECTS, "Each: tenantKey, room (the platform's object; room_level_id \"0\" "
+									+ "is the tenant's root)",
+							"users", OBJECTS, "The users' access tokens still valid, each: userId, accessToken, "
+									+ "expiresAt")
+					.serves("FeishuVcEmulator.state")
+					.does((request) -> ControlAnswer.json(mapper.readTree(emulator.state()))),
+				of("POST", "/state", "loadState", "Add what a state document lists, replacing what has the same id")
+					.optional("reserves", OBJECTS, "Reservations: reserve (with a string id), tenantKey?, ownerId?")
+					.optional("meetings", OBJECTS, "Meetings to start: meetingId?, reserveId or hostId, tenantKey?, "
+							+ "topic?, participants?, recording?")
+					.optional("rooms", OBJECTS, "Rooms: room (with a string room_id), tenantKey?")
+					.optional("users", OBJECTS, "Users: userId, accessToken? (u-...), expiresAt?")
+					.serves("FeishuVcEmulator.loadState")
+					.does((request) -> {
+						emulator.loadState(request.body().toString());
+						return ControlAnswer.done();
+					}),
 				// Events
 				of("PUT", "/events/destination", "deliverEventsTo", "Where the app's events go: its event URL")
 					.field("url", STRING, "The application's event endpoint, such as http://127.0.0.1:8080/events")

@@ -63,7 +63,7 @@ final class ControlTenantOperations {
 				of("POST", "/reserves/{reserveId}/meeting", "startReservedMeeting",
 						"Start the meeting behind a reservation, hosted by its owner")
 					.answers("The meeting", "meetingId", STRING, "Its id")
-					.serves("EmulatorMeetings.start")
+					.serves("EmulatorMeetings.start", "FeishuVcEmulator.meetings")
 					.does((request) -> ControlAnswer.json(mapper.createObjectNode()
 						.put("meetingId", meetings.start(request.pathParameter("reserveId"))))),
 				of("DELETE", "/reserves/{reserveId}/meeting", "endReservedMeeting",
@@ -184,7 +184,8 @@ final class ControlTenantOperations {
 					.query("tenantKey", STRING, "A store app's tenant (the app's own unless set)")
 					.answers("The rooms", "rootLevelId", STRING, "The root level (the app's own tenant)", "levelIds",
 							STRINGS, "Every level (the app's own tenant)", "roomIds", STRINGS, "Every room")
-					.serves("EmulatorRooms.rootLevelId", "EmulatorRooms.levelIds", "EmulatorRooms.roomIds")
+					.serves("EmulatorRooms.rootLevelId", "EmulatorRooms.levelIds", "EmulatorRooms.roomIds",
+							"FeishuVcEmulator.rooms")
 					.does((request) -> {
 						String tenant = request.queryParameter("tenantKey");
 						ObjectNode answer = mapper.createObjectNode()

@@ -15,6 +15,7 @@ import io.github.feishuvc.test.StoredMeeting.Participant;
 import io.github.feishuvc.test.StoredMeeting.RecordingState;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import static io.github.feishuvc.test.EmulatedJson.seconds;
@@ -80,13 +81,16 @@ final class EmulatedMeetings {
 		return meeting.id;
 	}
 
-	/** Start a meeting behind a reservation: its owner hosts it and is in it. */
-	String start(ObjectNode reserve, Caller creator) {
+	/**
+	 * Start a meeting behind a reservation: its owner hosts it and is in it.
+	 * @param meetingId its id, or {@code null} for a new one
+	 */
+	String start(ObjectNode reserve, Caller creator, @Nullable String meetingId) {
 		StoredMeeting meeting;
 		synchronized (this) {
 			String owner = reserve.path("reserve_user_id").asString("ou_emulated_host");
 			ObjectNode json = this.replies.object()
-				.put("id", uniqueMeetingId())
+				.put("id", newMeetingId(meetingId))
 				.put("topic", reserve.path("meeting_settings").path("topic").asString(""))
 				.put("url", reserve.path("url").asString(""))
 				.put("meeting_no", reserve.path("meeting_no").asString(""));
@@ -111,11 +115,11 @@ final class EmulatedMeetings {
 	 * the subscriptions' events and the search, but the platform sends no {@code vc.meeting.*} event of it (only the
 	 * {@code all_meeting_*} and subscribed users' ones).
 	 */
-	String startAdHoc(String tenantKey, String hostId, String topic) {
+	String startAdHoc(String tenantKey, String hostId, String topic, @Nullable String meetingId) {
 		StoredMeeting meeting;
 		synchronized (this) {
 			ObjectNode json = this.replies.object()
-				.put("id", uniqueMeetingId())
+				.put("id", newMeetingId(meetingId))
 				.put("topic", topic)
 				.put("meeting_no", this.replies.randomDigits(9));
 			json.put("url", "https://vc.feishu.cn/j/" + json.path("meeting_no").asString());
@@ -129,6 +133,13 @@ final class EmulatedMeetings {
 		this.events.pushAndWait(meeting.tenantKey,
 				List.of(MeetingEvents.event("vc.meeting.all_meeting_started_v1", meeting, meeting.hostId, true)));
 		return meeting.id;
+	}
+
+	/** Whether a user is in a meeting now. */
+	synchronized boolean isIn(String meetingId, String userId) {
+		StoredMeeting meeting = this.meetings.get(meetingId);
+		Participant participant = (meeting != null) ? meeting.participants.get(userId) : null;
+		return participant != null && participant.status == StoredMeeting.IN_MEETING;
 	}
 
 	void join(String meetingId, String userId) {
@@ -336,6 +347,29 @@ final class EmulatedMeetings {
 		return this.meetings.values();
 	}
 
+	/** The meetings in progress for the emulator's state: who hosts them, who is in them, whether they record. */
+	synchronized ArrayNode state() {
+		ArrayNode state = this.replies.mapper().createArrayNode();
+		for (StoredMeeting meeting : this.meetings.values()) {
+			if (meeting.status != StoredMeeting.IN_PROGRESS) {
+				continue;
+			}
+			ObjectNode entry = state.addObject()
+				.put("meetingId", meeting.id)
+				.put("tenantKey", meeting.tenantKey)
+				.put("hostId", meeting.hostId)
+				.put("topic", meeting.json.path("topic").asString(""));
+			ArrayNode participants = entry.putArray("participants");
+			meeting.participants.forEach((userId, participant) -> {
+				if (participant.status == StoredMeeting.IN_MEETING) {
+					participants.add(userId);
+				}
+			});
+			entry.put("recording", meeting.recording == RecordingState.RECORDING);
+		}
+		return state;
+	}
+
 	/** Whether a meeting is in progress, for the reservation it was started from. */
 	boolean isRunning(String meetingId) {
 		StoredMeeting meeting = this.meetings.get(meetingId);
@@ -348,6 +382,17 @@ final class EmulatedMeetings {
 			throw new IllegalArgumentException("No meeting " + meetingId + " in progress");
 		}
 		return meeting;
+	}
+
+	/** The id asked for, if no meeting has it, else a new one. */
+	private String newMeetingId(@Nullable String asked) {
+		if (asked == null) {
+			return uniqueMeetingId();
+		}
+		if (this.meetings.containsKey(asked)) {
+			throw new IllegalArgumentException("A meeting " + asked + " exists already");
+		}
+		return asked;
 	}
 
 	private String uniqueMeetingId() {

@@ -211,6 +211,14 @@ final class EmulatedReserves implements VcRoutes.Endpoints {
 	// Test hooks
 
 	String add(String reserveJson, Caller creator) {
+		return add(reserveJson, creator, null);
+	}
+
+	/**
+	 * Add (or replace) a reservation.
+	 * @param meetingId the latest meeting started behind it, or {@code null}
+	 */
+	String add(String reserveJson, Caller creator, @Nullable String meetingId) {
 		JsonNode node;
 		try {
 			node = this.replies.mapper().readTree(reserveJson);
@@ -222,8 +230,28 @@ final class EmulatedReserves implements VcRoutes.Endpoints {
 			throw new IllegalArgumentException("Reserve JSON must be an object with a string \"id\"");
 		}
 		String id = reserve.path("id").asString();
-		this.reserves.put(id, new StoredReserve(reserve.deepCopy(), creator, false, null));
+		this.reserves.put(id, new StoredReserve(reserve.deepCopy(), creator, false, meetingId));
 		return id;
+	}
+
+	/**
+	 * Every reservation for the emulator's state: its JSON as stored, the tenant, the user who made it (none for the
+	 * app) and the latest meeting started behind it.
+	 */
+	ArrayNode state() {
+		ArrayNode state = this.replies.mapper().createArrayNode();
+		this.reserves.values().forEach((stored) -> {
+			ObjectNode entry = state.addObject();
+			entry.set("reserve", stored.json().deepCopy());
+			entry.put("tenantKey", stored.creator().tenantKey());
+			if (!stored.creator().isApp()) {
+				entry.put("ownerId", stored.creator().userId());
+			}
+			if (stored.meetingId() != null) {
+				entry.put("meetingId", stored.meetingId());
+			}
+		});
+		return state;
 	}
 
 	Optional<String> find(String reserveId) {
@@ -231,16 +259,19 @@ final class EmulatedReserves implements VcRoutes.Endpoints {
 		return Optional.ofNullable(stored).map((reserve) -> this.replies.mapper().writeValueAsString(view(reserve)));
 	}
 
-	/** Start a meeting behind a reservation; its events are pushed while no lock is held. */
-	String startMeeting(String reserveId) {
+	/**
+	 * Start a meeting behind a reservation; its events are pushed while no lock is held.
+	 * @param meetingId its id, or {@code null} for a new one
+	 */
+	String startMeeting(String reserveId, @Nullable String meetingId) {
 		StoredReserve stored = this.reserves.get(reserveId);
 		if (stored == null) {
 			throw new IllegalArgumentException("No reservation " + reserveId);
 		}
-		String meetingId = this.meetings.start(stored.json(), stored.creator());
+		String started = this.meetings.start(stored.json(), stored.creator(), meetingId);
 		this.reserves.computeIfPresent(reserveId, (id, reserve) -> new StoredReserve(reserve.json(), reserve.creator(),
-				reserve.managed(), meetingId));
-		return meetingId;
+				reserve.managed(), started));
+		return started;
 	}
 
 	/** The meeting running behind a reservation, if any. */

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import io.github.feishuvc.test.Replies.Reply;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -108,6 +109,37 @@ final class EmulatedTokens {
 				Caller.user(this.app.defaultTenant(), userId), this.clock.instant().plus(lifetime));
 		this.tokens.put(issued.value(), issued);
 		return issued.value();
+	}
+
+	/**
+	 * A user access token of the emulator's state: its value as given, valid until then (a token's lifetime from now
+	 * when not said).
+	 * @throws IllegalArgumentException if it is not of the platform's form ({@code u-...}) or is another user's
+	 */
+	synchronized void loadUserAccessToken(String userId, String value, @Nullable Instant expiresAt) {
+		if (!value.startsWith("u-") || value.length() < 8) {
+			throw new IllegalArgumentException("A user access token starts with u- and has at least 8 characters");
+		}
+		IssuedToken existing = this.tokens.get(value);
+		if (existing != null && (existing.caller() == null || !userId.equals(existing.caller().userId()))) {
+			throw new IllegalArgumentException("Token " + value.substring(0, 4) + "... is another's");
+		}
+		this.tokens.put(value, new IssuedToken(value, Caller.user(this.app.defaultTenant(), userId),
+				(expiresAt != null) ? expiresAt : this.clock.instant().plus(this.lifetime)));
+	}
+
+	/** The user access tokens still valid, for the emulator's state: whose each is and until when. */
+	ArrayNode userState() {
+		ArrayNode state = this.replies.mapper().createArrayNode();
+		this.tokens.values().forEach((token) -> {
+			if (token.value().startsWith("u-") && token.caller() != null && !isExpired(token)) {
+				state.addObject()
+					.put("userId", token.caller().userId())
+					.put("accessToken", token.value())
+					.put("expiresAt", token.expiresAt().toString());
+			}
+		});
+		return state;
 	}
 
 	/** Every user access token issued so far expires now: calls made with them get code {@code 99991677}. */

@@ -26,7 +26,7 @@ public final class EmulatorMeetings {
 	 * @throws IllegalArgumentException if there is no such reservation
 	 */
 	public String start(String reserveId) {
-		return this.platform.reserves().startMeeting(reserveId);
+		return this.platform.reserves().startMeeting(reserveId, null);
 	}
 
 	/**
@@ -54,7 +54,7 @@ public final class EmulatorMeetings {
 	 * @return the meeting's id
 	 */
 	public String startAdHoc(String hostId, String topic) {
-		return this.platform.meetings().startAdHoc(this.platform.app().defaultTenant(), hostId, topic);
+		return this.platform.meetings().startAdHoc(this.platform.app().defaultTenant(), hostId, topic, null);
 	}
 
 	/**

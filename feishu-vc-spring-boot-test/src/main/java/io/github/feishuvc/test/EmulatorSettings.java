@@ -26,13 +26,14 @@ import org.jspecify.annotations.Nullable;
  * @param longConnectionReconnectCount the attempts to connect again allowed, or -1 for no end
  * @param destinationWait how long an event with nowhere to go yet waits for a long connection or an event URL
  * @param port the loopback port to listen on, {@code 0} for a free one
+ * @param initialState the state document loaded at start and on every reset, or {@code null}
  */
 record EmulatorSettings(EmulatedApp app, Clock clock, Duration tokenLifetime, Duration userTokenLifetime,
 		Duration slowResponseDelay, Duration rateLimitReset, @Nullable Limits rateLimits,
 		@Nullable Limits tokenEndpointLimits, Duration recordingProcessingTime, Duration exportProcessingTime,
 		Duration noteGenerationTime, Duration noteDetailLag, Duration longConnectionPingInterval,
 		Duration longConnectionReconnectInterval, int longConnectionReconnectCount, Duration destinationWait,
-		int port) {
+		int port, @Nullable String initialState) {
 
 	/**
 	 * Rate limits of one endpoint: most requests in any second and in any minute.

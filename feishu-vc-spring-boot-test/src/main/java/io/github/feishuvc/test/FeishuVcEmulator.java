@@ -108,6 +108,11 @@ public final class FeishuVcEmulator implements AutoCloseable {
 
 	private final ControlApi control;
 
+	private final EmulatedState state;
+
+	/** What the emulator started from and goes back to on a reset, if a state was given. */
+	private final @Nullable String initialState;
+
 	private FeishuVcEmulator(EmulatorSettings settings) {
 		this.app = settings.app();
 		this.server = new EmulatorServer(settings);
@@ -118,6 +123,17 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		this.alerts = new EmulatorAlerts(this.platform::alerts, this.platform.replies(), this.app);
 		this.minutes = new EmulatorMinutes(this.platform::minutes, this.app.defaultTenant());
 		this.agents = new EmulatorAgents(this.platform::agents);
+		this.state = new EmulatedState(this.platform);
+		this.initialState = settings.initialState();
+		if (this.initialState != null) {
+			try {
+				this.state.load(this.initialState);
+			}
+			catch (RuntimeException ex) {
+				this.server.close();
+				throw ex;
+			}
+		}
 		List<ControlOperation> operations = new ArrayList<>(ControlPlatformOperations.operations(this, this.platform.replies().mapper()));
 		operations.addAll(ControlTenantOperations.operations(this, this.platform.replies().mapper()));
 		this.control = new ControlApi(this.platform.replies().mapper(), operations, controlUrl());
@@ -630,6 +646,29 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * The emulator's state as a JSON document, to read what a test made of the tenant or to start another emulator
+	 * from it ({@link Builder#state}, {@link #loadState}): the reservations (with the tenant and the user that made
+	 * each), the meetings in progress (host, topic, who is in them, whether they record, the reservation behind
+	 * each), every tenant's rooms, and the users' access tokens still valid.
+	 * @return the state document
+	 */
+	public String state() {
+		return this.state.export().toString();
+	}
+
+	/**
+	 * Add what a state document lists to the emulator, replacing what has the same id: reservations and rooms
+	 * replaced, meetings started (pushing their events, as starting them would; one already running under its id is
+	 * left as it is), participants joined, recordings started, users' access tokens issued with the values given.
+	 * Its shape is checked before anything changes.
+	 * @param stateJson the state document, as {@link #state()} writes it
+	 * @throws IllegalArgumentException if it is not of the state's shape, naming the section, entry and field
+	 */
+	public void loadState(String stateJson) {
+		this.state.load(stateJson);
+	}
+
+	/**
 	 * Go back to the tenant the emulator started with, for a test that shares one emulator with others: the
 	 * reservations, meetings, rooms, notes, exports, alerts, minutes and agents of start-up (and of
 	 * {@link Builder#state}), every scope granted, no fault queued or injected, the request log and counts empty, the
@@ -640,6 +679,9 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	 */
 	public void reset() {
 		this.platform.reset();
+		if (this.initialState != null) {
+			this.state.load(this.initialState);
+		}
 	}
 
 	/**
@@ -697,6 +739,8 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		Duration destinationWait = Duration.ofSeconds(5);
 
 		int port;
+
+		@Nullable String initialState;
 
 		private Builder() {
 		}
@@ -885,6 +929,18 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		}
 
 		/**
+		 * The state to start with, and to go back to on {@link FeishuVcEmulator#reset()}: the reservations, meetings in
+		 * progress, rooms and users' tokens of a document {@link FeishuVcEmulator#state()} wrote, or one written by
+		 * hand (its shape: docs/emulator.md), on top of the reference data. Checked when the emulator starts.
+		 * @param stateJson the state document
+		 * @return this builder
+		 */
+		public Builder state(String stateJson) {
+			this.initialState = stateJson;
+			return this;
+		}
+
+		/**
 		 * The app id the token endpoint accepts.
 		 * @param appId the app id
 		 * @return this builder
@@ -952,7 +1008,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 					this.slowResponseDelay, this.rateLimitReset, this.enforcedRateLimits, this.tokenEndpointLimits,
 					this.recordingProcessingTime, this.exportProcessingTime, this.noteGenerationTime,
 					this.noteDetailLag, this.longConnectionPingInterval, this.longConnectionReconnectInterval,
-					this.longConnectionReconnectCount, this.destinationWait, this.port);
+					this.longConnectionReconnectCount, this.destinationWait, this.port, this.initialState);
 		}
 
 	}

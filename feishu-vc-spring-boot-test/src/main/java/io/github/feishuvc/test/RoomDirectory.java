@@ -88,6 +88,46 @@ final class RoomDirectory {
 		return (room != null) ? roomView(tenant(tenantKey), room) : null;
 	}
 
+	/**
+	 * Every tenant's rooms for the emulator's state, as stored; a room on its tenant's root level says {@code "0"},
+	 * as the platform's paths name the root, since each emulator draws its roots' ids afresh.
+	 */
+	synchronized ArrayNode state() {
+		ArrayNode state = this.replies.mapper().createArrayNode();
+		this.tenants.forEach((tenantKey, tenant) -> tenant.rooms.values().forEach((room) -> {
+			ObjectNode copy = room.deepCopy();
+			if (tenant.rootId.equals(copy.path("room_level_id").asString())) {
+				copy.put("room_level_id", "0");
+			}
+			ObjectNode entry = state.addObject().put("tenantKey", tenantKey);
+			entry.set("room", copy);
+		}));
+		return state;
+	}
+
+	/**
+	 * Add (or replace) a room of the emulator's state in a tenant, on one of its levels ({@code "0"} or none: the
+	 * root).
+	 * @throws IllegalArgumentException if it has no string {@code room_id}, or its level is not the tenant's
+	 */
+	synchronized void load(String tenantKey, ObjectNode room) {
+		String roomId = room.path("room_id").asString("");
+		if (roomId.isEmpty()) {
+			throw new IllegalArgumentException("A room of the state needs a string room_id");
+		}
+		RoomTenant tenant = tenant(tenantKey);
+		ObjectNode stored = room.deepCopy();
+		String level = stored.path("room_level_id").asString("0");
+		if (level.isEmpty() || level.equals("0")) {
+			stored.put("room_level_id", tenant.rootId);
+		}
+		else if (tenant.level(level) == null) {
+			throw new IllegalArgumentException("Room " + roomId + " is on level " + level + ", which tenant "
+					+ tenantKey + " does not have; its levels: " + tenant.levels.keySet() + " and \"0\" (the root)");
+		}
+		tenant.rooms.put(roomId, stored);
+	}
+
 	// What the endpoints share
 
 	/** Rooms or levels by id: those found, in the order asked, as the view shows them. */

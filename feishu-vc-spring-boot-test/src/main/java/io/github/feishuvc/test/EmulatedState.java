@@ -1,0 +1,234 @@
+package io.github.feishuvc.test;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.List;
+import java.util.function.Predicate;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The emulator's state as one JSON document, to seed a known tenant and to read back what it became: reservations
+ * (whose each is), the meetings in progress (host, participants, whether they record), rooms, and users with their
+ * access tokens. What {@link #export()} writes, {@link #load} reads: loading a document on top of the same emulator
+ * changes nothing, so a suite can save a state and start from it again.
+ * <p>
+ * Not in it: ended meetings and what came of them (recordings, notes, minutes), exports, alerts, agents, and the
+ * platform's settings (the app, its tenants, limits), which the emulator's options set.
+ */
+final class EmulatedState {
+
+	private static final List<String> SECTIONS = List.of("reserves", "meetings", "rooms", "users");
+
+	private final EmulatedPlatform platform;
+
+	EmulatedState(EmulatedPlatform platform) {
+		this.platform = platform;
+	}
+
+	ObjectNode export() {
+		ObjectNode state = this.platform.replies().object();
+		ArrayNode reserves = this.platform.reserves().state();
+		Map<String, String> reserveOfMeeting = new HashMap<>();
+		reserves.forEach((entry) -> {
+			if (entry.has("meetingId")) {
+				reserveOfMeeting.put(entry.path("meetingId").asString(), entry.path("reserve").path("id").asString());
+			}
+		});
+		state.set("reserves", reserves);
+		ArrayNode meetings = this.platform.meetings().state();
+		meetings.forEach((meeting) -> {
+			String reserveId = reserveOfMeeting.get(meeting.path("meetingId").asString());
+			if (reserveId != null) {
+				((ObjectNode) meeting).put("reserveId", reserveId);
+			}
+		});
+		state.set("meetings", meetings);
+		state.set("rooms", this.platform.rooms().state());
+		state.set("users", this.platform.tokens().userState());
+		return state;
+	}
+
+	/**
+	 * Add what a document lists to the emulator, replacing what has the same id: reservations and rooms replaced,
+	 * meetings started (one running under its id already is left as it is), users' tokens issued. Its shape is
+	 * checked before anything changes; a refusal while loading (a meeting id another meeting has) leaves what came
+	 * before it loaded.
+	 * @throws IllegalArgumentException if the document is not of the state's shape, naming what is wrong
+	 */
+	void load(String json) {
+		JsonNode document;
+		try {
+			document = this.platform.replies().mapper().readTree(json);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException("The state is not JSON: " + ex.getOriginalMessage(), ex);
+		}
+		if (!(document instanceof ObjectNode state)) {
+			throw new IllegalArgumentException("The state must be a JSON object");
+		}
+		check(state);
+		for (JsonNode entry : state.path("reserves")) {
+			String tenant = entry.path("tenantKey").asString(this.platform.app().defaultTenant());
+			Caller creator = entry.has("ownerId") ? Caller.user(tenant, entry.path("ownerId").asString())
+					: Caller.app(tenant);
+			this.platform.reserves().add(entry.path("reserve").toString(), creator,
+					entry.has("meetingId") ? entry.path("meetingId").asString() : null);
+		}
+		for (JsonNode entry : state.path("rooms")) {
+			this.platform.rooms().load(entry.path("tenantKey").asString(this.platform.app().defaultTenant()),
+					(ObjectNode) entry.path("room"));
+		}
+		for (JsonNode entry : state.path("users")) {
+			String userId = entry.path("userId").asString();
+			String token = entry.path("accessToken").asString("");
+			if (token.isEmpty()) {
+				this.platform.tokens().issueUserAccessToken(userId);
+			}
+			else {
+				this.platform.tokens().loadUserAccessToken(userId, token,
+						entry.has("expiresAt") ? Instant.parse(entry.path("expiresAt").asString()) : null);
+			}
+		}
+		for (JsonNode entry : state.path("meetings")) {
+			loadMeeting(entry);
+		}
+	}
+
+	private void loadMeeting(JsonNode entry) {
+		String meetingId = entry.has("meetingId") ? entry.path("meetingId").asString() : null;
+		if (meetingId != null && this.platform.meetings().isRunning(meetingId)) {
+			return;
+		}
+		String started;
+		if (entry.has("reserveId")) {
+			started = this.platform.reserves().startMeeting(entry.path("reserveId").asString(), meetingId);
+		}
+		else {
+			started = this.platform.meetings()
+				.startAdHoc(entry.path("tenantKey").asString(this.platform.app().defaultTenant()),
+						entry.path("hostId").asString(), entry.path("topic").asString(""), meetingId);
+		}
+		for (JsonNode participant : entry.path("participants")) {
+			if (!this.platform.meetings().isIn(started, participant.asString())) {
+				this.platform.meetings().join(started, participant.asString());
+			}
+		}
+		if (entry.path("recording").asBoolean(false)) {
+			this.platform.meetings().startRecording(started);
+		}
+	}
+
+	/** The document's shape, before anything of it is loaded: a mistake names its section, entry and field. */
+	private void check(ObjectNode state) {
+		state.propertyNames().forEach((name) -> {
+			if (!SECTIONS.contains(name)) {
+				throw new IllegalArgumentException("Unknown section '" + name + "' of the state; it has " + SECTIONS);
+			}
+			if (!state.get(name).isArray()) {
+				throw new IllegalArgumentException("Section '" + name + "' of the state must be an array");
+			}
+		});
+		each(state, "reserves", (where, entry) -> {
+			require(where, entry, "reserve", JsonNode::isObject, "an object");
+			require(where, entry.path("reserve"), "id", JsonNode::isString, "a string");
+			optional(where, entry, "tenantKey", JsonNode::isString, "a string");
+			optional(where, entry, "ownerId", JsonNode::isString, "a string");
+			optional(where, entry, "meetingId", JsonNode::isString, "a string");
+			tenant(where, entry);
+		});
+		each(state, "meetings", (where, entry) -> {
+			optional(where, entry, "meetingId", JsonNode::isString, "a string");
+			optional(where, entry, "reserveId", JsonNode::isString, "a string");
+			optional(where, entry, "tenantKey", JsonNode::isString, "a string");
+			optional(where, entry, "topic", JsonNode::isString, "a string");
+			optional(where, entry, "recording", JsonNode::isBoolean, "true or false");
+			optional(where, entry, "participants",
+					(value) -> value.isArray() && value.valueStream().allMatch(JsonNode::isString),
+					"an array of strings");
+			if (!entry.has("reserveId")) {
+				require(where, entry, "hostId", JsonNode::isString, "a string (or a reserveId)");
+			}
+			else if (this.platform.reserves().find(entry.path("reserveId").asString()).isEmpty()
+					&& !listed(state, entry.path("reserveId").asString())) {
+				throw new IllegalArgumentException(where + ".reserveId: no reservation " + entry.path("reserveId")
+					.asString());
+			}
+			tenant(where, entry);
+		});
+		each(state, "rooms", (where, entry) -> {
+			require(where, entry, "room", JsonNode::isObject, "an object");
+			require(where, entry.path("room"), "room_id", JsonNode::isString, "a string");
+			optional(where, entry, "tenantKey", JsonNode::isString, "a string");
+			tenant(where, entry);
+		});
+		each(state, "users", (where, entry) -> {
+			require(where, entry, "userId", JsonNode::isString, "a string");
+			optional(where, entry, "accessToken", JsonNode::isString, "a string");
+			optional(where, entry, "expiresAt", (value) -> value.isString() && isInstant(value.asString()),
+					"an ISO-8601 instant such as 2026-12-06T09:00:00Z");
+		});
+	}
+
+	private static boolean listed(ObjectNode state, String reserveId) {
+		return state.path("reserves").valueStream()
+			.anyMatch((entry) -> reserveId.equals(entry.path("reserve").path("id").asString()));
+	}
+
+	private void tenant(String where, JsonNode entry) {
+		if (entry.has("tenantKey") && !this.platform.app().tenants().contains(entry.path("tenantKey").asString())) {
+			throw new IllegalArgumentException(where + ".tenantKey: tenant " + entry.path("tenantKey").asString()
+					+ " did not install the app; its tenants: " + this.platform.app().tenants());
+		}
+	}
+
+	private static void each(ObjectNode state, String section, EntryCheck check) {
+		int index = 0;
+		for (JsonNode entry : state.path(section)) {
+			String where = section + "[" + index++ + "]";
+			if (!entry.isObject()) {
+				throw new IllegalArgumentException(where + " must be an object");
+			}
+			check.check(where, entry);
+		}
+	}
+
+	private static void require(String where, JsonNode entry, String field, Predicate<JsonNode> kind,
+			String described) {
+		if (!entry.has(field)) {
+			throw new IllegalArgumentException(where + "." + field + " is required: " + described);
+		}
+		optional(where, entry, field, kind, described);
+	}
+
+	private static void optional(String where, JsonNode entry, String field,
+			Predicate<JsonNode> kind, String described) {
+		JsonNode value = entry.get(field);
+		if (value != null && !kind.test(value)) {
+			throw new IllegalArgumentException(where + "." + field + " must be " + described + ", not " + value);
+		}
+	}
+
+	private static boolean isInstant(String value) {
+		try {
+			Instant.parse(value);
+			return true;
+		}
+		catch (DateTimeParseException ex) {
+			return false;
+		}
+	}
+
+	@FunctionalInterface
+	private interface EntryCheck {
+
+		void check(String where, JsonNode entry);
+
+	}
+
+}
