@@ -73,7 +73,10 @@ async function honouringRateLimits(call, maxAttempts = 3) {
         throw new Error(`A 429 without a usable x-ogw-ratelimit-reset: ${JSON.stringify(refused.headers)}`);
       }
       const start = Date.now();
-      await new Promise((resolve) => setTimeout(resolve, Math.ceil(announcedMs)));
+      // A timer may fire a millisecond early by the wall clock: wait until the wall clock says the time has passed.
+      for (let left = announcedMs; left > 0; left = start + announcedMs - Date.now()) {
+        await new Promise((resolve) => setTimeout(resolve, Math.ceil(left)));
+      }
       waits.push({ code: refused.data.code, announcedMs, waitedMs: Date.now() - start });
     }
   }
