@@ -77,14 +77,21 @@ final class ControlApi {
 	/** Answer a control request: checked at once on the caller's thread, run on a thread that may wait. */
 	Mono<ControlAnswer> handle(String method, String uri, byte[] body) {
 		QueryStringDecoder decoder = new QueryStringDecoder(uri);
-		String path = decoder.path();
+		// Raw: each path parameter is decoded once it is cut out, so that an encoded slash stays in its segment.
+		String path = decoder.rawPath();
 		if (method.equals("GET") && path.equals(OPENAPI_PATH)) {
 			return Mono.just(new ControlAnswer(200, "application/json", this.openApi));
 		}
 		String relative = path.substring(PATH.length());
 		List<ControlOperation> onPath = new ArrayList<>();
 		for (ControlOperation operation : this.operations) {
-			Map<String, String> parameters = match(operation.path(), relative);
+			Map<String, String> parameters;
+			try {
+				parameters = match(operation.path(), relative);
+			}
+			catch (IllegalArgumentException ex) {
+				return Mono.just(error(400, "The path is not URL-encoded as it should be: " + path));
+			}
 			if (parameters == null) {
 				continue;
 			}
@@ -129,7 +136,10 @@ final class ControlApi {
 			.put("error", (message != null) ? message : "The request could not be handled"));
 	}
 
-	/** The path's parameters when a declared path matches, else {@code null}. */
+	/**
+	 * The path's parameters when a declared path matches, else {@code null}.
+	 * @throws IllegalArgumentException if a parameter's percent-encoding is broken
+	 */
 	private static @Nullable Map<String, String> match(String declared, String path) {
 		String[] expected = declared.split("/", -1);
 		String[] actual = path.split("/", -1);
@@ -142,8 +152,9 @@ final class ControlApi {
 				if (actual[i].isEmpty()) {
 					return null;
 				}
+				// A plus is a plus in a path, not the space it is in a form.
 				parameters.put(expected[i].substring(1, expected[i].length() - 1),
-						URLDecoder.decode(actual[i], StandardCharsets.UTF_8));
+						URLDecoder.decode(actual[i].replace("+", "%2B"), StandardCharsets.UTF_8));
 			}
 			else if (!expected[i].equals(actual[i])) {
 				return null;

@@ -2,6 +2,7 @@ package io.github.feishuvc.test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import tools.jackson.databind.JsonNode;
 
@@ -177,6 +178,14 @@ record ControlOperation(String method, String path, String id, String summary, L
 		Builder serves(String... hooks) {
 			this.hooks.addAll(List.of(hooks));
 			return this;
+		}
+
+		/** An operation that acts and has nothing to say: 204. */
+		ControlOperation runs(Consumer<ControlRequest> action) {
+			return does((request) -> {
+				action.accept(request);
+				return ControlAnswer.done();
+			});
 		}
 
 		ControlOperation does(Handler handler) {

@@ -1,8 +1,10 @@
 package io.github.feishuvc.test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -10,6 +12,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import static io.github.feishuvc.test.ControlOperation.Type.BOOLEAN;
+import static io.github.feishuvc.test.ControlOperation.Type.DURATION;
 import static io.github.feishuvc.test.ControlOperation.Type.INTEGER;
 import static io.github.feishuvc.test.ControlOperation.Type.NUMBER;
 import static io.github.feishuvc.test.ControlOperation.Type.OBJECT;
@@ -35,6 +38,8 @@ final class ControlPlatformOperations {
 							"controlUrl", STRING, "This API's URL", "appId", STRING, "The app id it accepts",
 							"appSecret", STRING, "The app secret it accepts", "appType", STRING,
 							"self-built or store", "tenants", STRINGS, "The tenants that installed the app",
+							"verificationToken", STRING, "The verification token its events carry", "encryptKey",
+							STRING, "The key its events are encrypted and signed with, null for plain events",
 							"springProperties", OBJECT, "The Spring properties that point the starter at it")
 					.serves("FeishuVcEmulator.baseUrl", "FeishuVcEmulator.controlUrl", "FeishuVcEmulator.port",
 							"FeishuVcEmulator.appId", "FeishuVcEmulator.appSecret", "FeishuVcEmulator.tenants",
@@ -48,16 +53,16 @@ final class ControlPlatformOperations {
 							.put("appType", emulator.springProperties().containsKey("feishu.vc.app-type") ? "store"
 									: "self-built");
 						answer.set("tenants", ControlApi.strings(mapper, emulator.tenants()));
+						Map<String, String> properties = emulator.springProperties();
+						answer.put("verificationToken", properties.get("feishu.vc.events.verification-token"));
+						answer.put("encryptKey", properties.get("feishu.vc.events.encrypt-key"));
 						answer.set("springProperties", mapper.valueToTree(emulator.springProperties()));
 						return ControlAnswer.json(answer);
 					}),
 				of("POST", "/reset", "reset", "Go back to the tenant of start-up (tokens, event URL and long "
 						+ "connections kept)")
 					.serves("FeishuVcEmulator.reset")
-					.does((request) -> {
-						emulator.reset();
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> emulator.reset()),
 				of("GET", "/state", "getState", "The emulator's state: reservations, meetings in progress, rooms, users")
 					.answers("The state, as POST /state and --state read it", "reserves", OBJECTS,
 							"Each: reserve (the platform's object), tenantKey, ownerId (a user's), meetingId (the "
@@ -77,18 +82,28 @@ final class ControlPlatformOperations {
 					.optional("rooms", OBJECTS, "Rooms: room (with a string room_id), tenantKey?")
 					.optional("users", OBJECTS, "Users: userId, accessToken? (u-...), expiresAt?")
 					.serves("FeishuVcEmulator.loadState")
+					.runs((request) -> emulator.loadState(request.body().toString())),
+				of("GET", "/clock", "getClock", "What time it is on the emulator's clock")
+					.answers("The clock", "now", STRING, "The emulator's now, ISO-8601")
+					.serves("FeishuVcEmulator.now")
+					.does((request) -> ControlAnswer.json(mapper.createObjectNode().put("now", emulator.now().toString()))),
+				of("POST", "/clock/advance", "advanceClock",
+						"Move the emulator's clock on: tokens expire, events not acknowledged are pushed again")
+					.field("by", DURATION, "How far, such as 5m or PT1H")
+					.answers("The clock", "now", STRING, "The emulator's now, ISO-8601", "advanced", STRING,
+							"How far it was moved on since start, ISO-8601")
+					.serves("FeishuVcEmulator.advanceClock")
 					.does((request) -> {
-						emulator.loadState(request.body().toString());
-						return ControlAnswer.done();
+						Duration advanced = emulator.advanceClock(request.duration("by"));
+						return ControlAnswer.json(mapper.createObjectNode()
+							.put("now", emulator.now().toString())
+							.put("advanced", advanced.toString()));
 					}),
 				// Events
 				of("PUT", "/events/destination", "deliverEventsTo", "Where the app's events go: its event URL")
 					.field("url", STRING, "The application's event endpoint, such as http://127.0.0.1:8080/events")
 					.serves("FeishuVcEmulator.deliverEventsTo")
-					.does((request) -> {
-						emulator.deliverEventsTo(request.string("url"));
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> emulator.deliverEventsTo(request.string("url"))),
 				of("GET", "/events", "getEvents", "The events dropped for want of a destination, and those held for a "
 						+ "push again")
 					.answers("The events", "dropped", INTEGER, "The platform's own events that had nowhere to go",
@@ -132,33 +147,21 @@ final class ControlPlatformOperations {
 				of("POST", "/long-connections/drop", "dropLongConnections",
 						"Drop every open long connection without a close frame")
 					.serves("FeishuVcEmulator.dropLongConnections")
-					.does((request) -> {
-						emulator.dropLongConnections();
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> emulator.dropLongConnections()),
 				of("POST", "/long-connections/silence", "silenceLongConnections",
 						"Let every open long connection go silent, open all the same")
 					.serves("FeishuVcEmulator.silenceLongConnections")
-					.does((request) -> {
-						emulator.silenceLongConnections();
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> emulator.silenceLongConnections()),
 				of("PUT", "/long-connections/refusal", "refuseLongConnections",
 						"Refuse new long connections with the platform's connection-limit error, or accept them")
 					.field("refuse", BOOLEAN, "Whether to refuse them")
 					.serves("FeishuVcEmulator.refuseLongConnections")
-					.does((request) -> {
-						emulator.refuseLongConnections(request.bool("refuse"));
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> emulator.refuseLongConnections(request.bool("refuse"))),
 				of("PUT", "/long-connections/fragments", "splitEvents",
 						"Send each event down a long connection in this many fragments")
 					.field("fragments", INTEGER, "The fragments of each event, at least 1")
 					.serves("FeishuVcEmulator.splitEventsInto")
-					.does((request) -> {
-						emulator.splitEventsInto(request.integer("fragments"));
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> emulator.splitEventsInto(request.integer("fragments"))),
 				// Users and tokens
 				of("POST", "/users/{userId}/access-tokens", "issueUserAccessToken",
 						"Issue a user access token for a user")
@@ -169,47 +172,30 @@ final class ControlPlatformOperations {
 				of("PUT", "/sign-in", "signInAs", "The user the authorize endpoint signs in from now on")
 					.field("userId", STRING, "The user's open id")
 					.serves("FeishuVcEmulator.signInAs")
-					.does((request) -> {
-						emulator.signInAs(request.string("userId"));
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> emulator.signInAs(request.string("userId"))),
 				of("POST", "/tokens/expire", "expireTokens", "Expire every token issued so far")
 					.serves("FeishuVcEmulator.expireTokens")
-					.does((request) -> {
-						emulator.expireTokens();
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> emulator.expireTokens()),
 				of("POST", "/user-tokens/expire", "expireUserAccessTokens",
 						"Expire every user access token issued so far")
 					.serves("FeishuVcEmulator.expireUserAccessTokens")
-					.does((request) -> {
-						emulator.expireUserAccessTokens();
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> emulator.expireUserAccessTokens()),
 				of("POST", "/refresh-tokens/revoke", "revokeRefreshTokens",
 						"Refuse every refresh token issued so far, as when a user revokes the app's access")
 					.serves("FeishuVcEmulator.revokeRefreshTokens")
-					.does((request) -> {
-						emulator.revokeRefreshTokens();
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> emulator.revokeRefreshTokens()),
 				// Rate limits, requests and faults
 				of("PUT", "/rate-limits", "enforceRateLimits",
 						"Enforce the gateway's rate limits per app, tenant and VC endpoint")
 					.field("perSecond", INTEGER, "Most requests of one endpoint and tenant in any second")
 					.field("perMinute", INTEGER, "Most requests of one endpoint and tenant in any minute")
 					.serves("FeishuVcEmulator.enforceRateLimits")
-					.does((request) -> {
-						emulator.enforceRateLimits(request.integer("perSecond"), request.integer("perMinute"));
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> emulator.enforceRateLimits(request.integer("perSecond"),
+							request.integer("perMinute"))),
 				of("DELETE", "/rate-limits", "liftRateLimits",
 						"Enforce only the limits the platform documents for its slower endpoints")
 					.serves("FeishuVcEmulator.liftRateLimits")
-					.does((request) -> {
-						emulator.liftRateLimits();
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> emulator.liftRateLimits()),
 				of("GET", "/requests", "getRequests", "The requests received, and how many the rate limits refused")
 					.query("endpoint", STRING, "Only those of one of the platform's own endpoints, such as "
 							+ "TENANT_ACCESS_TOKEN")
@@ -223,10 +209,7 @@ final class ControlPlatformOperations {
 							request.queryParameter("operation"))),
 				of("DELETE", "/requests", "resetRequests", "Forget the recorded requests and zero the counts")
 					.serves("FeishuVcEmulator.resetRequests")
-					.does((request) -> {
-						emulator.resetRequests();
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> emulator.resetRequests()),
 				of("POST", "/faults/next", "failNext", "Answer the next requests of an endpoint with a fault")
 					.field("fault", STRING, "The fault: " + faults())
 					.field("times", INTEGER, "How many requests get it, at least 1")
@@ -265,10 +248,7 @@ final class ControlPlatformOperations {
 					}),
 				of("DELETE", "/faults", "clearFaults", "Stop injecting faults, queued and random")
 					.serves("FeishuVcEmulator.clearFaults")
-					.does((request) -> {
-						emulator.clearFaults();
-						return ControlAnswer.done();
-					}));
+					.runs((request) -> emulator.clearFaults()));
 	}
 
 	private static ControlAnswer delivery(JsonMapper mapper, EventDelivery delivery) {

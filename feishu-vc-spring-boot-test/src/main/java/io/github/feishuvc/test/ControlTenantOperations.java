@@ -69,10 +69,7 @@ final class ControlTenantOperations {
 				of("DELETE", "/reserves/{reserveId}/meeting", "endReservedMeeting",
 						"End the meeting running behind a reservation, as its host would")
 					.serves("EmulatorMeetings.end")
-					.does((request) -> {
-						meetings.end(request.pathParameter("reserveId"));
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> meetings.end(request.pathParameter("reserveId"))),
 				// Meetings
 				of("POST", "/meetings", "startAdHocMeeting", "Start a meeting not reserved through the API")
 					.field("hostId", STRING, "The host's open id")
@@ -83,44 +80,27 @@ final class ControlTenantOperations {
 						.put("meetingId", meetings.startAdHoc(request.string("hostId"), request.string("topic"))))),
 				of("POST", MEETING + "/end", "endMeeting", "End a meeting, as its host would")
 					.serves("EmulatorMeetings.endMeeting")
-					.does((request) -> {
-						meetings.endMeeting(request.pathParameter("meetingId"));
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> meetings.endMeeting(request.pathParameter("meetingId"))),
 				of("POST", MEETING + "/participants", "joinMeeting", "A user joins the meeting")
 					.field("userId", STRING, "The user's open id")
 					.serves("EmulatorMeetings.join")
-					.does((request) -> {
-						meetings.join(request.pathParameter("meetingId"), request.string("userId"));
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> meetings.join(request.pathParameter("meetingId"), request.string("userId"))),
 				of("DELETE", MEETING + "/participants/{userId}", "leaveMeeting", "A user leaves the meeting")
 					.serves("EmulatorMeetings.leave")
-					.does((request) -> {
-						meetings.leave(request.pathParameter("meetingId"), request.pathParameter("userId"));
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> meetings.leave(request.pathParameter("meetingId"),
+							request.pathParameter("userId"))),
 				of("POST", MEETING + "/speech", "say", "A participant says something (what a recording transcribes)")
 					.field("userId", STRING, "Who speaks")
 					.field("text", STRING, "What they say")
 					.serves("EmulatorMeetings.say")
-					.does((request) -> {
-						meetings.say(request.pathParameter("meetingId"), request.string("userId"),
-								request.string("text"));
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> meetings.say(request.pathParameter("meetingId"), request.string("userId"),
+							request.string("text"))),
 				of("POST", MEETING + "/recording", "startRecording", "The host starts recording the meeting")
 					.serves("EmulatorMeetings.startRecording")
-					.does((request) -> {
-						meetings.startRecording(request.pathParameter("meetingId"));
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> meetings.startRecording(request.pathParameter("meetingId"))),
 				of("DELETE", MEETING + "/recording", "stopRecording", "The host stops recording the meeting")
 					.serves("EmulatorMeetings.stopRecording")
-					.does((request) -> {
-						meetings.stopRecording(request.pathParameter("meetingId"));
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> meetings.stopRecording(request.pathParameter("meetingId"))),
 				of("GET", MEETING + "/recording/shared-with", "getRecordingSharedWith",
 						"Who the meeting's recording is shared with")
 					.answers("The users", "userIds", STRINGS, "Their open ids")
@@ -130,16 +110,11 @@ final class ControlTenantOperations {
 				of("POST", MEETING + "/sharing", "startSharing", "A participant starts sharing their screen")
 					.field("userId", STRING, "Who shares")
 					.serves("EmulatorMeetings.startSharing")
-					.does((request) -> {
-						meetings.startSharing(request.pathParameter("meetingId"), request.string("userId"));
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> meetings.startSharing(request.pathParameter("meetingId"),
+							request.string("userId"))),
 				of("DELETE", MEETING + "/sharing", "stopSharing", "The screen sharing stops")
 					.serves("EmulatorMeetings.stopSharing")
-					.does((request) -> {
-						meetings.stopSharing(request.pathParameter("meetingId"));
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> meetings.stopSharing(request.pathParameter("meetingId"))),
 				of("GET", MEETING + "/note", "getMeetingNote", "The meeting's AI note, once generated")
 					.answers("The note", "noteId", STRING, "Its id")
 					.serves("EmulatorMeetings.noteOf")
@@ -148,10 +123,7 @@ final class ControlTenantOperations {
 								"No note of meeting " + request.pathParameter("meetingId") + " yet")))),
 				of("POST", MEETING + "/note/unified", "makeNoteUnified", "Make the meeting's note a unified one")
 					.serves("EmulatorMeetings.makeNoteUnified")
-					.does((request) -> {
-						meetings.makeNoteUnified(request.pathParameter("meetingId"));
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> meetings.makeNoteUnified(request.pathParameter("meetingId"))),
 				of("GET", MEETING + "/minute", "getMeetingMinute", "The meeting's minute, once its recording is ready")
 					.answers("The minute", "minuteToken", STRING, "Its token")
 					.serves("EmulatorMinutes.ofMeeting")
@@ -169,16 +141,11 @@ final class ControlTenantOperations {
 						"The audio recording's transcript is generated")
 					.field("text", STRING, "The transcript")
 					.serves("EmulatorMeetings.transcribeAudioRecording")
-					.does((request) -> {
-						meetings.transcribeAudioRecording(request.pathParameter("uniqueKey"), request.string("text"));
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> meetings.transcribeAudioRecording(request.pathParameter("uniqueKey"),
+							request.string("text"))),
 				of("POST", "/audio-recordings/{uniqueKey}/end", "endAudioRecording", "The audio recording ends")
 					.serves("EmulatorMeetings.endAudioRecording")
-					.does((request) -> {
-						meetings.endAudioRecording(request.pathParameter("uniqueKey"));
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> meetings.endAudioRecording(request.pathParameter("uniqueKey"))),
 				// Rooms
 				of("GET", "/rooms", "getRooms", "The rooms and levels of a tenant")
 					.query("tenantKey", STRING, "A store app's tenant (the app's own unless set)")
@@ -210,11 +177,8 @@ final class ControlTenantOperations {
 					.field("title", STRING, "Its title")
 					.field("reserverId", STRING, "Who booked it")
 					.serves("EmulatorRooms.book")
-					.does((request) -> {
-						emulator.rooms().book(request.pathParameter("roomId"), request.instant("start"),
-								request.instant("end"), request.string("title"), request.string("reserverId"));
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> emulator.rooms().book(request.pathParameter("roomId"), request.instant("start"),
+							request.instant("end"), request.string("title"), request.string("reserverId"))),
 				// Scopes
 				of("PUT", "/scopes/withheld", "withholdScopes", "Withhold scopes from the app, or from one user")
 					.field("scopes", STRINGS, "The scopes, such as vc:room")
@@ -233,10 +197,7 @@ final class ControlTenantOperations {
 					}),
 				of("DELETE", "/scopes/withheld", "grantAllScopes", "Grant every scope again, to the app and every user")
 					.serves("EmulatorScopes.grantAll")
-					.does((request) -> {
-						emulator.scopes().grantAll();
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> emulator.scopes().grantAll()),
 				// Exports
 				of("GET", "/exports", "getExports", "The export tasks created so far")
 					.answers("The count", "taskCount", INTEGER, "How many tasks were created")
@@ -246,28 +207,19 @@ final class ControlTenantOperations {
 				of("POST", "/exports/next-failure", "failNextExport", "The next export task fails once processed")
 					.field("message", STRING, "Its fail_msg, such as no permission")
 					.serves("EmulatorExports.failNext")
-					.does((request) -> {
-						emulator.exports().failNext(request.string("message"));
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> emulator.exports().failNext(request.string("message"))),
 				of("POST", "/exports/next-padding", "padNextExport", "The next export file is padded to a size")
 					.field("bytes", INTEGER, "Its size in bytes, at least its content's")
 					.serves("EmulatorExports.padNextFile")
-					.does((request) -> {
-						emulator.exports().padNextFile(request.integer("bytes"));
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> emulator.exports().padNextFile(request.integer("bytes"))),
 				of("POST", "/exports/next-download-error", "failNextExportDownload",
 						"The next export download answers JSON instead of the file")
 					.field("httpStatus", INTEGER, "Its HTTP status")
 					.field("code", INTEGER, "Its code")
 					.field("msg", STRING, "Its msg")
 					.serves("EmulatorExports.answerNextDownloadWithJson")
-					.does((request) -> {
-						emulator.exports().answerNextDownloadWithJson(request.integer("httpStatus"),
-								request.integer("code"), request.string("msg"));
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> emulator.exports().answerNextDownloadWithJson(request.integer("httpStatus"),
+							request.integer("code"), request.string("msg"))),
 				// Alerts
 				of("POST", "/alerts", "raiseAlert", "Raise an alert in the alert centre")
 					.field("alert", OBJECT, "The alert as GET /alerts returns it; alert_id and alert_time filled in")
@@ -287,10 +239,7 @@ final class ControlTenantOperations {
 								request.strings("lines").toArray(String[]::new))))),
 				of("DELETE", "/minutes/{minuteToken}", "deleteMinute", "Delete a minute")
 					.serves("EmulatorMinutes.delete")
-					.does((request) -> {
-						minutes.delete(request.pathParameter("minuteToken"));
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> minutes.delete(request.pathParameter("minuteToken"))),
 				of("GET", "/minutes/{minuteToken}/transcript", "getMinuteTranscript",
 						"A minute's transcript as the export endpoint gives it")
 					.query("format", STRING, "txt (the default) or srt")
@@ -318,10 +267,8 @@ final class ControlTenantOperations {
 						"Whether a minute is still being transcribed (its transcript then refused)")
 					.field("transcribing", BOOLEAN, "Whether it is")
 					.serves("EmulatorMinutes.transcribing")
-					.does((request) -> {
-						minutes.transcribing(request.pathParameter("minuteToken"), request.bool("transcribing"));
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> minutes.transcribing(request.pathParameter("minuteToken"),
+							request.bool("transcribing"))),
 				// Meeting agents
 				of("GET", "/agents", "getAgent", "The app's meeting agent")
 					.answers("The agent", "agentId", STRING, "The open id it has in meetings")
@@ -349,34 +296,22 @@ final class ControlTenantOperations {
 					.field("userId", STRING, "Who writes")
 					.field("text", STRING, "What they write")
 					.serves("EmulatorAgents.chat")
-					.does((request) -> {
-						agents.chat(request.pathParameter("meetingId"), request.string("userId"),
-								request.string("text"));
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> agents.chat(request.pathParameter("meetingId"), request.string("userId"),
+							request.string("text"))),
 				of("PUT", "/agents/gray-release", "setGrayRelease", "Put the tenant outside the agents' gray release")
 					.field("outside", BOOLEAN, "Whether the tenant is outside (every agent call refused, 20017)")
 					.serves("EmulatorAgents.outsideGrayRelease")
-					.does((request) -> {
-						agents.outsideGrayRelease(request.bool("outside"));
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> agents.outsideGrayRelease(request.bool("outside"))),
 				of("POST", "/agents/gray-release/owners-outside", "putOwnerOutsideGrayRelease",
 						"Put one meeting owner outside the gray release")
 					.field("ownerId", STRING, "The owner's open id")
 					.serves("EmulatorAgents.ownerOutsideGrayRelease")
-					.does((request) -> {
-						agents.ownerOutsideGrayRelease(request.string("ownerId"));
-						return ControlAnswer.done();
-					}),
+					.runs((request) -> agents.ownerOutsideGrayRelease(request.string("ownerId"))),
 				of("PUT", "/agents/meeting-start-announcements", "announceMeetingStarts",
 						"Whether the agent hears of every meeting that starts")
 					.field("announce", BOOLEAN, "Whether to push vc.bot.meeting_started_v1")
 					.serves("EmulatorAgents.announceMeetingStarts")
-					.does((request) -> {
-						agents.announceMeetingStarts(request.bool("announce"));
-						return ControlAnswer.done();
-					}));
+					.runs((request) -> agents.announceMeetingStarts(request.bool("announce"))));
 	}
 
 	static <T> T found(Optional<T> value, String otherwise) {

@@ -2,6 +2,7 @@ package io.github.feishuvc.test;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,6 +109,8 @@ public final class FeishuVcEmulator implements AutoCloseable {
 
 	private final ControlApi control;
 
+	private final Clock clock;
+
 	private final EmulatedState state;
 
 	/** What the emulator started from and goes back to on a reset, if a state was given. */
@@ -115,6 +118,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 
 	private FeishuVcEmulator(EmulatorSettings settings) {
 		this.app = settings.app();
+		this.clock = settings.clock();
 		this.server = new EmulatorServer(settings);
 		this.platform = this.server.platform();
 		this.rooms = new EmulatorRooms(this.platform::rooms, this.platform::roomBookings, this.app);
@@ -669,6 +673,30 @@ public final class FeishuVcEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Move the emulator's clock on, as if that much time had passed: tokens issued expire on it, events not
+	 * acknowledged are pushed again on it (15 seconds, 5 minutes, 1 hour and 6 hours later), exports and reservations
+	 * expire on it. For an emulator not given a clock ({@link Builder#clock}): a test that gave one moves its own.
+	 * @param by how far, not negative
+	 * @return how far the clock was moved on since start, in all
+	 * @throws IllegalStateException if the emulator was given a clock
+	 * @throws IllegalArgumentException if {@code by} is negative
+	 */
+	public Duration advanceClock(Duration by) {
+		if (!(this.clock instanceof AdvancedClock advanced)) {
+			throw new IllegalStateException("This emulator runs on the clock it was given: move that one on");
+		}
+		return advanced.advance(by);
+	}
+
+	/**
+	 * What time it is on the emulator's clock.
+	 * @return the emulator's now
+	 */
+	public Instant now() {
+		return this.clock.instant();
+	}
+
+	/**
 	 * Go back to the tenant the emulator started with, for a test that shares one emulator with others: the
 	 * reservations, meetings, rooms, notes, exports, alerts, minutes and agents of start-up (and of
 	 * {@link Builder#state}), every scope granted, no fault queued or injected, the request log and counts empty, the
@@ -705,7 +733,7 @@ public final class FeishuVcEmulator implements AutoCloseable {
 
 		Duration userTokenLifetime = Duration.ofHours(2);
 
-		Clock clock = Clock.systemUTC();
+		Clock clock = new AdvancedClock();
 
 		Duration slowResponseDelay = Duration.ofSeconds(30);
 

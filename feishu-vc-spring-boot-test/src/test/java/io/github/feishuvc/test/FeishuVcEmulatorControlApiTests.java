@@ -1,12 +1,18 @@
 package io.github.feishuvc.test;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +38,10 @@ class FeishuVcEmulatorControlApiTests {
 
 	@BeforeEach
 	void start() {
-		this.emulator = FeishuVcEmulator.start();
+		FeishuVcEmulator.Builder builder = FeishuVcEmulator.builder();
+		// An event with nowhere to go is refused after this wait: the platform's own is not what these tests are about.
+		builder.destinationWait = Duration.ofMillis(200);
+		this.emulator = builder.start();
 	}
 
 	@AfterEach
@@ -49,6 +58,9 @@ class FeishuVcEmulatorControlApiTests {
 		assertThat(settings.path("appId").asString()).isEqualTo(FeishuVcEmulator.DEFAULT_APP_ID);
 		assertThat(settings.path("appSecret").asString()).isEqualTo(FeishuVcEmulator.DEFAULT_APP_SECRET);
 		assertThat(settings.path("appType").asString()).isEqualTo("self-built");
+		assertThat(settings.path("verificationToken").asString())
+			.isEqualTo(FeishuVcEmulator.DEFAULT_VERIFICATION_TOKEN);
+		assertThat(settings.path("encryptKey").isNull()).isTrue();
 		assertThat(settings.path("tenants").get(0).asString()).isEqualTo(FeishuVcEmulator.DEFAULT_TENANT_KEY);
 		assertThat(settings.path("springProperties").path("feishu.vc.base-url").asString())
 			.isEqualTo(this.emulator.baseUrl());
@@ -91,6 +103,56 @@ class FeishuVcEmulatorControlApiTests {
 		finally {
 			application.disposeNow();
 		}
+	}
+
+	@Test
+	void shouldPushAgainAnEventNotAcknowledgedOnceItsClockIsMovedOn() throws Exception {
+		AtomicInteger pushes = new AtomicInteger();
+		DisposableServer application = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.handle((request, response) -> request.receive().aggregate().asString().flatMap((event) -> response
+				.status((pushes.incrementAndGet() == 1) ? 500 : 200)
+				.sendString(Mono.just("{}"))
+				.then()))
+			.bindNow();
+		try {
+			call("PUT", "/events/destination", "{\"url\":\"http://127.0.0.1:" + application.port() + "/events\"}");
+			JsonNode first = body(call("POST", "/events",
+					"{\"eventType\":\"vc.meeting.all_meeting_started_v1\",\"event\":{\"meeting\":{\"id\":\"1\"}}}"),
+					200);
+			assertThat(first.path("status").asInt()).isEqualTo(500);
+			assertThat(body(call("GET", "/events", null), 200).path("pending")).hasSize(1);
+
+			JsonNode clock = body(call("POST", "/clock/advance", "{\"by\":\"15s\"}"), 200);
+
+			assertThat(clock.path("advanced").asString()).isEqualTo("PT15S");
+			Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> pushes.get() == 2);
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(10))
+				.until(() -> body(call("GET", "/events", null), 200).path("pending").isEmpty());
+			assertRefused(call("POST", "/clock/advance", "{\"by\":\"-5m\"}"), 400,
+					"The emulator's clock moves on, never back");
+			assertRefused(call("POST", "/clock/advance", "{\"by\":\"later\"}"), 400, "Field 'by' must be a duration");
+		}
+		finally {
+			application.disposeNow();
+		}
+	}
+
+	@Test
+	void shouldExpireTokensWhenItsClockIsMovedOnPastTheirLifetime() throws Exception {
+		String token = this.json.readTree(token().body()).path("tenant_access_token").asString();
+
+		body(call("POST", "/clock/advance", "{\"by\":\"PT2H\"}"), 200);
+
+		HttpResponse<String> expired = this.http.send(HttpRequest
+			.newBuilder(URI.create(this.emulator.baseUrl() + "/open-apis/vc/v1/reserves/"
+					+ FeishuVcEmulator.REFERENCE_RESERVE_ID))
+			.header("Authorization", "Bearer " + token)
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(this.json.readTree(expired.body()).path("code").asInt()).isEqualTo(99991663);
+		assertThat(this.emulator.now()).isAfter(Instant.now().plus(Duration.ofMinutes(119)));
 	}
 
 	@Test
@@ -154,9 +216,23 @@ class FeishuVcEmulatorControlApiTests {
 		assertRefused(call("POST", "/meetings/404/participants", "{\"userId\":\"ou_a\"}"), 400,
 				"No meeting 404 in progress");
 		assertRefused(call("GET", "/reserves/404", null), 404, "No reservation 404");
+		assertRefused(call("GET", "/reserves/a%2Fb+c", null), 404, "No reservation a/b+c");
 		assertRefused(call("POST", "/events", "{\"eventType\":\"x\",\"event\":{}}"), 409, "");
 		assertRefused(call("GET", "/nothing", null), 404, "No control operation at GET /_emulator/nothing");
 		assertRefused(call("PATCH", "/reset", null), 405, "PATCH /_emulator/reset is not an operation; POST are");
+	}
+
+	@Test
+	void shouldRefuseAPathWhosePercentEncodingIsBroken() throws Exception {
+		try (Socket socket = new Socket("127.0.0.1", this.emulator.port())) {
+			socket.getOutputStream()
+				.write("GET /_emulator/reserves/%ZZ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+					.getBytes(StandardCharsets.US_ASCII));
+			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+			assertThat(answer).startsWith("HTTP/1.1 400 ")
+				.contains("{\"error\":\"The path is not URL-encoded as it should be: /_emulator/reserves/%ZZ\"}");
+		}
 	}
 
 	@Test

@@ -1,0 +1,49 @@
+package io.github.feishuvc.test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The clock of an emulator not given one: the system's, moved on by what a test asked
+ * ({@link FeishuVcEmulator#advanceClock}), so that a test in any language can expire tokens and see an event pushed
+ * again hours later without waiting for it.
+ */
+final class AdvancedClock extends Clock {
+
+	private final Clock system = Clock.systemUTC();
+
+	private final AtomicReference<Duration> advance = new AtomicReference<>(Duration.ZERO);
+
+	/** Move the clock on. */
+	Duration advance(Duration by) {
+		if (by.isNegative()) {
+			throw new IllegalArgumentException("The emulator's clock moves on, never back: " + by);
+		}
+		return this.advance.accumulateAndGet(by, Duration::plus);
+	}
+
+	/** How far it was moved on, in all. */
+	Duration advanced() {
+		return this.advance.get();
+	}
+
+	@Override
+	public Instant instant() {
+		return this.system.instant().plus(this.advance.get());
+	}
+
+	@Override
+	public ZoneId getZone() {
+		return ZoneOffset.UTC;
+	}
+
+	@Override
+	public Clock withZone(ZoneId zone) {
+		throw new UnsupportedOperationException("The emulator's clock is UTC");
+	}
+
+}
