@@ -9,7 +9,9 @@ const lark = require('@larksuiteoapi/node-sdk');
  */
 function quietLogger(lines = []) {
   const keep = (level) => (...message) => lines.push(`${level}: ${message.map(String).join(' ')}`.slice(0, 500));
-  return { lines, error: keep('error'), warn: keep('warn'), info: keep('info'), debug: keep('debug'), trace: keep('trace') };
+  return {
+    lines, error: keep('error'), warn: keep('warn'), info: keep('info'), debug: keep('debug'), trace: keep('trace'),
+  };
 }
 
 /**

@@ -116,7 +116,7 @@ describe('a whole day on the emulator, its events at a webhook', () => {
     assert.equal(ended.data.code, 121004);
   });
 
-  it('3. the webhook receives the meeting\'s events, encrypted and signed, through the SDK\'s EventDispatcher', async () => {
+  it('3. the webhook receives the meeting\'s events, encrypted and signed, through the SDK\'s dispatcher', async () => {
     // The life-cycle steps wait for the application's answers; the recording's readiness comes later.
     const events = await until(() => meetingEventsOf(received, day.meetingId),
       (of) => of.some((event) => event.event_type === 'vc.meeting.recording_ready_v1'),

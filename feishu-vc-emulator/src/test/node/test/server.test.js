@@ -104,7 +104,8 @@ describe('the emulator as a server', () => {
       ['get', '/long-connections'], ['post', '/users/{userId}/access-tokens'], ['get', '/requests'],
       ['delete', '/requests'], ['post', '/faults/next'], ['put', '/rate-limits'], ['post', '/reserves'],
       ['get', '/reserves/{reserveId}'], ['post', '/reserves/{reserveId}/meeting'],
-      ['delete', '/reserves/{reserveId}/meeting'], ['post', '/meetings'], ['post', '/meetings/{meetingId}/participants'],
+      ['delete', '/reserves/{reserveId}/meeting'], ['post', '/meetings'],
+      ['post', '/meetings/{meetingId}/participants'],
       ['post', '/meetings/{meetingId}/recording'], ['delete', '/meetings/{meetingId}/recording'],
       ['get', '/meetings/{meetingId}/note']];
     const undeclared = driven.filter(([method, route]) => !(document.body.paths[route] || {})[method]);
