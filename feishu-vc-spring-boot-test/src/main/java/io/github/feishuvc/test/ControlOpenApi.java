@@ -50,8 +50,7 @@ final class ControlOpenApi {
 		ObjectNode node = mapper.createObjectNode()
 			.put("operationId", operation.id())
 			.put("summary", operation.summary());
-		String[] segments = operation.path().split("/");
-		node.putArray("tags").add((segments.length > 1) ? segments[1] : "emulator");
+		node.putArray("tags").add(tag(operation.path()));
 		ArrayNode parameters = mapper.createArrayNode();
 		for (String name : operation.pathParameters()) {
 			ObjectNode parameter = parameters.addObject().put("name", name).put("in", "path").put("required", true);
@@ -89,6 +88,20 @@ final class ControlOpenApi {
 		ArrayNode hooks = node.putArray("x-java-hooks");
 		operation.hooks().forEach(hooks::add);
 		return node;
+	}
+
+	/** The group an operation is listed in: its path's first segment, the few that share a concern together. */
+	private static String tag(String path) {
+		String[] segments = path.split("/");
+		String first = (segments.length > 1) ? segments[1] : "";
+		return switch (first) {
+			case "", "reset", "state", "clock" -> "emulator";
+			case "users", "sign-in", "tokens", "user-tokens", "refresh-tokens" -> "users and tokens";
+			case "rate-limits", "requests", "faults" -> "requests, limits and faults";
+			case "audio-recordings" -> "audio recordings";
+			case "long-connections" -> "long connections";
+			default -> first;
+		};
 	}
 
 	private static void refusal(ObjectNode responses, String status, String description) {
