@@ -45,7 +45,8 @@ record EmulatorSettings(EmulatedApp app, Clock clock, Duration tokenLifetime, Du
 
 		Limits {
 			if (perSecond <= 0 || perMinute <= 0) {
-				throw new IllegalArgumentException("Rate limits must be positive");
+				throw new IllegalArgumentException(
+						"Rate limits must be positive: perSecond " + perSecond + ", perMinute " + perMinute);
 			}
 		}
 
