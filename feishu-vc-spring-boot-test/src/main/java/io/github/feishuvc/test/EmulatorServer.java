@@ -51,11 +51,12 @@ final class EmulatorServer implements AutoCloseable {
 		this.loops = LoopResources.create("feishu-vc-emulator", 1, 2, true);
 		this.pushConnections = ConnectionProvider.create("feishu-vc-emulator-pushes", 50);
 		this.slowResponseDelay = settings.slowResponseDelay();
-		HttpClient pushClient = HttpClient.create(this.pushConnections).runOn(this.loops);
-		// The platform (the client's declarations, its JSON, its seeded random) is built while the server binds (the
-		// transport's own start): each takes about as long, and a standalone emulator starts in the longer of the two.
-		CompletableFuture<EmulatedPlatform> building = CompletableFuture
-			.supplyAsync(() -> new EmulatedPlatform(settings, pushClient), EmulatorServer::startThread);
+		// The platform (its client of pushes, the client's declarations, its JSON, its seeded random) is built while the
+		// server binds (the transport's own start): each takes about as long, and a standalone emulator starts in the
+		// longer of the two.
+		CompletableFuture<EmulatedPlatform> building = CompletableFuture.supplyAsync(
+				() -> new EmulatedPlatform(settings, HttpClient.create(this.pushConnections).runOn(this.loops)),
+				EmulatorServer::startThread);
 		DisposableServer bound = null;
 		try {
 			bound = HttpServer.create()
