@@ -1,0 +1,96 @@
+package io.github.feishuvc.test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+/**
+ * Defects found reviewing issue 39 (the emulator as a server): each test fails until its defect is fixed.
+ */
+class Issue39ReviewFailingTests {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@Test
+	void shouldRefuseAClockAdvancePastTheLastInstantAndStillTellTheTime() throws Exception {
+		try (FeishuVcEmulator emulator = FeishuVcEmulator.builder().start()) {
+			HttpResponse<String> advance = call(emulator, "POST", "/clock/advance",
+					"{\"by\":\"9000000000000000000s\"}");
+			HttpResponse<String> clock = call(emulator, "GET", "/clock", null);
+
+			assertThat(advance.statusCode()).as(advance.body()).isEqualTo(400);
+			assertThat(clock.statusCode()).as("the clock after a refused advance: " + clock.body()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void shouldStartFromTheStateOfAnEmulatorWithARoomOnALevelItsApplicationMade() throws Exception {
+		try (FeishuVcEmulator first = FeishuVcEmulator.builder().start()) {
+			String token = this.json.readTree(token(first).body()).path("tenant_access_token").asString();
+			HttpResponse<String> level = api(first, token, "/open-apis/vc/v1/room_levels",
+					"{\"name\":\"Annex\",\"parent_id\":\"" + first.rooms().rootLevelId() + "\"}");
+			String levelId = this.json.readTree(level.body()).path("data").path("room_level").path("room_level_id")
+				.asString();
+			HttpResponse<String> room = api(first, token, "/open-apis/vc/v1/rooms",
+					"{\"name\":\"Fuji\",\"capacity\":4,\"room_level_id\":\"" + levelId + "\"}");
+			assertThat(room.statusCode()).as(room.body()).isEqualTo(200);
+			String state = first.state();
+
+			assertThatNoException().as("starting from the state " + state).isThrownBy(() -> {
+				try (FeishuVcEmulator second = FeishuVcEmulator.builder().state(state).start()) {
+					assertThat(second.state()).contains("Fuji");
+				}
+			});
+		}
+	}
+
+	@Test
+	void shouldAnswer404ForAMinuteThatIsNotThereAsTheDocsSay() throws Exception {
+		try (FeishuVcEmulator emulator = FeishuVcEmulator.builder().start()) {
+			HttpResponse<String> transcript = call(emulator, "GET", "/minutes/obcnnothere/transcript", null);
+			HttpResponse<String> media = call(emulator, "GET", "/minutes/obcnnothere/media", null);
+			HttpResponse<String> delete = call(emulator, "DELETE", "/minutes/obcnnothere", null);
+
+			assertThat(transcript.statusCode()).as(transcript.body()).isEqualTo(404);
+			assertThat(media.statusCode()).as(media.body()).isEqualTo(404);
+			assertThat(delete.statusCode()).as(delete.body()).isEqualTo(404);
+		}
+	}
+
+	private HttpResponse<String> call(FeishuVcEmulator emulator, String method, String path, String body)
+			throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.controlUrl() + path))
+			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
+					: HttpRequest.BodyPublishers.noBody());
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> api(FeishuVcEmulator emulator, String token, String path, String body)
+			throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(emulator.baseUrl() + path))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + token)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> token(FeishuVcEmulator emulator) throws Exception {
+		return this.http.send(HttpRequest
+			.newBuilder(URI.create(emulator.baseUrl() + "/open-apis/auth/v3/tenant_access_token/internal"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"app_id\":\"" + FeishuVcEmulator.DEFAULT_APP_ID
+					+ "\",\"app_secret\":\"" + FeishuVcEmulator.DEFAULT_APP_SECRET + "\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}
