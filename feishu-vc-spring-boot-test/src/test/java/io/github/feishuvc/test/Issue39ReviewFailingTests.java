@@ -67,6 +67,79 @@ class Issue39ReviewFailingTests {
 		}
 	}
 
+	@Test
+	void shouldKeepAnAppliedReservationExpiringOnItsClockAfterLoadingItsOwnState() throws Exception {
+		try (FeishuVcEmulator emulator = FeishuVcEmulator.builder().start()) {
+			String token = this.json.readTree(token(emulator).body()).path("tenant_access_token").asString();
+			long endTime = emulator.now().getEpochSecond() + 3600;
+			HttpResponse<String> applied = api(emulator, token, "/open-apis/vc/v1/reserves/apply?user_id_type=open_id",
+					"{\"end_time\":\"" + endTime + "\",\"owner_id\":\"ou_host\","
+							+ "\"meeting_settings\":{\"topic\":\"Standup\"}}");
+			assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+			String reserveId = this.json.readTree(applied.body()).path("data").path("reserve").path("id").asString();
+			JsonNode before = this.json.readTree(emulator.findReserve(reserveId).orElseThrow());
+
+			emulator.loadState(emulator.state());
+			JsonNode after = this.json.readTree(emulator.findReserve(reserveId).orElseThrow());
+
+			assertThat(before.path("expire_status").asInt()).isEqualTo(1);
+			assertThat(after.path("expire_status").isMissingNode()).as("expire_status after loading the same state: "
+					+ after).isFalse();
+			assertThat(after).isEqualTo(before);
+		}
+	}
+
+	@Test
+	void shouldStartFromTheStateOfAMeetingItsHostLeftWithoutPuttingTheHostBack() throws Exception {
+		try (FeishuVcEmulator first = FeishuVcEmulator.builder().start()) {
+			String meetingId = first.meetings().startAdHoc("ou_host", "Corridor");
+			first.meetings().join(meetingId, "ou_ann");
+			first.meetings().leave(meetingId, "ou_host");
+			JsonNode written = meeting(this.json.readTree(first.state()), meetingId);
+			assertThat(written.path("participants").toString()).isEqualTo("[\"ou_ann\"]");
+
+			try (FeishuVcEmulator second = FeishuVcEmulator.builder().state(first.state()).start()) {
+				JsonNode read = meeting(this.json.readTree(second.state()), meetingId);
+
+				assertThat(read.path("participants")).as("participants of the meeting read back").isEqualTo(
+						written.path("participants"));
+			}
+		}
+	}
+
+	@Test
+	void shouldNameEveryPathOfTheOpenApiDocumentWithTheLeadingSlashOpenApiRequires() throws Exception {
+		try (FeishuVcEmulator emulator = FeishuVcEmulator.builder().start()) {
+			JsonNode document = this.json.readTree(call(emulator, "GET", "/openapi.json", null).body());
+
+			assertThat(document.path("paths").propertyNames()).allSatisfy((path) -> assertThat(path).startsWith("/"));
+		}
+	}
+
+	@Test
+	void shouldAnswerTheSettingsOfAnEmulatorWithPlainEventsAsItsOpenApiDocumentDescribesThem() throws Exception {
+		try (FeishuVcEmulator emulator = FeishuVcEmulator.builder().start()) {
+			JsonNode document = this.json.readTree(call(emulator, "GET", "/openapi.json", null).body());
+			JsonNode settings = this.json.readTree(call(emulator, "GET", "", null).body());
+			JsonNode schema = document.path("paths").path("").path("get").path("responses").path("200")
+				.path("content").path("application/json").path("schema");
+
+			assertThat(settings.get("encryptKey").isNull()).isTrue();
+			assertThat(schema.path("required").toString()).contains("\"encryptKey\"");
+			assertThat(schema.path("properties").path("encryptKey").path("type").toString())
+				.as("a required field answered null must allow null").contains("null");
+		}
+	}
+
+	private static JsonNode meeting(JsonNode state, String meetingId) {
+		for (JsonNode meeting : state.path("meetings")) {
+			if (meeting.path("meetingId").asString().equals(meetingId)) {
+				return meeting;
+			}
+		}
+		throw new AssertionError("No meeting " + meetingId + " in " + state);
+	}
+
 	private HttpResponse<String> call(FeishuVcEmulator emulator, String method, String path, String body)
 			throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.controlUrl() + path))
