@@ -131,6 +131,18 @@ class Issue39ReviewFailingTests {
 		}
 	}
 
+	@Test
+	void shouldKeepTheTenantsRootLevelAcrossAResetAsItGoesBackToTheTenantOfStartUp() {
+		try (FeishuVcEmulator emulator = FeishuVcEmulator.builder().start()) {
+			String before = emulator.rooms().rootLevelId();
+
+			emulator.reset();
+
+			assertThat(emulator.rooms().rootLevelId()).as("the root level a client read before the reset")
+				.isEqualTo(before);
+		}
+	}
+
 	private static JsonNode meeting(JsonNode state, String meetingId) {
 		for (JsonNode meeting : state.path("meetings")) {
 			if (meeting.path("meetingId").asString().equals(meetingId)) {
