@@ -1,16 +1,27 @@
 package io.github.feishuvc.test;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import com.sun.net.httpserver.HttpServer;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Defects found reviewing issue 39 (the emulator as a server): each test fails until its defect is fixed.
@@ -140,6 +151,51 @@ class Issue39ReviewFailingTests {
 
 			assertThat(emulator.rooms().rootLevelId()).as("the root level a client read before the reset")
 				.isEqualTo(before);
+		}
+	}
+
+	@Test
+	void shouldNotHoldAMeetingDrivenWhileAnotherClientResetsForHalfAMinute() throws Exception {
+		CountDownLatch received = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		ExecutorService threads = Executors.newCachedThreadPool();
+		HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		receiver.setExecutor(threads);
+		receiver.createContext("/events", (exchange) -> {
+			exchange.getRequestBody().readAllBytes();
+			received.countDown();
+			try {
+				release.await(20, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+			exchange.sendResponseHeaders(200, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
+		});
+		receiver.start();
+		try (FeishuVcEmulator emulator = FeishuVcEmulator.builder().start()) {
+			emulator.deliverEventsTo("http://127.0.0.1:" + receiver.getAddress().getPort() + "/events");
+			CompletableFuture.supplyAsync(() -> emulator.meetings().startAdHoc("ou_first", "First"), threads);
+			assertThat(received.await(10, TimeUnit.SECONDS)).isTrue();
+			// Its events wait behind the first meeting's, which the application is still answering.
+			CompletableFuture<String> second = CompletableFuture
+				.supplyAsync(() -> emulator.meetings().startAdHoc("ou_second", "Second"), threads);
+			await().atMost(java.time.Duration.ofSeconds(10)).until(() -> emulator.state().contains("\"Second\""));
+
+			emulator.reset();
+			release.countDown();
+
+			assertThatCode(() -> second.handle((meetingId, ex) -> "answered").get(5, TimeUnit.SECONDS))
+				.as("the second client's start of a meeting, once another client reset the emulator")
+				.doesNotThrowAnyException();
+		}
+		finally {
+			release.countDown();
+			receiver.stop(0);
+			threads.shutdownNow();
 		}
 	}
 
