@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -196,6 +197,35 @@ class Issue39ReviewFailingTests {
 			release.countDown();
 			receiver.stop(0);
 			threads.shutdownNow();
+		}
+	}
+
+	@Test
+	void shouldPushAnEventAgainEveryTimeItWasDueWhenTheClockIsMovedOnPastTheWholeSchedule() throws Exception {
+		AtomicInteger pushes = new AtomicInteger();
+		HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		receiver.createContext("/events", (exchange) -> {
+			exchange.getRequestBody().readAllBytes();
+			pushes.incrementAndGet();
+			exchange.sendResponseHeaders(500, -1);
+			exchange.close();
+		});
+		receiver.start();
+		try (FeishuVcEmulator emulator = FeishuVcEmulator.builder().start()) {
+			emulator.deliverEventsTo("http://127.0.0.1:" + receiver.getAddress().getPort() + "/events");
+			emulator.pushEvent("vc.meeting.meeting_started_v1", FeishuVcEmulator.DEFAULT_TENANT_KEY,
+					"{\"meeting\": {\"id\": \"7\"}}");
+			assertThat(emulator.pendingDeliveries()).hasSize(1);
+
+			// Past 15 s + 5 min + 1 h + 6 h: the platform has pushed it four times again, and given it up.
+			emulator.advanceClock(java.time.Duration.ofHours(8));
+
+			await().atMost(java.time.Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(pushes).as("pushes of the event, the first included").hasValue(5));
+			assertThat(emulator.pendingDeliveries()).isEmpty();
+		}
+		finally {
+			receiver.stop(0);
 		}
 	}
 
