@@ -229,6 +229,23 @@ class Issue39ReviewFailingTests {
 		}
 	}
 
+	@Test
+	void shouldChangeNothingWhenAStateDocumentIsRefusedAsItsShapeIsCheckedFirst() throws Exception {
+		try (FeishuVcEmulator emulator = FeishuVcEmulator.builder().start()) {
+			HttpResponse<String> badToken = call(emulator, "POST", "/state",
+					"{\"reserves\": [{\"reserve\": {\"id\": \"7300\"}}],"
+							+ " \"users\": [{\"userId\": \"ou_a\", \"accessToken\": \"u-short\"}]}");
+			HttpResponse<String> badLevel = call(emulator, "POST", "/state",
+					"{\"reserves\": [{\"reserve\": {\"id\": \"7301\"}}],"
+							+ " \"rooms\": [{\"room\": {\"room_id\": \"omm_x\", \"room_level_id\": \"omb_none\"}}]}");
+
+			assertThat(badToken.statusCode()).as(badToken.body()).isEqualTo(400);
+			assertThat(badLevel.statusCode()).as(badLevel.body()).isEqualTo(400);
+			assertThat(emulator.findReserve("7300")).as("a reservation of a refused document").isEmpty();
+			assertThat(emulator.findReserve("7301")).as("a reservation of a refused document").isEmpty();
+		}
+	}
+
 	private static JsonNode meeting(JsonNode state, String meetingId) {
 		for (JsonNode meeting : state.path("meetings")) {
 			if (meeting.path("meetingId").asString().equals(meetingId)) {
