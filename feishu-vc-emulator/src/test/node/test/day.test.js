@@ -56,7 +56,7 @@ describe('a whole day on the emulator, its events at a webhook', () => {
     assert.equal(emulator.controlUrl, `${emulator.baseUrl}/_emulator`);
     assert.match(emulator.appId, /^cli_[0-9a-f]{16}$/);
     assert.ok(emulator.appSecret.length > 0);
-    const info = await emulator.control('GET', '');
+    const info = await emulator.control('GET', '/');
     assert.equal(info.status, 200);
     assert.equal(info.body.baseUrl, emulator.baseUrl);
     assert.equal(info.body.appId, emulator.appId);

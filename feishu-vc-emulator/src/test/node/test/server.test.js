@@ -100,7 +100,7 @@ describe('the emulator as a server', () => {
     assert.equal(document.status, 200);
     assert.match(document.body.openapi, /^3\.1\./);
     assert.equal(document.body.servers[0].url, emulator.controlUrl);
-    const driven = [['get', ''], ['post', '/reset'], ['put', '/events/destination'], ['get', '/events'],
+    const driven = [['get', '/'], ['post', '/reset'], ['put', '/events/destination'], ['get', '/events'],
       ['get', '/long-connections'], ['post', '/users/{userId}/access-tokens'], ['get', '/requests'],
       ['delete', '/requests'], ['post', '/faults/next'], ['put', '/rate-limits'], ['post', '/reserves'],
       ['get', '/reserves/{reserveId}'], ['post', '/reserves/{reserveId}/meeting'],

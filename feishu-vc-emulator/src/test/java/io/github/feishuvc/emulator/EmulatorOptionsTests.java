@@ -304,4 +304,12 @@ class EmulatorOptionsTests {
 	private record Given(String option, String value, String field, Object expected) {
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "1500ms", "2500ms", "PT1.5S" })
+	void shouldRefuseAPingIntervalOfNoWholeSecondsAsTheHelpAndDocsSay(String interval) {
+		assertThatExceptionOfType(BadOptionException.class)
+			.isThrownBy(() -> EmulatorOptions.parse("--long-connection-ping-interval=" + interval))
+			.withMessageContaining("--long-connection-ping-interval");
+	}
+
 }

@@ -18,10 +18,17 @@ final class AdvancedClock extends Clock {
 
 	private final AtomicReference<Duration> advance = new AtomicReference<>(Duration.ZERO);
 
+	/** Furthest the clock goes: far past any token, event or export a test waits for, and far from overflowing. */
+	static final Duration LONGEST = Duration.ofDays(36500);
+
 	/** Move the clock on. */
-	Duration advance(Duration by) {
+	synchronized Duration advance(Duration by) {
 		if (by.isNegative()) {
 			throw new IllegalArgumentException("The emulator's clock moves on, never back: " + by);
+		}
+		if (by.compareTo(LONGEST.minus(this.advance.get())) > 0) {
+			throw new IllegalArgumentException("The emulator's clock moves on by a hundred years at most in all; it "
+					+ "was moved on by " + this.advance.get() + " already, and " + by + " is too far");
 		}
 		return this.advance.accumulateAndGet(by, Duration::plus);
 	}

@@ -131,7 +131,13 @@ final class ControlOpenApi {
 	}
 
 	private static ObjectNode schema(JsonMapper mapper, ControlOperation.Type type) {
-		ObjectNode schema = mapper.createObjectNode().put("type", type.json);
+		ObjectNode schema = mapper.createObjectNode();
+		if (type == ControlOperation.Type.STRING_OR_NULL) {
+			schema.putArray("type").add("string").add("null");
+		}
+		else {
+			schema.put("type", type.json);
+		}
 		switch (type) {
 			case STRINGS -> schema.putObject("items").put("type", "string");
 			case OBJECTS -> schema.putObject("items").put("type", "object");

@@ -53,7 +53,7 @@ record ControlOperation(String method, String path, String id, String summary, L
 	/** The kinds of value a field or parameter takes, as JSON and OpenAPI name them. */
 	enum Type {
 
-		STRING("string"), INTEGER("integer"), NUMBER("number"), BOOLEAN("boolean"), STRINGS("array"),
+		STRING("string"), STRING_OR_NULL("string"), INTEGER("integer"), NUMBER("number"), BOOLEAN("boolean"), STRINGS("array"),
 		OBJECT("object"), OBJECTS("array"), INSTANT("string"), DURATION("string");
 
 		final String json;
@@ -66,6 +66,7 @@ record ControlOperation(String method, String path, String id, String summary, L
 		boolean accepts(JsonNode value) {
 			return switch (this) {
 				case STRING, INSTANT, DURATION -> value.isString();
+				case STRING_OR_NULL -> value.isString() || value.isNull();
 				case INTEGER -> value.isIntegralNumber() && value.canConvertToInt();
 				case NUMBER -> value.isNumber();
 				case BOOLEAN -> value.isBoolean();
@@ -79,6 +80,7 @@ record ControlOperation(String method, String path, String id, String summary, L
 		String described() {
 			return switch (this) {
 				case STRING -> "a string";
+				case STRING_OR_NULL -> "a string or null";
 				case INTEGER -> "a whole number";
 				case NUMBER -> "a number";
 				case BOOLEAN -> "true or false";

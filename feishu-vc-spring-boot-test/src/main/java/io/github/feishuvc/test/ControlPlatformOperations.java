@@ -18,6 +18,7 @@ import static io.github.feishuvc.test.ControlOperation.Type.NUMBER;
 import static io.github.feishuvc.test.ControlOperation.Type.OBJECT;
 import static io.github.feishuvc.test.ControlOperation.Type.OBJECTS;
 import static io.github.feishuvc.test.ControlOperation.Type.STRING;
+import static io.github.feishuvc.test.ControlOperation.Type.STRING_OR_NULL;
 import static io.github.feishuvc.test.ControlOperation.Type.STRINGS;
 import static io.github.feishuvc.test.ControlOperation.of;
 
@@ -33,13 +34,13 @@ final class ControlPlatformOperations {
 
 	static List<ControlOperation> operations(FeishuVcEmulator emulator, JsonMapper mapper) {
 		return List.of(
-				of("GET", "", "getEmulator", "The emulator's settings: where it answers, the app and its tenants")
+				of("GET", "/", "getEmulator", "The emulator's settings: where it answers, the app and its tenants")
 					.answers("The settings", "baseUrl", STRING, "The platform's base URL (feishu.vc.base-url)",
 							"controlUrl", STRING, "This API's URL", "appId", STRING, "The app id it accepts",
 							"appSecret", STRING, "The app secret it accepts", "appType", STRING,
 							"self-built or store", "tenants", STRINGS, "The tenants that installed the app",
 							"verificationToken", STRING, "The verification token its events carry", "encryptKey",
-							STRING, "The key its events are encrypted and signed with, null for plain events",
+							STRING_OR_NULL, "The key its events are encrypted and signed with, null for plain events",
 							"springProperties", OBJECT, "The Spring properties that point the starter at it")
 					.serves("FeishuVcEmulator.baseUrl", "FeishuVcEmulator.controlUrl", "FeishuVcEmulator.port",
 							"FeishuVcEmulator.appId", "FeishuVcEmulator.appSecret", "FeishuVcEmulator.tenants",
@@ -66,9 +67,12 @@ final class ControlPlatformOperations {
 				of("GET", "/state", "getState", "The emulator's state: reservations, meetings in progress, rooms, users")
 					.answers("The state, as POST /state and --state read it", "reserves", OBJECTS,
 							"Each: reserve (the platform's object), tenantKey, ownerId (a user's), meetingId (the "
-									+ "latest started behind it)",
+									+ "latest started behind it), applied (made through the API: its expire_status "
+									+ "follows its end time)",
 							"meetings", OBJECTS, "The meetings in progress, each: meetingId, tenantKey, reserveId "
 									+ "(if reserved), hostId, topic, participants (in it now), recording",
+							"levels", OBJECTS, "The room levels but the roots, parents first, each: tenantKey, level "
+									+ "(the platform's object; parent_id \"0\" is the tenant's root)",
 							"rooms", OBJECTS, "Each: tenantKey, room (the platform's object; room_level_id \"0\" "
 									+ "is the tenant's root)",
 							"users", OBJECTS, "The users' access tokens still valid, each: userId, accessToken, "
@@ -76,9 +80,12 @@ final class ControlPlatformOperations {
 					.serves("FeishuVcEmulator.state")
 					.does((request) -> ControlAnswer.json(mapper.readTree(emulator.state()))),
 				of("POST", "/state", "loadState", "Add what a state document lists, replacing what has the same id")
-					.optional("reserves", OBJECTS, "Reservations: reserve (with a string id), tenantKey?, ownerId?")
+					.optional("reserves", OBJECTS,
+							"Reservations: reserve (with a string id), tenantKey?, ownerId?, meetingId?, applied?")
 					.optional("meetings", OBJECTS, "Meetings to start: meetingId?, reserveId or hostId, tenantKey?, "
 							+ "topic?, participants?, recording?")
+					.optional("levels", OBJECTS, "Room levels: level (with a string room_level_id; parent_id \"0\" "
+							+ "is the root), tenantKey?")
 					.optional("rooms", OBJECTS, "Rooms: room (with a string room_id), tenantKey?")
 					.optional("users", OBJECTS, "Users: userId, accessToken? (u-...), expiresAt?")
 					.serves("FeishuVcEmulator.loadState")

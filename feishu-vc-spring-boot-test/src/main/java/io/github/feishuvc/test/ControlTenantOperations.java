@@ -239,7 +239,7 @@ final class ControlTenantOperations {
 								request.strings("lines").toArray(String[]::new))))),
 				of("DELETE", "/minutes/{minuteToken}", "deleteMinute", "Delete a minute")
 					.serves("EmulatorMinutes.delete")
-					.runs((request) -> minutes.delete(request.pathParameter("minuteToken"))),
+					.runs((request) -> minutes.delete(minute(minutes, request))),
 				of("GET", "/minutes/{minuteToken}/transcript", "getMinuteTranscript",
 						"A minute's transcript as the export endpoint gives it")
 					.query("format", STRING, "txt (the default) or srt")
@@ -262,12 +262,12 @@ final class ControlTenantOperations {
 					.answers("The file", "path", STRING, "Its path on the emulator's disk")
 					.serves("EmulatorMinutes.mediaFile")
 					.does((request) -> ControlAnswer.json(mapper.createObjectNode()
-						.put("path", minutes.mediaFile(request.pathParameter("minuteToken")).toString()))),
+						.put("path", minutes.mediaFile(minute(minutes, request)).toString()))),
 				of("PUT", "/minutes/{minuteToken}/transcribing", "setMinuteTranscribing",
 						"Whether a minute is still being transcribed (its transcript then refused)")
 					.field("transcribing", BOOLEAN, "Whether it is")
 					.serves("EmulatorMinutes.transcribing")
-					.runs((request) -> minutes.transcribing(request.pathParameter("minuteToken"),
+					.runs((request) -> minutes.transcribing(minute(minutes, request),
 							request.bool("transcribing"))),
 				// Meeting agents
 				of("GET", "/agents", "getAgent", "The app's meeting agent")
@@ -312,6 +312,18 @@ final class ControlTenantOperations {
 					.field("announce", BOOLEAN, "Whether to push vc.bot.meeting_started_v1")
 					.serves("EmulatorAgents.announceMeetingStarts")
 					.runs((request) -> agents.announceMeetingStarts(request.bool("announce"))));
+	}
+
+	/**
+	 * The path's minute token, once the minute is known to be there: the Java hooks refuse an unknown one as a bad
+	 * argument, which the control API answers, as for any id not there, with 404.
+	 */
+	private static String minute(EmulatorMinutes minutes, ControlRequest request) {
+		String token = request.pathParameter("minuteToken");
+		if (minutes.transcript(token, "txt", false, false) == null) {
+			throw new NoSuchElementException("No minute " + token);
+		}
+		return token;
 	}
 
 	static <T> T found(Optional<T> value, String otherwise) {

@@ -3,10 +3,12 @@ package io.github.feishuvc.test;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -131,7 +133,12 @@ final class EmulatedEvents implements EventSink {
 
 	@Override
 	public void push(String tenantKey, List<ObjectNode> events) {
-		submit(tenantKey, events);
+		try {
+			submit(tenantKey, events);
+		}
+		catch (RejectedExecutionException ex) {
+			// The emulator was reset or closed: the old tenant's events go nowhere, as an API call's would.
+		}
 	}
 
 	@Override
@@ -145,6 +152,9 @@ final class EmulatedEvents implements EventSink {
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			throw new IllegalStateException("Could not push the meeting's events", ex);
+		}
+		catch (CancellationException | RejectedExecutionException ex) {
+			throw new IllegalStateException("The emulator was reset or closed before the events were pushed", ex);
 		}
 	}
 
@@ -170,9 +180,17 @@ final class EmulatedEvents implements EventSink {
 		return this.redeliveries.pending();
 	}
 
+	/**
+	 * Push nothing more; what waits to be pushed is given up, and whoever waits for it (a meeting driven while another
+	 * client resets the emulator) is told so at once rather than after the wait's end.
+	 */
 	void close() {
 		this.redeliveries.close();
-		this.pushes.shutdownNow();
+		for (Runnable queued : this.pushes.shutdownNow()) {
+			if (queued instanceof Future<?> waited) {
+				waited.cancel(false);
+			}
+		}
 	}
 
 	private Future<?> submit(String tenantKey, List<ObjectNode> events) {

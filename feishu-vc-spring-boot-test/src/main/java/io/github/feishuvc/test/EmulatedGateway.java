@@ -155,8 +155,10 @@ final class EmulatedGateway {
 		return this.requests;
 	}
 
-	/** How many requests the enforced and documented rate limits refused. */
-	/** Enforce these limits from now on, or only the documented ones. */
+	/**
+	 * Enforce these limits from now on, or only the documented ones. A request admitted by the limits replaced while
+	 * they are replaced still counts there: their refusals are added once they can refuse no more.
+	 */
 	synchronized void rateLimits(EmulatorSettings.@Nullable Limits limits) {
 		EmulatedRateLimits replaced = this.rateLimits;
 		this.rateLimits = limits(limits);
@@ -165,7 +167,8 @@ final class EmulatedGateway {
 		}
 	}
 
-	int rateLimited() {
+	/** How many requests the enforced and documented rate limits refused. */
+	synchronized int rateLimited() {
 		EmulatedRateLimits limits = this.rateLimits;
 		return this.refusedByReplacedLimits.get() + this.documentedLimits.refused()
 				+ ((limits != null) ? limits.refused() : 0)

@@ -357,6 +357,13 @@ final class EmulatedLongConnections {
 		this.fragments = fragments;
 	}
 
+	/** Every fault lifted: handshakes accepted, events sent whole, silent connections heard and spoken to again. */
+	void liftFaults() {
+		this.refusing = false;
+		this.fragments = 1;
+		this.open.values().forEach((connection) -> connection.silent = false);
+	}
+
 	/** Let every open connection go silent both ways, open all the same: a half-open socket. */
 	void silenceAll() {
 		this.open.values().forEach((connection) -> connection.silent = true);

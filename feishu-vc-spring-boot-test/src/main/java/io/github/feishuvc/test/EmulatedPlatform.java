@@ -2,6 +2,8 @@ package io.github.feishuvc.test;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
@@ -35,6 +37,9 @@ final class EmulatedPlatform {
 	private final EventPusher pusher;
 
 	private volatile @Nullable String baseUrl;
+
+	/** Each tenant's root level id, kept across resets: a client may hold one. */
+	private final Map<String, String> roomRoots = new ConcurrentHashMap<>();
 
 	private volatile Families families;
 
@@ -76,8 +81,7 @@ final class EmulatedPlatform {
 		this.families = fresh;
 		old.close();
 		this.scopes.grantAll();
-		this.longConnections.refuse(false);
-		this.longConnections.fragments(1);
+		this.longConnections.liftFaults();
 	}
 
 	EmulatedGateway gateway() {
@@ -209,7 +213,7 @@ final class EmulatedPlatform {
 			this.reserves = new EmulatedReserves(replies, clock, app.defaultTenant(), this.meetings);
 			MeetingRules meetingRules = new MeetingRules(replies);
 			this.recordings = new EmulatedRecordings(this.meetings, meetingRules, replies, clock, this.events);
-			this.rooms = new RoomDirectory(replies, app.defaultTenant());
+			this.rooms = new RoomDirectory(replies, app.defaultTenant(), platform.roomRoots);
 			this.roomBookings = new EmulatedRoomBookings(replies, this.rooms);
 			EmulatedMeetingData meetingData = new EmulatedMeetingData(replies, clock, this.meetings);
 			this.alerts = new EmulatedAlerts(replies, clock);

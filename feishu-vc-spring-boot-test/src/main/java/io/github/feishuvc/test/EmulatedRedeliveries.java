@@ -114,8 +114,10 @@ final class EmulatedRedeliveries {
 			this.pending.remove(held.eventId);
 			return;
 		}
+		// From when this try was due, not from now: a clock moved on by hours finds every try that fell due meanwhile,
+		// one a tick, as the platform's would have made them.
 		this.pending.put(held.eventId, new Pending(held.eventId, held.event, held.attempts + 1,
-				this.clock.instant().plus(SCHEDULE.get(held.attempts)), answer.delivery()));
+				held.nextAttempt.plus(SCHEDULE.get(held.attempts)), answer.delivery()));
 	}
 
 	/** An application gone away, or a destination gone, fails the push as a closed port would. */

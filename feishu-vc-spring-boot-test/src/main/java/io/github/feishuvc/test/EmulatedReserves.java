@@ -211,14 +211,15 @@ final class EmulatedReserves implements VcRoutes.Endpoints {
 	// Test hooks
 
 	String add(String reserveJson, Caller creator) {
-		return add(reserveJson, creator, null);
+		return add(reserveJson, creator, null, false);
 	}
 
 	/**
 	 * Add (or replace) a reservation.
 	 * @param meetingId the latest meeting started behind it, or {@code null}
+	 * @param managed whether the emulator computes its {@code expire_status} from its end time, as for one applied
 	 */
-	String add(String reserveJson, Caller creator, @Nullable String meetingId) {
+	String add(String reserveJson, Caller creator, @Nullable String meetingId, boolean managed) {
 		JsonNode node;
 		try {
 			node = this.replies.mapper().readTree(reserveJson);
@@ -230,13 +231,14 @@ final class EmulatedReserves implements VcRoutes.Endpoints {
 			throw new IllegalArgumentException("Reserve JSON must be an object with a string \"id\"");
 		}
 		String id = reserve.path("id").asString();
-		this.reserves.put(id, new StoredReserve(reserve.deepCopy(), creator, false, meetingId));
+		this.reserves.put(id, new StoredReserve(reserve.deepCopy(), creator, managed, meetingId));
 		return id;
 	}
 
 	/**
 	 * Every reservation for the emulator's state: its JSON as stored, the tenant, the user who made it (none for the
-	 * app) and the latest meeting started behind it.
+	 * app), the latest meeting started behind it, and whether it was applied through the API (its
+	 * {@code expire_status} then follows its end time).
 	 */
 	ArrayNode state() {
 		ArrayNode state = this.replies.mapper().createArrayNode();
@@ -249,6 +251,9 @@ final class EmulatedReserves implements VcRoutes.Endpoints {
 			}
 			if (stored.meetingId() != null) {
 				entry.put("meetingId", stored.meetingId());
+			}
+			if (stored.managed()) {
+				entry.put("applied", true);
 			}
 		});
 		return state;

@@ -3,8 +3,10 @@ package io.github.feishuvc.test;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
-import java.util.Map;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import tools.jackson.core.JacksonException;
@@ -14,16 +16,16 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The emulator's state as one JSON document, to seed a known tenant and to read back what it became: reservations
- * (whose each is), the meetings in progress (host, participants, whether they record), rooms, and users with their
- * access tokens. What {@link #export()} writes, {@link #load} reads: loading a document on top of the same emulator
- * changes nothing, so a suite can save a state and start from it again.
+ * (whose each is), the meetings in progress (host, participants, whether they record), room levels and rooms, and
+ * users with their access tokens. What {@link #export()} writes, {@link #load} reads: loading a document on top of the
+ * same emulator changes nothing, so a suite can save a state and start from it again.
  * <p>
- * Not in it: ended meetings and what came of them (recordings, notes, minutes), exports, alerts, agents, and the
- * platform's settings (the app, its tenants, limits), which the emulator's options set.
+ * Not in it: ended meetings and what came of them (recordings, notes, minutes), screen sharing, exports, alerts,
+ * agents, and the platform's settings (the app, its tenants, limits), which the emulator's options set.
  */
 final class EmulatedState {
 
-	private static final List<String> SECTIONS = List.of("reserves", "meetings", "rooms", "users");
+	private static final List<String> SECTIONS = List.of("reserves", "meetings", "levels", "rooms", "users");
 
 	private final EmulatedPlatform platform;
 
@@ -49,16 +51,16 @@ final class EmulatedState {
 			}
 		});
 		state.set("meetings", meetings);
-		state.set("rooms", this.platform.rooms().state());
+		state.set("levels", this.platform.rooms().levelState());
+		state.set("rooms", this.platform.rooms().roomState());
 		state.set("users", this.platform.tokens().userState());
 		return state;
 	}
 
 	/**
-	 * Add what a document lists to the emulator, replacing what has the same id: reservations and rooms replaced,
-	 * meetings started (one running under its id already is left as it is), users' tokens issued. Its shape is
-	 * checked before anything changes; a refusal while loading (a meeting id another meeting has) leaves what came
-	 * before it loaded.
+	 * Add what a document lists to the emulator, replacing what has the same id: reservations, levels and rooms
+	 * replaced, meetings started (one running under its id already is left as it is), users' tokens issued. The whole
+	 * document is checked before anything of it changes the emulator.
 	 * @throws IllegalArgumentException if the document is not of the state's shape, naming what is wrong
 	 */
 	void load(String json) {
@@ -74,15 +76,18 @@ final class EmulatedState {
 		}
 		check(state);
 		for (JsonNode entry : state.path("reserves")) {
-			String tenant = entry.path("tenantKey").asString(this.platform.app().defaultTenant());
+			String tenant = tenantOf(entry);
 			Caller creator = entry.has("ownerId") ? Caller.user(tenant, entry.path("ownerId").asString())
 					: Caller.app(tenant);
 			this.platform.reserves().add(entry.path("reserve").toString(), creator,
-					entry.has("meetingId") ? entry.path("meetingId").asString() : null);
+					entry.has("meetingId") ? entry.path("meetingId").asString() : null,
+					entry.path("applied").asBoolean(false));
+		}
+		for (JsonNode entry : state.path("levels")) {
+			this.platform.rooms().loadLevel(tenantOf(entry), (ObjectNode) entry.path("level"));
 		}
 		for (JsonNode entry : state.path("rooms")) {
-			this.platform.rooms().load(entry.path("tenantKey").asString(this.platform.app().defaultTenant()),
-					(ObjectNode) entry.path("room"));
+			this.platform.rooms().loadRoom(tenantOf(entry), (ObjectNode) entry.path("room"));
 		}
 		for (JsonNode entry : state.path("users")) {
 			String userId = entry.path("userId").asString();
@@ -111,20 +116,37 @@ final class EmulatedState {
 		}
 		else {
 			started = this.platform.meetings()
-				.startAdHoc(entry.path("tenantKey").asString(this.platform.app().defaultTenant()),
-						entry.path("hostId").asString(), entry.path("topic").asString(""), meetingId);
+				.startAdHoc(tenantOf(entry), entry.path("hostId").asString(), entry.path("topic").asString(""),
+						meetingId);
 		}
+		Set<String> listed = new HashSet<>();
 		for (JsonNode participant : entry.path("participants")) {
+			listed.add(participant.asString());
 			if (!this.platform.meetings().isIn(started, participant.asString())) {
 				this.platform.meetings().join(started, participant.asString());
 			}
+		}
+		// Starting a meeting puts its host in it: a host who had left when the state was written leaves again.
+		StoredMeeting meeting = this.platform.meetings().find(started);
+		String host = (meeting != null) ? meeting.hostId : null;
+		if (entry.has("participants") && host != null && !listed.contains(host)
+				&& this.platform.meetings().isIn(started, host)) {
+			this.platform.meetings().leave(started, host);
 		}
 		if (entry.path("recording").asBoolean(false)) {
 			this.platform.meetings().startRecording(started);
 		}
 	}
 
-	/** The document's shape, before anything of it is loaded: a mistake names its section, entry and field. */
+	private String tenantOf(JsonNode entry) {
+		return entry.path("tenantKey").asString(this.platform.app().defaultTenant());
+	}
+
+	/**
+	 * The whole document, before anything of it is loaded: its shape, and what loading it would refuse (a level or
+	 * reservation that is not there, a meeting id an ended meeting has, a token not of the platform's form or
+	 * another's). A mistake names its section, entry and field.
+	 */
 	private void check(ObjectNode state) {
 		state.propertyNames().forEach((name) -> {
 			if (!SECTIONS.contains(name)) {
@@ -134,13 +156,46 @@ final class EmulatedState {
 				throw new IllegalArgumentException("Section '" + name + "' of the state must be an array");
 			}
 		});
+		Set<String> reserves = new HashSet<>();
 		each(state, "reserves", (where, entry) -> {
 			require(where, entry, "reserve", JsonNode::isObject, "an object");
-			require(where, entry.path("reserve"), "id", JsonNode::isString, "a string");
+			require(where + ".reserve", entry.path("reserve"), "id", JsonNode::isString, "a string");
 			optional(where, entry, "tenantKey", JsonNode::isString, "a string");
 			optional(where, entry, "ownerId", JsonNode::isString, "a string");
 			optional(where, entry, "meetingId", JsonNode::isString, "a string");
+			optional(where, entry, "applied", JsonNode::isBoolean, "true or false");
 			tenant(where, entry);
+			reserves.add(entry.path("reserve").path("id").asString());
+		});
+		Set<String> levels = new HashSet<>();
+		each(state, "levels", (where, entry) -> {
+			require(where, entry, "level", JsonNode::isObject, "an object");
+			require(where + ".level", entry.path("level"), "room_level_id", JsonNode::isString, "a string");
+			optional(where + ".level", entry.path("level"), "parent_id", JsonNode::isString, "a string");
+			optional(where, entry, "tenantKey", JsonNode::isString, "a string");
+			tenant(where, entry);
+			level(where + ".level.parent_id", entry, entry.path("level").path("parent_id").asString(""), levels);
+			levels.add(tenantOf(entry) + " " + entry.path("level").path("room_level_id").asString());
+		});
+		each(state, "rooms", (where, entry) -> {
+			require(where, entry, "room", JsonNode::isObject, "an object");
+			require(where + ".room", entry.path("room"), "room_id", JsonNode::isString, "a string");
+			optional(where + ".room", entry.path("room"), "room_level_id", JsonNode::isString, "a string");
+			optional(where, entry, "tenantKey", JsonNode::isString, "a string");
+			tenant(where, entry);
+			level(where + ".room.room_level_id", entry, entry.path("room").path("room_level_id").asString(""), levels);
+		});
+		each(state, "users", (where, entry) -> {
+			require(where, entry, "userId", JsonNode::isString, "a string");
+			optional(where, entry, "accessToken", JsonNode::isString, "a string");
+			optional(where, entry, "expiresAt", (value) -> value.isString() && isInstant(value.asString()),
+					"an ISO-8601 instant such as 2026-12-06T09:00:00Z");
+			String token = entry.path("accessToken").asString("");
+			String refusal = token.isEmpty() ? null
+					: this.platform.tokens().refusal(entry.path("userId").asString(), token);
+			if (refusal != null) {
+				throw new IllegalArgumentException(where + ".accessToken: " + refusal);
+			}
 		});
 		each(state, "meetings", (where, entry) -> {
 			optional(where, entry, "meetingId", JsonNode::isString, "a string");
@@ -151,33 +206,30 @@ final class EmulatedState {
 			optional(where, entry, "participants",
 					(value) -> value.isArray() && value.valueStream().allMatch(JsonNode::isString),
 					"an array of strings");
+			tenant(where, entry);
+			String meetingId = entry.path("meetingId").asString("");
+			if (!meetingId.isEmpty() && this.platform.meetings().find(meetingId) != null
+					&& !this.platform.meetings().isRunning(meetingId)) {
+				throw new IllegalArgumentException(where + ".meetingId: meeting " + meetingId + " has ended");
+			}
 			if (!entry.has("reserveId")) {
 				require(where, entry, "hostId", JsonNode::isString, "a string (or a reserveId)");
 			}
 			else if (this.platform.reserves().find(entry.path("reserveId").asString()).isEmpty()
-					&& !listed(state, entry.path("reserveId").asString())) {
-				throw new IllegalArgumentException(where + ".reserveId: no reservation " + entry.path("reserveId")
-					.asString());
+					&& !reserves.contains(entry.path("reserveId").asString())) {
+				throw new IllegalArgumentException(
+						where + ".reserveId: no reservation " + entry.path("reserveId").asString());
 			}
-			tenant(where, entry);
-		});
-		each(state, "rooms", (where, entry) -> {
-			require(where, entry, "room", JsonNode::isObject, "an object");
-			require(where, entry.path("room"), "room_id", JsonNode::isString, "a string");
-			optional(where, entry, "tenantKey", JsonNode::isString, "a string");
-			tenant(where, entry);
-		});
-		each(state, "users", (where, entry) -> {
-			require(where, entry, "userId", JsonNode::isString, "a string");
-			optional(where, entry, "accessToken", JsonNode::isString, "a string");
-			optional(where, entry, "expiresAt", (value) -> value.isString() && isInstant(value.asString()),
-					"an ISO-8601 instant such as 2026-12-06T09:00:00Z");
 		});
 	}
 
-	private static boolean listed(ObjectNode state, String reserveId) {
-		return state.path("reserves").valueStream()
-			.anyMatch((entry) -> reserveId.equals(entry.path("reserve").path("id").asString()));
+	/** A level an entry names must be its tenant's, or one the document lists before it. */
+	private void level(String where, JsonNode entry, String levelId, Set<String> listed) {
+		String tenant = tenantOf(entry);
+		if (!this.platform.rooms().hasLevel(tenant, levelId) && !listed.contains(tenant + " " + levelId)) {
+			throw new IllegalArgumentException(where + ": tenant " + tenant + " has no level " + levelId
+					+ " (\"0\" is its root; a level of the document comes before what is on it)");
+		}
 	}
 
 	private void tenant(String where, JsonNode entry) {
@@ -206,8 +258,8 @@ final class EmulatedState {
 		optional(where, entry, field, kind, described);
 	}
 
-	private static void optional(String where, JsonNode entry, String field,
-			Predicate<JsonNode> kind, String described) {
+	private static void optional(String where, JsonNode entry, String field, Predicate<JsonNode> kind,
+			String described) {
 		JsonNode value = entry.get(field);
 		if (value != null && !kind.test(value)) {
 			throw new IllegalArgumentException(where + "." + field + " must be " + described + ", not " + value);

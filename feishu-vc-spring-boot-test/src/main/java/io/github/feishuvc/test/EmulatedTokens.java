@@ -117,15 +117,27 @@ final class EmulatedTokens {
 	 * @throws IllegalArgumentException if it is not of the platform's form ({@code u-...}) or is another user's
 	 */
 	synchronized void loadUserAccessToken(String userId, String value, @Nullable Instant expiresAt) {
-		if (!value.startsWith("u-") || value.length() < 8) {
-			throw new IllegalArgumentException("A user access token starts with u- and has at least 8 characters");
-		}
-		IssuedToken existing = this.tokens.get(value);
-		if (existing != null && (existing.caller() == null || !userId.equals(existing.caller().userId()))) {
-			throw new IllegalArgumentException("Token " + value.substring(0, 4) + "... is another's");
+		String refusal = refusal(userId, value);
+		if (refusal != null) {
+			throw new IllegalArgumentException(refusal);
 		}
 		this.tokens.put(value, new IssuedToken(value, Caller.user(this.app.defaultTenant(), userId),
 				(expiresAt != null) ? expiresAt : this.clock.instant().plus(this.lifetime)));
+	}
+
+	/**
+	 * Why a user access token of the emulator's state cannot be loaded: not of the platform's form, or another's
+	 * (the message never shows the token).
+	 */
+	@Nullable String refusal(String userId, String value) {
+		if (!value.startsWith("u-") || value.length() < 8) {
+			return "a user access token starts with u- and has at least 8 characters";
+		}
+		IssuedToken existing = this.tokens.get(value);
+		if (existing != null && (existing.caller() == null || !userId.equals(existing.caller().userId()))) {
+			return "that token was issued to another";
+		}
+		return null;
 	}
 
 	/** The user access tokens still valid, for the emulator's state: whose each is and until when. */

@@ -1,5 +1,6 @@
 package io.github.feishuvc.test;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,6 +42,12 @@ final class EmulatorServer implements AutoCloseable {
 	private final DisposableServer server;
 
 	private final Duration slowResponseDelay;
+
+	/**
+	 * The largest request body held: far above any request of the platform's API and any state document a test
+	 * writes, far below what would exhaust a test JVM's memory.
+	 */
+	static final int LARGEST_BODY = 16 * 1024 * 1024;
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -100,13 +107,11 @@ final class EmulatorServer implements AutoCloseable {
 		if (ControlApi.handles(request.uri())) {
 			return control(request, response);
 		}
-		return request.receive()
-			.aggregate()
-			.asByteArray()
-			.defaultIfEmpty(new byte[0])
+		return body(request)
 			.flatMap((body) -> reply(response, this.platform.gateway()
 				.handle(request.method().name(), request.uri(),
-						request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION), body)));
+						request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION), body)))
+			.onErrorResume(BodyTooLarge.class, (ex) -> refuseLargeBody(response));
 	}
 
 	/** The control API this server answers under {@code /_emulator}, once the emulator made it. */
@@ -116,10 +121,7 @@ final class EmulatorServer implements AutoCloseable {
 
 	private Mono<Void> control(HttpServerRequest request, HttpServerResponse response) {
 		ControlApi control = this.control;
-		return request.receive()
-			.aggregate()
-			.asByteArray()
-			.defaultIfEmpty(new byte[0])
+		return body(request)
 			.flatMap((body) -> Objects.requireNonNull(control).handle(request.method().name(), request.uri(), body))
 			.flatMap((answer) -> {
 				response.status(answer.status());
@@ -127,7 +129,48 @@ final class EmulatorServer implements AutoCloseable {
 					response.header(HttpHeaderNames.CONTENT_TYPE, answer.contentType());
 				}
 				return response.sendByteArray(Mono.just(answer.body())).then();
-			});
+			})
+			.onErrorResume(BodyTooLarge.class, (ex) -> refuseLargeBody(response));
+	}
+
+	/**
+	 * A request's body, held in memory up to {@link #LARGEST_BODY}: a larger one is refused with 413 as soon as its
+	 * length says so or its bytes pass the limit, rather than read whole into memory.
+	 */
+	private static Mono<byte[]> body(HttpServerRequest request) {
+		long declared = request.requestHeaders().getInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+		if (declared > LARGEST_BODY) {
+			return Mono.error(new BodyTooLarge());
+		}
+		return request.receive()
+			.asByteArray()
+			.reduceWith(ByteArrayOutputStream::new, (all, chunk) -> {
+				if (all.size() + chunk.length > LARGEST_BODY) {
+					throw new BodyTooLarge();
+				}
+				all.writeBytes(chunk);
+				return all;
+			})
+			.map(ByteArrayOutputStream::toByteArray)
+			.defaultIfEmpty(new byte[0]);
+	}
+
+	/** A body past {@link #LARGEST_BODY}, answered with 413 and the connection closed, its rest unread. */
+	private static Mono<Void> refuseLargeBody(HttpServerResponse response) {
+		return response.status(413)
+			.header(HttpHeaderNames.CONNECTION, "close")
+			.header(HttpHeaderNames.CONTENT_TYPE, "application/json")
+			.sendString(Mono.just("{\"error\":\"The body is larger than " + LARGEST_BODY + " bytes\"}"))
+			.then();
+	}
+
+	/** A body past the limit. */
+	private static final class BodyTooLarge extends RuntimeException {
+
+		BodyTooLarge() {
+			super(null, null, false, false);
+		}
+
 	}
 
 	EmulatedPlatform platform() {

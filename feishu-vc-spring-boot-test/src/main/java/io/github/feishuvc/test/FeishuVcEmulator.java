@@ -824,8 +824,8 @@ public final class FeishuVcEmulator implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder longConnectionPingInterval(Duration pingInterval) {
-			if (pingInterval.toSeconds() < 1) {
-				throw new IllegalArgumentException("The ping interval is whole seconds, at least one");
+			if (pingInterval.toSeconds() < 1 || pingInterval.getNano() != 0) {
+				throw new IllegalArgumentException("The ping interval is whole seconds, at least one: " + pingInterval);
 			}
 			this.longConnectionPingInterval = pingInterval;
 			return this;

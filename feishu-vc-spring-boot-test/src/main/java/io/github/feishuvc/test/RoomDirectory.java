@@ -34,9 +34,16 @@ final class RoomDirectory {
 
 	private final Map<String, RoomTenant> tenants = new ConcurrentHashMap<>();
 
-	RoomDirectory(Replies replies, String defaultTenant) {
+	/**
+	 * Each tenant's root level id, drawn once per emulator: a reset builds the rooms afresh, but a client that holds a
+	 * root's id (as {@code GET /room_levels/0} gave it) must find it still.
+	 */
+	private final Map<String, String> roots;
+
+	RoomDirectory(Replies replies, String defaultTenant, Map<String, String> roots) {
 		this.replies = replies;
 		this.defaultTenant = defaultTenant;
+		this.roots = roots;
 		RoomTenant tenant = tenant(defaultTenant);
 		tenant.levels.put(REFERENCE_LEVEL_ID, this.replies.object()
 			.put("room_level_id", REFERENCE_LEVEL_ID)
@@ -62,7 +69,8 @@ final class RoomDirectory {
 	/** A tenant's rooms, made with its root on first use; read and change them holding this object's lock. */
 	RoomTenant tenant(@Nullable String tenantKey) {
 		return this.tenants.computeIfAbsent((tenantKey != null) ? tenantKey : this.defaultTenant,
-				(key) -> new RoomTenant("omb_" + this.replies.randomHex(16)));
+				(key) -> new RoomTenant(
+						this.roots.computeIfAbsent(key, (tenant) -> "omb_" + this.replies.randomHex(16))));
 	}
 
 	// Test hooks
@@ -89,43 +97,61 @@ final class RoomDirectory {
 	}
 
 	/**
-	 * Every tenant's rooms for the emulator's state, as stored; a room on its tenant's root level says {@code "0"},
-	 * as the platform's paths name the root, since each emulator draws its roots' ids afresh.
+	 * Every tenant's levels but its root, for the emulator's state, as stored, parents before their children; a level
+	 * under its tenant's root says {@code "0"}, as the platform's paths name the root, since another emulator draws
+	 * its roots' ids afresh.
 	 */
-	synchronized ArrayNode state() {
+	synchronized ArrayNode levelState() {
 		ArrayNode state = this.replies.mapper().createArrayNode();
-		this.tenants.forEach((tenantKey, tenant) -> tenant.rooms.values().forEach((room) -> {
-			ObjectNode copy = room.deepCopy();
-			if (tenant.rootId.equals(copy.path("room_level_id").asString())) {
-				copy.put("room_level_id", "0");
-			}
+		this.tenants.forEach((tenantKey, tenant) -> tenant.levels.values().forEach((level) -> {
 			ObjectNode entry = state.addObject().put("tenantKey", tenantKey);
-			entry.set("room", copy);
+			entry.set("level", rootAsZero(tenant, level, "parent_id"));
 		}));
 		return state;
 	}
 
-	/**
-	 * Add (or replace) a room of the emulator's state in a tenant, on one of its levels ({@code "0"} or none: the
-	 * root).
-	 * @throws IllegalArgumentException if it has no string {@code room_id}, or its level is not the tenant's
-	 */
-	synchronized void load(String tenantKey, ObjectNode room) {
-		String roomId = room.path("room_id").asString("");
-		if (roomId.isEmpty()) {
-			throw new IllegalArgumentException("A room of the state needs a string room_id");
+	/** Every tenant's rooms for the emulator's state, as stored; one on its tenant's root says {@code "0"}. */
+	synchronized ArrayNode roomState() {
+		ArrayNode state = this.replies.mapper().createArrayNode();
+		this.tenants.forEach((tenantKey, tenant) -> tenant.rooms.values().forEach((room) -> {
+			ObjectNode entry = state.addObject().put("tenantKey", tenantKey);
+			entry.set("room", rootAsZero(tenant, room, "room_level_id"));
+		}));
+		return state;
+	}
+
+	private static ObjectNode rootAsZero(RoomTenant tenant, ObjectNode stored, String field) {
+		ObjectNode copy = stored.deepCopy();
+		if (tenant.rootId.equals(copy.path(field).asString())) {
+			copy.put(field, "0");
 		}
+		return copy;
+	}
+
+	/** Whether a tenant has a level ({@code "0"}, none or its root's id: the root). */
+	synchronized boolean hasLevel(String tenantKey, String levelId) {
+		return levelId.isEmpty() || levelId.equals("0") || tenant(tenantKey).level(levelId) != null;
+	}
+
+	/** Add (or replace) a level of the emulator's state, under a level its tenant has (checked before). */
+	synchronized void loadLevel(String tenantKey, ObjectNode level) {
 		RoomTenant tenant = tenant(tenantKey);
-		ObjectNode stored = room.deepCopy();
-		String level = stored.path("room_level_id").asString("0");
+		tenant.levels.put(level.path("room_level_id").asString(), rootAsId(tenant, level, "parent_id"));
+	}
+
+	/** Add (or replace) a room of the emulator's state, on a level its tenant has (checked before). */
+	synchronized void loadRoom(String tenantKey, ObjectNode room) {
+		RoomTenant tenant = tenant(tenantKey);
+		tenant.rooms.put(room.path("room_id").asString(), rootAsId(tenant, room, "room_level_id"));
+	}
+
+	private static ObjectNode rootAsId(RoomTenant tenant, ObjectNode loaded, String field) {
+		ObjectNode copy = loaded.deepCopy();
+		String level = copy.path(field).asString("");
 		if (level.isEmpty() || level.equals("0")) {
-			stored.put("room_level_id", tenant.rootId);
+			copy.put(field, tenant.rootId);
 		}
-		else if (tenant.level(level) == null) {
-			throw new IllegalArgumentException("Room " + roomId + " is on level " + level + ", which tenant "
-					+ tenantKey + " does not have; its levels: " + tenant.levels.keySet() + " and \"0\" (the root)");
-		}
-		tenant.rooms.put(roomId, stored);
+		return copy;
 	}
 
 	// What the endpoints share

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -233,6 +234,27 @@ class FeishuVcEmulatorControlApiTests {
 			assertThat(answer).startsWith("HTTP/1.1 400 ")
 				.contains("{\"error\":\"The path is not URL-encoded as it should be: /_emulator/reserves/%ZZ\"}");
 		}
+	}
+
+	@Test
+	void shouldRefuseABodyLargerThanItHoldsBeforeReadingItWhole() throws Exception {
+		byte[] large = new byte[EmulatorServer.LARGEST_BODY + 1];
+		Arrays.fill(large, (byte) ' ');
+
+		HttpResponse<String> control = this.http.send(HttpRequest
+			.newBuilder(URI.create(this.emulator.controlUrl() + "/reset"))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(large))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> platform = this.http.send(HttpRequest
+			.newBuilder(URI.create(this.emulator.baseUrl() + "/open-apis/auth/v3/tenant_access_token/internal"))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(large))
+			.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(control.statusCode()).isEqualTo(413);
+		assertThat(this.json.readTree(control.body()).path("error").asString())
+			.isEqualTo("The body is larger than " + EmulatorServer.LARGEST_BODY + " bytes");
+		assertThat(platform.statusCode()).isEqualTo(413);
+		assertThat(call("GET", "/clock", null).statusCode()).isEqualTo(200);
 	}
 
 	@Test

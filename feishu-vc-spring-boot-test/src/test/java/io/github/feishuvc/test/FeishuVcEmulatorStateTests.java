@@ -98,7 +98,7 @@ class FeishuVcEmulatorStateTests {
 	void shouldRefuseADocumentOfAnotherShapeNamingWhatIsWrong() {
 		try (FeishuVcEmulator emulator = FeishuVcEmulator.start()) {
 			assertThatIllegalArgumentException().isThrownBy(() -> emulator.loadState("{\"reservations\":[]}"))
-				.withMessage("Unknown section 'reservations' of the state; it has [reserves, meetings, rooms, users]");
+				.withMessage("Unknown section 'reservations' of the state; it has [reserves, meetings, levels, rooms, users]");
 			assertThatIllegalArgumentException().isThrownBy(() -> emulator.loadState("[]"))
 				.withMessage("The state must be a JSON object");
 			assertThatIllegalArgumentException().isThrownBy(() -> emulator.loadState("{\"rooms\":{}}"))
@@ -113,7 +113,7 @@ class FeishuVcEmulatorStateTests {
 
 			assertThatIllegalArgumentException()
 				.isThrownBy(() -> emulator.loadState("{\"reserves\":[{\"reserve\":{\"id\":\"1\"}},{\"reserve\":{}}]}"))
-				.withMessage("reserves[1].id is required: a string");
+				.withMessage("reserves[1].reserve.id is required: a string");
 			assertThatIllegalArgumentException()
 				.isThrownBy(() -> emulator.loadState("{\"meetings\":[{\"reserveId\":\"404\"}]}"))
 				.withMessage("meetings[0].reserveId: no reservation 404");
@@ -137,7 +137,7 @@ class FeishuVcEmulatorStateTests {
 			assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(204);
 			assertThat(refused.statusCode()).isEqualTo(400);
 			assertThat(this.json.readTree(refused.body()).path("error").asString())
-				.isEqualTo("rooms[0].room_id is required: a string");
+				.isEqualTo("rooms[0].room.room_id is required: a string");
 			assertThat(sorted(this.json.readTree(state.body()))).isEqualTo(sorted(this.json.readTree(emulator.state())));
 			assertThat(ids(this.json.readTree(state.body()), "reserves", "/reserve/id")).contains("7100");
 		}
