@@ -110,8 +110,8 @@ final class ControlApi {
 			return Mono.fromCallable(() -> run(operation, request)).subscribeOn(Schedulers.boundedElastic());
 		}
 		if (!onPath.isEmpty()) {
-			return Mono.just(error(405, method + " " + path + " is not an operation; "
-					+ onPath.stream().map(ControlOperation::method).collect(Collectors.joining(", ")) + " are"));
+			return Mono.just(error(405, method + " " + path + " is not an operation; the path takes "
+					+ onPath.stream().map(ControlOperation::method).collect(Collectors.joining(", "))));
 		}
 		return Mono.just(error(404,
 				"No control operation at " + method + " " + path + "; every operation is in " + OPENAPI_PATH));

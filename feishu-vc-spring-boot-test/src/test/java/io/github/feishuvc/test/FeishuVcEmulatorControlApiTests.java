@@ -220,7 +220,7 @@ class FeishuVcEmulatorControlApiTests {
 		assertRefused(call("GET", "/reserves/a%2Fb+c", null), 404, "No reservation a/b+c");
 		assertRefused(call("POST", "/events", "{\"eventType\":\"x\",\"event\":{}}"), 409, "");
 		assertRefused(call("GET", "/nothing", null), 404, "No control operation at GET /_emulator/nothing");
-		assertRefused(call("PATCH", "/reset", null), 405, "PATCH /_emulator/reset is not an operation; POST are");
+		assertRefused(call("PATCH", "/reset", null), 405, "PATCH /_emulator/reset is not an operation; the path takes POST");
 	}
 
 	@Test
