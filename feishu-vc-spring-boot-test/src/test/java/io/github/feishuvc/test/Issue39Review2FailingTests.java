@@ -1,5 +1,10 @@
 package io.github.feishuvc.test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,6 +84,20 @@ class Issue39Review2FailingTests {
 			// Each token is checked against the emulator alone, not against the document's other users: the second
 			// is refused while loading, after the reservation (and ou_ann's token) went in.
 			assertThat(emulator.findReserve("7300")).isEmpty();
+		}
+	}
+
+	@Test
+	void shouldNameTheMethodsAPathTakesInTheAllowHeaderOfA405() throws Exception {
+		try (FeishuVcEmulator emulator = FeishuVcEmulator.start()) {
+			HttpResponse<String> answer = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(emulator.controlUrl() + "/reset"))
+					.method("PATCH", HttpRequest.BodyPublishers.noBody())
+					.build(), HttpResponse.BodyHandlers.ofString());
+
+			// RFC 9110 15.5.6: a 405 MUST carry Allow; a9bedb3 names the methods in the body only.
+			assertThat(answer.statusCode()).isEqualTo(405);
+			assertThat(answer.headers().firstValue("Allow")).hasValue("POST");
 		}
 	}
 
