@@ -80,7 +80,7 @@ final class ControlApi {
 		// Raw: each path parameter is decoded once it is cut out, so that an encoded slash stays in its segment.
 		String path = decoder.rawPath();
 		if (method.equals("GET") && path.equals(OPENAPI_PATH)) {
-			return Mono.just(new ControlAnswer(200, "application/json", this.openApi));
+			return Mono.just(new ControlAnswer(200, "application/json", this.openApi, Map.of()));
 		}
 		// The API's own root answers with or without its slash, as /_emulator is what the emulator prints.
 		String relative = (path.length() > PATH.length()) ? path.substring(PATH.length()) : "/";
@@ -110,8 +110,9 @@ final class ControlApi {
 			return Mono.fromCallable(() -> run(operation, request)).subscribeOn(Schedulers.boundedElastic());
 		}
 		if (!onPath.isEmpty()) {
-			return Mono.just(error(405, method + " " + path + " is not an operation; the path takes "
-					+ onPath.stream().map(ControlOperation::method).collect(Collectors.joining(", "))));
+			String allowed = onPath.stream().map(ControlOperation::method).collect(Collectors.joining(", "));
+			return Mono.just(error(405, method + " " + path + " is not an operation; the path takes " + allowed)
+				.withHeader("Allow", allowed));
 		}
 		return Mono.just(error(404,
 				"No control operation at " + method + " " + path + "; every operation is in " + OPENAPI_PATH));

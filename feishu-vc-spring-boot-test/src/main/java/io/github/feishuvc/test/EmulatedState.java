@@ -167,15 +167,28 @@ final class EmulatedState {
 			tenant(where, entry);
 			reserves.add(entry.path("reserve").path("id").asString());
 		});
-		Set<String> levels = new HashSet<>();
+		// Each tenant's tree as it would be once the document's levels are in: id to parent, "0" the root.
+		Map<String, Map<String, String>> trees = new HashMap<>();
 		each(state, "levels", (where, entry) -> {
 			require(where, entry, "level", JsonNode::isObject, "an object");
 			require(where + ".level", entry.path("level"), "room_level_id", JsonNode::isString, "a string");
 			optional(where + ".level", entry.path("level"), "parent_id", JsonNode::isString, "a string");
 			optional(where, entry, "tenantKey", JsonNode::isString, "a string");
 			tenant(where, entry);
-			level(where + ".level.parent_id", entry, entry.path("level").path("parent_id").asString(""), levels);
-			levels.add(tenantOf(entry) + " " + entry.path("level").path("room_level_id").asString());
+			Map<String, String> tree = trees.computeIfAbsent(tenantOf(entry), this::tree);
+			String id = entry.path("level").path("room_level_id").asString();
+			if (isRoot(tenantOf(entry), id)) {
+				throw new IllegalArgumentException(where + ".level.room_level_id: " + id + " names the root");
+			}
+			String parent = level(where + ".level.parent_id", entry,
+					entry.path("level").path("parent_id").asString(""), tree);
+			tree.put(id, parent);
+			// A level moved under one of its own descendants would make the tree a loop, which PATCH refuses too.
+			for (String above = parent; !above.equals("0"); above = tree.getOrDefault(above, "0")) {
+				if (above.equals(id)) {
+					throw new IllegalArgumentException(where + ".level.parent_id: " + parent + " is below " + id);
+				}
+			}
 		});
 		each(state, "rooms", (where, entry) -> {
 			require(where, entry, "room", JsonNode::isObject, "an object");
@@ -183,8 +196,10 @@ final class EmulatedState {
 			optional(where + ".room", entry.path("room"), "room_level_id", JsonNode::isString, "a string");
 			optional(where, entry, "tenantKey", JsonNode::isString, "a string");
 			tenant(where, entry);
-			level(where + ".room.room_level_id", entry, entry.path("room").path("room_level_id").asString(""), levels);
+			level(where + ".room.room_level_id", entry, entry.path("room").path("room_level_id").asString(""),
+					trees.computeIfAbsent(tenantOf(entry), this::tree));
 		});
+		Map<String, String> tokens = new HashMap<>();
 		each(state, "users", (where, entry) -> {
 			require(where, entry, "userId", JsonNode::isString, "a string");
 			optional(where, entry, "accessToken", JsonNode::isString, "a string");
@@ -195,6 +210,10 @@ final class EmulatedState {
 					: this.platform.tokens().refusal(entry.path("userId").asString(), token);
 			if (refusal != null) {
 				throw new IllegalArgumentException(where + ".accessToken: " + refusal);
+			}
+			String holder = token.isEmpty() ? null : tokens.putIfAbsent(token, entry.path("userId").asString());
+			if (holder != null && !holder.equals(entry.path("userId").asString())) {
+				throw new IllegalArgumentException(where + ".accessToken: the document gives it to " + holder + " too");
 			}
 		});
 		each(state, "meetings", (where, entry) -> {
@@ -223,13 +242,33 @@ final class EmulatedState {
 		});
 	}
 
-	/** A level an entry names must be its tenant's, or one the document lists before it. */
-	private void level(String where, JsonNode entry, String levelId, Set<String> listed) {
+	/**
+	 * The level an entry names, {@code "0"} for the root: one its tenant has, or one the document lists before it.
+	 */
+	private String level(String where, JsonNode entry, String levelId, Map<String, String> tree) {
 		String tenant = tenantOf(entry);
-		if (!this.platform.rooms().hasLevel(tenant, levelId) && !listed.contains(tenant + " " + levelId)) {
+		if (isRoot(tenant, levelId)) {
+			return "0";
+		}
+		if (!tree.containsKey(levelId)) {
 			throw new IllegalArgumentException(where + ": tenant " + tenant + " has no level " + levelId
 					+ " (\"0\" is its root; a level of the document comes before what is on it)");
 		}
+		return levelId;
+	}
+
+	private boolean isRoot(String tenant, String levelId) {
+		return levelId.isEmpty() || levelId.equals("0") || levelId.equals(this.platform.rooms().rootLevelId(tenant));
+	}
+
+	/** A tenant's levels as they are, id to parent, the root's id written "0". */
+	private Map<String, String> tree(String tenant) {
+		String root = this.platform.rooms().rootLevelId(tenant);
+		Map<String, String> tree = new HashMap<>();
+		this.platform.rooms()
+			.levelParents(tenant)
+			.forEach((id, parent) -> tree.put(id, parent.equals(root) ? "0" : parent));
+		return tree;
 	}
 
 	private void tenant(String where, JsonNode entry) {

@@ -111,7 +111,9 @@ final class EmulatorServer implements AutoCloseable {
 			.flatMap((body) -> reply(response, this.platform.gateway()
 				.handle(request.method().name(), request.uri(),
 						request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION), body)))
-			.onErrorResume(BodyTooLarge.class, (ex) -> refuseLargeBody(response));
+			.onErrorResume(BodyTooLarge.class, (ex) -> refuseLargeBody(response, "text/html",
+					"<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n"
+							+ "<center><h1>413 Request Entity Too Large</h1></center>\r\n</body>\r\n</html>\r\n"));
 	}
 
 	/** The control API this server answers under {@code /_emulator}, once the emulator made it. */
@@ -128,9 +130,11 @@ final class EmulatorServer implements AutoCloseable {
 				if (!answer.contentType().isEmpty()) {
 					response.header(HttpHeaderNames.CONTENT_TYPE, answer.contentType());
 				}
+				answer.headers().forEach(response::header);
 				return response.sendByteArray(Mono.just(answer.body())).then();
 			})
-			.onErrorResume(BodyTooLarge.class, (ex) -> refuseLargeBody(response));
+			.onErrorResume(BodyTooLarge.class, (ex) -> refuseLargeBody(response, "application/json",
+					"{\"error\":\"The body is larger than " + LARGEST_BODY + " bytes\"}"));
 	}
 
 	/**
@@ -138,8 +142,7 @@ final class EmulatorServer implements AutoCloseable {
 	 * length says so or its bytes pass the limit, rather than read whole into memory.
 	 */
 	private static Mono<byte[]> body(HttpServerRequest request) {
-		long declared = request.requestHeaders().getInt(HttpHeaderNames.CONTENT_LENGTH, 0);
-		if (declared > LARGEST_BODY) {
+		if (declaredLength(request) > LARGEST_BODY) {
 			return Mono.error(new BodyTooLarge());
 		}
 		return request.receive()
@@ -155,13 +158,25 @@ final class EmulatorServer implements AutoCloseable {
 			.defaultIfEmpty(new byte[0]);
 	}
 
-	/** A body past {@link #LARGEST_BODY}, answered with 413 and the connection closed, its rest unread. */
-	private static Mono<Void> refuseLargeBody(HttpServerResponse response) {
-		return response.status(413)
-			.header(HttpHeaderNames.CONNECTION, "close")
-			.header(HttpHeaderNames.CONTENT_TYPE, "application/json")
-			.sendString(Mono.just("{\"error\":\"The body is larger than " + LARGEST_BODY + " bytes\"}"))
-			.then();
+	/**
+	 * A body past {@link #LARGEST_BODY}, answered with 413: the control API's error, or the page the platform's front
+	 * servers send. The connection stays open while the server discards the
+	 * rest of the body, chunk by chunk, never holding it: closed at once, it would reset a client still sending, which
+	 * would then see a broken connection rather than the answer.
+	 */
+	private static Mono<Void> refuseLargeBody(HttpServerResponse response, String contentType, String page) {
+		return response.status(413).header(HttpHeaderNames.CONTENT_TYPE, contentType).sendString(Mono.just(page)).then();
+	}
+
+	/** The length a request declares, 0 without one; one no number can hold counts as too long. */
+	private static long declaredLength(HttpServerRequest request) {
+		String length = request.requestHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
+		try {
+			return (length != null) ? Long.parseLong(length.strip()) : 0;
+		}
+		catch (NumberFormatException ex) {
+			return Long.MAX_VALUE;
+		}
 	}
 
 	/** A body past the limit. */

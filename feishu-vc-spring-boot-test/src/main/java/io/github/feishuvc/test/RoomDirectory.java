@@ -1,6 +1,7 @@
 package io.github.feishuvc.test;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -103,11 +104,20 @@ final class RoomDirectory {
 	 */
 	synchronized ArrayNode levelState() {
 		ArrayNode state = this.replies.mapper().createArrayNode();
-		this.tenants.forEach((tenantKey, tenant) -> tenant.levels.values().forEach((level) -> {
+		// The tree from its root down, not the order the levels were made: a level moved under a later one comes
+		// after it, so that loading the document finds every parent before its children.
+		this.tenants.forEach((tenantKey, tenant) -> tenant.subtree(tenant.rootId).stream().skip(1).forEach((id) -> {
 			ObjectNode entry = state.addObject().put("tenantKey", tenantKey);
-			entry.set("level", rootAsZero(tenant, level, "parent_id"));
+			entry.set("level", rootAsZero(tenant, tenant.levels.get(id), "parent_id"));
 		}));
 		return state;
+	}
+
+	/** Each of a tenant's levels but its root, by id, with its parent's id. */
+	synchronized Map<String, String> levelParents(String tenantKey) {
+		Map<String, String> parents = new HashMap<>();
+		tenant(tenantKey).levels.forEach((id, level) -> parents.put(id, level.path("parent_id").asString("")));
+		return parents;
 	}
 
 	/** Every tenant's rooms for the emulator's state, as stored; one on its tenant's root says {@code "0"}. */
@@ -126,11 +136,6 @@ final class RoomDirectory {
 			copy.put(field, "0");
 		}
 		return copy;
-	}
-
-	/** Whether a tenant has a level ({@code "0"}, none or its root's id: the root). */
-	synchronized boolean hasLevel(String tenantKey, String levelId) {
-		return levelId.isEmpty() || levelId.equals("0") || tenant(tenantKey).level(levelId) != null;
 	}
 
 	/** Add (or replace) a level of the emulator's state, under a level its tenant has (checked before). */

@@ -12,10 +12,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * Second review of issue 39's fixes (8fa3b1d): each test fails against them and says what the emulator should do
- * instead.
+ * The state's room levels at their edges (a loop, the root's own id, "0", a level moved under a later one), a token
+ * the document gives two users, and the control API's 405: each a defect a second review found.
  */
-class Issue39Review2FailingTests {
+class FeishuVcEmulatorStateLevelsTests {
 
 	@Test
 	void shouldRefuseAStateWhoseLevelsMakeACycle() {
@@ -24,8 +24,8 @@ class Issue39Review2FailingTests {
 					{"levels": [{"level": {"room_level_id": "omb_a", "name": "A", "parent_id": "0"}},
 					            {"level": {"room_level_id": "omb_b", "name": "B", "parent_id": "omb_a"}}]}""");
 
-			// A under B under A: each parent is there when checked, so the check lets it through; the level's path
-			// (GET /room_levels/omb_a) would then walk the cycle for ever. PATCH /room_levels refuses the same move.
+			// A under B under A: the level's path (GET /room_levels/omb_a) would walk the loop for ever; PATCH
+			// /room_levels refuses the same move.
 			assertThatIllegalArgumentException().isThrownBy(() -> emulator.loadState("""
 					{"levels": [{"level": {"room_level_id": "omb_a", "name": "A", "parent_id": "omb_b"}}]}"""));
 		}
@@ -67,7 +67,7 @@ class Issue39Review2FailingTests {
 
 			emulator.reset();
 
-			// The javadoc of levelState says parents before their children; the document lists A before B.
+			// Written parents first, whatever order the levels were made in.
 			assertThatNoException().isThrownBy(() -> emulator.loadState(written));
 			assertThat(emulator.rooms().levelIds()).contains("omb_a", "omb_b");
 		}
@@ -81,8 +81,7 @@ class Issue39Review2FailingTests {
 					 "users": [{"userId": "ou_ann", "accessToken": "u-shared-token"},
 					           {"userId": "ou_bob", "accessToken": "u-shared-token"}]}"""));
 
-			// Each token is checked against the emulator alone, not against the document's other users: the second
-			// is refused while loading, after the reservation (and ou_ann's token) went in.
+			// The document is checked whole, its users against each other too, before anything of it is loaded.
 			assertThat(emulator.findReserve("7300")).isEmpty();
 		}
 	}
@@ -95,7 +94,7 @@ class Issue39Review2FailingTests {
 					.method("PATCH", HttpRequest.BodyPublishers.noBody())
 					.build(), HttpResponse.BodyHandlers.ofString());
 
-			// RFC 9110 15.5.6: a 405 MUST carry Allow; a9bedb3 names the methods in the body only.
+			// RFC 9110 15.5.6: a 405 carries Allow.
 			assertThat(answer.statusCode()).isEqualTo(405);
 			assertThat(answer.headers().firstValue("Allow")).hasValue("POST");
 		}
