@@ -184,10 +184,12 @@ final class EmulatedState {
 					entry.path("level").path("parent_id").asString(""), tree);
 			tree.put(id, parent);
 			// A level moved under one of its own descendants would make the tree a loop, which PATCH refuses too.
-			for (String above = parent; !above.equals("0"); above = tree.getOrDefault(above, "0")) {
+			String above = parent;
+			for (int steps = 0; !above.equals("0") && steps <= tree.size(); steps++) {
 				if (above.equals(id)) {
 					throw new IllegalArgumentException(where + ".level.parent_id: " + parent + " is below " + id);
 				}
+				above = tree.getOrDefault(above, "0");
 			}
 		});
 		each(state, "rooms", (where, entry) -> {
