@@ -259,6 +259,12 @@ final class EmulatedReserves implements VcRoutes.Endpoints {
 		return state;
 	}
 
+	/** The tenant a reservation is in, or {@code null} when there is none. */
+	@Nullable String tenantOf(String reserveId) {
+		StoredReserve stored = this.reserves.get(reserveId);
+		return (stored != null) ? stored.creator().tenantKey() : null;
+	}
+
 	Optional<String> find(String reserveId) {
 		StoredReserve stored = this.reserves.get(reserveId);
 		return Optional.ofNullable(stored).map((reserve) -> this.replies.mapper().writeValueAsString(view(reserve)));

@@ -156,7 +156,8 @@ final class EmulatedState {
 				throw new IllegalArgumentException("Section '" + name + "' of the state must be an array");
 			}
 		});
-		Set<String> reserves = new HashSet<>();
+		// Each reservation's tenant once the document is in: a meeting behind one is in its tenant.
+		Map<String, String> reserveTenants = new HashMap<>();
 		each(state, "reserves", (where, entry) -> {
 			require(where, entry, "reserve", JsonNode::isObject, "an object");
 			require(where + ".reserve", entry.path("reserve"), "id", JsonNode::isString, "a string");
@@ -165,7 +166,7 @@ final class EmulatedState {
 			optional(where, entry, "meetingId", JsonNode::isString, "a string");
 			optional(where, entry, "applied", JsonNode::isBoolean, "true or false");
 			tenant(where, entry);
-			reserves.add(entry.path("reserve").path("id").asString());
+			reserveTenants.put(entry.path("reserve").path("id").asString(), tenantOf(entry));
 		});
 		// Each tenant's tree as it would be once the document's levels are in: id to parent, "0" the root.
 		Map<String, Map<String, String>> trees = new HashMap<>();
@@ -236,10 +237,17 @@ final class EmulatedState {
 			if (!entry.has("reserveId")) {
 				require(where, entry, "hostId", JsonNode::isString, "a string (or a reserveId)");
 			}
-			else if (this.platform.reserves().find(entry.path("reserveId").asString()).isEmpty()
-					&& !reserves.contains(entry.path("reserveId").asString())) {
-				throw new IllegalArgumentException(
-						where + ".reserveId: no reservation " + entry.path("reserveId").asString());
+			else {
+				String reserveId = entry.path("reserveId").asString();
+				String reserveTenant = reserveTenants.getOrDefault(reserveId,
+						this.platform.reserves().tenantOf(reserveId));
+				if (reserveTenant == null) {
+					throw new IllegalArgumentException(where + ".reserveId: no reservation " + reserveId);
+				}
+				if (entry.has("tenantKey") && !reserveTenant.equals(tenantOf(entry))) {
+					throw new IllegalArgumentException(where + ".tenantKey: reservation " + reserveId
+							+ " is tenant " + reserveTenant + "'s, and so is a meeting behind it");
+				}
 			}
 		});
 	}

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
  * The state's room levels at their edges (a loop, the root's own id, "0", a level moved under a later one), a token
- * the document gives two users, and the control API's 405: each a defect a second review found.
+ * the document gives two users, a meeting in another tenant than its reservation, and the control API's 405: each a
+ * defect a review found.
  */
 class FeishuVcEmulatorStateLevelsTests {
 
@@ -83,6 +84,19 @@ class FeishuVcEmulatorStateLevelsTests {
 
 			// The document is checked whole, its users against each other too, before anything of it is loaded.
 			assertThat(emulator.findReserve("7300")).isEmpty();
+		}
+	}
+
+	@Test
+	void shouldRefuseAMeetingInAnotherTenantThanTheReservationBehindIt() {
+		try (FeishuVcEmulator emulator = FeishuVcEmulator.builder().storeApp("tenant_a", "tenant_b").start()) {
+			assertThatIllegalArgumentException().isThrownBy(() -> emulator.loadState("""
+					{"reserves": [{"reserve": {"id": "7400", "meeting_no": "100200302"}, "tenantKey": "tenant_a"}],
+					 "meetings": [{"reserveId": "7400", "tenantKey": "tenant_b"}]}"""))
+				.withMessage("meetings[0].tenantKey: reservation 7400 is tenant tenant_a's, and so is a meeting "
+						+ "behind it");
+
+			assertThat(emulator.findReserve("7400")).isEmpty();
 		}
 	}
 
