@@ -55,14 +55,29 @@ final class ControlApi {
 
 	private final List<ControlOperation> operations;
 
-	private final byte[] openApi;
+	/** Each operation with its path's segments, split once rather than at every request. */
+	private final List<Route> routes;
+
+	private final String serverUrl;
+
+	/**
+	 * The OpenAPI document, made on its first request: every emulator has the control API, few are asked for its
+	 * document, and making it is most of the API's start-up.
+	 */
+	private volatile byte @Nullable [] openApi;
 
 	ControlApi(JsonMapper mapper, List<ControlOperation> operations, String serverUrl) {
 		this.mapper = mapper;
 		this.operations = List.copyOf(operations);
 		checkDeclarations(this.operations);
-		this.openApi = ControlOpenApi.document(mapper, this.operations, NOT_SERVED, serverUrl).toString()
-			.getBytes(StandardCharsets.UTF_8);
+		this.routes = this.operations.stream()
+			.map((operation) -> new Route(operation, operation.path().split("/", -1)))
+			.toList();
+		this.serverUrl = serverUrl;
+	}
+
+	/** An operation and its declared path's segments. */
+	private record Route(ControlOperation operation, String[] segments) {
 	}
 
 	/** Whether a request's path is the control API's. */
@@ -80,15 +95,17 @@ final class ControlApi {
 		// Raw: each path parameter is decoded once it is cut out, so that an encoded slash stays in its segment.
 		String path = decoder.rawPath();
 		if (method.equals("GET") && path.equals(OPENAPI_PATH)) {
-			return Mono.just(new ControlAnswer(200, "application/json", this.openApi, Map.of()));
+			return Mono.just(new ControlAnswer(200, "application/json", openApi(), Map.of()));
 		}
 		// The API's own root answers with or without its slash, as /_emulator is what the emulator prints.
 		String relative = (path.length() > PATH.length()) ? path.substring(PATH.length()) : "/";
+		String[] segments = relative.split("/", -1);
 		List<ControlOperation> onPath = new ArrayList<>();
-		for (ControlOperation operation : this.operations) {
+		for (Route route : this.routes) {
+			ControlOperation operation = route.operation();
 			Map<String, String> parameters;
 			try {
-				parameters = match(operation.path(), relative);
+				parameters = match(route.segments(), segments);
 			}
 			catch (IllegalArgumentException ex) {
 				return Mono.just(error(400, "The path is not URL-encoded as it should be: " + path));
@@ -116,6 +133,18 @@ final class ControlApi {
 		}
 		return Mono.just(error(404,
 				"No control operation at " + method + " " + path + "; every operation is in " + OPENAPI_PATH));
+	}
+
+	private byte[] openApi() {
+		byte[] document = this.openApi;
+		if (document == null) {
+			// Made twice at worst, by two first requests at once: the same bytes either way.
+			document = ControlOpenApi.document(this.mapper, this.operations, NOT_SERVED, this.serverUrl)
+				.toString()
+				.getBytes(StandardCharsets.UTF_8);
+			this.openApi = document;
+		}
+		return document;
 	}
 
 	private ControlAnswer run(ControlOperation operation, ControlRequest request) {
@@ -146,9 +175,7 @@ final class ControlApi {
 	 * The path's parameters when a declared path matches, else {@code null}.
 	 * @throws IllegalArgumentException if a parameter's percent-encoding is broken
 	 */
-	private static @Nullable Map<String, String> match(String declared, String path) {
-		String[] expected = declared.split("/", -1);
-		String[] actual = path.split("/", -1);
+	private static @Nullable Map<String, String> match(String[] expected, String[] actual) {
 		if (expected.length != actual.length) {
 			return null;
 		}

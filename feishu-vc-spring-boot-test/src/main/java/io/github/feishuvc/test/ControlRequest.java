@@ -43,11 +43,6 @@ record ControlRequest(Map<String, String> path, Map<String, String> query, Objec
 		return this.body.path(name).asString();
 	}
 
-	/** A string field of the body, or {@code null} when it is not there. */
-	@Nullable String optionalString(String name) {
-		return has(name) ? string(name) : null;
-	}
-
 	int integer(String name) {
 		return this.body.path(name).asInt();
 	}
